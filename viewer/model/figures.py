@@ -1,0 +1,90 @@
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+class FigureKind:
+    MONEY = "money"
+    PERCENT = "percent"
+    POINTS = "points"  # 个百分点
+    COUNT = "count"
+    MULTIPLE = "multiple"
+    RANK = "rank"
+    PHYSICAL = "physical"
+    NUMBER = "number"  # a bare number with no unit that still reads as a figure
+
+
+class Qualifier:
+    EXACT = ""
+    MORE_THAN = "more_than"  # 多, 余, 超过
+    AT_LEAST = "at_least"  # 以上, 突破
+    ABOUT = "about"  # 近, 约, 左右
+    UNDER = "under"  # 不到, 以内
+    RANGE = "range"  # 1-2家, 10亿至20亿元: value .. value_high
+
+
+class Role:
+    ACTUAL = "actual"
+    ESTIMATE = "estimate"
+    TARGET = "target"
+    CHANGE = "change"
+    GROWTH = "growth_rate"
+    SHARE = "share"
+    RANK = "rank"
+
+
+@dataclass
+class Figure:
+    start: int
+    end: int
+    text: str
+    value: float | None  # in the base unit: 元 for money, percent number for %, count for 家
+    unit: str  # base unit: 元, %, 个百分点, 家, 倍, 位, 公里 ...
+    kind: str
+    qualifier: str = Qualifier.EXACT
+    value_high: float | None = None  # upper end of a range
+    unit_text: str = ""  # the unit as written: 亿元, 万元, ％
+    # Attribution, filled at ingest from context:
+    year: int | None = None
+    period: str = ""  # "2020", "2016-2020", "2022-Q1-Q3", "2022-H1" ...
+    period_start: int | None = None
+    period_end: int | None = None
+    indicator: str | None = None
+    region: str | None = None
+    role: str = Role.ACTUAL
+    sentence_start: int = 0
+    sentence_end: int = 0
+    confidence: float = 1.0
+    id: int | None = None
+    doc_id: int | None = None
+
+
+@dataclass(frozen=True)
+class Point:
+    """One value of a series, traceable to its source."""
+
+    year: int
+    value: float
+    region: str
+    role: str
+    qualifier: str
+    figure_id: int
+    doc_id: int
+    doc_title: str
+    start: int
+    end: int
+    sentence: str
+    text: str
+    period: str = ""
+    value_high: float | None = None
+
+
+@dataclass
+class Series:
+    indicator: str
+    unit: str
+    kind: str
+    points: list[Point] = field(default_factory=list)
+
+    def regions(self) -> list[str]:
+        return sorted({p.region for p in self.points})

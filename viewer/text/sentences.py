@@ -1,0 +1,89 @@
+"""Split stored document text into paragraphs and sentences, as character spans.
+
+Paragraphs are the non-blank lines. Sentences end after 。！？!? (and any closing quote or
+bracket that follows), and also begin at section markers such as （一）, 一、, 【亮点1】 and
+Markdown headings, and at a gap of white space between two Chinese characters, which in
+these reports separates a heading from the text after it (report 003 is one long line).
+"""
+
+from __future__ import annotations
+
+import re
+
+from viewer.model import Paragraph, Sentence
+
+_PARAGRAPH = re.compile(r"[^\n]+")
+_CN_NUM = "一二三四五六七八九十"
+_MARKER = re.compile(
+    rf"[（(][{_CN_NUM}]{{1,3}}[）)]"  # （一）
+    rf"|(?<![{_CN_NUM}\w])[{_CN_NUM}]{{1,3}}、"  # 一、
+    r"|【[^】\n]{1,12}】"  # 【亮点1】
+    r"|^#{1,6}\s"  # Markdown heading
+    r"|第[一二三四五六七八九十]{1,3}[章节部分篇]\s",
+    re.MULTILINE,
+)
+_TERMINAL = re.compile(r"[。！？!?]+[”’」』）)\]】]*")
+_CJK = r"[\u3400-\u9fff\uf900-\ufaff“”《》、，。：；！？（）]"
+_GAP = re.compile(rf"(?<={_CJK})[ \t\u3000\u00a0]+(?={_CJK})")
+
+
+def split_paragraphs(text: str) -> list[Paragraph]:
+    paragraphs: list[Paragraph] = []
+    for match in _PARAGRAPH.finditer(text):
+        start, end = _strip(text, match.start(), match.end())
+        if start < end:
+            paragraphs.append(Paragraph(index=len(paragraphs), start=start, end=end))
+    return paragraphs
+
+
+def split_sentences(text: str, paragraphs: list[Paragraph] | None = None) -> list[Sentence]:
+    sentences: list[Sentence] = []
+    for paragraph in paragraphs if paragraphs is not None else split_paragraphs(text):
+        for start, end in _sentence_spans(text, paragraph.start, paragraph.end):
+            sentences.append(Sentence(len(sentences), start, end, paragraph.index))
+    return sentences
+
+
+def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    chunk = text[start:end]
+    cuts = {0, len(chunk)}
+    cuts.update(m.end() for m in _TERMINAL.finditer(chunk))
+    cuts.update(m.start() for m in _MARKER.finditer(chunk))
+    for gap in _GAP.finditer(chunk):
+        cuts.add(gap.start())
+        cuts.add(gap.end())
+    ordered = sorted(cuts)
+    spans: list[tuple[int, int]] = []
+    for left, right in zip(ordered, ordered[1:], strict=False):
+        s, e = _strip(text, start + left, start + right)
+        if s < e and not _is_punctuation_only(text[s:e]):
+            spans.append((s, e))
+        elif s < e and spans:
+            spans[-1] = (spans[-1][0], e)
+    return spans
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _is_punctuation_only(fragment: str) -> bool:
+    return all(not ch.isalnum() for ch in fragment)
+
+
+def sentence_at(sentences: list[Sentence], position: int) -> Sentence | None:
+    """The sentence containing `position` (binary search over sorted spans)."""
+    lo, hi = 0, len(sentences)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if sentences[mid].end <= position:
+            lo = mid + 1
+        else:
+            hi = mid
+    if lo < len(sentences) and sentences[lo].start <= position < sentences[lo].end:
+        return sentences[lo]
+    return None
