@@ -1,0 +1,253 @@
+"""Write one analysed document (in one transaction) and read documents back."""
+
+from __future__ import annotations
+
+import datetime
+import json
+from collections.abc import Iterable
+from pathlib import PurePath
+from typing import Any
+
+import sqlite_utils
+
+from viewer.model import AnalyzedDocument, Document, Entity, Figure, Mention, Paragraph, Sentence
+
+_LIST_COLUMNS = "id, path, file_name, sha256, title, region, publisher, published, year, kind, imported_at"
+
+
+def _now() -> str:
+    return datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
+
+
+def find_by_path(db: sqlite_utils.Database, path: str) -> tuple[int, str] | None:
+    row = db.execute("SELECT id, sha256 FROM documents WHERE path = ?", [path]).fetchone()
+    return (int(row[0]), str(row[1])) if row else None
+
+
+def find_by_sha(db: sqlite_utils.Database, sha256: str) -> str | None:
+    row = db.execute("SELECT path FROM documents WHERE sha256 = ? LIMIT 1", [sha256]).fetchone()
+    return str(row[0]) if row else None
+
+
+def save_document(db: sqlite_utils.Database, analysed: AnalyzedDocument) -> int:
+    """Store a document and everything derived from it, replacing an older version of the
+    same path. Metadata a reviewer corrected on the old version is kept."""
+    doc = analysed.document
+    with db.atomic():
+        old = db.execute(
+            "SELECT id, title, region, publisher, published, year, kind, metadata_edited "
+            "FROM documents WHERE path = ?",
+            [doc.path],
+        ).fetchone()
+        doc_id: int | None = None
+        edited = 0
+        old_hashes: set[str] = set()
+        if old is not None:
+            doc_id = int(old[0])
+            if old[7]:
+                edited = 1
+                doc.title, doc.region, doc.publisher, doc.published, doc.year, doc.kind = old[1:7]
+            old_hashes = _delete_rows(db, doc_id)
+        row: dict[str, Any] = {
+            "path": doc.path,
+            "file_name": PurePath(doc.path).name,
+            "sha256": doc.sha256,
+            "title": doc.title,
+            "region": doc.region,
+            "publisher": doc.publisher,
+            "published": doc.published,
+            "year": doc.year,
+            "kind": doc.kind,
+            "metadata_edited": edited,
+            "text": doc.text,
+            "chars": len(doc.text),
+            "imported_at": _now(),
+        }
+        if doc_id is not None:
+            row["id"] = doc_id
+        cursor = db.conn.execute(
+            f"INSERT INTO documents ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
+            list(row.values()),
+        )
+        new_id = int(cursor.lastrowid if doc_id is None else doc_id)  # type: ignore[arg-type]
+        _insert_paragraphs(db, new_id, analysed.paragraphs, analysed.paragraph_hashes)
+        _insert_sentences(db, new_id, analysed.sentences, analysed.sentence_words)
+        _insert_figures(db, new_id, analysed.figures)
+        _insert_mentions(db, new_id, analysed.mentions, analysed.entities)
+        _recount_repeats(db, {h for h in analysed.paragraph_hashes if h} | old_hashes)
+    doc.id = new_id
+    return new_id
+
+
+def delete_document(db: sqlite_utils.Database, doc_id: int) -> None:
+    with db.atomic():
+        _recount_repeats(db, _delete_rows(db, doc_id))
+
+
+def _delete_rows(db: sqlite_utils.Database, doc_id: int) -> set[str]:
+    """Delete a document and its derived rows; returns the paragraph hashes it had."""
+    hashes = {
+        str(r[0])
+        for r in db.execute(
+            "SELECT DISTINCT text_hash FROM paragraphs WHERE doc_id = ? AND text_hash IS NOT NULL", [doc_id]
+        )
+    }
+    for table in ("mentions", "figures", "sentences", "paragraphs"):
+        db.conn.execute(f"DELETE FROM {table} WHERE doc_id = ?", [doc_id])
+    db.conn.execute("DELETE FROM documents WHERE id = ?", [doc_id])
+    return hashes
+
+
+def _insert_paragraphs(
+    db: sqlite_utils.Database, doc_id: int, paragraphs: list[Paragraph], hashes: list[str | None]
+) -> None:
+    db.conn.executemany(
+        "INSERT INTO paragraphs (doc_id, idx, span_start, span_end, text_hash) VALUES (?, ?, ?, ?, ?)",
+        [(doc_id, p.index, p.start, p.end, h) for p, h in zip(paragraphs, hashes, strict=True)],
+    )
+
+
+def _insert_sentences(
+    db: sqlite_utils.Database, doc_id: int, sentences: list[Sentence], words: list[str]
+) -> None:
+    for sentence, sentence_words in zip(sentences, words, strict=True):
+        cursor = db.conn.execute(
+            "INSERT INTO sentences (doc_id, idx, paragraph_idx, span_start, span_end) VALUES (?, ?, ?, ?, ?)",
+            (doc_id, sentence.index, sentence.paragraph, sentence.start, sentence.end),
+        )
+        if sentence_words:
+            db.conn.execute(
+                "INSERT INTO sentences_fts (rowid, words) VALUES (?, ?)", (cursor.lastrowid, sentence_words)
+            )
+
+
+def _insert_figures(db: sqlite_utils.Database, doc_id: int, figures: list[Figure]) -> None:
+    db.conn.executemany(
+        "INSERT INTO figures (doc_id, span_start, span_end, text, value, value_high, unit, unit_text, kind, "
+        "qualifier, year, period, period_start, period_end, indicator, region, role, sentence_start, "
+        "sentence_end, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (doc_id, f.start, f.end, f.text, f.value, f.value_high, f.unit, f.unit_text, f.kind,
+             f.qualifier, f.year, f.period, f.period_start, f.period_end, f.indicator, f.region,
+             f.role, f.sentence_start, f.sentence_end, f.confidence)
+            for f in figures
+        ],
+    )
+
+
+def _insert_mentions(
+    db: sqlite_utils.Database, doc_id: int, mentions: list[Mention], entities: list[Entity]
+) -> None:
+    if not mentions:
+        return
+    merges = {
+        (str(r[0]), str(r[1])): str(r[2])
+        for r in db.execute("SELECT alias, type, canonical FROM entity_merges")
+    }
+    known = {(e.name, e.type): e for e in entities}
+    ids: dict[tuple[str, str], int] = {}
+    rows = []
+    for mention in mentions:
+        name = merges.get((mention.canonical, mention.type), mention.canonical)
+        key = (name, mention.type)
+        if key not in ids:
+            ids[key] = _entity_id(db, name, mention.type, known.get((mention.canonical, mention.type)))
+        rows.append((doc_id, ids[key], mention.start, mention.end, mention.text))
+    db.conn.executemany(
+        "INSERT INTO mentions (doc_id, entity_id, span_start, span_end, text) VALUES (?, ?, ?, ?, ?)", rows
+    )
+
+
+def _entity_id(db: sqlite_utils.Database, name: str, type_: str, entity: Entity | None) -> int:
+    row = db.execute("SELECT id, aliases FROM entities WHERE name = ? AND type = ?", [name, type_]).fetchone()
+    aliases = sorted(set(entity.aliases) if entity else set())
+    code = entity.code if entity else None
+    if row is None:
+        cursor = db.conn.execute(
+            "INSERT INTO entities (name, type, code, aliases) VALUES (?, ?, ?, ?)",
+            (name, type_, code, json.dumps(aliases, ensure_ascii=False)),
+        )
+        return int(cursor.lastrowid)  # type: ignore[arg-type]
+    merged = sorted(set(json.loads(row[1])) | set(aliases))
+    db.conn.execute(
+        "UPDATE entities SET aliases = ?, code = COALESCE(code, ?) WHERE id = ?",
+        (json.dumps(merged, ensure_ascii=False), code, row[0]),
+    )
+    return int(row[0])
+
+
+def _recount_repeats(db: sqlite_utils.Database, hashes: Iterable[str]) -> None:
+    for text_hash in hashes:
+        db.conn.execute(
+            "UPDATE paragraphs SET repeats = (SELECT count(*) FROM paragraphs WHERE text_hash = ?) "
+            "WHERE text_hash = ?",
+            (text_hash, text_hash),
+        )
+
+
+def _document(row: Any, with_text: bool) -> Document:
+    return Document(
+        id=row["id"], path=row["path"], sha256=row["sha256"], text=row["text"] if with_text else "",
+        title=row["title"], region=row["region"], publisher=row["publisher"],
+        published=row["published"], year=row["year"], kind=row["kind"], imported_at=row["imported_at"],
+    )
+
+
+def list_documents(
+    db: sqlite_utils.Database, region: str | None = None, year: int | None = None, kind: str | None = None
+) -> list[Document]:
+    where, params = [], []
+    for column, value in (("region", region), ("year", year), ("kind", kind)):
+        if value is not None:
+            where.append(f"{column} = ?")
+            params.append(value)
+    sql = f"SELECT {_LIST_COLUMNS} FROM documents"
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    cursor = db.execute(sql + " ORDER BY year DESC, title", params)
+    names = [c[0] for c in cursor.description]
+    return [_document(dict(zip(names, r, strict=True)), with_text=False) for r in cursor]
+
+
+def get_document(db: sqlite_utils.Database, doc_id: int) -> Document | None:
+    cursor = db.execute(f"SELECT {_LIST_COLUMNS}, text FROM documents WHERE id = ?", [doc_id])
+    row = cursor.fetchone()
+    if row is None:
+        return None
+    return _document(dict(zip([c[0] for c in cursor.description], row, strict=True)), with_text=True)
+
+
+def get_paragraphs(db: sqlite_utils.Database, doc_id: int) -> list[Paragraph]:
+    return [
+        Paragraph(index=r[0], start=r[1], end=r[2], repeats=r[3])
+        for r in db.execute(
+            "SELECT idx, span_start, span_end, repeats FROM paragraphs WHERE doc_id = ? ORDER BY idx", [doc_id]
+        )
+    ]
+
+
+def get_sentences(db: sqlite_utils.Database, doc_id: int) -> list[Sentence]:
+    return [
+        Sentence(index=r[0], start=r[1], end=r[2], paragraph=r[3])
+        for r in db.execute(
+            "SELECT idx, span_start, span_end, paragraph_idx FROM sentences WHERE doc_id = ? ORDER BY idx",
+            [doc_id],
+        )
+    ]
+
+
+def update_metadata(db: sqlite_utils.Database, doc_id: int, **fields: Any) -> None:
+    allowed = {"title", "region", "publisher", "published", "year", "kind"}
+    unknown = set(fields) - allowed
+    if unknown:
+        raise ValueError(f"not document metadata: {sorted(unknown)}")
+    with db.atomic():
+        for column, value in fields.items():
+            db.conn.execute(f"UPDATE documents SET {column} = ?, metadata_edited = 1 WHERE id = ?", (value, doc_id))
+
+
+def record_failure(db: sqlite_utils.Database, path: str, reason: str) -> None:
+    with db.atomic():
+        db.conn.execute(
+            "INSERT INTO import_failures (path, reason, failed_at) VALUES (?, ?, ?)", (path, reason, _now())
+        )

@@ -1,0 +1,128 @@
+"""Title, region, publisher, date and kind of a report, read from its text.
+
+These are first guesses stored with the document; a reviewer can correct them in the store.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from viewer.text.places import place_table
+
+_CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_ISO_DATE = re.compile(r"(?:时间|日期|发布时间|发布日期)\s*[:：]\s*((?:19|20)\d{2})[-/.年](\d{1,2})(?:[-/.月](\d{1,2}))?")
+_CN_DATE = re.compile(r"([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月")
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})年")
+_FORWARD = re.compile(r"(?:到|至|力争|目标|展望|远景|[-－—~～])\S{0,2}$")
+_PAGE_MARK = re.compile(r"^第\s*\d+\s*版|^[|｜\s]*$|^(?:点击数|来源|作者|时间|责任编辑|编辑)[:：]")
+_NEWSPAPER = re.compile(r"([\u4e00-\u9fff]{2,4}(?:日报|晚报|商报|时报|新闻网|融媒体中心))")
+_SOURCE = re.compile(r"来源\s*[:：]\s*([\u4e00-\u9fff]{2,20})")
+_BYLINE = re.compile(r"记者|通讯员|文\s*/|供图")
+
+
+@dataclass(frozen=True)
+class Metadata:
+    title: str
+    region: str | None
+    publisher: str | None
+    published: str | None
+    year: int | None
+    kind: str
+
+
+def extract_metadata(text: str) -> Metadata:
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    head = "\n".join(lines[:4])
+    title = _title(lines)
+    region = _region(title, text)
+    published = _published(text)
+    year = int(published[:4]) if published else _reported_year(head) or _reported_year(text)
+    return Metadata(
+        title=title,
+        region=region,
+        publisher=_publisher(head, text, region),
+        published=published,
+        year=year,
+        kind=_kind(title, head),
+    )
+
+
+def _title(lines: list[str]) -> str:
+    for line in lines[:15]:
+        candidate = line.lstrip("#").strip().strip("|｜").strip()
+        if _PAGE_MARK.search(candidate) or candidate.startswith(("——", "--", "【虚构")):
+            continue
+        if _BYLINE.search(candidate) or len(candidate) <= 5:
+            continue
+        return candidate[:120]
+    return lines[0][:120] if lines else ""
+
+
+def _region(title: str, text: str) -> str | None:
+    table = place_table()
+    counts: Counter[str] = Counter()
+    for match in table.find(text[:20000]):
+        city = table.city_of(match.place)
+        if city is not None:
+            counts[city.name] += 1
+    for match in table.find(title):
+        city = table.city_of(match.place)
+        if city is not None:
+            counts[city.name] += 25
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _cn_number(digits: str) -> int:
+    return int("".join(str(_CN_DIGITS[ch]) for ch in digits))
+
+
+def _cn_month(month: str) -> int:
+    if month == "十":
+        return 10
+    if month.startswith("十"):
+        return 10 + _CN_DIGITS[month[1]]
+    return _CN_DIGITS[month[0]]
+
+
+def _published(text: str) -> str | None:
+    """The document's own date (a signature such as 二〇二一年十一月), else a posting date."""
+    found = list(_CN_DATE.finditer(text))
+    if found:
+        last = found[-1]
+        return f"{_cn_number(last.group(1))}-{_cn_month(last.group(2)):02d}"
+    match = _ISO_DATE.search(text[:3000])
+    if match:
+        year, month, day = match.groups()
+        return f"{year}-{int(month):02d}" + (f"-{int(day):02d}" if day else "")
+    return None
+
+
+def _reported_year(text: str) -> int | None:
+    """The latest year the text reports on; years that are targets (到2025年) do not count."""
+    years = [
+        int(m.group(1)) for m in _YEAR.finditer(text) if not _FORWARD.search(text[max(0, m.start() - 4) : m.start()])
+    ]
+    return max(years) if years else None
+
+
+def _publisher(head: str, text: str, region: str | None) -> str | None:
+    paper = _NEWSPAPER.search(head)
+    if paper:
+        return paper.group(1)
+    source = _SOURCE.search(text)
+    if source:
+        name = source.group(1)
+        if name.startswith("市") and region:
+            name = region + name[1:]
+        return name.replace("科技局", "科学技术局") if name.endswith("科技局") else name
+    return None
+
+
+def _kind(title: str, head: str) -> str:
+    if re.search(r"规划|纲要|计划|方案|意见|办法", title):
+        return "plan"
+    if re.search(r"工作报告|政府工作|报告$", title) and not _BYLINE.search(head):
+        return "report"
+    return "news"

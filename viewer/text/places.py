@@ -1,0 +1,85 @@
+"""The administrative-division gazetteer in resources/places.tsv: names, aliases, codes."""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from viewer.resources import resource_path
+
+
+@dataclass(frozen=True)
+class Place:
+    code: str
+    name: str  # official name: 株洲市, 醴陵市, 湖南省
+    level: str  # province / city / county / zone
+    parent: str  # parent's code, "" for provinces
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PlaceMatch:
+    start: int
+    end: int
+    surface: str
+    place: Place
+
+
+class PlaceTable:
+    def __init__(self, places: list[Place]) -> None:
+        self.places = places
+        self.by_code = {p.code: p for p in places}
+        self.by_surface: dict[str, Place] = {}
+        for place in places:
+            for surface in (place.name, *place.aliases):
+                # The more important (higher-level, earlier) place keeps an ambiguous alias.
+                self.by_surface.setdefault(surface, place)
+        surfaces = sorted(self.by_surface, key=len, reverse=True)
+        self._pattern = re.compile("|".join(map(re.escape, surfaces))) if surfaces else None
+
+    def find(self, text: str) -> list[PlaceMatch]:
+        """Longest-first, non-overlapping matches of every name and alias."""
+        if self._pattern is None:
+            return []
+        return [
+            PlaceMatch(m.start(), m.end(), m.group(), self.by_surface[m.group()])
+            for m in self._pattern.finditer(text)
+        ]
+
+    def lookup(self, surface: str) -> Place | None:
+        return self.by_surface.get(surface)
+
+    def canonical(self, surface: str) -> str | None:
+        place = self.by_surface.get(surface)
+        return place.name if place else None
+
+    def city_of(self, place: Place) -> Place | None:
+        """The prefecture-level city a place lies in (itself for a city)."""
+        current: Place | None = place
+        while current is not None and current.level not in ("city", "province"):
+            current = self.by_code.get(current.parent)
+        return current if current is not None and current.level == "city" else None
+
+
+def read_places(path: str | None = None) -> list[Place]:
+    source = resource_path("places.tsv") if path is None else path
+    with open(source, encoding="utf-8", newline="") as handle:
+        rows = csv.DictReader(handle, delimiter="\t")
+        return [
+            Place(
+                code=row["code"].strip(),
+                name=row["name"].strip(),
+                level=row["level"].strip(),
+                parent=(row.get("parent") or "").strip(),
+                aliases=tuple(a for a in (row.get("aliases") or "").split("|") if a.strip()),
+            )
+            for row in rows
+            if row.get("name")
+        ]
+
+
+@lru_cache(maxsize=1)
+def place_table() -> PlaceTable:
+    return PlaceTable(read_places())
