@@ -8,6 +8,7 @@ these reports separates a heading from the text after it (report 003 is one long
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from viewer.model import Paragraph, Sentence
@@ -54,7 +55,7 @@ def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         cuts.add(gap.end())
     ordered = sorted(cuts)
     spans: list[tuple[int, int]] = []
-    for left, right in zip(ordered, ordered[1:], strict=False):
+    for left, right in itertools.pairwise(ordered):
         s, e = _strip(text, start + left, start + right)
         if s < e and not _is_punctuation_only(text[s:e]):
             spans.append((s, e))

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# The whole test suite: lint, types, layer contracts, then pytest (which must run tests).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export QT_QPA_PLATFORM=offscreen
+[ -d ../shared/corpus ] || { echo "../shared/corpus is missing: the tests read the reports from there" >&2; exit 1; }
+echo "== ruff";          .venv/bin/ruff check viewer tests bench scripts
+echo "== mypy";          .venv/bin/mypy
+echo "== import-linter"; .venv/bin/lint-imports
+echo "== pytest";        .venv/bin/python -m pytest -q -p no:cacheprovider "$@"

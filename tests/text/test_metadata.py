@@ -1,0 +1,44 @@
+import pytest
+from conftest import corpus_name
+
+from viewer.text.metadata import extract_metadata
+
+EXPECTED = {
+    # prefix: (title start, region, publisher, published, year, kind)
+    "000": ("创新驱动高质量发展的株洲答卷", "株洲市", "株洲日报", None, 2021, "news"),
+    "001": ("科技赋能制造名城培育", "株洲市", None, None, 2022, "news"),
+    "002": ("这场“攻坚战”", "株洲市", "株洲日报", None, 2022, "news"),
+    "003": ("益阳市“十四五”科技发展规划", "益阳市", "益阳市科学技术局", "2021-11", 2021, "plan"),
+    "004": ("激发科技创新活力", "荆州市", None, None, 2023, "news"),
+}
+
+
+@pytest.mark.parametrize("prefix", sorted(EXPECTED))
+def test_metadata_of_the_five_reports(prefix: str, corpus: dict[str, str]) -> None:
+    title, region, publisher, published, year, kind = EXPECTED[prefix]
+    meta = extract_metadata(corpus[corpus_name(prefix)])
+    assert meta.title.startswith(title)
+    assert "|" not in meta.title
+    assert (meta.region, meta.publisher, meta.published, meta.year, meta.kind) == (
+        region, publisher, published, year, kind,
+    )
+
+
+def test_iso_posting_date_is_used_when_no_signature_date() -> None:
+    meta = extract_metadata("某市科技工作简报\n时间:2023-04-04 |\n株洲市科技局发布。")
+    assert (meta.published, meta.year, meta.region) == ("2023-04-04", 2023, "株洲市")
+
+
+def test_target_years_do_not_make_the_report_year() -> None:
+    meta = extract_metadata("标题在这里很长\n2021年完成研发投入10亿元，力争到2025年达到20亿元。")
+    assert meta.year == 2021
+
+
+def test_source_line_names_the_bureau_of_the_region() -> None:
+    meta = extract_metadata("益阳市某项工作的通知文件\n来源:市科技局 作者: |\n益阳市开展工作。")
+    assert meta.publisher == "益阳市科学技术局"
+
+
+def test_empty_text_gives_empty_metadata() -> None:
+    meta = extract_metadata("")
+    assert (meta.title, meta.region, meta.year) == ("", None, None)

@@ -1,0 +1,26 @@
+from collections import Counter
+
+from conftest import corpus_name
+
+from viewer.text.repeats import MIN_CHARS, paragraph_hash
+from viewer.text.sentences import split_paragraphs
+
+
+def test_hash_ignores_spacing_and_punctuation_but_not_words() -> None:
+    a = paragraph_hash("全市高新技术企业数量达到312家，同比增长20%。")
+    assert a == paragraph_hash("全市高新技术企业数量达到312家, 同比增长20% ")
+    assert a != paragraph_hash("全市高新技术企业数量达到313家，同比增长20%。")
+
+
+def test_short_paragraphs_are_not_compared() -> None:
+    assert paragraph_hash("中车宣传部供图") is None
+    assert paragraph_hash("字" * MIN_CHARS) is not None
+
+
+def test_report_001_repeats_its_key_paragraphs(corpus: dict[str, str]) -> None:
+    text = corpus[corpus_name("001")]
+    hashes = [paragraph_hash(text[p.start : p.end]) for p in split_paragraphs(text)]
+    counts = Counter(h for h in hashes if h)
+    repeated = {h: n for h, n in counts.items() if n > 1}
+    assert len(repeated) >= 10, "001 pastes many 【重点N】 paragraphs several times"
+    assert max(repeated.values()) >= 3

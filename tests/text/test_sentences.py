@@ -1,0 +1,57 @@
+from viewer.text.sentences import sentence_at, split_paragraphs, split_sentences
+
+
+def spans_text(text: str) -> list[str]:
+    return [text[s.start : s.end] for s in split_sentences(text)]
+
+
+def test_paragraphs_are_non_blank_lines_without_surrounding_space() -> None:
+    text = "  标题  \n\n第一段。\r\n   \n第二段"
+    paragraphs = split_paragraphs(text)
+    assert [text[p.start : p.end] for p in paragraphs] == ["标题", "第一段。", "第二段"]
+    assert [p.index for p in paragraphs] == [0, 1, 2]
+
+
+def test_sentences_end_after_terminal_punctuation_and_closing_quotes() -> None:
+    text = "他说：“完成了！”然后离开。真的吗？是的"
+    assert spans_text(text) == ["他说：“完成了！”", "然后离开。", "真的吗？", "是的"]
+
+
+def test_markers_start_new_sentences_in_one_long_line() -> None:
+    text = "规划期限为2021-2025年。 一、总体要求 (一)发展基础 全市研发投入增长较快。【亮点1】新增平台5家。"
+    assert spans_text(text) == [
+        "规划期限为2021-2025年。",
+        "一、总体要求",
+        "(一)发展基础",
+        "全市研发投入增长较快。",
+        "【亮点1】新增平台5家。",
+    ]
+
+
+def test_markdown_heading_is_its_own_sentence() -> None:
+    text = "## 2021 年度回顾\n全年新增高企120家。"
+    assert spans_text(text) == ["## 2021 年度回顾", "全年新增高企120家。"]
+
+
+def test_numbers_with_dunhao_are_not_markers() -> None:
+    assert spans_text("分别增长了85%、6%,企业地位提升。") == ["分别增长了85%、6%,企业地位提升。"]
+
+
+def test_sentence_at_finds_containing_sentence() -> None:
+    text = "甲句。乙句。丙句。"
+    sentences = split_sentences(text)
+    assert sentence_at(sentences, 4) == sentences[1]
+    assert sentence_at(sentences, 100) is None
+
+
+def test_report_003_single_line_splits_into_many_sentences(corpus: dict[str, str]) -> None:
+    from conftest import corpus_name
+
+    text = corpus[corpus_name("003")]
+    longest_line = max(text.split("\n"), key=len)
+    assert len(longest_line) > 4000
+    sentences = split_sentences(text)
+    assert len(sentences) > 200
+    assert max(s.end - s.start for s in sentences) < 400
+    for s in sentences:
+        assert text[s.start : s.end] == text[s.start : s.end].strip()

@@ -1,0 +1,206 @@
+"""`policy-viewer`: the GUI, and subcommands to ingest, search, extract and export."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import threading
+from pathlib import Path
+from typing import Any
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="policy-viewer",
+        description="Offline viewer for Chinese policy reports. Without a subcommand, opens the window.",
+    )
+    parser.add_argument("--store", help="store file (default: $POLICY_VIEWER_STORE, else the user data folder)")
+    parser.add_argument("--self-test", action="store_true", help="open the window, click through, print timings")
+    parser.add_argument("--lang", choices=("zh", "en"), help="interface language (default: Chinese)")
+    sub = parser.add_subparsers(dest="command")
+
+    ingest = sub.add_parser("ingest", help="import report files or folders into the store")
+    ingest.add_argument("paths", nargs="+", metavar="PATH")
+    ingest.add_argument("--store", dest="sub_store", help=argparse.SUPPRESS)
+    ingest.add_argument("--processes", type=int, help="worker processes (default: one per core)")
+
+    search = sub.add_parser("search", help="search the stored reports")
+    search.add_argument("query", nargs="+", metavar="QUERY")
+    search.add_argument("--limit", type=int, default=20)
+    search.add_argument("--json", action="store_true")
+    search.add_argument("--store", dest="sub_store", help=argparse.SUPPRESS)
+
+    extract = sub.add_parser("extract", help="print the figures of a text, without touching the store")
+    extract.add_argument("file", nargs="?", default="-", metavar="FILE|-")
+    extract.add_argument("--json", action="store_true", help="JSON lines (default: a readable table)")
+
+    export = sub.add_parser("export", help="export figures, series or entities")
+    export.add_argument("what", choices=("figures", "series", "entities"))
+    export.add_argument("--format", default="jsonl", choices=("jsonl", "csv", "xlsx"))
+    export.add_argument("--out", type=Path)
+    export.add_argument("--indicator")
+    export.add_argument("--region")
+    export.add_argument("--store", dest="sub_store", help=argparse.SUPPRESS)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    store_arg = getattr(args, "sub_store", None) or args.store
+    try:
+        if args.command is None:
+            return _gui(store_arg, args.self_test, args.lang)
+        if args.command == "extract":
+            return _extract(args.file, args.json)
+        from viewer.services.locations import store_path
+
+        store = store_path(store_arg)
+        if args.command == "ingest":
+            return _ingest(store, args.paths, args.processes)
+        if args.command == "search":
+            return _search(store, " ".join(args.query), args.limit, args.json)
+        if args.command == "export":
+            return _export(store, args)
+    except KeyboardInterrupt:
+        print("\ninterrupted; everything imported so far is kept", file=sys.stderr)
+        return 130
+    except _StoreProblem as problem:
+        print(f"policy-viewer: {problem}", file=sys.stderr)
+        return EXIT_FAILED
+    return EXIT_USAGE
+
+
+class _StoreProblem(Exception):
+    pass
+
+
+def _open(store: Path) -> Any:
+    from viewer.services.library import Library
+    from viewer.store import StoreError
+
+    try:
+        return Library(store)
+    except StoreError as error:
+        raise _StoreProblem(str(error)) from error
+
+
+def _gui(store_arg: str | None, self_test: bool, lang: str | None) -> int:
+    from viewer.services.locations import store_path
+
+    store = store_path(store_arg)
+    if self_test:
+        from viewer.ui.self_test import run_self_test
+
+        return run_self_test(store)
+    from viewer.ui.app import run_gui
+
+    return run_gui(store, lang=lang)
+
+
+def _ingest(store: Path, paths: list[str], processes: int | None) -> int:
+    from viewer.services.ingest import ingest_paths
+    from viewer.store import StoreError
+
+    bar = _ProgressBar(sys.stderr)
+    cancel = threading.Event()
+    try:
+        report = ingest_paths(store, paths, progress=bar.update, cancel=cancel, processes=processes)
+    except StoreError as error:
+        raise _StoreProblem(str(error)) from error
+    bar.finish()
+    counts = {s: report.count(s) for s in ("imported", "replaced", "unchanged", "skipped", "failed")}
+    print(
+        f"{counts['imported']} imported, {counts['replaced']} replaced, {counts['unchanged']} unchanged, "
+        f"{counts['skipped']} skipped, {counts['failed']} failed  "
+        f"({report.bytes_analysed / 1e6:.2f} MB in {report.elapsed:.1f} s) -> {store}"
+    )
+    for outcome in report.outcomes:
+        if outcome.status in ("failed", "skipped"):
+            print(f"  {outcome.status}: {outcome.path}: {outcome.reason}")
+    return EXIT_OK if not report.failed else EXIT_FAILED
+
+
+class _ProgressBar:
+    def __init__(self, stream: Any) -> None:
+        self.stream = stream
+        self.tty = hasattr(stream, "isatty") and stream.isatty()
+        self.last_percent = -1
+
+    def update(self, p: Any) -> None:
+        fraction = p.bytes_done / p.bytes_total if p.bytes_total else 1.0
+        eta = p.eta_seconds
+        eta_text = f"{int(eta // 60)}:{int(eta % 60):02d}" if eta is not None else "--:--"
+        filled = int(fraction * 30)
+        line = (f"[{'#' * filled}{'.' * (30 - filled)}] {p.done}/{p.total} documents  "
+                f"{p.mb_per_second:.2f} MB/s  ETA {eta_text}  {Path(p.current).name[:40]}")
+        if self.tty:
+            self.stream.write("\r" + line.ljust(110))
+        elif int(fraction * 10) != self.last_percent:
+            self.last_percent = int(fraction * 10)
+            self.stream.write(line + "\n")
+        self.stream.flush()
+
+    def finish(self) -> None:
+        if self.tty:
+            self.stream.write("\n")
+
+
+def _search(store: Path, query: str, limit: int, as_json: bool) -> int:
+    library = _open(store)
+    hits = library.search(query, limit=limit)
+    for hit in hits:
+        if as_json:
+            print(json.dumps({"doc_id": hit.doc_id, "title": hit.title, "path": hit.path, "snippet": hit.snippet,
+                              "sentence": [hit.sentence_start, hit.sentence_end], "spans": hit.spans},
+                             ensure_ascii=False))
+        else:
+            print(f"{hit.title}  [{Path(hit.path).name} {hit.spans[0][0]}]\n    {hit.snippet}")
+    if not as_json:
+        print(f"{len(hits)} hits", file=sys.stderr)
+    return EXIT_OK
+
+
+def _extract(file: str, as_json: bool) -> int:
+    from dataclasses import asdict
+
+    from viewer.services.extract import extract_figures
+
+    if file == "-":
+        text = sys.stdin.read()
+    else:
+        from viewer.services.extract import read_text
+
+        try:
+            text = read_text(Path(file))
+        except ValueError as error:
+            print(f"policy-viewer: {error}", file=sys.stderr)
+            return EXIT_FAILED
+    for figure in extract_figures(text):
+        row = {k: v for k, v in asdict(figure).items() if k not in ("id", "doc_id")}
+        if as_json:
+            print(json.dumps(row, ensure_ascii=False))
+        else:
+            print(f"{figure.start:>6}  {figure.text:<16} {figure.value!s:<14} {figure.unit:<5} {figure.kind:<9} "
+                  f"{figure.year or '':<5} {figure.indicator or '':<14} {figure.role}")
+    return EXIT_OK
+
+
+def _export(store: Path, args: argparse.Namespace) -> int:
+    from viewer.services.exports import export
+
+    library = _open(store)
+    try:
+        count = export(library.db, args.what, args.format, args.out, sys.stdout, args.indicator, args.region)
+    except ValueError as error:
+        print(f"policy-viewer: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    if args.out is not None:
+        print(f"{count} rows -> {args.out}", file=sys.stderr)
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

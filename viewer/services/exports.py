@@ -1,0 +1,65 @@
+"""Exports of figures, series and entities, one row per item, citing the source file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import IO, Any
+
+import sqlite_utils
+
+from viewer.services import series as series_service
+from viewer.services.tables import write_rows
+from viewer.store import entities as store_entities
+from viewer.store import figures as store_figures
+
+FIGURE_COLUMNS: tuple[str, ...] = ("doc", "start", "end", "text", "value", "value_high", "unit", "kind", "qualifier", "year",
+                  "period", "indicator", "region", "role", "confidence", "sentence")
+SERIES_COLUMNS: tuple[str, ...] = ("indicator", "region", "year", "period", "value", "value_high", "unit", "role", "qualifier",
+                  "text", "doc", "start", "end", "sentence")
+ENTITY_COLUMNS: tuple[str, ...] = ("type", "name", "aliases", "code", "mentions", "documents")
+
+
+def figure_rows(db: sqlite_utils.Database) -> list[dict[str, Any]]:
+    return [
+        {"doc": file_name, "start": f.start, "end": f.end, "text": f.text, "value": f.value,
+         "value_high": f.value_high, "unit": f.unit, "kind": f.kind, "qualifier": f.qualifier, "year": f.year,
+         "period": f.period, "indicator": f.indicator, "region": f.region, "role": f.role,
+         "confidence": round(f.confidence, 3), "sentence": sentence}
+        for file_name, sentence, f in store_figures.all_figures(db)
+    ]
+
+
+def series_rows(db: sqlite_utils.Database, indicator: str, region: str | None = None) -> list[dict[str, Any]]:
+    found = series_service.series(db, indicator, [region] if region else None)
+    files = {r[0]: r[1] for r in db.execute("SELECT id, file_name FROM documents")}
+    return [
+        {"indicator": indicator, "region": p.region, "year": p.year, "period": p.period, "value": p.value,
+         "value_high": p.value_high, "unit": found.unit, "role": p.role, "qualifier": p.qualifier, "text": p.text,
+         "doc": files.get(p.doc_id), "start": p.start, "end": p.end, "sentence": p.sentence}
+        for p in found.points
+    ]
+
+
+def entity_rows(db: sqlite_utils.Database) -> list[dict[str, Any]]:
+    return [
+        {"type": e.type, "name": e.name, "aliases": e.aliases, "code": e.code, "mentions": e.mentions,
+         "documents": files}
+        for e, files in store_entities.entity_rows_for_export(db)
+    ]
+
+
+def export(db: sqlite_utils.Database, what: str, fmt: str, out: Path | None, stdout: IO[str] | None = None,
+           indicator: str | None = None, region: str | None = None) -> int:
+    """Write an export; returns the number of rows."""
+    if what == "figures":
+        rows, columns = figure_rows(db), FIGURE_COLUMNS
+    elif what == "series":
+        if not indicator:
+            raise ValueError("export series needs --indicator NAME")
+        rows, columns = series_rows(db, indicator, region), SERIES_COLUMNS
+    elif what == "entities":
+        rows, columns = entity_rows(db), ENTITY_COLUMNS
+    else:
+        raise ValueError(f"nothing to export called {what!r}")
+    write_rows(rows, columns, fmt, out, stdout, sheet=what)
+    return len(rows)

@@ -1,0 +1,200 @@
+"""Import files into the store: hash, skip what is unchanged, analyse in a process pool
+(jieba is the bottleneck), and store each document in its own transaction."""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+import multiprocessing
+import os
+import threading
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from viewer.model import AnalyzedDocument, ImportOutcome
+from viewer.resources import resource_path
+from viewer.store import documents as store_documents
+from viewer.store import open_store
+from viewer.text.analysis import analyze_file, file_sha256
+from viewer.text.readers import ReadError, collect_paths
+
+
+@dataclass(frozen=True)
+class IngestProgress:
+    done: int
+    total: int
+    bytes_done: int
+    bytes_total: int
+    current: str
+    elapsed: float
+
+    @property
+    def mb_per_second(self) -> float:
+        return self.bytes_done / 1e6 / self.elapsed if self.elapsed > 0 else 0.0
+
+    @property
+    def eta_seconds(self) -> float | None:
+        if self.bytes_done <= 0 or self.elapsed <= 0:
+            return None
+        return (self.bytes_total - self.bytes_done) / (self.bytes_done / self.elapsed)
+
+
+@dataclass
+class IngestReport:
+    outcomes: list[ImportOutcome] = field(default_factory=list)
+    cancelled: bool = False
+    elapsed: float = 0.0
+    bytes_analysed: int = 0
+
+    def count(self, status: str) -> int:
+        return sum(1 for o in self.outcomes if o.status == status)
+
+    @property
+    def failed(self) -> list[ImportOutcome]:
+        return [o for o in self.outcomes if o.status == "failed"]
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed and not self.cancelled
+
+
+ProgressCallback = Callable[[IngestProgress], None]
+
+
+def sample_paths() -> list[Path]:
+    return sorted(resource_path("samples").glob("*.txt"))
+
+
+def default_processes() -> int:
+    return max(1, min(os.cpu_count() or 1, 8))
+
+
+def _analyse(path: str, sha256: str) -> AnalyzedDocument | str:
+    """Worker entry point: the analysis, or the reason it failed."""
+    try:
+        return analyze_file(Path(path), sha256)
+    except ReadError as error:
+        return error.reason
+    except Exception as error:  # a bug must not stop the batch: report it with the file
+        return f"internal error while analysing: {type(error).__name__}: {error}"
+
+
+def _warm_up() -> None:
+    from viewer.text.segment import tokenizer
+
+    tokenizer()
+
+
+def ingest_paths(
+    store_path: str | Path,
+    paths: Iterable[str | Path],
+    progress: ProgressCallback | None = None,
+    cancel: threading.Event | None = None,
+    processes: int | None = None,
+) -> IngestReport:
+    """Import files and folders. `processes=0` analyses in this process (no pool)."""
+    started = time.perf_counter()
+    report = IngestReport()
+    files, skipped = collect_paths(Path(p) for p in paths)
+    report.outcomes.extend(
+        ImportOutcome(str(p), "skipped", f"unsupported file type '{p.suffix or p.name}'") for p in skipped
+    )
+    db = open_store(store_path)
+    try:
+        pending: list[tuple[str, str, int]] = []
+        for file in files:
+            outcome, item = _triage(db, file)
+            if outcome is not None:
+                report.outcomes.append(outcome)
+            if item is not None:
+                pending.append(item)
+        total_bytes = sum(size for _, _, size in pending)
+        state = {"done": 0, "bytes": 0}
+
+        def finished(path: str, size: int, result: AnalyzedDocument | str) -> None:
+            report.outcomes.append(_store(db, path, result))
+            state["done"] += 1
+            state["bytes"] += size
+            if progress is not None:
+                progress(
+                    IngestProgress(state["done"], len(pending), state["bytes"], total_bytes, path,
+                                   time.perf_counter() - started)
+                )
+
+        workers = default_processes() if processes is None else processes
+        if workers == 0 or len(pending) <= 1:
+            for path, sha, size in pending:
+                if cancel is not None and cancel.is_set():
+                    break
+                finished(path, size, _analyse(path, sha))
+        else:
+            _run_pool(pending, min(workers, len(pending)), finished, cancel)
+        report.cancelled = cancel is not None and cancel.is_set()
+        report.bytes_analysed = state["bytes"]
+    finally:
+        db.conn.close()
+    report.elapsed = time.perf_counter() - started
+    return report
+
+
+def _triage(db: Database, file: Path) -> tuple[ImportOutcome | None, tuple[str, str, int] | None]:
+    path = str(file.resolve()) if file.exists() else str(file.absolute())
+    try:
+        sha = file_sha256(file)
+        size = file.stat().st_size
+    except OSError as error:
+        reason = f"cannot read: {error.strerror or error}"
+        store_documents.record_failure(db, path, reason)
+        return ImportOutcome(path, "failed", reason), None
+    existing = store_documents.find_by_path(db, path)
+    if existing is not None and existing[1] == sha:
+        return ImportOutcome(path, "unchanged", doc_id=existing[0]), None
+    twin = store_documents.find_by_sha(db, sha)
+    if existing is None and twin is not None:
+        return ImportOutcome(path, "unchanged", f"same content as {twin}"), None
+    return None, (path, sha, size)
+
+
+def _store(db: Database, path: str, result: AnalyzedDocument | str) -> ImportOutcome:
+    if isinstance(result, str):
+        store_documents.record_failure(db, path, result)
+        return ImportOutcome(path, "failed", result)
+    replaced = store_documents.find_by_path(db, path) is not None
+    doc_id = store_documents.save_document(db, result)
+    return ImportOutcome(path, "replaced" if replaced else "imported", doc_id=doc_id,
+                         chars=len(result.document.text))
+
+
+def _run_pool(
+    pending: list[tuple[str, str, int]],
+    workers: int,
+    finished: Callable[[str, int, AnalyzedDocument | str], None],
+    cancel: threading.Event | None,
+) -> None:
+    context = multiprocessing.get_context("spawn")  # no fork of a process that may run Qt threads
+    in_flight_limit = workers * 4
+    queue = list(reversed(pending))
+    with cf.ProcessPoolExecutor(workers, mp_context=context, initializer=_warm_up) as pool:
+        running: dict[cf.Future[AnalyzedDocument | str], tuple[str, int]] = {}
+        try:
+            while queue or running:
+                while queue and len(running) < in_flight_limit and not (cancel and cancel.is_set()):
+                    path, sha, size = queue.pop()
+                    running[pool.submit(_analyse, path, sha)] = (path, size)
+                if not running:
+                    break
+                done, _ = cf.wait(running, timeout=0.2, return_when=cf.FIRST_COMPLETED)
+                for future in done:
+                    path, size = running.pop(future)
+                    finished(path, size, future.result())
+                if cancel is not None and cancel.is_set():
+                    queue.clear()
+                    for future in running:
+                        future.cancel()
+                    running.clear()
+        except BaseException:
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise

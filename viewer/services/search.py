@@ -1,0 +1,18 @@
+"""Corpus search: any query text is accepted and searched as text."""
+
+from __future__ import annotations
+
+import sqlite_utils
+
+from viewer.model import SearchHit
+from viewer.store import search as store_search
+from viewer.text.segment import query_words
+
+
+def parse_query(query: str) -> list[store_search.QueryTerm]:
+    """Space-separated terms, all required; each term is matched as literal text."""
+    return [store_search.QueryTerm(term, query_words(term)) for term in query.split()]
+
+
+def search(db: sqlite_utils.Database, query: str, limit: int = 50) -> list[SearchHit]:
+    return store_search.search(db, parse_query(query), limit)

@@ -1,0 +1,36 @@
+"""Choose which figures form an indicator's series, so a chart never mixes units or roles.
+
+Values (actuals, targets, estimates) of one unit form the indicator's series; a growth rate,
+change, share or rank is charted as its own series of that role.
+"""
+
+from __future__ import annotations
+
+import sqlite_utils
+
+from viewer.model import Figure, Role, Series
+from viewer.store import figures as store_figures
+
+VALUE_ROLES = (Role.ACTUAL, Role.TARGET, Role.ESTIMATE)
+
+
+def series(
+    db: sqlite_utils.Database, indicator: str, regions: list[str] | None = None, unit: str | None = None,
+    roles: tuple[str, ...] = VALUE_ROLES,
+) -> Series:
+    units = store_figures.indicator_units(db, indicator, roles)
+    if unit is None and units:
+        unit = units[0][0]
+    kind = next((k for u, k, _ in units if u == unit), "")
+    if unit is None:
+        return Series(indicator=indicator, unit="", kind="")
+    points = store_figures.series_points(db, indicator, unit, roles, regions)
+    return Series(indicator=indicator, unit=unit, kind=kind, points=points)
+
+
+def series_for_figure(db: sqlite_utils.Database, figure: Figure, regions: list[str] | None = None) -> Series:
+    """The series a click on `figure` should show (empty when it has no indicator)."""
+    if not figure.indicator:
+        return Series(indicator="", unit=figure.unit, kind=figure.kind)
+    roles = VALUE_ROLES if figure.role in VALUE_ROLES else (figure.role,)
+    return series(db, figure.indicator, regions, unit=figure.unit, roles=roles)

@@ -1,0 +1,95 @@
+"""Read figures and the points of an indicator's series, with their provenance."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sqlite_utils
+
+from viewer.model import Figure, Point
+
+_FIGURE_COLUMNS = (
+    "id, doc_id, span_start, span_end, text, value, value_high, unit, unit_text, kind, qualifier, year, "
+    "period, period_start, period_end, indicator, region, role, sentence_start, sentence_end, confidence"
+)
+
+
+def _figure(row: Any) -> Figure:
+    (fid, doc_id, start, end, text, value, high, unit, unit_text, kind, qualifier, year, period, p_start,
+     p_end, indicator, region, role, s_start, s_end, confidence) = row
+    return Figure(
+        start=start, end=end, text=text, value=value, unit=unit, kind=kind, qualifier=qualifier,
+        value_high=high, unit_text=unit_text, year=year, period=period, period_start=p_start,
+        period_end=p_end, indicator=indicator, region=region, role=role, sentence_start=s_start,
+        sentence_end=s_end, confidence=confidence, id=fid, doc_id=doc_id,
+    )
+
+
+def document_figures(db: sqlite_utils.Database, doc_id: int) -> list[Figure]:
+    return [
+        _figure(r)
+        for r in db.execute(f"SELECT {_FIGURE_COLUMNS} FROM figures WHERE doc_id = ? ORDER BY span_start", [doc_id])
+    ]
+
+
+def get_figure(db: sqlite_utils.Database, figure_id: int) -> Figure | None:
+    row = db.execute(f"SELECT {_FIGURE_COLUMNS} FROM figures WHERE id = ?", [figure_id]).fetchone()
+    return _figure(row) if row else None
+
+
+def all_figures(db: sqlite_utils.Database) -> list[tuple[str, str, Figure]]:
+    """Every figure with its document's file name and sentence, in document order."""
+    sql = (
+        f"SELECT d.file_name, substr(d.text, f.sentence_start + 1, f.sentence_end - f.sentence_start), "
+        f"{', '.join('f.' + c.strip() for c in _FIGURE_COLUMNS.split(','))} "
+        "FROM figures f JOIN documents d ON d.id = f.doc_id ORDER BY d.file_name, f.span_start"
+    )
+    return [(r[0], r[1], _figure(r[2:])) for r in db.execute(sql)]
+
+
+def indicator_units(db: sqlite_utils.Database, indicator: str, roles: tuple[str, ...]) -> list[tuple[str, str, int]]:
+    """(unit, kind, count) of an indicator's figures in these roles, most frequent first."""
+    marks = ", ".join("?" * len(roles))
+    return [
+        (r[0], r[1], r[2])
+        for r in db.execute(
+            f"SELECT unit, kind, count(*) n FROM figures WHERE indicator = ? AND role IN ({marks}) "
+            "AND value IS NOT NULL GROUP BY unit, kind ORDER BY n DESC",
+            [indicator, *roles],
+        )
+    ]
+
+
+def series_points(
+    db: sqlite_utils.Database,
+    indicator: str,
+    unit: str,
+    roles: tuple[str, ...],
+    regions: list[str] | None = None,
+) -> list[Point]:
+    params: list[Any] = [indicator, unit, *roles]
+    sql = (
+        "SELECT f.year, f.value, f.region, f.role, f.qualifier, f.id, f.doc_id, d.title, f.span_start, "
+        "f.span_end, substr(d.text, f.sentence_start + 1, f.sentence_end - f.sentence_start), f.text, "
+        "f.period, f.value_high FROM figures f JOIN documents d ON d.id = f.doc_id "
+        f"WHERE f.indicator = ? AND f.unit = ? AND f.role IN ({', '.join('?' * len(roles))}) "
+        "AND f.year IS NOT NULL AND f.value IS NOT NULL AND f.region IS NOT NULL"
+    )
+    if regions:
+        sql += f" AND f.region IN ({', '.join('?' * len(regions))})"
+        params.extend(regions)
+    sql += " ORDER BY f.region, f.year, f.role, d.year, f.id"
+    return [
+        Point(year=r[0], value=r[1], region=r[2], role=r[3], qualifier=r[4], figure_id=r[5], doc_id=r[6],
+              doc_title=r[7], start=r[8], end=r[9], sentence=r[10], text=r[11], period=r[12], value_high=r[13])
+        for r in db.execute(sql, params)
+    ]
+
+
+def indicator_names(db: sqlite_utils.Database) -> list[tuple[str, int]]:
+    return [
+        (r[0], r[1])
+        for r in db.execute(
+            "SELECT indicator, count(*) FROM figures WHERE indicator IS NOT NULL GROUP BY indicator ORDER BY 2 DESC"
+        )
+    ]

@@ -1,0 +1,64 @@
+"""Turn one file into an AnalyzedDocument: read, split, segment, find figures and entities.
+
+Runs in worker processes during ingest, so it takes and returns picklable values only.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from viewer.model import AnalyzedDocument, Document, Entity
+from viewer.text.attribution import DocumentContext, attribute_figures
+from viewer.text.entities import EntityContext, entity_aliases, entity_code, find_mentions
+from viewer.text.figures import find_figures
+from viewer.text.metadata import extract_metadata
+from viewer.text.readers import read_document
+from viewer.text.repeats import paragraph_hash
+from viewer.text.segment import sentence_words
+from viewer.text.sentences import split_paragraphs, split_sentences
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def analyze_file(path: Path, sha256: str) -> AnalyzedDocument:
+    """Read and analyse a file; raises viewer.text.readers.ReadError for unreadable input."""
+    return analyze_text(str(path), read_document(path), sha256)
+
+
+def analyze_text(path: str, text: str, sha256: str) -> AnalyzedDocument:
+    meta = extract_metadata(text)
+    document = Document(
+        path=path, sha256=sha256, text=text, title=meta.title or Path(path).stem, region=meta.region,
+        publisher=meta.publisher, published=meta.published, year=meta.year, kind=meta.kind,
+    )
+    paragraphs = split_paragraphs(text)
+    sentences = split_sentences(text, paragraphs)
+    figures = attribute_figures(
+        text, find_figures(text), sentences,
+        DocumentContext(region=meta.region, year=meta.year, published=meta.published),
+    )
+    mentions = find_mentions(text, EntityContext(region=meta.region))
+    entities = {
+        (m.canonical, m.type): Entity(
+            name=m.canonical, type=m.type, code=entity_code(m.canonical, m.type),
+            aliases=entity_aliases(m.canonical, m.type),
+        )
+        for m in mentions
+    }
+    return AnalyzedDocument(
+        document=document,
+        paragraphs=paragraphs,
+        paragraph_hashes=[paragraph_hash(text[p.start : p.end]) for p in paragraphs],
+        sentences=sentences,
+        sentence_words=sentence_words(text, sentences),
+        figures=figures,
+        mentions=mentions,
+        entities=list(entities.values()),
+    )
