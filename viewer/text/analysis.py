@@ -13,10 +13,13 @@ from viewer.text.attribution import DocumentContext, attribute_figures
 from viewer.text.entities import EntityContext, entity_aliases, entity_code, find_mentions
 from viewer.text.figures import find_figures
 from viewer.text.metadata import extract_metadata
-from viewer.text.readers import read_document
+from viewer.text.readers import ReadError, read_document
 from viewer.text.repeats import paragraph_hash
 from viewer.text.segment import sentence_words
 from viewer.text.sentences import split_paragraphs, split_sentences
+
+
+MAX_CHARS = 5_000_000  # about 3,000 pages; the largest real report has 42,000 characters
 
 
 def file_sha256(path: Path) -> str:
@@ -29,7 +32,10 @@ def file_sha256(path: Path) -> str:
 
 def analyze_file(path: Path, sha256: str) -> AnalyzedDocument:
     """Read and analyse a file; raises viewer.text.readers.ReadError for unreadable input."""
-    return analyze_text(str(path), read_document(path), sha256)
+    text = read_document(path)
+    if len(text) > MAX_CHARS:
+        raise ReadError(path, f"too large for a report ({len(text):,} characters; the limit is {MAX_CHARS:,})")
+    return analyze_text(str(path), text, sha256)
 
 
 def analyze_text(path: str, text: str, sha256: str) -> AnalyzedDocument:
