@@ -24,3 +24,15 @@ def corpus() -> dict[str, str]:
 def corpus_name(prefix: str) -> str:
     """The corpus file whose name starts with `prefix` ("003")."""
     return next(p.name for p in corpus_files() if p.name.startswith(prefix))
+
+
+@pytest.fixture(scope="session")
+def corpus_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store with the five reports ingested once per test session. Do not write to it."""
+    from viewer.services.ingest import ingest_paths
+
+    corpus_files()
+    store = tmp_path_factory.mktemp("corpus-store") / "corpus.db"
+    report = ingest_paths(store, [CORPUS], processes=2)
+    assert report.count("imported") == 5, report.outcomes
+    return store

@@ -14,8 +14,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import CORPUS, REPO, corpus_files
 
+from conftest import CORPUS, REPO, corpus_files
 from viewer.services.ingest import IngestProgress, ingest_paths, sample_paths
 from viewer.store import open_store
 
@@ -37,15 +37,6 @@ def integrity(store: Path) -> str:
         return str(conn.execute("PRAGMA integrity_check").fetchone()[0])
     finally:
         conn.close()
-
-
-@pytest.fixture(scope="module")
-def corpus_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    corpus_files()
-    store = tmp_path_factory.mktemp("store") / "corpus.db"
-    report = ingest_paths(store, [CORPUS], processes=2)
-    assert report.count("imported") == 5, report.outcomes
-    return store
 
 
 def test_corpus_is_imported_with_all_derived_rows(corpus_store: Path) -> None:
