@@ -44,7 +44,7 @@ def test_a_file_that_is_not_sqlite_is_refused(tmp_path: Path) -> None:
         open_store(path)
 
 
-def test_a_failing_migration_leaves_nothing_half_done(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failing_migration_leaves_the_store_as_it_was(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from viewer.store import connection
 
     bad = tmp_path / "migrations"
@@ -55,6 +55,20 @@ def test_a_failing_migration_leaves_nothing_half_done(tmp_path: Path, monkeypatc
     with pytest.raises(StoreError, match="could not upgrade"):
         open_store(tmp_path / "m.db")
     conn = sqlite3.connect(tmp_path / "m.db")
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 0
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    assert "a" in tables and "b" not in tables
+    assert "a" not in tables and "b" not in tables
+
+
+def test_two_processes_opening_a_new_store_at_once_both_succeed(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    script = "import sys; from viewer.store import open_store; open_store(sys.argv[1]).conn.close()"
+    store = str(tmp_path / "race.db")
+    runs = [subprocess.Popen([sys.executable, "-c", script, store], stderr=subprocess.PIPE) for _ in range(4)]
+    for run in runs:
+        _, err = run.communicate(timeout=60)
+        assert run.returncode == 0, err.decode()
+    db = open_store(store)
+    assert db.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()[0] == schema_version()

@@ -94,9 +94,23 @@ def open_store(path: str | Path, *, read_only: bool = False) -> sqlite_utils.Dat
         db.execute("PRAGMA journal_mode = WAL")
         db.execute("PRAGMA synchronous = NORMAL")
     if found < known and not read_only:
-        try:
-            _build_migrations().apply(db)
-        except sqlite3.DatabaseError as error:
-            conn.close()
-            raise StoreError(f"{path}: could not upgrade the store ({error})") from error
+        _upgrade(db, path, known)
     return db
+
+
+def _upgrade(db: sqlite_utils.Database, path: str | Path, known: int) -> None:
+    """Apply pending migrations under a write lock, all or nothing.
+
+    Another process may be upgrading the same new file at this moment (the window and an
+    import from the command line), so the version is read again once the lock is held.
+    """
+    try:
+        db.conn.execute("BEGIN IMMEDIATE")
+        if db.execute("PRAGMA user_version").fetchone()[0] < known:
+            _build_migrations().apply(db)  # each migration in a savepoint of this transaction
+        db.conn.commit()
+    except sqlite3.DatabaseError as error:
+        if db.conn.in_transaction:
+            db.conn.rollback()
+        db.conn.close()
+        raise StoreError(f"{path}: could not upgrade the store ({error})") from error
