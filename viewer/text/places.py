@@ -83,3 +83,22 @@ def read_places(path: str | None = None) -> list[Place]:
 @lru_cache(maxsize=1)
 def place_table() -> PlaceTable:
     return PlaceTable(read_places())
+
+
+@lru_cache(maxsize=1)
+def _surface_index() -> dict[str, tuple[Place, ...]]:
+    index: dict[str, list[Place]] = {}
+    for place in place_table().places:
+        for surface in dict.fromkeys((place.name, *place.aliases)):
+            index.setdefault(surface, []).append(place)
+    return {surface: tuple(found) for surface, found in index.items()}
+
+
+def places_named(surface: str) -> tuple[Place, ...]:
+    """Every place with this name or alias, in file order (provinces, cities, counties, zones)."""
+    return _surface_index().get(surface, ())
+
+
+def place_surfaces() -> list[str]:
+    """Every name and alias in the gazetteer."""
+    return list(_surface_index())

@@ -1,0 +1,111 @@
+"""Named entities in a report: places, organisations, people, policies, programmes, indicators.
+
+Gazetteers (resources/entities, resources/places.tsv) and suffix/cue rules propose candidates;
+the longest win, and a name a rule found once is then marked wherever else it occurs.
+No jieba: regexes over tries keep this well above the speed of segmentation.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+from viewer.model import EntityType, Mention
+from viewer.text import entity_orgs, entity_people, entity_places, entity_titles
+from viewer.text.entity_common import Candidate, Region
+from viewer.text.entity_lexicon import FastMatcher, gazetteer, stoplist
+from viewer.text.indicators import load_lexicon
+from viewer.text.places import place_table
+
+
+@dataclass(frozen=True)
+class EntityContext:
+    region: str | None  # the document's city or county, e.g. "益阳市"
+
+
+def find_mentions(text: str, context: EntityContext) -> list[Mention]:
+    """Sorted, non-overlapping entity mentions; `text[m.start:m.end] == m.text` for each."""
+    region = Region.of(context.region or _main_city(text))
+    candidates = list(_candidates(text, region))
+    chosen = _select(candidates)
+    chosen = _select(chosen + list(_repeat(text, chosen)))
+    return [Mention(c.start, c.end, text[c.start : c.end], c.type, c.canonical) for c in chosen]
+
+
+def entity_code(canonical: str, type: str) -> str | None:
+    """The official division code of a place (None for zones and other types)."""
+    if type != EntityType.PLACE:
+        return None
+    place = place_table().lookup(canonical)
+    if place is None or place.name != canonical or place.level == "zone":
+        return None
+    return place.code
+
+
+def entity_aliases(canonical: str, type: str) -> list[str]:
+    """Other names of an entity, from the gazetteers."""
+    if type == EntityType.PLACE:
+        place = place_table().lookup(canonical)
+        return list(place.aliases) if place is not None and place.name == canonical else []
+    return list(gazetteer().aliases.get((canonical, type), []))
+
+
+def _candidates(text: str, region: Region) -> Iterator[Candidate]:
+    stop = stoplist()
+    for start, end, entry in gazetteer().find(text, region.city_name):
+        yield Candidate(start, end, entry.type, entry.canonical, rank=5)
+    hits = entity_places.place_hits(text, region)
+    finders: list[Callable[[str], Iterable[Candidate]]] = [
+        lambda _: entity_places.find_places(hits),
+        lambda t: entity_places.find_anchored(t, hits),
+        lambda t: entity_places.find_relative(t, region),
+        lambda t: entity_orgs.find_anchored(t, hits),
+        entity_orgs.find_free,
+        entity_titles.find_titles,
+        entity_titles.find_quoted,
+        entity_titles.find_numbered,
+        entity_titles.find_actions,
+        entity_people.find_people,
+    ]
+    for finder in finders:
+        for candidate in finder(text):
+            if (candidate.canonical, candidate.type) not in stop:
+                yield candidate
+    for start, end, canonical in load_lexicon().find(text):
+        yield Candidate(start, end, EntityType.INDICATOR, canonical, rank=0)
+
+
+def _select(candidates: list[Candidate]) -> list[Candidate]:
+    """Longest first (then higher rank, then earlier); drop whatever overlaps a chosen span."""
+    ordered = sorted(candidates, key=lambda c: (-(c.end - c.start), -c.rank, c.start))
+    taken = bytearray(max((c.end for c in candidates), default=0))
+    chosen: list[Candidate] = []
+    for candidate in ordered:
+        if candidate.end > candidate.start and not any(taken[candidate.start : candidate.end]):
+            taken[candidate.start : candidate.end] = b"\x01" * (candidate.end - candidate.start)
+            chosen.append(candidate)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def _repeat(text: str, chosen: list[Candidate]) -> Iterator[Candidate]:
+    """Other occurrences of people and organisations that a rule recognised once."""
+    names = {
+        text[c.start : c.end]: c
+        for c in chosen
+        if c.type in (EntityType.PERSON, EntityType.ORG) and c.rank < 5 and c.end - c.start >= 2
+    }
+    for start, end in FastMatcher(names).finditer(text):
+        found = names[text[start:end]]
+        yield Candidate(start, end, found.type, found.canonical, rank=found.rank)
+
+
+def _main_city(text: str) -> str | None:
+    """The city named most often, for documents whose region the caller does not know."""
+    table = place_table()
+    counts: Counter[str] = Counter()
+    for hit in entity_places.place_hits(text, Region(None, None)):
+        city = table.city_of(hit.place)
+        if city is not None:
+            counts[city.name] += 1
+    return counts.most_common(1)[0][0] if counts else None
