@@ -1,0 +1,371 @@
+"""Find the figures of a report: amounts, percentages, counts, multiples, ranks, measures.
+
+`find_figures(text)` returns one `Figure` per figure, sorted and non-overlapping, with its
+value in the base unit (元 for money, the percent number for %, the count for 家 ...).
+Attribution (period, indicator, region, role) is left to `viewer.text.attribution`.
+
+Decisions:
+- Span: a figure's span covers the number, its unit and an adjacent qualifier word, both a
+  preceding one (超过, 突破, 近, 约, 不到 ...) and a following one (多/余 before the unit,
+  以上, 左右, 以内 ...), so the highlight shows the qualifier. A rank's span is 第N (+位/名);
+  the words that make it a rank (全省, 排名 ...) stay outside.
+- Qualifier precedence: range, then a following word, then a preceding word, then 多/余.
+- Not figures: a number without unit (section markers 1、 and （一）, 【重点3】, slogans like
+  1+1>2), a number followed by 年/月/日/号/时 (dates and document numbers such as
+  〔2021〕1号: they become time attributes, not figures), a number glued to Latin letters or
+  a dot (5G, AG600, 2.0版), 第N followed by 届/次/批/期/个 ... (ordinals of events and
+  batches), plan names (十三五: no unit), and 一 alone before a measure word (一个, 一批,
+  一项 are idioms far more often than counts). A Chinese-numeral count in quotes or glued
+  to digits (“五个益阳”, 六个10) names a programme, not a count.
+- 第N is a rank only when followed by 位/名 or preceded by a ranking word (排名, 位居, 全省,
+  全国 ...). Its value is N, unit 位.
+- A bare 万/亿 amount (经费由900万增长到2700万) is money when a money word (经费, 资金,
+  投资, 产值 ...) occurs earlier in the same sentence within 40 characters; otherwise a
+  NUMBER figure with an empty unit. A bare number without 万/亿 is never a figure.
+- Ranges (1-2家, 10亿至20亿元, 5-20%) give value = low, value_high = high; a low end without
+  a scale takes the high end's scale (10至20亿元 = 10亿..20亿).
+- Bare numbers listed before a figure (分别为3、5和8家) each become a figure with its unit.
+- Tenths: 三成 = 30 %, 八折 = 80 %. Physical units stay as written, scale goes to the value:
+  10万千瓦 = 100000 千瓦, and a trailing 千/兆 belongs to the unit: 12千米 = 12 千米.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from viewer.model import Figure, FigureKind, Qualifier
+from viewer.text.figure_units import (
+    INNER_QUALIFIERS,
+    MONEY_CUES,
+    MONEY_UNITS,
+    ORDINAL_FOLLOWERS,
+    PREFIX_QUALIFIERS,
+    PREFIXED_UNITS,
+    RANK_CUES,
+    SUFFIX_QUALIFIERS,
+    UNIT_KINDS,
+)
+from viewer.text.numbers import (
+    ARABIC,
+    BIG_UNITS,
+    CN_CHARS,
+    DIGITS,
+    longest_numeral,
+    normalize_width,
+    numeral_pattern,
+    tokenize,
+)
+
+_NUM = numeral_pattern(spaces=False)
+_START = r"(?<![A-Za-z0-9.%/=&?_])"  # not inside AG600, v2.0 or a URL
+
+
+def _alternation(words: Iterable[str]) -> str:
+    ordered = sorted(words, key=len, reverse=True)
+    return "|".join(re.escape(w) + ("(?![A-Za-z])" if w.isascii() else "") for w in ordered)
+
+
+_SCALE_CHARS = "".join(BIG_UNITS)
+# Every branch starts with one of these; the lookahead lets the scan skip other text fast.
+_FIRST = "0-9" + CN_CHARS + "第翻$￥¥负\\-" + "".join({w[0] for w in PREFIX_QUALIFIERS})
+_FIGURE = re.compile(
+    rf"(?=[{_FIRST}])(?:"
+    rf"(?P<rank>第(?P<rn>{_NUM})(?P<rsuf>位|名)?)"
+    r"|(?P<fan>翻了?(?P<fn>[一两二三四])?番)"
+    rf"|(?P<pre>{_alternation(PREFIX_QUALIFIERS)})?(?:"
+    rf"(?P<pword>[百千万佰仟]+)分之(?P<pn>{_NUM})"
+    rf"|{_START}(?P<den>{_NUM})分之(?P<nom>{_NUM})"
+    rf"|(?P<cur>[$￥¥])(?P<cn>{ARABIC})"
+    rf"|(?P<neg>负|(?<![0-9A-Za-z.\-])-)?{_START}(?P<n1>{_NUM})"
+    rf"(?:(?P<sep>[-~—–至到])(?P<n2>{_NUM}))?(?P<inner>[多余])?"
+    rf"(?:(?P<unit>{_alternation(UNIT_KINDS)})|(?<=[{_SCALE_CHARS}]))"
+    rf")(?P<post>{_alternation(SUFFIX_QUALIFIERS)})?)"
+)
+_SIMPLE = re.compile(r"(\d+(?:\.\d+)?)([万亿]?)")
+_LIST = re.compile(rf"(?:{_START}{_NUM}[、和及与])+$")
+_LIST_SEPARATORS = frozenset("、和及与")
+_LIST_ITEM = re.compile(rf"{_START}({_NUM})[、和及与]")
+_SENTENCE_END = re.compile(r"[。；;！？!?\n]")
+_DURATION_AFTER = ("月", "小时", "工作日", "季度", "年", "星期")
+_RANK_MOVES = frozenset(["上升", "下降", "提升", "前移", "后退", "进位", "前进", "后移"])
+_PER_DENOMINATORS = {"百": 100.0, "佰": 100.0, "千": 1000.0, "仟": 1000.0, "万": 10000.0}
+
+
+@dataclass(frozen=True)
+class _Unit:
+    kind: str
+    unit: str
+    factor: float
+
+
+class _Skip(Exception):
+    """The match is not a figure."""
+
+
+def find_figures(text: str) -> list[Figure]:
+    """All figures in `text`, sorted by start and non-overlapping."""
+    norm = normalize_width(text)
+    figures: list[Figure] = []
+    units: list[_Unit] = []
+    for match in _FIGURE.finditer(norm):
+        try:
+            figure, unit = _read(match, norm, text)
+        except _Skip:
+            continue
+        figures.append(figure)
+        units.append(unit)
+    return _add_listed(figures, units, norm, text)
+
+
+def _value(numeral: str) -> tuple[float, bool]:
+    """Value of a whole numeral; _Skip if only a prefix of it reads as one (十三五)."""
+    simple = _SIMPLE.fullmatch(numeral)
+    if simple:  # the common case, 34.94亿, without the general reader
+        value = float(simple.group(1))
+        for char in simple.group(2):
+            value *= BIG_UNITS[char]
+        return float(f"{value:.15g}"), False
+    try:
+        value, approx, length = longest_numeral(tokenize(numeral))
+    except ValueError:
+        raise _Skip from None
+    if length != len(numeral) or not _has_digit(numeral):
+        raise _Skip
+    return value, approx
+
+
+def _has_digit(numeral: str) -> bool:
+    return numeral[0] in "十拾" or any(c.isdigit() or c in DIGITS for c in numeral)
+
+
+def _scale(numeral: str) -> tuple[str, float]:
+    """The trailing 万/亿 of a numeral, as written and as a factor."""
+    written = ""
+    for char in reversed(numeral):
+        if char not in _SCALE_CHARS:
+            break
+        written = char + written
+    factor = 1.0
+    for char in written:
+        factor *= BIG_UNITS[char]
+    return written, factor
+
+
+def _make(
+    text: str,
+    start: int,
+    end: int,
+    value: float,
+    unit: _Unit,
+    written: str,
+    qualifier: str = Qualifier.EXACT,
+    high: float | None = None,
+) -> tuple[Figure, _Unit]:
+    if not math.isfinite(value) or (high is not None and not math.isfinite(high)):
+        raise _Skip
+    figure = Figure(
+        start=start,
+        end=end,
+        text=text[start:end],
+        value=value,
+        unit=unit.unit,
+        kind=unit.kind,
+        qualifier=qualifier,
+        value_high=high,
+        unit_text=written,
+    )
+    return figure, unit
+
+
+def _read(match: re.Match[str], norm: str, text: str) -> tuple[Figure, _Unit]:
+    if match.group("rank"):
+        return _read_rank(match, norm, text)
+    if match.group("fan"):
+        times = match.group("fn")
+        value = 2.0 ** (DIGITS[times] if times else 1)
+        return _make(text, match.start(), match.end(), value, _Unit(FigureKind.MULTIPLE, "倍", 1.0), "番")
+    qualifier = _qualifier(match)
+    if match.group("pword"):
+        return _read_per(match, text, qualifier)
+    if match.group("den"):
+        share = 100.0 * _value(match.group("nom"))[0] / (_value(match.group("den"))[0] or 1.0)
+        unit = _Unit(FigureKind.PERCENT, "%", 1.0)
+        return _make(text, match.start(), match.end(), share, unit, "分之", qualifier)
+    if match.group("cur"):
+        symbol = match.group("cur")
+        unit = _Unit(FigureKind.MONEY, "美元" if symbol == "$" else "元", 1.0)
+        value = float(match.group("cn").replace(",", ""))
+        return _make(text, match.start(), match.end(), value, unit, text[match.start("cur")], qualifier)
+    return _read_amount(match, norm, text, qualifier)
+
+
+def _read_per(match: re.Match[str], text: str, qualifier: str) -> tuple[Figure, _Unit]:
+    """百分之二十, 千分之二点四, 百分之七十百分位 (the numeral stops where it stops reading)."""
+    numeral = match.group("pn")
+    denominator = 1.0
+    for char in match.group("pword"):
+        denominator *= _PER_DENOMINATORS[char]
+    end = match.end()
+    if numeral == "百":
+        value = 100.0
+    else:
+        try:
+            value, _, length = longest_numeral(tokenize(numeral))
+        except ValueError:
+            raise _Skip from None
+        if length < len(numeral):
+            end, qualifier = match.start("pn") + length, Qualifier.EXACT
+    unit = _Unit(FigureKind.PERCENT, "%", 100.0 / denominator)
+    written = match.group("pword") + "分之"
+    return _make(text, match.start(), end, value * unit.factor, unit, written, qualifier)
+
+
+def _qualifier(match: re.Match[str]) -> str:
+    if match.group("post"):
+        return SUFFIX_QUALIFIERS[match.group("post")]
+    if match.group("pre"):
+        return PREFIX_QUALIFIERS[match.group("pre")]
+    if match.group("inner"):
+        return INNER_QUALIFIERS[match.group("inner")]
+    return Qualifier.EXACT
+
+
+def _read_rank(match: re.Match[str], norm: str, text: str) -> tuple[Figure, _Unit]:
+    end = match.end()
+    if not match.group("rsuf"):
+        before = norm[max(0, match.start() - 6) : match.start()]
+        if norm[end : end + 1] in ORDINAL_FOLLOWERS or not before.endswith(RANK_CUES):
+            raise _Skip
+    value, _ = _value(match.group("rn"))
+    return _make(
+        text, match.start(), end, value, _Unit(FigureKind.RANK, "位", 1.0), match.group("rsuf") or ""
+    )
+
+
+def _read_amount(match: re.Match[str], norm: str, text: str, qualifier: str) -> tuple[Figure, _Unit]:
+    low_numeral, high_numeral = match.group("n1"), match.group("n2")
+    written = match.group("unit") or ""
+    if not written and (high_numeral or low_numeral)[-1] not in _SCALE_CHARS:
+        raise _Skip  # a bare number: section marker, date, code ...
+    numeral = high_numeral or low_numeral
+    if written and numeral[-1] in PREFIXED_UNITS and written in PREFIXED_UNITS[numeral[-1]]:
+        written = numeral[-1] + written
+        numeral = numeral[:-1]
+        if high_numeral:
+            high_numeral = numeral
+        else:
+            low_numeral = numeral
+    if low_numeral in ("零", "〇"):
+        raise _Skip  # 零部件
+    value, approx = _value(low_numeral)
+    high = _value(high_numeral)[0] if high_numeral else None
+    scale_text, scale = _scale(numeral)
+    if high is not None and not _scale(low_numeral)[0]:
+        value *= scale
+    unit = _unit(match, norm, written, scale_text)
+    _check_context(match, norm, written)
+    if written == "折" and value >= 10:
+        if value == 10 or value >= 100:
+            raise _Skip  # 十折 is no discount
+        unit = _Unit(unit.kind, unit.unit, 1.0)  # 75折 = 75 %
+    end = match.end()
+    if (
+        norm[end : end + 1] == "半"
+        and not match.group("post")
+        and (written == "成" or unit.kind == FigureKind.PHYSICAL)
+    ):
+        value, end = value + 0.5, end + 1  # 三成半, 一吨半
+    sign = -1.0 if match.group("neg") else 1.0
+    if high is not None:
+        qualifier = Qualifier.RANGE
+        high *= unit.factor * sign
+    elif approx and qualifier == Qualifier.EXACT:
+        qualifier = Qualifier.MORE_THAN
+    return _make(
+        text,
+        match.start(),
+        end,
+        value * unit.factor * sign,
+        unit,
+        scale_text + (match.group("inner") or "") + written if written else scale_text,
+        qualifier,
+        high,
+    )
+
+
+def _unit(match: re.Match[str], norm: str, written: str, scale_text: str) -> _Unit:
+    if not written:
+        if not scale_text or match.group("inner"):
+            raise _Skip
+        before = norm[max(0, match.start() - 40) : match.start()]
+        ends = list(_SENTENCE_END.finditer(before))
+        if ends:
+            before = before[ends[-1].end() :]
+        if any(cue in before for cue in MONEY_CUES):
+            return _Unit(FigureKind.MONEY, "元", 1.0)
+        return _Unit(FigureKind.NUMBER, "", 1.0)
+    kind = UNIT_KINDS.get(written) or UNIT_KINDS[written[1:]]
+    if kind == FigureKind.MONEY:
+        return _Unit(kind, MONEY_UNITS[written][0], MONEY_UNITS[written][1])
+    if kind == FigureKind.PHYSICAL:
+        return _Unit(kind, written, 1.0)
+    if written in ("个百分点", "百分点"):
+        return _Unit(FigureKind.POINTS, "个百分点", 1.0)
+    if written in ("成", "折"):
+        return _Unit(kind, "%", 10.0)
+    if written == "位" and norm[max(0, match.start() - 2) : match.start()] in _RANK_MOVES:
+        return _Unit(FigureKind.RANK, "位", 1.0)  # 排名上升2位: a move in the ranking
+    return _Unit(kind, written, 1.0)
+
+
+def _check_context(match: re.Match[str], norm: str, written: str) -> None:
+    """Raise _Skip for idioms, names and durations that look like counts."""
+    numeral, end = match.group("n1"), match.end("unit") if written else match.end()
+    after = norm[end : end + 4]
+    kind = UNIT_KINDS.get(written)
+    if written == "成" and after[:1] and after[:1] in "不为立果功员长效本":
+        raise _Skip
+    if written == "%" and after[:1].isascii() and after[:1].isalnum():
+        raise _Skip  # URL escapes such as %20
+    if kind != FigureKind.COUNT:
+        return
+    if written == "个" and after.startswith(_DURATION_AFTER):
+        raise _Skip
+    if numeral in ("一", "壹") and not match.group("n2"):
+        raise _Skip
+    chinese = not any(c.isdigit() for c in numeral)
+    start = match.start("n1")
+    if (written == "个" and after[:1].isdigit()) or (chinese and start > 0 and norm[start - 1] in "“‘「『"):
+        raise _Skip
+
+
+def _add_listed(figures: list[Figure], units: list[_Unit], norm: str, text: str) -> list[Figure]:
+    """Bare numbers listed before a figure (3、5和8家) take its unit."""
+    listed: list[Figure] = []
+    for figure, unit in zip(figures, units, strict=True):
+        if figure.qualifier == Qualifier.RANGE or figure.kind in (FigureKind.RANK, FigureKind.NUMBER):
+            continue
+        if norm[figure.start - 1 : figure.start] not in _LIST_SEPARATORS:
+            continue
+        window_start = max(0, figure.start - 60)
+        head = _LIST.search(norm, window_start, figure.start)
+        if head is None:
+            continue
+        for item in _LIST_ITEM.finditer(norm, head.start(), figure.start):
+            try:
+                value, _ = _value(item.group(1))
+            except _Skip:
+                continue
+            start, end = item.start(1), item.end(1)
+            listed.append(_make(text, start, end, value * unit.factor, unit, "")[0])
+    if not listed:
+        return figures
+    merged = sorted(figures + listed, key=lambda f: f.start)
+    result: list[Figure] = []
+    for figure in merged:
+        if not result or figure.start >= result[-1].end:
+            result.append(figure)
+    return result
