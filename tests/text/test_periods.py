@@ -1,0 +1,96 @@
+"""Time expressions and the running period of a document."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from viewer.text.periods import build_timeline, find_periods, heading_year
+from viewer.text.sentences import split_sentences
+
+
+def first(text: str, current_year: int | None = 2021) -> tuple[str, str, bool, bool]:
+    mention = find_periods(text, current_year)[0]
+    label = mention.period.label if mention.period else ""
+    return mention.kind, label, mention.base, mention.target
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "label"),
+    [
+        ("2015年的81家", "year", "2015"),
+        ("2022年度企业研发", "year", "2022"),
+        ("2020年前三季度", "year", "2020-Q1-Q3"),
+        ("规划期限为2021-2025年", "range", "2021-2025"),
+        ("“十三五”期间", "plan", "2016-2020"),
+        ("十四五时期", "plan", "2021-2025"),
+        ("“十三五”以来", "plan", "2016-2020"),
+        ("到“十四五”期末", "plan", "2025"),
+        ("2015年以来", "since", "2015-2020"),
+        ("2016年至今", "since", "2016-2020"),
+        ("截至3月底", "asof", "2021-03"),
+        ("截至2022年6月底", "asof", "2022-06"),
+        ("今年", "relative", "2021"),
+        ("去年", "relative", "2020"),
+    ],
+)
+def test_periods(text: str, kind: str, label: str) -> None:
+    assert first(text)[:2] == (kind, label)
+
+
+def test_sub_year_and_now_wait_for_the_context() -> None:
+    sub = find_periods("前三季度实现", 2021)[0]
+    assert (sub.kind, sub.period, sub.sub) == ("sub", None, "Q1-Q3")
+    assert find_periods("目前，全市", 2021)[0].kind == "current"
+
+
+def test_comparison_bases_and_targets_are_marked() -> None:
+    assert first("较2015年增长")[2] is True
+    assert first("是2015年的3倍")[2] is True
+    assert first("比去年增加")[2] is True
+    assert first("到2025年，达到")[3] is True
+    assert first("力争2022年达到")[3] is True
+    assert first("由2015年的9家增长到2020年的27家")[3] is False
+    later = find_periods("由2015年的9家增长到2020年的27家", 2021)[1]
+    assert (later.period.label if later.period else "", later.target) == ("2020", False)
+
+
+def test_a_plan_name_is_not_a_period() -> None:
+    assert find_periods("编制“十四五”科技创新规划", 2021) == []
+
+
+def test_heading_year() -> None:
+    assert heading_year("## 2021 肩负新使命") == 2021
+    assert heading_year("奋进2021") == 2021
+    assert heading_year("入选“2021科技创新百强市”") is None
+    assert heading_year("时间:2023-04-04") is None
+
+
+def test_timeline_carries_headings_and_leads() -> None:
+    text = "奋进2021\n\n全市新增平台10家。\n\n2020年，新增5家。总数达到50家。\n\n展望“十四五”\n\n目标达到60家。"
+    timeline = build_timeline(text, split_sentences(text), 2021)
+    running = {text[s.start : s.end][:6]: s.running.label if s.running else None for s in timeline.sentences}
+    assert running["全市新增平台"] == "2021"
+    assert running["总数达到50"] == "2020"
+    assert running["目标达到60"] == "2021-2025"
+
+
+def test_a_line_break_inside_a_sentence_is_mended() -> None:
+    text = "前言。2022年登记技术合同\n\n3366件，交易额308亿元。"
+    timeline = build_timeline(text, split_sentences(text), 2023)
+    joined = timeline.sentence_at(text.index("3366"))
+    assert text[joined.start : joined.end].startswith("2022年登记技术合同")
+
+
+@given(st.text(alphabet="2015年到至今以来十三五期间较前三季度截至3月底目前，。去年的增长", max_size=60))
+def test_mentions_are_ordered_non_overlapping_and_inside_the_text(text: str) -> None:
+    mentions = find_periods(text, 2021)
+    for mention in mentions:
+        assert 0 <= mention.start < mention.end <= len(text)
+        if mention.period is not None:
+            assert mention.period.start <= mention.period.end
+    for left, right in pairwise(mentions):
+        assert left.end <= right.start

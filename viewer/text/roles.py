@@ -1,0 +1,84 @@
+"""The role a figure plays for its indicator, read from the words around it.
+
+A role has two sides. The measure (change, growth rate, share, rank) says what the number
+measures and decides which unit it must have; the modality (estimate, target) says how
+certain it is. A figure has one role: a measure wins, because a growth rate or an increase
+charted as a target level of the indicator would be wrong; modality then applies to level
+figures only.
+"""
+
+from __future__ import annotations
+
+import re
+
+from viewer.model import FigureKind, Role
+
+# Words right before the figure (after the previous figure in the clause).
+_TO_LEVEL = re.compile(r"(?:增长|增加|提升|提高|上升|扩大|达|升)(?:了)?(?:到|至|为)\s*\S{0,12}$")
+_GROWTH = re.compile(r"增长|增速|增幅|增长率|提高|提升|上升|下降|减少|降低|回落|扩大")
+_CHANGE = re.compile(r"新增|净增|增加(?!值)|减少|新办|新认定|新建|新培育|新引进|新获批|净新增")
+_SHARE = re.compile(r"占比|占.{0,16}(?:比重|比例|份额|的?比)|比重")
+_GROWTH_NOUN = re.compile(r"增速|增幅|增长率|年均增长|同比增长|年增长")
+_MULTIPLE_BASE = re.compile(r"(?:是|为|相当于).{0,12}的$")
+_ESTIMATE = re.compile(r"预计|预估|估计|有望")
+_TARGET = re.compile(r"力争|目标[:：为是]|主要目标|目标任务|确保|计划(?:到|在|于)|规划(?:到|期末)")
+_TARGET_AFTER = re.compile(r"等(?:具体|主要|各项|年度)?(?:目标|指标)")
+_PURSUE = re.compile(r"争取")
+
+
+def measure_role(kind: str, local_prefix: str) -> str | None:
+    """Change, growth rate, share or rank from the words right before the figure, if any."""
+    if kind == FigureKind.RANK:
+        return Role.RANK
+    if kind in (FigureKind.PERCENT, FigureKind.POINTS) and _GROWTH_NOUN.search(local_prefix):
+        return Role.CHANGE if kind == FigureKind.POINTS else Role.GROWTH
+    if _TO_LEVEL.search(local_prefix):
+        return None
+    if kind == FigureKind.MULTIPLE:
+        if _MULTIPLE_BASE.search(local_prefix) or _GROWTH.search(local_prefix):
+            return Role.GROWTH
+        return None
+    if kind in (FigureKind.PERCENT, FigureKind.POINTS):
+        if _SHARE.search(local_prefix) and not _GROWTH.search(_after_last_share(local_prefix)):
+            return Role.SHARE
+        if _GROWTH.search(local_prefix) or _CHANGE.search(local_prefix):
+            return Role.CHANGE if kind == FigureKind.POINTS else Role.GROWTH
+        return None
+    if _CHANGE.search(local_prefix):
+        return Role.CHANGE
+    return None
+
+
+def _after_last_share(prefix: str) -> str:
+    matches = list(_SHARE.finditer(prefix))
+    return prefix[matches[-1].end() :] if matches else prefix
+
+
+def has_growth_cue(text: str) -> bool:
+    return bool(_GROWTH.search(text))
+
+
+def has_share_cue(text: str) -> bool:
+    return bool(_SHARE.search(text))
+
+
+def modality(sentence_prefix: str, sentence_rest: str, pursue_is_target: bool) -> str:
+    """Estimate, target or actual from cues earlier in the sentence (or a trailing '等…目标').
+
+    争取 means 'aim to' in a plan and 'secured' in a review, so it counts only when the
+    caller says the sentence speaks of the present or the future.
+    """
+    last_estimate = _last(_ESTIMATE, sentence_prefix)
+    last_target = _last(_TARGET, sentence_prefix)
+    if pursue_is_target:
+        last_target = max(last_target, _last(_PURSUE, sentence_prefix))
+    if last_estimate < 0 and last_target < 0:
+        return Role.TARGET if _TARGET_AFTER.search(sentence_rest) else Role.ACTUAL
+    return Role.ESTIMATE if last_estimate > last_target else Role.TARGET
+
+
+def _last(pattern: re.Pattern[str], text: str) -> int:
+    position = -1
+    for match in pattern.finditer(text):
+        position = match.start()
+    return position
