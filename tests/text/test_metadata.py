@@ -7,7 +7,7 @@ EXPECTED = {
     # prefix: (title start, region, publisher, published, year, kind)
     "000": ("创新驱动高质量发展的株洲答卷", "株洲市", "株洲日报", None, 2021, "news"),
     "001": ("科技赋能制造名城培育", "株洲市", None, None, 2022, "news"),
-    "002": ("这场“攻坚战”", "株洲市", "株洲日报", None, 2022, "news"),
+    "002": ("这场“攻坚战”", "株洲市", "株洲日报", None, 2023, "news"),
     "003": ("益阳市“十四五”科技发展规划", "益阳市", "益阳市科学技术局", "2021-11", 2021, "plan"),
     "004": ("激发科技创新活力", "荆州市", None, None, 2023, "news"),
 }
@@ -37,6 +37,11 @@ def test_target_years_do_not_make_the_report_year() -> None:
 def test_source_line_names_the_bureau_of_the_region() -> None:
     meta = extract_metadata("益阳市某项工作的通知文件\n来源:市科技局 作者: |\n益阳市开展工作。")
     assert meta.publisher == "益阳市科学技术局"
+
+
+def test_a_finished_statistical_year_with_jinnian_means_the_next_year() -> None:
+    assert extract_metadata("标题在这里很长\n今年以来成效显著。截至3月底，2022年度研发申报额增长。").year == 2023
+    assert extract_metadata("标题在这里很长\n今年以来成效显著。2022年研发投入增长。").year == 2022
 
 
 def test_empty_text_gives_empty_metadata() -> None:

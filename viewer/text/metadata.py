@@ -38,7 +38,7 @@ def extract_metadata(text: str) -> Metadata:
     title = _title(lines)
     region = _region(title, text)
     published = _published(text)
-    year = int(published[:4]) if published else _reported_year(head) or _reported_year(text)
+    year = int(published[:4]) if published else _reported_year(head) or _body_year(text)
     return Metadata(
         title=title,
         region=region,
@@ -105,6 +105,18 @@ def _reported_year(text: str) -> int | None:
         int(m.group(1)) for m in _YEAR.finditer(text) if not _FORWARD.search(text[max(0, m.start() - 4) : m.start()])
     ]
     return max(years) if years else None
+
+
+def _body_year(text: str) -> int | None:
+    """The latest year reported on, or the year after it when the text speaks of 今年 and names
+    that year only as a finished statistical year (截至3月底，全市2022年度…)."""
+    latest = _reported_year(text)
+    if latest is None or "今年" not in text:
+        return latest
+    mentions = [m.end() for m in re.finditer(rf"{latest}年", text)]
+    if mentions and all(text.startswith("度", end) for end in mentions):
+        return latest + 1
+    return latest
 
 
 def _publisher(head: str, text: str, region: str | None) -> str | None:
