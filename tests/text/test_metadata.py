@@ -40,8 +40,10 @@ def test_source_line_names_the_bureau_of_the_region() -> None:
 
 
 def test_a_finished_statistical_year_with_jinnian_means_the_next_year() -> None:
-    assert extract_metadata("标题在这里很长\n今年以来成效显著。截至3月底，2022年度研发申报额增长。").year == 2023
-    assert extract_metadata("标题在这里很长\n今年以来成效显著。2022年研发投入增长。").year == 2022
+    head = "标题在这里很长\n副标题\n记者 某某\n通讯员 某某\n"
+    assert extract_metadata(head + "今年以来成效显著。截至3月底，2022年度研发申报额增长。").year == 2023
+    assert extract_metadata(head + "今年以来成效显著。2022年研发投入增长。").year == 2022
+    assert extract_metadata(head + "2022年度研发申报额增长。").year == 2022
 
 
 def test_empty_text_gives_empty_metadata() -> None:

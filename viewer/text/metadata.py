@@ -109,14 +109,11 @@ def _reported_year(text: str) -> int | None:
 
 def _body_year(text: str) -> int | None:
     """The latest year reported on, or the year after it when the text speaks of 今年 and names
-    that year only as a finished statistical year (截至3月底，全市2022年度…)."""
+    that year as a finished statistical year (截至3月底，全市2022年度…)."""
     latest = _reported_year(text)
     if latest is None or "今年" not in text:
         return latest
-    mentions = [m.end() for m in re.finditer(rf"{latest}年", text)]
-    if mentions and all(text.startswith("度", end) for end in mentions):
-        return latest + 1
-    return latest
+    return latest + 1 if f"{latest}年度" in text else latest
 
 
 def _publisher(head: str, text: str, region: str | None) -> str | None:
