@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 from functools import lru_cache
 
 from viewer.resources import resource_path
@@ -36,8 +38,7 @@ class PlaceTable:
             for surface in (place.name, *place.aliases):
                 # The more important (higher-level, earlier) place keeps an ambiguous alias.
                 self.by_surface.setdefault(surface, place)
-        surfaces = sorted(self.by_surface, key=len, reverse=True)
-        self._pattern = re.compile("|".join(map(re.escape, surfaces))) if surfaces else None
+        self._pattern = re.compile(trie_pattern(self.by_surface)) if self.by_surface else None
 
     def find(self, text: str) -> list[PlaceMatch]:
         """Longest-first, non-overlapping matches of every name and alias."""
@@ -61,6 +62,30 @@ class PlaceTable:
         while current is not None and current.level not in ("city", "province"):
             current = self.by_code.get(current.parent)
         return current if current is not None and current.level == "city" else None
+
+
+def trie_pattern(words: Iterable[str]) -> str:
+    """A regex matching any of `words`, longest first, shaped as a trie.
+
+    An alternation of a thousand names makes the regex engine try every name at every
+    position; a trie tries only the names that share the characters read so far.
+    """
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        ends_here = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends_here else body
+
+    return build(trie)
 
 
 def read_places(path: str | None = None) -> list[Place]:
