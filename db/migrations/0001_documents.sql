@@ -41,8 +41,9 @@ CREATE INDEX sentences_doc ON sentences(doc_id, span_start);
 
 -- jieba words of each sentence (search mode, so 株洲市 also yields 株洲), space separated.
 -- Contentless: the text lives in documents. Rows of replaced sentences are left behind and
--- ignored by joining on sentences; `policy-viewer reindex` rebuilds the index.
-CREATE VIRTUAL TABLE sentences_fts USING fts5(words, content='', tokenize='unicode61 remove_diacritics 0');
+-- ignored by joining on sentences. detail=none: the search only needs which sentences hold
+-- all the words, then checks the query text itself, so word positions are not stored.
+CREATE VIRTUAL TABLE sentences_fts USING fts5(words, content='', detail=none, tokenize='unicode61 remove_diacritics 0');
 
 CREATE TABLE import_failures (
     id INTEGER PRIMARY KEY,
