@@ -1,0 +1,171 @@
+"""Scale benchmark: a synthetic corpus of N reports (default 10,000 x 20 KB), measured in one run.
+
+    python bench/scale.py [--count 10000] [--size-kb 20] [--workdir bench/results/scale] [--keep]
+
+Prints, and saves as JSON in the work folder:
+- ingest throughput against raw single-core jieba.tokenize on the same text, and how much of
+  both cores the ingest used (CPU seconds of all its processes / wall seconds / cores);
+- store size against text size;
+- corpus search for 2- and 4-character words, common and rare (median of repeated runs);
+- the GUI figures from `policy-viewer --self-test` on the big store, run in a fresh process
+  each time: process start to window shown, open the largest document, figure click to chart
+  drawn for an indicator with points in hundreds of documents, and the peak RSS of that process.
+Targets (2 cores): ingest >= 0.7 x cores x raw; store <= 2.5 x text; start-up <= 1.0 s;
+open <= 30 ms; click -> chart <= 20 ms; search <= 30 ms; peak RSS <= 250 MB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "bench"))
+
+
+def raw_tokenize_mb_per_s(files: list[Path], sample_mb: float = 4.0) -> float:
+    import jieba
+
+    jieba.setLogLevel(60)
+    jieba.initialize()
+    texts, size = [], 0
+    for path in files:
+        texts.append(path.read_text(encoding="utf-8"))
+        size += path.stat().st_size
+        if size >= sample_mb * 1e6:
+            break
+    started = time.perf_counter()
+    for text in texts:
+        for _ in jieba.tokenize(text):
+            pass
+    return size / 1e6 / (time.perf_counter() - started)
+
+
+def ingest(corpus: Path, store: Path) -> dict[str, float]:
+    from viewer.services.ingest import ingest_paths
+
+    cores = os.cpu_count() or 1
+    before_self, before_children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(
+        resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    report = ingest_paths(store, [corpus], processes=cores)
+    wall = time.perf_counter() - started
+    after_self, after_children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(
+        resource.RUSAGE_CHILDREN)
+    cpu = sum(getattr(a, f) - getattr(b, f) for a, b in ((after_self, before_self),
+                                                          (after_children, before_children))
+              for f in ("ru_utime", "ru_stime"))
+    failed = report.failed
+    if failed:
+        raise SystemExit(f"{len(failed)} files failed, e.g. {failed[0]}")
+    return {"documents": report.count("imported"), "mb": report.bytes_analysed / 1e6, "seconds": wall,
+            "mb_per_s": report.bytes_analysed / 1e6 / wall, "cpu_seconds": cpu, "cores": cores,
+            "core_use": cpu / wall / cores}
+
+
+def store_size(store: Path) -> float:
+    conn = sqlite3.connect(store)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    return sum(p.stat().st_size for p in store.parent.glob(store.name + "*")) / 1e6
+
+
+def search_timings(store: Path) -> dict[str, dict[str, object]]:
+    from viewer.services.library import Library
+
+    library = Library(store)
+    queries = {"2 chars, common": "研发", "2 chars, rare": "澜坪", "4 chars, common": "科技创新",
+               "4 chars, rare": "量子测量", "place, common": "株洲", "phrase, 6 chars": "高新技术企业"}
+    results: dict[str, dict[str, object]] = {}
+    for label, query in queries.items():
+        times, hits = [], 0
+        for _ in range(7):
+            started = time.perf_counter()
+            hits = len(library.search(query, limit=50))
+            times.append(time.perf_counter() - started)
+        results[label] = {"query": query, "hits": hits, "median_ms": statistics.median(times) * 1000}
+    library.close()
+    return results
+
+
+def gui_timings(store: Path, runs: int = 3) -> dict[str, float]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    rows = []
+    for _ in range(runs):
+        launched = time.time()
+        done = subprocess.run([sys.executable, "-m", "viewer.cli", "--self-test", "--store", str(store)],
+                              cwd=REPO, env=env, capture_output=True, text=True, timeout=600)
+        peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        lines = [ln for ln in done.stdout.splitlines() if ln.startswith("{")]
+        if done.returncode != 0 or not lines:
+            raise SystemExit(f"self-test failed: {done.stdout[-500:]} {done.stderr[-1500:]}")
+        row = json.loads(lines[-1])
+        if "window_shown_at" in row:
+            row["process_start_to_window_s"] = row["window_shown_at"] - launched
+        row["peak_rss_mb_so_far"] = peak_kb / 1024
+        rows.append(row)
+    keys = [k for k, v in rows[0].items() if isinstance(v, int | float) and not isinstance(v, bool)]
+    return {k: statistics.median(r[k] for r in rows) for k in keys}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--count", type=int, default=10000)
+    parser.add_argument("--size-kb", type=float, default=20)
+    parser.add_argument("--workdir", type=Path, default=REPO / "bench" / "results" / "scale")
+    parser.add_argument("--keep", action="store_true", help="keep the corpus and store for another run")
+    args = parser.parse_args()
+    import make_corpus
+
+    work = args.workdir
+    corpus, store = work / f"corpus-{args.count}x{args.size_kb:g}kb", work / "store.db"
+    started = time.perf_counter()
+    if not corpus.exists():
+        make_corpus.generate(corpus, count=args.count, size_kb=args.size_kb, seed=1)
+    files = sorted(corpus.glob("*.txt"))
+    text_mb = sum(p.stat().st_size for p in files) / 1e6
+    print(f"corpus: {len(files)} reports, {text_mb:.1f} MB ({time.perf_counter() - started:.0f} s to make)")
+    raw = raw_tokenize_mb_per_s(files)
+    print(f"raw jieba.tokenize, one core: {raw:.2f} MB/s")
+    for leftover in work.glob("store.db*"):
+        leftover.unlink()
+    result: dict[str, object] = {"machine": {"cores": os.cpu_count(), "python": sys.version.split()[0]},
+                                 "raw_mb_per_s": raw, "text_mb": text_mb}
+    ing = ingest(corpus, store)
+    result["ingest"] = ing
+    ratio = ing["mb_per_s"] / (ing["cores"] * raw)
+    print(f"ingest: {ing['documents']:.0f} documents, {ing['mb_per_s']:.2f} MB/s in {ing['seconds']:.0f} s; "
+          f"ratio to {ing['cores']:.0f} x raw = {ratio:.2f} (target >= 0.70); cores used {ing['core_use']:.0%}")
+    size = store_size(store)
+    result["store_mb"] = size
+    print(f"store: {size:.0f} MB for {text_mb:.0f} MB of text = {size / text_mb:.2f} x (target <= 2.5)")
+    searches = search_timings(store)
+    result["search"] = searches
+    for label, row in searches.items():
+        print(f"search {label:<16} {row['query']:<8} {row['hits']:>3} hits  {row['median_ms']:6.1f} ms (target <= 30)")
+    gui = gui_timings(store)
+    result["gui"] = gui
+    for key, value in gui.items():
+        print(f"gui {key:<32} {value:.4f}")
+    out = work / "scale.json"
+    out.write_text(json.dumps(result, indent=2, ensure_ascii=False), encoding="utf-8")
+    print(f"saved {out}")
+    if not args.keep:
+        shutil.rmtree(corpus)
+        for path in work.glob("store.db*"):
+            path.unlink()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
