@@ -37,13 +37,18 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument("file", nargs="?", default="-", metavar="FILE|-")
     extract.add_argument("--json", action="store_true", help="JSON lines (default: a readable table)")
 
-    export = sub.add_parser("export", help="export figures, series or entities")
-    export.add_argument("what", choices=("figures", "series", "entities"))
-    export.add_argument("--format", default="jsonl", choices=("jsonl", "csv", "xlsx"))
+    export = sub.add_parser("export", help="export figures, series, entities, checks or a review report")
+    export.add_argument("what", choices=("figures", "series", "entities", "checks", "review"))
+    export.add_argument("--format", default=None, choices=("jsonl", "csv", "xlsx", "html"),
+                        help="jsonl (default), csv or xlsx; review: xlsx or html")
     export.add_argument("--out", type=Path)
     export.add_argument("--indicator")
     export.add_argument("--region")
+    export.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the review report")
     export.add_argument("--store", dest="sub_store", help=argparse.SUPPRESS)
+
+    check = sub.add_parser("check", help="run the figure checks again and print what they found")
+    check.add_argument("--store", dest="sub_store", help=argparse.SUPPRESS)
     return parser
 
 
@@ -64,6 +69,8 @@ def main(argv: list[str] | None = None) -> int:
             return _search(store, " ".join(args.query), args.limit, args.json)
         if args.command == "export":
             return _export(store, args)
+        if args.command == "check":
+            return _check(store)
     except KeyboardInterrupt:
         print("\ninterrupted; everything imported so far is kept", file=sys.stderr)
         return 130
@@ -189,16 +196,40 @@ def _extract(file: str, as_json: bool) -> int:
 
 
 def _export(store: Path, args: argparse.Namespace) -> int:
+    from viewer.services.checks.rows import export_checks
     from viewer.services.exports import export
 
     library = _open(store)
+    fmt = args.format or ("xlsx" if args.what == "review" else "jsonl")
     try:
-        count = export(library.db, args.what, args.format, args.out, sys.stdout, args.indicator, args.region)
+        if args.what == "review":
+            if args.out is None:
+                raise ValueError("export review needs --out FILE")
+            library.write_review(fmt, args.out, args.lang)
+            print(f"review report -> {args.out}", file=sys.stderr)
+            return EXIT_OK
+        if fmt == "html":
+            raise ValueError("html is for the review report; use jsonl, csv or xlsx")
+        if args.what == "checks":
+            count = export_checks(library.db, fmt, args.out, sys.stdout)
+        else:
+            count = export(library.db, args.what, fmt, args.out, sys.stdout, args.indicator, args.region)
     except ValueError as error:
         print(f"policy-viewer: {error}", file=sys.stderr)
         return EXIT_USAGE
     if args.out is not None:
         print(f"{count} rows -> {args.out}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _check(store: Path) -> int:
+    from collections import Counter
+
+    library = _open(store)
+    found = library.run_checks()
+    for (kind, verdict), count in sorted(Counter((f.kind, f.verdict) for f in found).items()):
+        print(f"{kind:<20} {verdict:<16} {count}")
+    print(f"{len(found)} findings", file=sys.stderr)
     return EXIT_OK
 
 

@@ -4,16 +4,22 @@ from viewer.model.analysis import AnalyzedDocument
 from viewer.model.documents import Document, ImportOutcome, Paragraph, SearchHit, Sentence
 from viewer.model.entities import Entity, EntityType, Mention
 from viewer.model.figures import Figure, FigureKind, Point, Qualifier, Role, Series
+from viewer.model.review import CheckKind, Evidence, Finding, Note, NoteStatus, Verdict
 
 __all__ = [
     "AnalyzedDocument",
+    "CheckKind",
     "Document",
     "Entity",
     "EntityType",
+    "Evidence",
     "Figure",
     "FigureKind",
+    "Finding",
     "ImportOutcome",
     "Mention",
+    "Note",
+    "NoteStatus",
     "Paragraph",
     "Point",
     "Qualifier",
@@ -21,4 +27,5 @@ __all__ = [
     "SearchHit",
     "Sentence",
     "Series",
+    "Verdict",
 ]

@@ -16,6 +16,8 @@ from sqlite_utils import Database
 
 from viewer.model import AnalyzedDocument, ImportOutcome
 from viewer.resources import resource_path
+from viewer.services.checks import run_checks
+from viewer.services.notes import reanchor_notes
 from viewer.store import documents as store_documents
 from viewer.store import open_store
 from viewer.text.analysis import analyze_file, file_sha256
@@ -134,6 +136,8 @@ def ingest_paths(
             _run_pool(pending, min(workers, len(pending)), finished, cancel)
         report.cancelled = cancel is not None and cancel.is_set()
         report.bytes_analysed = state["bytes"]
+        if state["done"]:
+            run_checks(db)  # findings cite figure ids and spans that a re-import replaces
     finally:
         db.conn.close()
     report.elapsed = time.perf_counter() - started
@@ -164,6 +168,7 @@ def _store(db: Database, path: str, result: AnalyzedDocument | str) -> ImportOut
         return ImportOutcome(path, "failed", result)
     replaced = store_documents.find_by_path(db, path) is not None
     doc_id = store_documents.save_document(db, result)
+    reanchor_notes(db, doc_id)
     return ImportOutcome(path, "replaced" if replaced else "imported", doc_id=doc_id,
                          chars=len(result.document.text))
 

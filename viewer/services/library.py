@@ -5,7 +5,21 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from viewer.model import Document, Entity, Figure, Mention, Paragraph, SearchHit, Sentence, Series
+from viewer.model import (
+    Document,
+    Entity,
+    Figure,
+    Finding,
+    Mention,
+    Note,
+    Paragraph,
+    SearchHit,
+    Sentence,
+    Series,
+)
+from viewer.services import checks as checks_service
+from viewer.services import notes as notes_service
+from viewer.services import review as review_service
 from viewer.services import search as search_service
 from viewer.services import series as series_service
 from viewer.store import documents as store_documents
@@ -93,3 +107,31 @@ class Library:
     # search
     def search(self, query: str, limit: int = 50) -> list[SearchHit]:
         return search_service.search(self.db, query, limit)
+
+    # checks
+    def findings(self, doc_id: int | None = None, kind: str | None = None,
+                 figure_id: int | None = None) -> list[Finding]:
+        return checks_service.findings(self.db, doc_id=doc_id, kind=kind, figure_id=figure_id)
+
+    def run_checks(self) -> list[Finding]:
+        return checks_service.run_checks(self.db)
+
+    # notes
+    def notes(self, doc_id: int | None = None) -> list[Note]:
+        return notes_service.list_notes(self.db, doc_id)
+
+    def add_note(self, doc_id: int, start: int, end: int, body: str = "", tags: tuple[str, ...] = ()) -> Note:
+        return notes_service.add_note(self.db, doc_id, start, end, body, tags)
+
+    def edit_note(self, note_id: int, body: str | None = None, tags: tuple[str, ...] | None = None) -> Note:
+        return notes_service.edit_note(self.db, note_id, body, tags)
+
+    def delete_note(self, note_id: int) -> Note:
+        return notes_service.delete_note(self.db, note_id)
+
+    def restore_note(self, note: Note) -> Note:
+        return notes_service.restore_note(self.db, note)
+
+    # review report
+    def write_review(self, fmt: str, out: Path, lang: str = "zh") -> None:
+        review_service.write_review(self.db, fmt, out, lang)

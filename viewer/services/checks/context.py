@@ -1,0 +1,117 @@
+"""What the checks read: the store's figures grouped by sentence, and an index of reported levels."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import sqlite_utils
+
+from viewer.model import Figure, FigureKind, Role
+from viewer.model.review import Evidence
+from viewer.store import figures as store_figures
+
+LEVEL_ROLES = (Role.ACTUAL, Role.SHARE)
+LEVEL_KINDS = (FigureKind.MONEY, FigureKind.COUNT, FigureKind.PHYSICAL, FigureKind.NUMBER, FigureKind.PERCENT)
+AMOUNT_KINDS = (FigureKind.MONEY, FigureKind.COUNT, FigureKind.PHYSICAL, FigureKind.NUMBER)
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A sentence of a document with its figures in text order."""
+
+    doc_id: int
+    start: int
+    end: int
+    text: str
+    figures: tuple[Figure, ...]
+
+    def offset(self, figure: Figure) -> tuple[int, int]:
+        return figure.start - self.start, figure.end - self.start
+
+    def before(self, figure: Figure, chars: int) -> str:
+        at = figure.start - self.start
+        return self.text[max(0, at - chars) : at]
+
+    def between(self, first: Figure, second: Figure) -> str:
+        return self.text[first.end - self.start : second.start - self.start]
+
+    def after(self, figure: Figure, chars: int) -> str:
+        at = figure.end - self.start
+        return self.text[at : at + chars]
+
+    def following(self, figure: Figure) -> list[Figure]:
+        return [f for f in self.figures if f.start >= figure.end]
+
+    def preceding(self, figure: Figure) -> list[Figure]:
+        return [f for f in self.figures if f.end <= figure.start]
+
+
+def is_level(figure: Figure) -> bool:
+    """A reported amount of an indicator (not a change, rate, rank or target)."""
+    return figure.value is not None and figure.kind in LEVEL_KINDS and figure.role in LEVEL_ROLES
+
+
+def _is_estimate(figure: Figure) -> bool:
+    return figure.value is not None and figure.kind in LEVEL_KINDS and figure.role == Role.ESTIMATE
+
+
+def full_year(figure: Figure) -> bool:
+    return figure.year is not None and figure.period in ("", str(figure.year))
+
+
+@dataclass
+class Corpus:
+    passages: list[Passage]
+    doc_years: dict[int, int | None]
+    doc_titles: dict[int, str]
+    _levels: dict[tuple[str, str, int], list[Figure]] = field(default_factory=dict)
+    _by_sentence: dict[tuple[int, int], Passage] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, db: sqlite_utils.Database) -> Corpus:
+        grouped: dict[tuple[int, int, int], list[Figure]] = defaultdict(list)
+        texts: dict[tuple[int, int, int], str] = {}
+        for _, sentence, figure in store_figures.all_figures(db):
+            key = (figure.doc_id or 0, figure.sentence_start, figure.sentence_end)
+            grouped[key].append(figure)
+            texts[key] = sentence
+        passages = [
+            Passage(doc_id=key[0], start=key[1], end=key[2], text=texts[key],
+                    figures=tuple(sorted(found, key=lambda f: f.start)))
+            for key, found in sorted(grouped.items())
+        ]
+        rows = db.execute("SELECT id, year, title, file_name FROM documents").fetchall()
+        corpus = cls(
+            passages=passages,
+            doc_years={int(r[0]): r[1] for r in rows},
+            doc_titles={int(r[0]): str(r[2] or r[3]) for r in rows},
+        )
+        for passage in passages:
+            corpus._by_sentence[(passage.doc_id, passage.start)] = passage
+            for figure in passage.figures:
+                if (is_level(figure) or _is_estimate(figure)) and full_year(figure) and figure.indicator \
+                        and figure.region:
+                    series = (figure.indicator, figure.region, figure.year or 0)
+                    corpus._levels.setdefault(series, []).append(figure)
+        return corpus
+
+    def figures(self) -> list[Figure]:
+        return [f for p in self.passages for f in p.figures]
+
+    def levels(self, indicator: str, region: str, year: int, estimates: bool = False) -> list[Figure]:
+        """Full-year levels reported for an indicator, region and year, in any document; with
+        `estimates`, estimated levels (预计全年…) come after the reported ones."""
+        found = self._levels.get((indicator, region, year), [])
+        return [f for f in found if is_level(f)] + ([f for f in found if _is_estimate(f)] if estimates else [])
+
+    def passage_of(self, figure: Figure) -> Passage | None:
+        return self._by_sentence.get((figure.doc_id or 0, figure.sentence_start))
+
+
+def evidence(figure: Figure, label: str) -> Evidence:
+    return Evidence(
+        label=label, doc_id=figure.doc_id or 0, start=figure.start, end=figure.end, text=figure.text,
+        sentence_start=figure.sentence_start, sentence_end=figure.sentence_end, figure_id=figure.id,
+        value=figure.value, unit=figure.unit, year=figure.year,
+    )

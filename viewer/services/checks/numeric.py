@@ -1,0 +1,134 @@
+"""What a stated figure allows: the interval of true values its digits and qualifier admit.
+
+A figure written with d decimals stands for anything that rounds to it (12.78亿元: 12.775亿 ..
+12.785亿). Counts written as plain integers are exact. A qualifier widens the interval by
+the figure's granularity, the place value of its last non-zero digit (超过150亿元: 150亿 ..
+160亿; 近900家: 850 .. 950). Formulas of the checks are monotone in each argument, so the
+range of a computed value is found at the corners of its arguments' intervals.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from viewer.model import Figure, FigureKind, Qualifier
+
+_NUMBER = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
+_EXACT_KINDS = (FigureKind.COUNT, FigureKind.RANK)
+
+
+@dataclass(frozen=True)
+class Interval:
+    lo: float
+    hi: float
+
+    @property
+    def degenerate(self) -> bool:
+        return self.hi - self.lo <= _tolerance(self.lo, self.hi)
+
+    def overlaps(self, other: Interval) -> bool:
+        """True when some value lies in both. Rounding intervals that only touch (528.5 .. 529.5
+        and 529.5 .. 530.5) do not overlap; an exact value on a boundary does."""
+        low, high = max(self.lo, other.lo), min(self.hi, other.hi)
+        tolerance = _tolerance(low, high)
+        if self.degenerate or other.degenerate:
+            return low <= high + tolerance
+        return low < high - tolerance
+
+    def __contains__(self, value: float) -> bool:
+        return self.overlaps(Interval(value, value))
+
+
+def _tolerance(*values: float) -> float:
+    finite = [abs(v) for v in values if math.isfinite(v)]
+    return 1e-9 * max([1.0, *finite])
+
+
+@dataclass(frozen=True)
+class Written:
+    """The numeral of a figure as written: its digits' value, decimals and scale (万, 亿 ...)."""
+
+    number: float
+    decimals: int
+    scale: float
+    arabic: bool
+
+
+def written(figure: Figure) -> Written | None:
+    if figure.value is None:
+        return None
+    numbers = _NUMBER.findall(unicodedata.normalize("NFKC", figure.text))
+    if not numbers:
+        return Written(number=figure.value, decimals=0, scale=1.0, arabic=False)
+    first = numbers[0].replace(",", "")
+    number = float(first)
+    decimals = len(first.split(".")[1]) if "." in first else 0
+    scale = abs(figure.value / number) if number else 1.0
+    return Written(number=number, decimals=decimals, scale=scale, arabic=True)
+
+
+def half_step(figure: Figure) -> float:
+    """Half the place value of the last written digit, in base units; 0 for an exact figure."""
+    form = written(figure)
+    if form is None or not form.arabic:
+        return 0.0
+    if figure.kind in _EXACT_KINDS and form.decimals == 0 and math.isclose(form.scale, 1.0):
+        return 0.0
+    return 0.5 * 10.0 ** (-form.decimals) * form.scale
+
+
+def granularity(figure: Figure) -> float:
+    """The place value of the last non-zero digit, in base units (150 -> 10, 12.5 -> 0.1)."""
+    form = written(figure)
+    if form is None:
+        return 0.0
+    digits, place = round(abs(form.number) * 10**form.decimals), -form.decimals
+    while digits and digits % 10 == 0:
+        digits //= 10
+        place += 1
+    return 10.0**place * form.scale
+
+
+def stated(figure: Figure) -> Interval | None:
+    """Every true value the figure, as written with its qualifier, admits."""
+    if figure.value is None:
+        return None
+    value, half = figure.value, half_step(figure)
+    step = max(granularity(figure), 2 * half)
+    qualifier = figure.qualifier
+    if qualifier == Qualifier.RANGE and figure.value_high is not None:
+        return Interval(min(value, figure.value_high) - half, max(value, figure.value_high) + half)
+    if qualifier == Qualifier.MORE_THAN:
+        return Interval(value, value + step)
+    if qualifier == Qualifier.AT_LEAST:
+        return Interval(value - half, value + step)
+    if qualifier == Qualifier.ABOUT:
+        return Interval(value - step / 2 - half, value + step / 2 + half)
+    if qualifier == Qualifier.UNDER:
+        return Interval(value - step, value + half)
+    return Interval(value - half, value + half)
+
+
+def corner_range(formula: Callable[..., float], *arguments: Interval) -> Interval | None:
+    """The range of a formula monotone in each argument over a box; None if undefined anywhere."""
+    results: list[float] = []
+    for corner in itertools.product(*((a.lo, a.hi) for a in arguments)):
+        try:
+            result = formula(*corner)
+        except (ZeroDivisionError, ValueError, OverflowError):
+            return None
+        if isinstance(result, complex) or not math.isfinite(result):
+            return None
+        results.append(result)
+    return Interval(min(results), max(results))
+
+
+def point(value: float, digits: int = 2) -> str:
+    """A computed value for a message: at most `digits` decimals, no trailing zeros."""
+    text = f"{value:.{digits}f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text

@@ -1,0 +1,62 @@
+"""Check kind 4: each target against the actual any document reports for the same indicator,
+region and year: met, missed (with the gap) or not yet reported."""
+
+from __future__ import annotations
+
+import re
+
+from viewer.model import Figure, Qualifier, Role
+from viewer.model.review import CheckKind, Evidence, Finding, Verdict
+from viewer.services.checks.context import Corpus, evidence, full_year
+from viewer.services.checks.numeric import point, stated
+from viewer.services.checks.verdicts import VERDICT_EN, VERDICT_ZH, amount, where
+
+_CEILING = re.compile(r"(?:控制在|不超过|不高于|降至|降低到|降到|下降到|压减到|压缩到)\s*$")
+
+
+def check(corpus: Corpus) -> list[Finding]:
+    groups: dict[tuple[int, str, str, str, int, float, str], list[Figure]] = {}
+    for figure in corpus.figures():
+        if figure.role == Role.TARGET and figure.value is not None and figure.indicator and figure.region \
+                and full_year(figure):
+            key = (figure.doc_id or 0, figure.text, figure.indicator, figure.region, figure.year or 0,
+                   figure.value, figure.unit)
+            groups.setdefault(key, []).append(figure)
+    return [_finding(corpus, targets) for targets in groups.values()]
+
+
+def _ceiling(corpus: Corpus, target: Figure) -> bool:
+    passage = corpus.passage_of(target)
+    before = passage.before(target, 8) if passage else ""
+    return target.qualifier == Qualifier.UNDER or bool(_CEILING.search(before))
+
+
+def _finding(corpus: Corpus, targets: list[Figure]) -> Finding:
+    target = targets[0]
+    assert target.value is not None and target.indicator and target.region and target.year is not None
+    actuals = [f for f in corpus.levels(target.indicator, target.region, target.year) if f.unit == target.unit]
+    actuals.sort(key=lambda f: -(corpus.doc_years.get(f.doc_id or 0) or 0))
+    proof: list[Evidence] = [evidence(t, "target") for t in targets]
+    about = where(target)
+    if not actuals:
+        zh = f"{about}目标{target.text}：{VERDICT_ZH[Verdict.NOT_REPORTED]}"
+        en = f"{about} target {target.text}: {VERDICT_EN[Verdict.NOT_REPORTED]}"
+        return Finding(kind=CheckKind.TARGET, verdict=Verdict.NOT_REPORTED, pattern="target", message=zh,
+                       message_en=en, stated=target.value, unit=target.unit, evidence=tuple(proof))
+    actual = actuals[0]
+    assert actual.value is not None
+    goal, reached = stated(target), stated(actual)
+    assert goal is not None and reached is not None
+    ceiling = _ceiling(corpus, target)
+    met = reached.lo <= goal.hi if ceiling else reached.hi >= goal.lo
+    verdict = Verdict.MET if met else Verdict.MISSED
+    gap = actual.value - target.value
+    percent = f"{point(gap / target.value * 100, 1)}%" if target.value else ""
+    signed = ("+" if gap >= 0 else "-") + amount(abs(gap), target.unit)
+    zh = f"{about}目标{target.text}，实际{actual.text}（差{signed}{'，' + percent if percent else ''}）：{VERDICT_ZH[verdict]}"
+    en = (f"{about} target {target.text}, actual {actual.text} (gap {signed}{', ' + percent if percent else ''}): "
+          f"{VERDICT_EN[verdict]}")
+    proof += [evidence(a, "actual") for a in actuals]
+    return Finding(kind=CheckKind.TARGET, verdict=verdict, pattern="ceiling" if ceiling else "target", message=zh,
+                   message_en=en, stated=target.value, computed=actual.value, unit=target.unit,
+                   evidence=tuple(proof))
