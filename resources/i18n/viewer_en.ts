@@ -1,0 +1,512 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US" sourcelanguage="zh_CN">
+<context>
+    <name>viewer</name>
+    <message>
+        <source>系统</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>政策报告查看器</source>
+        <translation>Policy Report Viewer</translation>
+    </message>
+    <message>
+        <source>离线阅读科技政策报告：数字、指标序列与实体。</source>
+        <translation>Read science and technology policy reports offline: figures, indicator series and entities.</translation>
+    </message>
+    <message>
+        <source>关于</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <source>地区</source>
+        <translation>Regions</translation>
+    </message>
+    <message>
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>导出图表（PNG/SVG）…</source>
+        <translation>Export chart (PNG/SVG)…</translation>
+    </message>
+    <message>
+        <source>导出数据（CSV/Excel）…</source>
+        <translation>Export data (CSV/Excel)…</translation>
+    </message>
+    <message>
+        <source>年份</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>点击文档中的数字以查看其指标序列。</source>
+        <translation>Click a figure in the document to see its indicator series.</translation>
+    </message>
+    <message>
+        <source>导出图表</source>
+        <translation>Export chart</translation>
+    </message>
+    <message>
+        <source>导出数据</source>
+        <translation>Export data</translation>
+    </message>
+    <message>
+        <source>指标：</source>
+        <translation>Indicator:</translation>
+    </message>
+    <message>
+        <source>该数字未关联指标：%1</source>
+        <translation>This figure is not linked to an indicator: %1</translation>
+    </message>
+    <message>
+        <source>指标“%1”暂无可绘制的数据点（数字缺少年份或地区）。</source>
+        <translation>Nothing to chart for “%1” yet (its figures lack a year or a region).</translation>
+    </message>
+    <message>
+        <source>不少于/超过</source>
+        <translation>at least / more than</translation>
+    </message>
+    <message>
+        <source>%1：%2 个数据点，%3 个地区</source>
+        <translation>%1: %2 points, %3 regions</translation>
+    </message>
+    <message>
+        <source>实际</source>
+        <translation>actual</translation>
+    </message>
+    <message>
+        <source>目标</source>
+        <translation>target</translation>
+    </message>
+    <message>
+        <source>预计</source>
+        <translation>estimate</translation>
+    </message>
+    <message>
+        <source>未打开文档</source>
+        <translation>No document open</translation>
+    </message>
+    <message>
+        <source>从左侧文档库选择一篇报告，或通过 文件 → 导入报告… 添加。</source>
+        <translation>Choose a report in the library on the left, or add one with File → Import reports…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n 个已关联指标</source>
+        <translation>
+            <numerusform>%n linked to an indicator</numerusform>
+            <numerusform>%n linked to indicators</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>新闻</source>
+        <translation>news</translation>
+    </message>
+    <message>
+        <source>规划</source>
+        <translation>plan</translation>
+    </message>
+    <message>
+        <source>报告</source>
+        <translation>report</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n 个数字</source>
+        <translation>
+            <numerusform>%n figure</numerusform>
+            <numerusform>%n figures</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>原文</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>规范值</source>
+        <translation>Normalised</translation>
+    </message>
+    <message>
+        <source>时期</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>指标</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>（未关联）</source>
+        <translation>(not linked)</translation>
+    </message>
+    <message>
+        <source>实体</source>
+        <translation>Entity</translation>
+    </message>
+    <message>
+        <source>提及</source>
+        <translation>Mentions</translation>
+    </message>
+    <message>
+        <source>文档</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>别名</source>
+        <translation>Aliases</translation>
+    </message>
+    <message>
+        <source>本文档</source>
+        <translation>This document</translation>
+    </message>
+    <message>
+        <source>全部文档</source>
+        <translation>All documents</translation>
+    </message>
+    <message>
+        <source>筛选实体</source>
+        <translation>Filter entities</translation>
+    </message>
+    <message>
+        <source>提及该实体的文档</source>
+        <translation>Documents mentioning the entity</translation>
+    </message>
+    <message>
+        <source>提及“%1”的文档（%2）</source>
+        <translation>Documents mentioning “%1” (%2)</translation>
+    </message>
+    <message>
+        <source>在本文档中查找</source>
+        <translation>Find in this document</translation>
+    </message>
+    <message>
+        <source>查找：</source>
+        <translation>Find:</translation>
+    </message>
+    <message>
+        <source>上一个</source>
+        <translation>Previous</translation>
+    </message>
+    <message>
+        <source>下一个</source>
+        <translation>Next</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n 处</source>
+        <translation>
+            <numerusform>%n match</numerusform>
+            <numerusform>%n matches</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>正在准备导入…</source>
+        <translation>Preparing the import…</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>导入报告</source>
+        <translation>Import reports</translation>
+    </message>
+    <message>
+        <source>正在取消…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <source>导入已取消。</source>
+        <translation>The import was cancelled.</translation>
+    </message>
+    <message>
+        <source>导入失败：</source>
+        <translation>The import failed: </translation>
+    </message>
+    <message>
+        <source>预计剩余 %1 秒</source>
+        <translation>About %1 s left</translation>
+    </message>
+    <message>
+        <source>已导入 %1 / %2：%3</source>
+        <translation>Imported %1 of %2: %3</translation>
+    </message>
+    <message>
+        <source>新导入 %1，更新 %2，未变 %3，失败 %4。</source>
+        <translation>%1 new, %2 updated, %3 unchanged, %4 failed.</translation>
+    </message>
+    <message>
+        <source>数字：</source>
+        <translation>Figures:</translation>
+    </message>
+    <message>
+        <source>重复段落</source>
+        <translation>Repeated paragraph</translation>
+    </message>
+    <message>
+        <source>搜索结果</source>
+        <translation>Search hit</translation>
+    </message>
+    <message>
+        <source>实体：</source>
+        <translation>Entities:</translation>
+    </message>
+    <message>
+        <source>按标题筛选</source>
+        <translation>Filter by title</translation>
+    </message>
+    <message>
+        <source>全部地区</source>
+        <translation>All regions</translation>
+    </message>
+    <message>
+        <source>全部年份</source>
+        <translation>All years</translation>
+    </message>
+    <message>
+        <source>全部类型</source>
+        <translation>All kinds</translation>
+    </message>
+    <message>
+        <source>标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>文档库</source>
+        <translation>Library</translation>
+    </message>
+    <message>
+        <source>指标图表</source>
+        <translation>Indicator chart</translation>
+    </message>
+    <message>
+        <source>全文搜索</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>导入文件夹</source>
+        <translation>Import a folder</translation>
+    </message>
+    <message>
+        <source>界面语言</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>界面语言将在重新启动后切换。</source>
+        <translation>The language changes when the program is started again.</translation>
+    </message>
+    <message>
+        <source>文档库：%1</source>
+        <translation>Store: %1</translation>
+    </message>
+    <message>
+        <source>报告文件</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <source>所有文件</source>
+        <translation>All files</translation>
+    </message>
+    <message>
+        <source>未关联指标</source>
+        <translation>no indicator</translation>
+    </message>
+    <message>
+        <source>字号：%1 磅</source>
+        <translation>Font size: %1 pt</translation>
+    </message>
+    <message>
+        <source>文件(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>编辑(&amp;E)</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>视图(&amp;V)</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>工具栏</source>
+        <translation>Toolbar</translation>
+    </message>
+    <message>
+        <source>帮助(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>关于 Qt…</source>
+        <translation>About Qt…</translation>
+    </message>
+    <message>
+        <source>导入报告…</source>
+        <translation>Import reports…</translation>
+    </message>
+    <message>
+        <source>导入文件夹…</source>
+        <translation>Import a folder…</translation>
+    </message>
+    <message>
+        <source>导出图表…</source>
+        <translation>Export chart…</translation>
+    </message>
+    <message>
+        <source>导出数据…</source>
+        <translation>Export data…</translation>
+    </message>
+    <message>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>复制</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>在文档中查找…</source>
+        <translation>Find in document…</translation>
+    </message>
+    <message>
+        <source>搜索全部报告…</source>
+        <translation>Search all reports…</translation>
+    </message>
+    <message>
+        <source>下一个数字</source>
+        <translation>Next figure</translation>
+    </message>
+    <message>
+        <source>上一个数字</source>
+        <translation>Previous figure</translation>
+    </message>
+    <message>
+        <source>放大</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <source>缩小</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <source>默认字号</source>
+        <translation>Default size</translation>
+    </message>
+    <message>
+        <source>关于…</source>
+        <translation>About…</translation>
+    </message>
+    <message>
+        <source>金额</source>
+        <translation>Money</translation>
+    </message>
+    <message>
+        <source>百分比</source>
+        <translation>Percent</translation>
+    </message>
+    <message>
+        <source>百分点</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>数量</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <source>倍数</source>
+        <translation>Multiple</translation>
+    </message>
+    <message>
+        <source>排名</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <source>实物量</source>
+        <translation>Physical</translation>
+    </message>
+    <message>
+        <source>数值</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>实际值</source>
+        <translation>actual</translation>
+    </message>
+    <message>
+        <source>预计值</source>
+        <translation>estimate</translation>
+    </message>
+    <message>
+        <source>目标值</source>
+        <translation>target</translation>
+    </message>
+    <message>
+        <source>增减量</source>
+        <translation>change</translation>
+    </message>
+    <message>
+        <source>增长率</source>
+        <translation>growth rate</translation>
+    </message>
+    <message>
+        <source>占比</source>
+        <translation>share</translation>
+    </message>
+    <message>
+        <source>精确</source>
+        <translation>exact</translation>
+    </message>
+    <message>
+        <source>超过</source>
+        <translation>more than</translation>
+    </message>
+    <message>
+        <source>不少于</source>
+        <translation>at least</translation>
+    </message>
+    <message>
+        <source>约</source>
+        <translation>about</translation>
+    </message>
+    <message>
+        <source>不到</source>
+        <translation>under</translation>
+    </message>
+    <message>
+        <source>区间</source>
+        <translation>range</translation>
+    </message>
+    <message>
+        <source>地点</source>
+        <translation>Places</translation>
+    </message>
+    <message>
+        <source>机构</source>
+        <translation>Organisations</translation>
+    </message>
+    <message>
+        <source>人物</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <source>政策文件</source>
+        <translation>Policies</translation>
+    </message>
+    <message>
+        <source>项目平台</source>
+        <translation>Programmes</translation>
+    </message>
+    <message>
+        <source>搜索全部报告（Ctrl+K）</source>
+        <translation>Search all reports (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>“%1”：%2 条结果，%3 篇文档</source>
+        <translation>“%1”: %2 results in %3 documents</translation>
+    </message>
+</context>
+</TS>

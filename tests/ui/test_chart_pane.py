@@ -1,0 +1,118 @@
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+import ui_fakes as fakes
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QPen
+from pytestqt.qtbot import QtBot
+
+from viewer.model import Series
+from viewer.ui.chart_pane import ChartPane
+
+
+class FakeSource:
+    def __init__(self) -> None:
+        self.requests: list[str] = []
+
+    def indicators(self) -> list[str]:
+        return ["研发投入", "高新技术企业数"]
+
+    def series(self, indicator: str, regions: list[str] | None = None) -> Series:
+        self.requests.append(indicator)
+        return fakes.make_series(indicator)
+
+    def series_for_figure(self, figure_id: int) -> Series:
+        figure = next(f for f in fakes.make_figures() if f.id == figure_id)
+        return self.series(figure.indicator or "")
+
+
+@pytest.fixture
+def pane(qtbot: QtBot) -> ChartPane:
+    pane = ChartPane(FakeSource())
+    qtbot.addWidget(pane)
+    pane.resize(700, 500)
+    pane.show()
+    return pane
+
+
+def test_figure_click_draws_its_series_in_yi_yuan(pane: ChartPane) -> None:
+    money = fakes.make_figures()[0]
+    assert pane.show_figure(money)
+    xs, ys = pane.curves[("甲市", "actual")].getData()
+    assert xs.tolist() == [2020, 2021, 2022]
+    assert ys.tolist() == pytest.approx([25, 30, 34.94])
+    assert pane.unit_label == "亿元"
+    assert "亿元" in pane.plot.getAxis("left").labelText
+    assert pane.emphasised_points() == [(2022.0, pytest.approx(34.94))]
+
+
+def test_targets_estimates_and_qualified_values_are_distinct(pane: ChartPane) -> None:
+    pane.show_figure(fakes.make_figures()[0])
+    target_pen: QPen = pane.curves[("甲市", "target")].opts["pen"]
+    actual_pen: QPen = pane.curves[("甲市", "actual")].opts["pen"]
+    assert target_pen.style() == Qt.PenStyle.DashLine and actual_pen.style() == Qt.PenStyle.SolidLine
+    assert pane.curves[("乙市", "estimate")].opts["pen"].style() == Qt.PenStyle.DotLine
+    symbols = {spot.data().figure_id: spot.symbol() for spot in pane.spots[("乙市", "actual")].points()}
+    assert symbols[106] == "t1" and symbols[104] == "o"
+    target_brush = pane.spots[("甲市", "target")].points()[0].brush().color().name()
+    assert target_brush == "#ffffff"
+
+
+def test_unlinked_figure_draws_nothing(pane: ChartPane) -> None:
+    assert not pane.show_figure(fakes.make_figures()[1])
+    assert pane.curves == {}
+
+
+def test_region_can_be_hidden_from_the_pane(pane: ChartPane) -> None:
+    pane.show_figure(fakes.make_figures()[0])
+    assert ("乙市", "actual") in pane.curves
+    actions = {a.text(): a for a in pane.region_menu.actions()}
+    actions["乙市"].setChecked(False)
+    assert all(region == "甲市" for region, _ in pane.curves)
+
+
+def test_clicking_a_point_emits_it(qtbot: QtBot, pane: ChartPane) -> None:
+    pane.show_figure(fakes.make_figures()[0])
+    qtbot.wait(50)
+    view_box = pane.plot.getPlotItem().getViewBox()
+    scene_pos = view_box.mapViewToScene(QPointF(2021, 30))
+    widget_pos = pane.plot.mapFromScene(scene_pos)
+    with qtbot.waitSignal(pane.pointClicked, timeout=2000) as blocker:
+        qtbot.mouseClick(pane.plot.viewport(), Qt.MouseButton.LeftButton, pos=widget_pos)
+    assert blocker.args[0].figure_id == 102
+    assert pane.emphasised_points() == [(2021.0, pytest.approx(30))]
+
+
+def test_hover_text_cites_the_source(pane: ChartPane) -> None:
+    pane.show_figure(fakes.make_figures()[0])
+    point = fakes.make_series().points[2]
+    tip = pane.point_tooltip(point)
+    assert "34.94 亿元" in tip and "甲市科技工作回顾" in tip and "全年研发投入达到" in tip
+
+
+def test_choose_indicator_from_pane(pane: ChartPane) -> None:
+    pane.indicator_box.setCurrentText("高新技术企业数")
+    pane.show_indicator(pane.indicator_box.currentText())
+    assert pane.series is not None and pane.series.indicator == "高新技术企业数"
+
+
+def test_exports(pane: ChartPane, tmp_path: Path) -> None:
+    pane.show_figure(fakes.make_figures()[0])
+    for name in ("c.png", "c.svg", "s.csv", "s.xlsx"):
+        target = tmp_path / name
+        (pane.export_image if name.startswith("c") else pane.export_data)(target)
+        assert target.stat().st_size > 100, name
+    with (tmp_path / "s.csv").open(encoding="utf-8-sig") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) == 7 and {r["region"] for r in rows} == {"甲市", "乙市"}
+
+
+def test_same_series_only_moves_the_mark(pane: ChartPane) -> None:
+    pane.show_figure(fakes.make_figures()[0])
+    curve = pane.curves[("甲市", "actual")]
+    pane.show_series(fakes.make_series(), emphasise_figure=101)
+    assert pane.curves[("甲市", "actual")] is curve  # not redrawn
+    assert pane.emphasised_points() == [(2020.0, pytest.approx(25))]

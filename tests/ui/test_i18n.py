@@ -1,0 +1,77 @@
+from __future__ import annotations
+
+import ast
+import xml.etree.ElementTree as ElementTree
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from viewer.resources import resource_path
+from viewer.ui.i18n import install_language, tr
+
+UI = Path(__file__).resolve().parents[2] / "viewer" / "ui"
+
+
+def tr_strings() -> set[str]:
+    found = set()
+    for path in UI.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "tr" and node.args and \
+                    isinstance(node.args[0], ast.Constant):
+                found.add(node.args[0].value)
+    return found
+
+
+def catalogue() -> dict[str, str]:
+    root = ElementTree.parse(resource_path("i18n", "viewer_en.ts")).getroot()
+    entries = {}
+    for message in root.iter("message"):
+        source = message.findtext("source") or ""
+        translation = message.find("translation")
+        assert translation is not None
+        forms = [f.text or "" for f in translation.findall("numerusform")]
+        entries[source] = forms[0] if forms else (translation.text or "")
+    return entries
+
+
+def test_every_ui_string_has_an_english_translation() -> None:
+    entries = catalogue()
+    missing = sorted(s for s in tr_strings() if not entries.get(s))
+    assert not missing, f"add these to resources/i18n/viewer_en.ts: {missing}"
+
+
+def test_compiled_catalogue_is_up_to_date() -> None:
+    ts, qm = resource_path("i18n", "viewer_en.ts"), resource_path("i18n", "viewer_en.qm")
+    assert qm.exists() and qm.stat().st_mtime >= ts.stat().st_mtime - 1, "run pyside6-lrelease (see README)"
+
+
+@pytest.fixture
+def english(qtbot: QtBot) -> Iterator[None]:
+    assert install_language("en")
+    yield
+    install_language("zh")
+
+
+def test_english_menus(english: None, qtbot: QtBot) -> None:
+    assert tr("文件(&F)") == "&File"
+    assert tr("%n 个数字", 1) == "1 figure" and tr("%n 个数字", 3) == "3 figures"
+
+
+def test_chinese_is_the_default() -> None:
+    install_language("zh")
+    assert tr("文件(&F)") == "文件(&F)"
+    assert tr("%n 个数字", 3) == "3 个数字"
+
+
+def test_window_in_english(english: None, qtbot: QtBot, tmp_path: Path) -> None:
+    from PySide6.QtCore import QSettings
+
+    from viewer.ui.main_window import MainWindow
+
+    window = MainWindow(tmp_path / "store.sqlite", QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    menus = [action.text() for action in window.menuBar().actions()]
+    assert menus == ["&File", "&Edit", "&View", "&Help"]
+    assert window.docks["library"].windowTitle() == "Library"

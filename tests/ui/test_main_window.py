@@ -1,0 +1,174 @@
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, QPointF, QSettings, Qt
+from pytestqt.qtbot import QtBot
+
+from viewer.model import Figure
+from viewer.ui.main_window import MainWindow
+from viewer.ui.self_test import run_self_test
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def store(corpus_store: Path, tmp_path: Path) -> Path:
+    copy = tmp_path / "store.sqlite"
+    shutil.copy(corpus_store, copy)
+    return copy
+
+
+@pytest.fixture
+def window(qtbot: QtBot, store: Path, settings: QSettings) -> Iterator[MainWindow]:
+    window = MainWindow(store, settings=settings)
+    qtbot.addWidget(window)
+    window.resize(1500, 950)
+    window.show()
+    qtbot.waitExposed(window)
+    yield window
+
+
+def charted_figure(window: MainWindow) -> Figure:
+    for document in window.library.documents():
+        assert document.id is not None
+        for figure in window.library.figures(document.id):
+            if figure.indicator and figure.id is not None:
+                points = window.library.series_for_figure(figure.id).points
+                if len({(p.year, p.value) for p in points}) >= 3:
+                    return figure
+    raise AssertionError("no figure with a series of three points in the corpus store")
+
+
+def click_figure(qtbot: QtBot, window: MainWindow, figure: Figure) -> None:
+    view = window.document_pane.view
+    view.select_span(figure.start, figure.start)
+    qtbot.wait(10)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.cursorRect().center() + QPoint(3, 0))
+
+
+def test_library_lists_the_corpus(window: MainWindow) -> None:
+    assert len(window.library_pane.visible_ids()) == 5
+    assert window.library_pane.region_box.count() >= 3
+
+
+def test_figure_click_charts_its_series(qtbot: QtBot, window: MainWindow) -> None:
+    figure = charted_figure(window)
+    assert figure.doc_id is not None and window.open_document(figure.doc_id)
+    click_figure(qtbot, window, figure)
+    series = window.library.series_for_figure(figure.id or 0)
+    assert window.chart.series is not None and window.chart.series.indicator == figure.indicator
+    drawn = sorted((x, round(y, 6)) for spots in window.chart.spots.values()
+                   for x, y in zip(*(a.tolist() for a in spots.getData()), strict=True))
+    expected = sorted((float(p.year), round(p.value / window.chart.factor, 6)) for p in series.points)
+    assert drawn == expected
+    for curve in window.chart.curves.values():  # lines: one value per year
+        years = curve.getData()[0].tolist()
+        assert years == sorted(set(years))
+    marked = window.chart.emphasised_points()
+    assert figure.value is not None and len(marked) == 1
+    assert marked[0] == (float(figure.year or 0), pytest.approx(figure.value / window.chart.factor))
+    assert window.document_pane.view.selected_span() == (figure.start, figure.end)
+
+
+def test_point_click_opens_and_selects_its_figure(qtbot: QtBot, window: MainWindow) -> None:
+    figure = charted_figure(window)
+    assert figure.doc_id is not None
+    window.open_document(figure.doc_id)
+    click_figure(qtbot, window, figure)
+    qtbot.wait(20)
+    chart = window.chart
+    positions: dict[tuple[int, float], int] = {}
+    for point in chart.visible_points():
+        key = (point.year, round(point.value, 3))
+        positions[key] = positions.get(key, 0) + 1
+    target = next(p for p in chart.visible_points()
+                  if p.figure_id != figure.id and positions[(p.year, round(p.value, 3))] == 1)
+    box = chart.plot.getPlotItem().getViewBox()
+    pos = chart.plot.mapFromScene(box.mapViewToScene(QPointF(target.year, target.value / chart.factor)))
+    with qtbot.waitSignal(chart.pointClicked) as blocker:
+        qtbot.mouseClick(chart.plot.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    assert blocker.args[0].figure_id == target.figure_id
+    assert window.current is not None and window.current.id == target.doc_id
+    assert window.document_pane.view.selected_span() == (target.start, target.end)
+    assert window.document_pane.view.textCursor().selectedText() == target.text
+
+
+def test_entity_click_marks_mentions_and_lists_documents(qtbot: QtBot, window: MainWindow) -> None:
+    window.open_first_document()
+    qtbot.waitUntil(lambda: window.entity_pane.model.rowCount() > 0)  # the sidebar follows the text
+    current = window.current
+    assert current is not None and current.id is not None
+    entity = max(window.library.entities(current.id), key=lambda e: e.mentions)
+    window.entity_pane.select_entity(entity.id or 0)
+    mentions = window.library.entity_mentions(entity.id or 0, current.id)
+    assert window.document_pane.view._selected_spans == [(m.start, m.end) for m in mentions]
+    assert window.entity_pane.documents.count() == len(window.library.entity_documents(entity.id or 0))
+    item = window.entity_pane.documents.item(window.entity_pane.documents.count() - 1)
+    window.entity_pane.documents.itemClicked.emit(item)
+    assert window.current is not None
+    first = window.library.entity_mentions(entity.id or 0, window.current.id or 0)[0]
+    assert window.document_pane.view.selected_span() == (first.start, first.end)
+
+
+def test_search_opens_document_at_hit(window: MainWindow) -> None:
+    window.search_pane.query.setText("研发")
+    window.search_pane.query.returnPressed.emit()
+    hits = window.search_pane.model.hits
+    assert hits, "searching 研发 in the corpus found nothing"
+    window.search_pane.activate_row(len(hits) - 1)
+    hit = hits[-1]
+    assert window.current is not None and window.current.id == hit.doc_id
+    start, end = window.document_pane.view.selected_span()
+    assert (start, end) == hit.spans[0]
+    assert window.document_pane.view.text()[start:end] == "研发"
+
+
+def test_session_is_restored(qtbot: QtBot, store: Path, settings: QSettings) -> None:
+    first = MainWindow(store, settings=settings)
+    qtbot.addWidget(first)
+    first.show()
+    documents = first.library.documents()
+    chosen = documents[-1].id
+    assert chosen is not None
+    first.open_document(chosen)
+    first.document_pane.view.zoom(3)
+    first.docks["chart"].hide()
+    first.document_pane.legend.type_boxes["org"].setChecked(False)
+    first.close()
+    second = MainWindow(store, settings=settings)
+    qtbot.addWidget(second)
+    second.restore_session()
+    second.show()
+    assert second.current is not None and second.current.id == chosen
+    assert second.document_pane.view.point_size() == first.document_pane.view.point_size()
+    assert second.docks["chart"].isHidden()
+    assert "org" not in second.document_pane.legend.entity_types()
+    second.close()
+
+
+def test_self_test_passes_on_the_corpus(store: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run_self_test(store) == 0
+    out = capsys.readouterr().out
+    assert '"ok": true' in out and "figure_click_to_chart_s" in out
+
+
+def test_next_figure_shortcut_follows_into_the_chart(window: MainWindow) -> None:
+    window.open_first_document()
+    view = window.document_pane.view
+    view.select_span(0, 0)
+    window.actions_by_name["next_figure"].trigger()
+    first = view.figures[0]
+    assert view.selected_span() == (first.start, first.end)
+    linked = next(f for f in view.figures if f.indicator)
+    while view.selected_span() != (linked.start, linked.end):
+        window.actions_by_name["next_figure"].trigger()
+    assert window.chart.series is not None and window.chart.series.indicator == linked.indicator
+    assert window.actions_by_name["next_figure"].shortcut().toString() == "F3"
+    assert window.actions_by_name["search"].shortcut().toString() == "Ctrl+K"

@@ -1,0 +1,52 @@
+"""Application set-up (fonts, language, identity) and the GUI entry point."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication
+
+from viewer.ui.i18n import install_language
+
+ORGANIZATION = "PolicyViewer"
+APPLICATION = "policy-viewer"
+# Windows, macOS and Linux fonts that cover simplified Chinese, in order of preference.
+CJK_FONTS = ["Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC",
+             "Source Han Sans SC", "WenQuanYi Micro Hei", "SimSun"]
+
+
+def application(argv: list[str] | None = None, language: str | None = None) -> QApplication:
+    """The running QApplication, created and set up on first call."""
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    QCoreApplication.setOrganizationName(ORGANIZATION)
+    QCoreApplication.setApplicationName(APPLICATION)
+    app = QApplication(sys.argv[:1] if argv is None else argv)
+    app.setApplicationDisplayName("政策报告查看器")
+    font = QFont(app.font())
+    font.setFamilies([*CJK_FONTS, *font.families()])
+    app.setFont(font)
+    if language is None:
+        language = str(QSettings().value("ui/language", "zh"))
+    install_language(language)
+    return app
+
+
+def run_gui(store_path: str | Path, lang: str | None = None) -> int:
+    """The GUI; `lang` ("zh"/"en") overrides the language setting for this run."""
+    import time
+
+    started = time.perf_counter()
+    app = application(language=lang)
+    from viewer.ui.main_window import MainWindow
+
+    window = MainWindow(store_path)
+    window.restore_session()
+    window.show()
+    window.startup_seconds = time.perf_counter() - started
+    window.import_samples_if_empty()
+    return app.exec()

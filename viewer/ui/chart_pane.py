@@ -1,0 +1,332 @@
+"""The chart pane: an indicator's series per region over the years (pyqtgraph)."""
+
+from __future__ import annotations
+
+import html
+import sys
+from pathlib import Path
+from typing import Any, Protocol
+
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QColor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from viewer.model import Figure, Point, Series
+from viewer.ui import chart_export, chart_style
+from viewer.ui.i18n import tr
+from viewer.ui.palette import kind_label, qualifier_label, role_label
+from viewer.ui.series_export import write_series
+from viewer.ui.units import format_number, scale_for
+
+pg.setConfigOptions(background="w", foreground="#333", antialias=True)
+
+
+class SeriesSource(Protocol):
+    def indicators(self) -> list[str]: ...
+
+    def series(self, indicator: str, regions: list[str] | None = None) -> Series: ...
+
+    def series_for_figure(self, figure_id: int) -> Series: ...
+
+
+class ChartPane(QWidget):
+    pointClicked = Signal(object)  # Point
+
+    def __init__(self, source: SeriesSource | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.source = source
+        self.series: Series | None = None
+        self.factor, self.unit_label = 1.0, ""
+        self.curves: dict[tuple[str, str], pg.PlotDataItem] = {}
+        self.spots: dict[tuple[str, str], pg.ScatterPlotItem] = {}
+        self.emphasis = pg.ScatterPlotItem(size=24, symbol="o", pen=pg.mkPen("#e8590c", width=3),
+                                           brush=pg.mkBrush(None))
+        self.emphasis.setAcceptedMouseButtons(Qt.MouseButton.NoButton)  # clicks go to the point
+        self.emphasis.setZValue(-1)
+        self.emphasised_figure: int | None = None
+        self._hidden_regions: set[str] = set()
+        self._labels = ("", "")
+        self._build()
+        self.reload_indicators()
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(tr("指标：")))
+        self.indicator_box = QComboBox()
+        self.indicator_box.setMinimumContentsLength(10)
+        self.indicator_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.indicator_box.activated.connect(lambda _index: self.show_indicator(self.indicator_box.currentText()))
+        bar.addWidget(self.indicator_box, 1)
+        self.region_button = QToolButton()
+        self.region_button.setText(tr("地区"))
+        self.region_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.region_menu = QMenu(self.region_button)
+        self.region_button.setMenu(self.region_menu)
+        bar.addWidget(self.region_button)
+        export = QToolButton()
+        export.setText(tr("导出"))
+        export.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(export)
+        menu.addAction(tr("导出图表（PNG/SVG）…"), self.ask_export_image)
+        menu.addAction(tr("导出数据（CSV/Excel）…"), self.ask_export_data)
+        export.setMenu(menu)
+        bar.addWidget(export)
+        layout.addLayout(bar)
+        self.plot = pg.PlotWidget()
+        self.plot.setMenuEnabled(False)
+        self.plot.showGrid(x=True, y=True, alpha=0.25)
+        self.plot.getAxis("bottom").setLabel(tr("年份"))
+        self.title = QLabel()
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.title.setStyleSheet("QLabel { font-weight: 600; font-size: 11pt; }")
+        layout.addWidget(self.title)
+        layout.addWidget(self.plot, 1)
+        # A Qt label, not pyqtgraph's LegendItem: that one costs milliseconds per redraw.
+        self.legend = QLabel()
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.legend.setWordWrap(True)
+        layout.addWidget(self.legend)
+        self.info = QLabel(tr("点击文档中的数字以查看其指标序列。"))
+        self.info.setTextFormat(Qt.TextFormat.PlainText)
+        self.info.setWordWrap(True)
+        self.info.setStyleSheet("QLabel { color: #555; padding: 2px; }")
+        layout.addWidget(self.info)
+
+    # -- data -------------------------------------------------------------------------------
+    def set_source(self, source: SeriesSource | None) -> None:
+        self.source = source
+        self.reload_indicators()
+
+    def reload_indicators(self) -> None:
+        current = self.indicator_box.currentText()
+        self.indicator_box.clear()
+        if self.source is not None:
+            self.indicator_box.addItems(self.source.indicators())
+        if current:
+            self.indicator_box.setCurrentText(current)
+
+    def show_figure(self, figure: Figure) -> bool:
+        """Draw the figure's indicator and mark its point. False if it has no indicator."""
+        if not figure.indicator or self.source is None:
+            self.info.setText(tr("该数字未关联指标：%1").replace("%1", figure.text))
+            return False
+        self._hidden_regions.clear()
+        if figure.id is not None:
+            series = self.source.series_for_figure(figure.id)
+        else:
+            series = self.source.series(figure.indicator)
+        self.show_series(series, figure.id)
+        if not series.points:
+            self.info.setText(tr("指标“%1”暂无可绘制的数据点（数字缺少年份或地区）。").replace("%1", figure.indicator))
+            return False
+        return True
+
+    def show_indicator(self, indicator: str) -> None:
+        if self.source is not None and indicator:
+            self._hidden_regions.clear()
+            self.show_series(self.source.series(indicator), None)
+
+    def show_series(self, series: Series, emphasise_figure: int | None = None) -> None:
+        if self.series is not None and _same_series(self.series, series):
+            self.emphasised_figure = emphasise_figure  # the chart is drawn already: move the mark
+            self._draw_emphasis(self.visible_points())
+            return
+        self.series = series
+        self.emphasised_figure = emphasise_figure
+        if self.indicator_box.findText(series.indicator) < 0:
+            self.indicator_box.addItem(series.indicator)
+        self.indicator_box.setCurrentText(series.indicator)
+        self._fill_region_menu(series.regions())
+        self._draw()
+
+    def _fill_region_menu(self, regions: list[str]) -> None:
+        self.region_menu.clear()
+        for region in regions:
+            action = QAction(region, self.region_menu)
+            action.setCheckable(True)
+            action.setChecked(region not in self._hidden_regions)
+            action.toggled.connect(lambda checked, r=region: self.set_region_visible(r, checked))
+            self.region_menu.addAction(action)
+
+    def set_region_visible(self, region: str, visible: bool) -> None:
+        (self._hidden_regions.discard if visible else self._hidden_regions.add)(region)
+        self._draw()
+
+    def visible_points(self) -> list[Point]:
+        if self.series is None:
+            return []
+        return [p for p in self.series.points if p.region not in self._hidden_regions]
+
+    # -- drawing ----------------------------------------------------------------------------
+    def _draw(self) -> None:
+        self.plot.clear()
+        self.curves.clear()
+        self.spots.clear()
+        series = self.series
+        if series is None:
+            return
+        points = self.visible_points()
+        values = [p.value for p in points] + [p.value_high for p in points if p.value_high is not None]
+        self.factor, self.unit_label = scale_for(series.unit, values)
+        self._set_labels(f"{kind_label(series.kind)}（{self.unit_label}）", series.indicator)
+        regions = series.regions()
+        for (region, group), group_points in chart_style.grouped(points).items():
+            colour = chart_style.region_colour(regions, region)
+            self._draw_group(region, group, group_points, colour)
+        self._draw_emphasis(points)
+        self._draw_ranges(points, regions)
+        self.legend.setText(self._legend_html(regions))
+        years = [p.year for p in points]
+        if years:
+            self.plot.getAxis("bottom").setTickSpacing(major=max(1, (max(years) - min(years)) // 8 + 1),
+                                                       minor=1)
+        if points:
+            self.plot.getPlotItem().getViewBox().autoRange(padding=0.12)  # now, not at the next paint
+        shown = len(points)
+        self.info.setText(tr("%1：%2 个数据点，%3 个地区").replace("%1", series.indicator)
+                          .replace("%2", str(shown)).replace("%3", str(len({p.region for p in points}))))
+
+    def _set_labels(self, axis: str, title: str) -> None:
+        """Labels are HTML items that are slow to set: only when they change."""
+        if self._labels != (axis, title):
+            self._labels = (axis, title)
+            self.plot.getAxis("left").setLabel(axis)
+            self.title.setText(title)
+
+    def _draw_group(self, region: str, group: str, points: list[Point], colour: QColor) -> None:
+        xs = [float(p.year) for p in points]
+        ys = [p.value / self.factor for p in points]
+        pen = pg.mkPen(colour, width=2, style=chart_style.line_style(group))
+        line = chart_style.line_points(points)
+        curve = self.plot.plot([float(p.year) for p in line], [p.value / self.factor for p in line], pen=pen)
+        self.curves[(region, group)] = curve
+        spots = []
+        for x, y, point in zip(xs, ys, points, strict=True):
+            style = chart_style.spot_style(point)
+            fill = pg.mkBrush("w") if style.hollow else pg.mkBrush(colour if group != chart_style.ESTIMATE
+                                                                  else colour.lighter(140))
+            spots.append({"pos": (x, y), "symbol": style.symbol, "size": style.size, "data": point,
+                          "brush": fill, "pen": pg.mkPen(colour, width=2)})
+        scatter = pg.ScatterPlotItem(spots=spots, hoverable=True, tip=None, hoverSize=14)
+        scatter.sigClicked.connect(self._spots_clicked)
+        scatter.sigHovered.connect(self._spots_hovered)
+        self.plot.addItem(scatter)
+        self.spots[(region, group)] = scatter
+
+    def _legend_html(self, regions: list[str]) -> str:
+        """Escaped region names in their colours, then what the line and marker styles mean."""
+        groups = {key[1] for key in self.curves}
+        parts = [f"<span style='color:{chart_style.region_colour(regions, r).name()}'>&#9632; {html.escape(r)}</span>"
+                 for r in regions if any(key[0] == r for key in self.curves)]
+        samples = {chart_style.ACTUAL: "●——", chart_style.ESTIMATE: "◆‥‥", chart_style.TARGET: "○- - -"}
+        parts += [f"{samples[g]} {html.escape(chart_style.group_label(g))}" for g in chart_style.GROUPS if g in groups]
+        if any(p.qualifier in ("more_than", "at_least") for p in self.visible_points()):
+            parts.append(f"▲ {html.escape(tr('不少于/超过'))}")
+        return "&nbsp;&nbsp; ".join(parts)
+
+    def _draw_ranges(self, points: list[Point], regions: list[str]) -> None:
+        for point in points:
+            if point.value_high is not None:
+                colour = chart_style.region_colour(regions, point.region)
+                self.plot.plot([point.year, point.year], [point.value / self.factor,
+                               point.value_high / self.factor], pen=pg.mkPen(colour, width=4))
+
+    def _draw_emphasis(self, points: list[Point]) -> None:
+        marked = [p for p in points if p.figure_id == self.emphasised_figure]
+        self.emphasis.setData([float(p.year) for p in marked], [p.value / self.factor for p in marked])
+        if self.emphasis.scene() is None:
+            self.plot.addItem(self.emphasis)
+
+    def emphasised_points(self) -> list[tuple[float, float]]:
+        xs, ys = self.emphasis.getData()
+        return list(zip(xs.tolist(), ys.tolist(), strict=True))
+
+    # -- interaction ------------------------------------------------------------------------
+    def _spots_clicked(self, _item: Any, spots: Any, _event: Any = None) -> None:
+        if len(spots):
+            self.activate_point(spots[0].data())
+
+    def activate_point(self, point: Point) -> None:
+        self.emphasised_figure = point.figure_id
+        self._draw_emphasis(self.visible_points())
+        self.pointClicked.emit(point)
+
+    def _spots_hovered(self, item: pg.ScatterPlotItem, spots: Any, _event: Any = None) -> None:
+        box = item.getViewBox()
+        if not len(spots):
+            if box is not None:
+                box.setToolTip("")
+            return
+        point: Point = spots[0].data()
+        if box is not None:
+            box.setToolTip(self.point_tooltip(point))
+        self.info.setText(self.point_summary(point))
+
+    def point_summary(self, point: Point) -> str:
+        value = format_number(point.value / self.factor)
+        if point.value_high is not None:
+            value += "–" + format_number(point.value_high / self.factor)
+        qualifier = f"{qualifier_label(point.qualifier)} " if point.qualifier else ""
+        return (f"{point.region} {point.period or point.year}：{qualifier}{value} {self.unit_label}"
+                f"（{role_label(point.role)}）")
+
+    def point_tooltip(self, point: Point) -> str:
+        """Escaped rich text: the source sentence is shown as text."""
+        return (f"<b>{html.escape(self.point_summary(point))}</b><br>"
+                f"{html.escape(point.doc_title)}<br>"
+                f"<span style='color:#555'>{html.escape(point.sentence)}</span>")
+
+    # -- export -----------------------------------------------------------------------------
+    def export_image(self, path: Path) -> None:
+        chart_export.export_image(self.plot, path)
+
+    def export_data(self, path: Path) -> None:
+        if self.series is not None:
+            write_series(Series(self.series.indicator, self.series.unit, self.series.kind,
+                                self.visible_points()), path)
+
+    def ask_export_image(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, tr("导出图表"), "chart.png", "PNG (*.png);;SVG (*.svg)")
+        if name:
+            self.export_image(Path(name))
+
+    def ask_export_data(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, tr("导出数据"), "series.csv",
+                                              "CSV (*.csv);;Excel (*.xlsx)")
+        if name:
+            self.export_data(Path(name))
+
+
+def _same_series(old: Series, new: Series) -> bool:
+    return (old.indicator, old.unit, [p.figure_id for p in old.points]) == \
+        (new.indicator, new.unit, [p.figure_id for p in new.points])
+
+
+def main(argv: list[str] | None = None) -> int:
+    """python -m viewer.ui.chart_pane STORE [INDICATOR]"""
+    from viewer.ui.standalone import open_library, run_alone
+
+    args = sys.argv[1:] if argv is None else argv
+    library = open_library(args[0] if args else None)
+    pane = ChartPane(library)
+    indicators = library.indicators()
+    if len(args) > 1 or indicators:
+        pane.show_indicator(args[1] if len(args) > 1 else indicators[0])
+    return run_alone(pane, "chart pane")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

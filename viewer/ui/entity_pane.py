@@ -1,0 +1,148 @@
+"""The entity sidebar: entities by type with counts, a filter, scope, and where they occur."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QRadioButton,
+    QSplitter,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from viewer.model import Document, Entity
+from viewer.ui.entity_model import EntityTreeModel
+from viewer.ui.i18n import tr
+
+DOC_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class EntityPane(QWidget):
+    entityActivated = Signal(object)  # Entity
+    documentChosen = Signal(int, int)  # doc id, entity id
+    scopeChanged = Signal(bool)  # True: all documents
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = EntityTreeModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setRecursiveFilteringEnabled(True)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.current: Entity | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        scope = QHBoxLayout()
+        self.this_document = QRadioButton(tr("本文档"))
+        self.all_documents = QRadioButton(tr("全部文档"))
+        self.this_document.setChecked(True)
+        group = QButtonGroup(self)
+        for button in (self.this_document, self.all_documents):
+            group.addButton(button)
+            scope.addWidget(button)
+        scope.addStretch(1)
+        self.all_documents.toggled.connect(self.scopeChanged.emit)
+        layout.addLayout(scope)
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText(tr("筛选实体"))
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self._filter_changed)
+        layout.addWidget(self.filter)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        self.tree = QTreeView()
+        self.tree.setModel(self.proxy)
+        self.tree.setUniformRowHeights(True)
+        self.tree.header().setStretchLastSection(False)
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2):
+            self.tree.header().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.clicked.connect(self._clicked)
+        self.tree.activated.connect(self._clicked)
+        splitter.addWidget(self.tree)
+        lower = QWidget()
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        self.documents_label = QLabel(tr("提及该实体的文档"))
+        self.documents_label.setTextFormat(Qt.TextFormat.PlainText)
+        lower_layout.addWidget(self.documents_label)
+        self.documents = QListWidget()
+        self.documents.itemClicked.connect(self._document_clicked)
+        self.documents.itemActivated.connect(self._document_clicked)
+        lower_layout.addWidget(self.documents)
+        splitter.addWidget(lower)
+        splitter.setSizes([400, 150])
+        layout.addWidget(splitter, 1)
+
+    def all_scope(self) -> bool:
+        return self.all_documents.isChecked()
+
+    def set_entities(self, entities: list[Entity]) -> None:
+        self.model.set_entities(entities)
+        self.tree.expandAll() if self.filter.text() else self.tree.expandToDepth(0)
+
+    def _filter_changed(self, text: str) -> None:
+        self.proxy.setFilterFixedString(text)
+        if text:
+            self.tree.expandAll()
+
+    def _clicked(self, index: QModelIndex) -> None:
+        entity = self.model.entity(self.proxy.mapToSource(index))
+        if entity is not None:
+            self.current = entity
+            self.entityActivated.emit(entity)
+
+    def select_entity(self, entity_id: int) -> Entity | None:
+        for type_row in range(self.model.rowCount()):
+            parent = self.model.index(type_row, 0)
+            for row in range(self.model.rowCount(parent)):
+                source = self.model.index(row, 0, parent)
+                entity = self.model.entity(source)
+                if entity is not None and entity.id == entity_id:
+                    index = self.proxy.mapFromSource(source)
+                    self.tree.setCurrentIndex(index)
+                    self._clicked(index)
+                    return entity
+        return None
+
+    def set_documents(self, entity: Entity, documents: list[Document]) -> None:
+        self.documents_label.setText(tr("提及“%1”的文档（%2）").replace("%1", entity.name)
+                                     .replace("%2", str(len(documents))))
+        self.documents.clear()
+        for document in documents:
+            item = QListWidgetItem(" · ".join(p for p in (document.title, document.region or "",
+                                                          str(document.year or "")) if p))
+            item.setData(DOC_ID_ROLE, document.id)
+            item.setToolTip(document.path)
+            self.documents.addItem(item)
+
+    def _document_clicked(self, item: QListWidgetItem) -> None:
+        if self.current is not None and self.current.id is not None:
+            self.documentChosen.emit(int(item.data(DOC_ID_ROLE)), self.current.id)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """python -m viewer.ui.entity_pane STORE"""
+    from viewer.ui.standalone import open_library, run_alone
+
+    args = sys.argv[1:] if argv is None else argv
+    library = open_library(args[0] if args else None)
+    pane = EntityPane()
+    pane.all_documents.setChecked(True)
+    pane.set_entities(library.entities())
+    pane.entityActivated.connect(
+        lambda e: pane.set_documents(e, library.entity_documents(e.id)) if e.id is not None else None)
+    return run_alone(pane, "entity pane")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

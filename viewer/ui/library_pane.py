@@ -1,0 +1,198 @@
+"""The library: every document with title, region, year and kind; filters and sorting."""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QGridLayout,
+    QHeaderView,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from viewer.model import Document
+from viewer.ui.document_pane import kind_name
+from viewer.ui.i18n import tr
+
+Index = QModelIndex | QPersistentModelIndex
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+DOC_ID_ROLE = Qt.ItemDataRole.UserRole + 2
+TITLE, REGION, YEAR, KIND = range(4)
+
+
+class DocumentTableModel(QAbstractTableModel):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._documents: list[Document] = []
+
+    def set_documents(self, documents: list[Document]) -> None:
+        self.beginResetModel()
+        self._documents = list(documents)
+        self.endResetModel()
+
+    def document_at(self, row: int) -> Document:
+        return self._documents[row]
+
+    def row_of(self, doc_id: int) -> int:
+        return next((i for i, d in enumerate(self._documents) if d.id == doc_id), -1)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._documents)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 4
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return (tr("标题"), tr("地区"), tr("年份"), tr("类型"))[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._documents):
+            return None
+        document = self._documents[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (document.title or document.path, document.region or "",
+                    str(document.year or ""), kind_name(document.kind))[column]
+        if role == SORT_ROLE:
+            return (document.title, document.region or "", document.year or 0, document.kind)[column]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{document.title}\n{document.path}"
+        if role == DOC_ID_ROLE:
+            return document.id
+        return None
+
+
+class DocumentFilter(QSortFilterProxyModel):
+    """Keep documents matching the chosen region, year, kind and title words."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.region: str | None = None
+        self.year: int | None = None
+        self.kind: str | None = None
+        self.words = ""
+        self.setSortRole(SORT_ROLE)
+
+    def set_filters(self, region: str | None, year: int | None, kind: str | None, words: str = "") -> None:
+        self.beginFilterChange()
+        self.region, self.year, self.kind, self.words = region, year, kind, words.strip()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        model = self.sourceModel()
+        if not isinstance(model, DocumentTableModel):
+            return True
+        document = model.document_at(source_row)
+        return ((self.region is None or document.region == self.region)
+                and (self.year is None or document.year == self.year)
+                and (self.kind is None or document.kind == self.kind)
+                and (not self.words or self.words.casefold() in (document.title or "").casefold()))
+
+
+class LibraryPane(QWidget):
+    documentActivated = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = DocumentTableModel(self)
+        self.proxy = DocumentFilter(self)
+        self.proxy.setSourceModel(self.model)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        filters = QGridLayout()
+        self.region_box, self.year_box, self.kind_box = QComboBox(), QComboBox(), QComboBox()
+        for column, box in enumerate((self.region_box, self.year_box, self.kind_box)):
+            box.currentIndexChanged.connect(self._apply_filters)
+            filters.addWidget(box, 0, column)
+        self.words = QLineEdit()
+        self.words.setPlaceholderText(tr("按标题筛选"))
+        self.words.setClearButtonEnabled(True)
+        self.words.textChanged.connect(self._apply_filters)
+        filters.addWidget(self.words, 1, 0, 1, 3)
+        layout.addLayout(filters)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(YEAR, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        for column in (REGION, YEAR, KIND):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.clicked.connect(self._activated)
+        self.table.activated.connect(self._activated)
+        layout.addWidget(self.table, 1)
+
+    def set_documents(self, documents: list[Document], filter_values: dict[str, list[Any]]) -> None:
+        self.model.set_documents(documents)
+        self._fill(self.region_box, tr("全部地区"), [(str(v), v) for v in filter_values.get("regions", [])])
+        self._fill(self.year_box, tr("全部年份"), [(str(v), v) for v in filter_values.get("years", [])])
+        self._fill(self.kind_box, tr("全部类型"), [(kind_name(v), v) for v in filter_values.get("kinds", [])])
+        self._apply_filters()
+
+    @staticmethod
+    def _fill(box: QComboBox, everything: str, items: list[tuple[str, Any]]) -> None:
+        current = box.currentData()
+        box.blockSignals(True)
+        box.clear()
+        box.addItem(everything, None)
+        for label, value in items:
+            box.addItem(label, value)
+        box.setCurrentIndex(max(0, box.findData(current)) if current is not None else 0)
+        box.blockSignals(False)
+
+    def _apply_filters(self) -> None:
+        self.proxy.set_filters(self.region_box.currentData(), self.year_box.currentData(),
+                               self.kind_box.currentData(), self.words.text())
+
+    def visible_ids(self) -> list[int]:
+        return [self.proxy.index(row, 0).data(DOC_ID_ROLE) for row in range(self.proxy.rowCount())]
+
+    def select_document(self, doc_id: int) -> None:
+        row = self.model.row_of(doc_id)
+        if row >= 0:
+            index = self.proxy.mapFromSource(self.model.index(row, 0))
+            if index.isValid():
+                self.table.selectRow(index.row())
+                self.table.scrollTo(index)
+
+    def _activated(self, index: QModelIndex) -> None:
+        doc_id = index.data(DOC_ID_ROLE)
+        if doc_id is not None:
+            self.documentActivated.emit(int(doc_id))
+
+
+def main(argv: list[str] | None = None) -> int:
+    """python -m viewer.ui.library_pane STORE"""
+    from viewer.ui.standalone import open_library, run_alone
+
+    args = sys.argv[1:] if argv is None else argv
+    library = open_library(args[0] if args else None)
+    pane = LibraryPane()
+    pane.set_documents(library.documents(), library.filter_values())
+    return run_alone(pane, "library pane")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,300 @@
+"""The main window: library and entities on the left, the report in the centre, chart and
+search on the right; every pane a dock the user can move, resize and hide."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
+from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMessageBox, QWidget
+
+from viewer.model import Document, Entity, Figure, Point, SearchHit
+from viewer.services.library import Library
+from viewer.ui.about import show_about
+from viewer.ui.document_pane import DocumentPane
+from viewer.ui.entity_pane import EntityPane
+from viewer.ui.i18n import tr
+from viewer.ui.import_worker import ImportController, IngestFunction, import_summary
+from viewer.ui.library_pane import LibraryPane
+from viewer.ui.menus import build_menus
+from viewer.ui.search_pane import SearchPane
+from viewer.ui.session import Session
+
+if TYPE_CHECKING:
+    from viewer.services.ingest import IngestReport
+    from viewer.ui.chart_pane import ChartPane
+
+IMPORT_PATTERNS = "(*.txt *.md *.html *.htm *.docx *.pdf)"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, store_path: str | Path, settings: QSettings | None = None,
+                 ingest: IngestFunction | None = None) -> None:
+        super().__init__()
+        self.store_path = store_path
+        self.library = Library(store_path)
+        self.session = Session(settings or QSettings())
+        self.language = self.session.language()
+        self.ingest = ingest
+        self.current: Document | None = None
+        self.timings: dict[str, float] = {}
+        self.startup_seconds = 0.0
+        self.importer: ImportController | None = None
+        self.setWindowTitle(tr("政策报告查看器"))
+        self.setAcceptDrops(True)
+        self.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks)
+        self.document_pane = DocumentPane()
+        self.setCentralWidget(self.document_pane)
+        self.library_pane = LibraryPane()
+        self.entity_pane = EntityPane()
+        self._chart: ChartPane | None = None  # pyqtgraph loads after the window is shown
+        self._deferred: list[QTimer] = []
+        self._entities_later = self._timer(self.refresh_entities)
+        self._chart_later = self._timer(lambda: self.chart)
+        self.search_pane = SearchPane()
+        self.docks: dict[str, QDockWidget] = {}
+        self._add_dock("library", tr("文档库"), self.library_pane, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self._add_dock("entities", tr("实体"), self.entity_pane, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self._add_dock("chart", tr("指标图表"), QWidget(), Qt.DockWidgetArea.RightDockWidgetArea)
+        self._add_dock("search", tr("全文搜索"), self.search_pane, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.resizeDocks([self.docks["library"], self.docks["chart"]], [360, 520], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.docks["chart"], self.docks["search"]], [560, 300], Qt.Orientation.Vertical)
+        self.actions_by_name = build_menus(self)
+        self._connect()
+        self.refresh_library()
+        self.statusBar().showMessage(tr("文档库：%1").replace("%1", str(store_path)))
+
+    def _add_dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> None:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock_{name}")
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        self.docks[name] = dock
+
+    def _connect(self) -> None:
+        self.library_pane.documentActivated.connect(lambda doc_id: self.open_document(doc_id))
+        view = self.document_pane.view
+        view.figureActivated.connect(self.show_figure)
+        view.fontSizeChanged.connect(lambda size: self.statusBar().showMessage(
+            tr("字号：%1 磅").replace("%1", f"{size:g}"), 2000))
+        self.entity_pane.entityActivated.connect(self.show_entity)
+        self.entity_pane.documentChosen.connect(self.open_entity_document)
+        self.entity_pane.scopeChanged.connect(lambda _all: self.refresh_entities())
+        self.search_pane.queryRequested.connect(self.search)
+        self.search_pane.hitActivated.connect(self.show_hit)
+
+    @property
+    def chart(self) -> ChartPane:
+        if self._chart is None:
+            from viewer.ui.chart_pane import ChartPane
+
+            self._chart = ChartPane(self.library)
+            self._chart.pointClicked.connect(self.show_point)
+            self.docks["chart"].setWidget(self._chart)
+        return self._chart
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._chart is None:
+            self._chart_later.start()
+
+    def _timer(self, slot: Callable[[], object]) -> QTimer:
+        """A deferred call that closing the window cancels (the store closes with it)."""
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.setInterval(0)
+        timer.timeout.connect(slot)
+        self._deferred.append(timer)
+        return timer
+
+    # -- library and documents -----------------------------------------------------------
+    def refresh_library(self) -> None:
+        self.library.reload()
+        self.library_pane.set_documents(self.library.documents(), self.library.filter_values())
+        if self._chart is not None:
+            self._chart.reload_indicators()
+        self.refresh_entities()
+
+    def refresh_entities(self) -> None:
+        if self.entity_pane.all_scope():
+            self.entity_pane.set_entities(self.library.entities())
+        elif self.current is not None and self.current.id is not None:
+            self.entity_pane.set_entities(self.library.entities(self.current.id))
+        else:
+            self.entity_pane.set_entities([])
+
+    def open_document(self, doc_id: int, select: tuple[int, int] | None = None) -> bool:
+        started = time.perf_counter()
+        if self.current is None or self.current.id != doc_id:
+            try:
+                document = self.library.document(doc_id)
+            except KeyError:
+                return False
+            self.current = document
+            self.document_pane.show_document(document, self.library.paragraphs(doc_id),
+                                             self.library.figures(doc_id), self.library.mentions(doc_id))
+            self.library_pane.select_document(doc_id)
+            if not self.entity_pane.all_scope():
+                self._entities_later.start()  # after the text is on screen
+            self.setWindowTitle(f"{document.title} — {tr('政策报告查看器')}")
+        if select is not None:
+            self.document_pane.view.select_span(*select)
+        self.timings["open_document"] = time.perf_counter() - started
+        return True
+
+    def step_figure(self, forward: bool) -> None:
+        self.document_pane.view.setFocus()
+        self.document_pane.view.step_figure(forward)
+
+    # -- the figure <-> chart link ------------------------------------------------------------
+    def show_figure(self, figure: Figure) -> None:
+        started = time.perf_counter()
+        self.docks["chart"].show()
+        if self.chart.show_figure(figure):
+            self.timings["figure_to_chart"] = time.perf_counter() - started
+        self.statusBar().showMessage(f"{figure.text}：{figure.indicator or tr('未关联指标')}", 5000)
+
+    def show_point(self, point: Point) -> None:
+        if self.open_document(point.doc_id):
+            view = self.document_pane.view
+            if view.select_figure(point.figure_id) is None:
+                view.select_span(point.start, point.end)
+
+    # -- entities -------------------------------------------------------------------------------
+    def show_entity(self, entity: Entity) -> None:
+        if entity.id is None:
+            return
+        if self.current is not None and self.current.id is not None:
+            mentions = self.library.entity_mentions(entity.id, self.current.id)
+            self.document_pane.view.set_selected_spans([(m.start, m.end) for m in mentions])
+        self.entity_pane.set_documents(entity, self.library.entity_documents(entity.id))
+
+    def open_entity_document(self, doc_id: int, entity_id: int) -> None:
+        self.open_document(doc_id)
+        mentions = self.library.entity_mentions(entity_id, doc_id)
+        self.document_pane.view.set_selected_spans([(m.start, m.end) for m in mentions])
+        if mentions:
+            self.document_pane.view.select_span(mentions[0].start, mentions[0].end)
+
+    # -- search ---------------------------------------------------------------------------------
+    def focus_search(self) -> None:
+        self.docks["search"].show()
+        self.docks["search"].raise_()
+        self.search_pane.focus_query()
+
+    def search(self, query: str) -> None:
+        started = time.perf_counter()
+        hits = self.library.search(query) if query else []
+        self.timings["search"] = time.perf_counter() - started
+        self.search_pane.show_hits(query, hits, self.timings["search"])
+        self._mark_hits()
+
+    def _mark_hits(self) -> None:
+        if self.current is not None:
+            spans = [s for h in self.search_pane.model.hits if h.doc_id == self.current.id for s in h.spans]
+            self.document_pane.set_hit_spans(spans)
+
+    def show_hit(self, hit: SearchHit) -> None:
+        first = hit.spans[0] if hit.spans else (hit.sentence_start, hit.sentence_end)
+        self.open_document(hit.doc_id, first)
+        self._mark_hits()
+
+    # -- import ---------------------------------------------------------------------------------
+    def ask_import_files(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(
+            self, tr("导入报告"), "", f"{tr('报告文件')} {IMPORT_PATTERNS};;{tr('所有文件')} (*)")
+        if names:
+            self.start_import(names)
+
+    def ask_import_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, tr("导入文件夹"))
+        if folder:
+            self.start_import([folder])
+
+    def start_import(self, paths: list[str] | list[Path], show_summary: bool = True) -> ImportController | None:
+        if self.importer is not None:
+            return None
+        kwargs = {} if self.ingest is None else {"ingest": self.ingest}
+        self.importer = ImportController(self, self.store_path, paths, show_summary=show_summary, **kwargs)
+        self.importer.done.connect(self._import_done)
+        self.importer.start()
+        return self.importer
+
+    def _import_done(self, report: IngestReport | None) -> None:
+        self.importer = None
+        self.refresh_library()
+        if report is not None:
+            self.statusBar().showMessage(import_summary(report).splitlines()[0], 8000)
+            if self.current is None:
+                self.open_first_document()
+
+    def import_samples_if_empty(self) -> ImportController | None:
+        if not self.library.is_empty():
+            return None
+        from viewer.services.ingest import sample_paths
+
+        return self.start_import(sample_paths(), show_summary=False)
+
+    def open_first_document(self) -> None:
+        documents = self.library.documents()
+        if documents and documents[0].id is not None:
+            self.open_document(documents[0].id)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and all(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.start_import(paths)
+
+    # -- settings -------------------------------------------------------------------------------
+    def set_language(self, language: str) -> None:
+        if language != self.language:
+            self.session.set_language(language)
+            QMessageBox.information(self, tr("界面语言"), tr("界面语言将在重新启动后切换。"))
+
+    def show_about(self) -> None:
+        show_about(self)
+
+    def restore_session(self) -> None:
+        state = self.session.window_state()
+        if state is not None:
+            geometry, dock_state = state
+            self.restoreGeometry(geometry)
+            self.restoreState(dock_state)
+        else:
+            self.resize(1500, 920)
+        self.document_pane.view.set_point_size(self.session.font_size(self.document_pane.view.point_size()))
+        types = self.session.entity_types()
+        if types is not None:
+            self.document_pane.legend.set_entity_types(types)
+        self.entity_pane.all_documents.setChecked(self.session.all_entities())
+        doc_id = self.session.document_id()
+        if doc_id is None or not self.open_document(doc_id):
+            self.open_first_document()
+
+    def save_session(self) -> None:
+        self.session.save_window(QByteArray(self.saveGeometry()), QByteArray(self.saveState()))
+        self.session.save_view(self.current.id if self.current else None,
+                               self.document_pane.view.point_size(),
+                               self.document_pane.legend.entity_types(), self.entity_pane.all_scope())
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        for timer in self._deferred:
+            timer.stop()
+        if self.importer is not None:
+            self.importer.done.disconnect(self._import_done)
+            self.importer.cancel()
+            self.importer.worker_thread.quit()
+            self.importer.worker_thread.wait(10_000)
+            self.importer = None
+        self.save_session()
+        self.library.close()
+        super().closeEvent(event)

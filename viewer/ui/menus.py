@@ -1,0 +1,97 @@
+"""Menus (文件 / 编辑 / 视图 / 帮助), the toolbar and keyboard shortcuts of the main window."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QApplication, QStyle, QToolBar
+
+from viewer.ui.i18n import LANGUAGES, tr
+
+if TYPE_CHECKING:
+    from viewer.ui.main_window import MainWindow
+
+StandardKey = QKeySequence.StandardKey
+
+
+def _action(window: MainWindow, text: str, slot: Callable[[], object],
+            shortcuts: list[QKeySequence | StandardKey | str] | None = None,
+            icon: QStyle.StandardPixmap | None = None) -> QAction:
+    action = QAction(text, window)
+    if shortcuts:
+        action.setShortcuts([QKeySequence(s) for s in shortcuts])
+        action.setToolTip(f"{text.replace('&', '').rstrip('…')} ({action.shortcut().toString()})")
+    if icon is not None:
+        action.setIcon(window.style().standardIcon(icon))
+    action.triggered.connect(lambda _checked=False: slot())
+    window.addAction(action)  # shortcuts work even with the menu bar hidden
+    return action
+
+
+def build_menus(window: MainWindow) -> dict[str, QAction]:
+    icons = QStyle.StandardPixmap
+    actions = {
+        "import": _action(window, tr("导入报告…"), window.ask_import_files, [StandardKey.Open],
+                          icons.SP_DialogOpenButton),
+        "import_folder": _action(window, tr("导入文件夹…"), window.ask_import_folder, ["Ctrl+Shift+O"],
+                                 icons.SP_DirOpenIcon),
+        "export_chart": _action(window, tr("导出图表…"), lambda: window.chart.ask_export_image()),
+        "export_data": _action(window, tr("导出数据…"), lambda: window.chart.ask_export_data()),
+        "quit": _action(window, tr("退出"), window.close, [StandardKey.Quit]),
+        "copy": _action(window, tr("复制"), window.document_pane.view.copy, [StandardKey.Copy]),
+        "find": _action(window, tr("在文档中查找…"), window.document_pane.open_find, [StandardKey.Find],
+                        icons.SP_FileDialogContentsView),
+        "search": _action(window, tr("搜索全部报告…"), window.focus_search, ["Ctrl+K"]),
+        "next_figure": _action(window, tr("下一个数字"), lambda: window.step_figure(True), ["F3"],
+                               icons.SP_ArrowDown),
+        "previous_figure": _action(window, tr("上一个数字"), lambda: window.step_figure(False),
+                                   ["Shift+F3"], icons.SP_ArrowUp),
+        "zoom_in": _action(window, tr("放大"), lambda: window.document_pane.view.zoom(1),
+                           [StandardKey.ZoomIn, "Ctrl+="]),
+        "zoom_out": _action(window, tr("缩小"), lambda: window.document_pane.view.zoom(-1),
+                            [StandardKey.ZoomOut]),
+        "zoom_reset": _action(window, tr("默认字号"), window.document_pane.view.reset_zoom, ["Ctrl+0"]),
+        "about": _action(window, tr("关于…"), window.show_about),
+    }
+    bar = window.menuBar()
+    file_menu = bar.addMenu(tr("文件(&F)"))
+    file_menu.addActions([actions["import"], actions["import_folder"]])
+    file_menu.addSeparator()
+    file_menu.addActions([actions["export_chart"], actions["export_data"]])
+    file_menu.addSeparator()
+    file_menu.addAction(actions["quit"])
+    edit_menu = bar.addMenu(tr("编辑(&E)"))
+    edit_menu.addAction(actions["copy"])
+    edit_menu.addSeparator()
+    edit_menu.addActions([actions["find"], actions["search"]])
+    edit_menu.addSeparator()
+    edit_menu.addActions([actions["next_figure"], actions["previous_figure"]])
+    view_menu = bar.addMenu(tr("视图(&V)"))
+    view_menu.addActions([actions["zoom_in"], actions["zoom_out"], actions["zoom_reset"]])
+    view_menu.addSeparator()
+    for number, dock in enumerate(window.docks.values(), start=1):
+        toggle = dock.toggleViewAction()
+        toggle.setShortcut(QKeySequence(f"Ctrl+{number}"))
+        view_menu.addAction(toggle)
+    toolbar = QToolBar(tr("工具栏"), window)
+    toolbar.setObjectName("main_toolbar")
+    view_menu.addAction(toolbar.toggleViewAction())
+    view_menu.addSeparator()
+    language_menu = view_menu.addMenu(tr("界面语言"))
+    group = QActionGroup(window)
+    for code, name in LANGUAGES.items():
+        action = language_menu.addAction(name)
+        action.setCheckable(True)
+        action.setChecked(code == window.language)
+        action.triggered.connect(lambda _checked=False, c=code: window.set_language(c))
+        group.addAction(action)
+    help_menu = bar.addMenu(tr("帮助(&H)"))
+    help_menu.addAction(actions["about"])
+    help_menu.addAction(tr("关于 Qt…"), QApplication.aboutQt)
+    toolbar.addActions([actions["import"], actions["find"]])
+    toolbar.addSeparator()
+    toolbar.addActions([actions["previous_figure"], actions["next_figure"]])
+    window.addToolBar(toolbar)
+    return actions

@@ -1,0 +1,140 @@
+"""`policy-viewer --self-test`: drive the real window through the figure <-> chart round trip.
+
+Prints the timings as JSON and returns 0, or prints the failed step and returns 1.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop, QPoint, QPointF, QSettings, Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from viewer.model import Figure, Point
+from viewer.ui.app import application
+from viewer.ui.main_window import MainWindow
+
+
+class SelfTestFailure(Exception):
+    pass
+
+
+def _wait_for_import(window: MainWindow, timeout_ms: int = 300_000) -> None:
+    importer = window.import_samples_if_empty()
+    if importer is None:
+        return
+    loop = QEventLoop()
+    importer.done.connect(loop.quit)
+    QTimer.singleShot(timeout_ms, loop.quit)
+    loop.exec()
+    if window.library.is_empty():
+        raise SelfTestFailure("import of the bundled samples left the store empty")
+
+
+def _pick_figure(window: MainWindow) -> Figure:
+    """The first linked figure (in document order) whose series has two distinct points or more."""
+    library = window.library
+    for document in sorted(library.documents(), key=lambda d: d.id or 0):
+        assert document.id is not None
+        for figure in library.figures(document.id):
+            if figure.indicator and figure.id is not None:
+                points = library.series_for_figure(figure.id).points
+                if len({(p.year, p.value) for p in points}) >= 2:
+                    return figure
+    raise SelfTestFailure("no document has a linked figure whose series has two points")
+
+
+def _click_figure(window: MainWindow, figure: Figure) -> None:
+    view = window.document_pane.view
+    view.select_span(figure.start, figure.start)
+    QApplication.processEvents()
+    rect = view.cursorRect()
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     rect.center() + QPoint(3, 0))
+
+
+def _click_point(window: MainWindow, point: Point) -> None:
+    chart = window.chart
+    box = chart.plot.getPlotItem().getViewBox()
+    scene = box.mapViewToScene(QPointF(point.year, point.value / chart.factor))
+    QTest.mouseClick(chart.plot.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     chart.plot.mapFromScene(scene))
+
+
+def _lone_point(window: MainWindow, figure: Figure) -> Point:
+    """A point of another figure, preferably from another document, not hidden under others."""
+    points = window.chart.visible_points()
+    spots: dict[tuple[int, float], list[Point]] = {}
+    for point in points:
+        spots.setdefault((point.year, round(point.value / window.chart.factor, 1)), []).append(point)
+    lone = [group[0] for group in spots.values() if len(group) == 1 and group[0].figure_id != figure.id]
+    candidates = lone or [p for p in points if p.figure_id != figure.id] or points
+    chosen: Point = sorted(candidates, key=lambda p: (p.doc_id == figure.doc_id, p.year))[0]
+    return chosen
+
+
+def _round_trip(window: MainWindow, started: float) -> dict[str, float]:
+    timings = {}
+    window.show()
+    QApplication.processEvents()
+    timings["startup_to_window_s"] = time.perf_counter() - started
+    _wait_for_import(window)
+    figure = _pick_figure(window)
+    assert figure.doc_id is not None and figure.id is not None
+    t0 = time.perf_counter()
+    if not window.open_document(figure.doc_id):
+        raise SelfTestFailure(f"open document {figure.doc_id}")
+    QApplication.processEvents()
+    timings["open_document_s"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    _click_figure(window, figure)
+    timings["figure_click_to_chart_s"] = time.perf_counter() - t0
+    series = window.chart.series
+    if series is None or series.indicator != figure.indicator:
+        raise SelfTestFailure(f"click on figure {figure.id} ({figure.text}) did not chart {figure.indicator}")
+    drawn = sum(len(spots.getData()[0]) for spots in window.chart.spots.values())
+    if drawn < 2:
+        raise SelfTestFailure(f"chart of {figure.indicator} shows {drawn} points, expected at least 2")
+    if not window.chart.emphasised_points():
+        raise SelfTestFailure("the clicked figure's point is not emphasised")
+    QApplication.processEvents()
+    target = _lone_point(window, figure)
+    clicked: list[Point] = []
+    window.chart.pointClicked.connect(clicked.append)
+    _click_point(window, target)
+    if not clicked:
+        raise SelfTestFailure(f"click on the point of figure {target.figure_id} was not received")
+    point = clicked[0]
+    if window.current is None or window.current.id != point.doc_id:
+        raise SelfTestFailure(f"click on point of figure {point.figure_id} did not open document {point.doc_id}")
+    if window.document_pane.view.selected_span() != (point.start, point.end):
+        raise SelfTestFailure(f"click on point did not select {point.text!r} at {point.start}")
+    return timings
+
+
+def run_self_test(store_path: str | Path) -> int:
+    started = time.perf_counter()
+    app = application()
+    with tempfile.TemporaryDirectory() as folder:
+        settings = QSettings(str(Path(folder) / "self-test.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(store_path, settings=settings)
+        window.resize(1500, 950)
+        try:
+            timings = _round_trip(window, started)
+        except SelfTestFailure as failure:
+            print(json.dumps({"ok": False, "failed": str(failure)}, ensure_ascii=False))
+            return 1
+        finally:
+            window.close()
+            app.processEvents()
+    print(json.dumps({"ok": True, **{k: round(v, 4) for k, v in timings.items()}}))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(run_self_test(sys.argv[1] if len(sys.argv) > 1 else "db/viewer.sqlite"))

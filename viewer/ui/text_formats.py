@@ -1,0 +1,68 @@
+"""Character formats for highlighted spans in the document pane."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from PySide6.QtGui import QColor, QFont, QTextCharFormat
+
+from viewer.model import Role
+from viewer.ui.palette import (
+    ENTITY_SELECTED_COLOUR,
+    REPEATED_COLOUR,
+    SEARCH_COLOUR,
+    entity_colour,
+    figure_colour,
+)
+
+
+@cache
+def figure_format(kind: str, role: str) -> QTextCharFormat:
+    """Actuals: solid fill. Targets: dashed underline, italic. Estimates: dotted underline."""
+    fmt = QTextCharFormat()
+    colour = figure_colour(kind)
+    fmt.setBackground(colour)
+    fmt.setUnderlineColor(colour.darker(170))
+    if role == Role.TARGET:
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
+        fmt.setFontItalic(True)
+        fmt.setBackground(colour.lighter(112))
+    elif role == Role.ESTIMATE:
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+        fmt.setFontItalic(True)
+        fmt.setBackground(colour.lighter(112))
+    else:
+        fmt.setFontWeight(QFont.Weight.DemiBold)
+    return fmt
+
+
+@cache
+def entity_format(entity_type: str) -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    fmt.setForeground(entity_colour(entity_type))
+    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+    fmt.setUnderlineColor(entity_colour(entity_type).lighter(150))
+    return fmt
+
+
+@cache
+def selected_entity_format() -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    fmt.setBackground(QColor(ENTITY_SELECTED_COLOUR))
+    fmt.setFontWeight(QFont.Weight.Bold)
+    return fmt
+
+
+@cache
+def search_format() -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    fmt.setBackground(QColor(SEARCH_COLOUR))
+    fmt.setForeground(QColor("#000000"))
+    return fmt
+
+
+@cache
+def repeated_format() -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    fmt.setBackground(QColor(REPEATED_COLOUR))
+    return fmt
