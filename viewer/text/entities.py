@@ -38,8 +38,8 @@ def entity_code(canonical: str, type: str) -> str | None:
     if type != EntityType.PLACE:
         return None
     place = place_table().lookup(canonical)
-    if place is None or place.name != canonical or place.level == "zone":
-        return None
+    if place is None or place.name != canonical or not place.code.isdigit():
+        return None  # zones (Z…) and the samples' fictional places (X…) have no official code
     return place.code
 
 

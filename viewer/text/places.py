@@ -6,8 +6,8 @@ import csv
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 from functools import lru_cache
+from typing import Any
 
 from viewer.resources import resource_path
 
@@ -89,20 +89,24 @@ def trie_pattern(words: Iterable[str]) -> str:
 
 
 def read_places(path: str | None = None) -> list[Place]:
-    source = resource_path("places.tsv") if path is None else path
-    with open(source, encoding="utf-8", newline="") as handle:
-        rows = csv.DictReader(handle, delimiter="\t")
-        return [
-            Place(
-                code=row["code"].strip(),
-                name=row["name"].strip(),
-                level=row["level"].strip(),
-                parent=(row.get("parent") or "").strip(),
-                aliases=tuple(a for a in (row.get("aliases") or "").split("|") if a.strip()),
+    """The gazetteer: places.tsv, then the fictional places of the bundled samples."""
+    sources = [resource_path("places.tsv"), resource_path("places_fictional.tsv")] if path is None else [path]
+    places: list[Place] = []
+    for source in sources:
+        with open(source, encoding="utf-8", newline="") as handle:
+            lines = (line for line in handle if not line.startswith("#"))
+            places.extend(
+                Place(
+                    code=row["code"].strip(),
+                    name=row["name"].strip(),
+                    level=row["level"].strip(),
+                    parent=(row.get("parent") or "").strip(),
+                    aliases=tuple(a for a in (row.get("aliases") or "").split("|") if a.strip()),
+                )
+                for row in csv.DictReader(lines, delimiter="\t")
+                if row.get("name")
             )
-            for row in rows
-            if row.get("name")
-        ]
+    return places
 
 
 @lru_cache(maxsize=1)
