@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 packages=(xvfb xauth libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxcb-image0 libxcb-render-util0
           libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-xkb1 libxkbcommon-x11-0 libxkbcommon0
-          libegl1 libgl1 libfontconfig1 libdbus-1-3 fonts-wqy-microhei)
+          libegl1 libgl1 libfontconfig1 libdbus-1-3 fonts-wqy-microhei strace)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

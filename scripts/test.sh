@@ -8,3 +8,4 @@ echo "== ruff";          .venv/bin/ruff check viewer tests bench scripts
 echo "== mypy";          .venv/bin/mypy
 echo "== import-linter"; .venv/bin/lint-imports
 echo "== pytest";        .venv/bin/python -m pytest -q -p no:cacheprovider "$@"
+echo "== bundle";        bash scripts/bundle_smoke.sh .venv/bin/python
