@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The whole test suite: lint, types, layer contracts, then pytest (which must run tests).
+# The whole test suite: lint, types, layer contracts, the bundle's smoke test, then pytest
+# (last, so its summary closes the output; it must run tests: exit 5 fails this script).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export QT_QPA_PLATFORM=offscreen
@@ -7,5 +8,5 @@ export QT_QPA_PLATFORM=offscreen
 echo "== ruff";          .venv/bin/ruff check viewer tests bench scripts
 echo "== mypy";          .venv/bin/mypy
 echo "== import-linter"; .venv/bin/lint-imports
-echo "== pytest";        .venv/bin/python -m pytest -q -p no:cacheprovider "$@"
 echo "== bundle";        bash scripts/bundle_smoke.sh .venv/bin/python
+echo "== pytest";        .venv/bin/python -m pytest -q -p no:cacheprovider "$@"
