@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from viewer.model import Figure, FigureKind, Qualifier
 from viewer.text.figures import find_figures
+from viewer.text.numbers import BLANKS
 
 CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
 
@@ -210,6 +211,86 @@ def test_bare_list_items_take_the_unit_of_the_last() -> None:
     ]
 
 
+# Spaced-out text (PDF text layers), idioms, amounts in two denominations ------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "unit_text"),
+    [
+        ("完成投资 34.94 亿 元，", "34.94 亿 元", 3.494e9, "亿元"),
+        ("增长百 分 之 2.4", "百 分 之 2.4", 2.4, "百分之"),
+        ("提高\u3000四点 五\u3000个百分点", "四点 五\u3000个百分点", 4.5, "个百分点"),
+        ("新增 312\t家", "312\t家", 312, "家"),
+        ("一 百 五 十 个 百 分 点", "一 百 五 十 个 百 分 点", 150, "个百分点"),
+        ("打 九 九 折", "九 九 折", 99, "折"),
+        ("约 300 亿元", "约 300 亿元", 3e10, "亿元"),
+    ],
+)
+def test_blanks_inside_a_figure(text: str, span: str, value: float, unit_text: str) -> None:
+    figure = only(text)
+    assert (figure.text, figure.value, figure.unit_text) == (span, pytest.approx(value), unit_text)
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("3 5家", ["5家"]),  # two digit groups are two numbers
+        ("12 34 万元", ["34 万元"]),  # a table row
+        ("7 2 折", ["2 折"]),
+        ("第3页\n5家", ["5家"]),  # never across a line break
+        ("增长12\n%", []),
+    ],
+)
+def test_blanks_never_join_digit_groups(text: str, spans: list[str]) -> None:
+    assert [f.text for f in find_figures(text)] == spans
+
+
+def test_spaced_figures_keep_their_context_rules() -> None:
+    assert only("全省第 3 名").value == 3
+    assert find_figures("全省第 3 批") == []
+    assert find_figures("用了 10 个 月") == []
+    assert only("排名上升 2 位").kind == FigureKind.RANK
+    assert find_figures("一 成 不变") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [("打对折", "对折", 50), ("打 对 折", "对 折", 50), ("半折", "半折", 50), ("提高半成", "半成", 5)],
+)
+def test_percent_idioms(text: str, span: str, value: float) -> None:
+    figure = only(text)
+    assert (figure.text, figure.kind, figure.value) == (span, FigureKind.PERCENT, value)
+
+
+@pytest.mark.parametrize("text", ["对折", "半成品", "一半成为", "半折旧"])
+def test_percent_idioms_inside_words_are_not_figures(text: str) -> None:
+    assert find_figures(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "unit"),
+    [
+        ("票价五元三毛", "五元三毛", 5.3, "元"),
+        ("5元3角2分", "5元3角2分", 5.32, "元"),
+        ("两美元又三美分", "两美元又三美分", 2.03, "美元"),
+        ("10元5分钟", "10元", 10, "元"),
+        ("3万元5角", "3万元", 30_000, "元"),  # a scaled amount takes no subunit
+        ("七成六的企业", "七成六", 76, "%"),
+        ("三成半", "三成半", 35, "%"),
+    ],
+)
+def test_tails_after_the_unit(text: str, span: str, value: float, unit: str) -> None:
+    figure = find_figures(text)[0]
+    assert (figure.text, figure.value, figure.unit) == (span, pytest.approx(value), unit)
+
+
+def test_tenth_after_cheng_does_not_swallow_a_count() -> None:
+    assert described("七成六家") == [
+        ("七成", 70, "%", FigureKind.PERCENT),
+        ("六家", 6, "家", FigureKind.COUNT),
+    ]
+
+
 # Not figures ----------------------------------------------------------------------------
 
 
@@ -344,6 +425,7 @@ def assert_sound(text: str, figures: list[Figure]) -> None:
     for figure in figures:
         assert previous_end <= figure.start < figure.end <= len(text)
         assert text[figure.start : figure.end] == figure.text
+        assert figure.text[0] not in BLANKS and figure.text[-1] not in BLANKS, figure.text
         assert figure.value is not None
         previous_end = figure.end
 
@@ -392,6 +474,8 @@ _FRAGMENTS = st.sampled_from(
         "，",
         "。",
         " ",
+        "\u3000",
+        "\t",
         "“",
         "G",
         "AG",
@@ -400,7 +484,8 @@ _FRAGMENTS = st.sampled_from(
 )
 _COMPOSED = st.lists(_FRAGMENTS, max_size=25).map("".join)
 _CJK_DIGITS = st.text(
-    alphabet="0123456789.,-%一二三四五六七八九十百千万亿两零第位名家元倍多余以上左右约近超", max_size=50
+    alphabet="0123456789.,-%一二三四五六七八九十百千万亿两零第位名家元倍多余以上左右约近超成折半对角分 \u3000",
+    max_size=50,
 )
 
 
@@ -408,3 +493,29 @@ _CJK_DIGITS = st.text(
 @given(st.one_of(st.text(max_size=80), _CJK_DIGITS, _COMPOSED))
 def test_find_figures_spans_are_sound(text: str) -> None:
     assert_sound(text, find_figures(text))
+
+
+_SPACED_UNITS = ["亿元", "万元", "个百分点", "百分点", "%", "家", "成", "平方公里", "倍"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.integers(min_value=1, max_value=99_999),
+    st.sampled_from(_SPACED_UNITS),
+    st.lists(st.sampled_from(["", " ", "  ", "\u3000", "\t"]), min_size=8, max_size=8),
+)
+def test_spacing_out_a_figure_keeps_its_reading(number: int, unit: str, blanks: list[str]) -> None:
+    """Blanks between a numeral and its unit or inside the unit change the span, not the reading."""
+    plain = only(f"达到{number}{unit}")
+    spaced_unit = "".join(char + blank for char, blank in zip(unit, blanks[1:], strict=False)).rstrip(
+        " \t\u3000"
+    )
+    text = f"达到{number}{blanks[0]}{spaced_unit}"
+    spaced = only(text)
+    assert (spaced.value, spaced.unit, spaced.kind, spaced.unit_text) == (
+        plain.value,
+        plain.unit,
+        plain.kind,
+        plain.unit_text,
+    )
+    assert spaced.text == text[2:]

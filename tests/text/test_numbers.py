@@ -92,13 +92,34 @@ def test_find_numbers_keeps_full_width_spans() -> None:
     assert text[match.start : match.end] == "１２３．５" and match.value == 123.5
 
 
+def test_find_numbers_reads_spaced_out_numerals() -> None:
+    assert _found("一 百 五 十") == [("一 百 五 十", 150)]
+    assert _found("四点\u3000五") == [("四点\u3000五", 4.5)]
+    assert _found("7万 5千 4百") == [("7万 5千 4百", 75_400)]
+
+
+def test_find_numbers_never_joins_digit_groups_or_lines() -> None:
+    assert _found("12 34") == [("12", 12), ("34", 34)]
+    assert _found("一百\n五十") == [("一百", 100), ("五十", 50)]
+
+
+def test_dotted_chain_has_no_decimal() -> None:
+    assert _found("2222.2222.22222.222") == [("2222", 2222), ("2222", 2222), ("22222", 22222), ("222", 222)]
+    assert _found("增长3.5%") == [("3.5", 3.5)]
+
+
 def test_normalize_width_keeps_length() -> None:
     text = "１２％，ＡＢ"
-    assert normalize_width(text) == "12%,AB"
+    assert normalize_width(text) == "12%，AB"
+
+
+def test_full_width_comma_groups_only_full_width_digits() -> None:
+    assert _found("１，２３４") == [("１，２３４", 1234)]
+    assert _found("分别为120，340家") == [("120", 120), ("340", 340)]
 
 
 _CJK_DIGITS = st.text(
-    alphabet="0123456789０１２３.,-/^e%一二三四五六七八九十百千万亿两零〇点多余几分之又负打半第年家元 ",
+    alphabet="0123456789０１２３.,-/^e%一二三四五六七八九十百千万亿两零〇点多余几分之又负打半第年家元 \u3000\t",
     max_size=40,
 )
 
@@ -112,3 +133,15 @@ def test_find_numbers_spans_are_sound(text: str) -> None:
         assert previous_end <= match.start < match.end <= len(text)
         assert text[match.start : match.end] == match.text
         previous_end = match.end
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.sampled_from(["一百五十", "三千零二", "四十五万六千", "两千万", "九点五", "十二亿三千万"]),
+    st.lists(st.sampled_from([" ", "\u3000", "\t", "  "]), min_size=12, max_size=12),
+)
+def test_spacing_out_a_chinese_numeral_keeps_its_value(numeral: str, blanks: list[str]) -> None:
+    spaced = "".join(char + blank for char, blank in zip(numeral, blanks, strict=False)).rstrip(" \t\u3000")
+    (plain,) = find_numbers(numeral)
+    (match,) = find_numbers(f"共{spaced}。")
+    assert (match.text, match.value) == (spaced, plain.value)

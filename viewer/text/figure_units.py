@@ -215,3 +215,15 @@ UNIT_KINDS: dict[str, str] = {
     **dict.fromkeys(COUNT_UNITS, FigureKind.COUNT),
     **dict.fromkeys(PHYSICAL_UNITS, FigureKind.PHYSICAL),
 }
+
+# Percent idioms without a written numeral, and the words that make them something else
+# (半成品 is a semi-finished product, 折旧 depreciation).
+PERCENT_IDIOMS = {"半成": 5.0, "对折": 50.0, "半折": 50.0}
+IDIOM_FOLLOWERS_NOT_PERCENT = frozenset("品熟型本果功员长效为立就旧合算扣射叠腾中")
+IDIOM_PRECEDERS_NOT_PERCENT = frozenset("一过大多减")
+# Subunits that may follow a whole amount (五元三毛, 两美元又三美分), largest first.
+MONEY_SUBUNITS: dict[str, tuple[tuple[str, float], ...]] = {
+    "元": (("角", 0.1), ("毛", 0.1), ("分", 0.01)),
+    "美元": (("美分", 0.01),),
+    "欧元": (("欧分", 0.01),),
+}

@@ -25,8 +25,17 @@ Decisions:
 - Ranges (1-2家, 10亿至20亿元, 5-20%) give value = low, value_high = high; a low end without
   a scale takes the high end's scale (10至20亿元 = 10亿..20亿).
 - Bare numbers listed before a figure (分别为3、5和8家) each become a figure with its unit.
-- Tenths: 三成 = 30 %, 八折 = 80 %. Physical units stay as written, scale goes to the value:
-  10万千瓦 = 100000 千瓦, and a trailing 千/兆 belongs to the unit: 12千米 = 12 千米.
+- Tenths: 三成 = 30 %, 八折 = 80 %, 三成半 = 35 %, 七成六 = 76 %; idioms 半成 = 5 %, 半折 and
+  打对折 = 50 % (对折 alone folds paper; 半成品, 折旧 are words). Physical units stay as
+  written, scale goes to the value: 10万千瓦 = 100000 千瓦, and a trailing 千/兆 belongs to
+  the unit: 12千米 = 12 千米.
+- Amounts in two denominations: 五元三毛 = 5.3 元, 3元5角2分, 两美元又三美分 = 2.03 美元
+  (only after a whole amount without 万/亿).
+- Spaced-out text (PDF text layers): blanks (space, tab, U+3000; never a newline) may sit
+  inside the numeral (see viewer.text.numbers), between it and its unit, inside a Chinese
+  unit or percent word (百 分 之, 个 百 分 点, 亿 元), after a leading qualifier and around a
+  range sign. The span includes them; `unit_text` does not. Two digit groups are never
+  joined: in 3 5家 only 5家 is a figure.
 """
 
 from __future__ import annotations
@@ -38,10 +47,14 @@ from dataclasses import dataclass
 
 from viewer.model import Figure, FigureKind, Qualifier
 from viewer.text.figure_units import (
+    IDIOM_FOLLOWERS_NOT_PERCENT,
+    IDIOM_PRECEDERS_NOT_PERCENT,
     INNER_QUALIFIERS,
     MONEY_CUES,
+    MONEY_SUBUNITS,
     MONEY_UNITS,
     ORDINAL_FOLLOWERS,
+    PERCENT_IDIOMS,
     PREFIX_QUALIFIERS,
     PREFIXED_UNITS,
     RANK_CUES,
@@ -51,6 +64,7 @@ from viewer.text.figure_units import (
 from viewer.text.numbers import (
     ARABIC,
     BIG_UNITS,
+    BLANKS,
     CN_CHARS,
     DIGITS,
     longest_numeral,
@@ -59,32 +73,46 @@ from viewer.text.numbers import (
     tokenize,
 )
 
-_NUM = numeral_pattern(spaces=False)
+_NUM = numeral_pattern(spaces=True)
 _START = r"(?<![A-Za-z0-9.%/=&?_])"  # not inside AG600, v2.0 or a URL
+_B = f"[{BLANKS}]*"  # blanks of spaced-out PDF text: 百 分 之 2.4, 34.94 亿 元
+_NO_BLANKS = str.maketrans("", "", BLANKS)
 
 
-def _alternation(words: Iterable[str]) -> str:
+def _alternation(words: Iterable[str], spaced: bool = False) -> str:
+    """Longest first; with `spaced`, blanks may sit between the characters of a Chinese word."""
     ordered = sorted(words, key=len, reverse=True)
-    return "|".join(re.escape(w) + ("(?![A-Za-z])" if w.isascii() else "") for w in ordered)
+    return "|".join(
+        re.escape(w) + "(?![A-Za-z])" if w.isascii() else (_B if spaced else "").join(map(re.escape, w))
+        for w in ordered
+    )
 
 
 _SCALE_CHARS = "".join(BIG_UNITS)
 # Every branch starts with one of these; the lookahead lets the scan skip other text fast.
-_FIRST = "0-9" + CN_CHARS + "第翻$￥¥负\\-" + "".join({w[0] for w in PREFIX_QUALIFIERS})
+_FIRST = "0-9" + CN_CHARS + "第翻$￥¥负\\-对半" + "".join({w[0] for w in PREFIX_QUALIFIERS})
+_OVER = f"{_B}分{_B}之{_B}"
 _FIGURE = re.compile(
     rf"(?=[{_FIRST}])(?:"
-    rf"(?P<rank>第(?P<rn>{_NUM})(?P<rsuf>位|名)?)"
-    r"|(?P<fan>翻了?(?P<fn>[一两二三四])?番)"
-    rf"|(?P<pre>{_alternation(PREFIX_QUALIFIERS)})?(?:"
-    rf"(?P<pword>[百千万佰仟]+)分之(?P<pn>{_NUM})"
-    rf"|{_START}(?P<den>{_NUM})分之(?P<nom>{_NUM})"
-    rf"|(?P<cur>[$￥¥])(?P<cn>{ARABIC})"
+    rf"(?P<rank>第{_B}(?P<rn>{_NUM})(?:{_B}(?P<rsuf>位|名))?)"
+    rf"|(?P<fan>翻{_B}了?{_B}(?:(?P<fn>[一两二三四]){_B})?番)"
+    rf"|(?P<idiom>{_alternation(PERCENT_IDIOMS, spaced=True)})"
+    rf"|(?:(?P<pre>{_alternation(PREFIX_QUALIFIERS)}){_B})?(?:"
+    rf"(?P<pword>[百千万佰仟](?:{_B}[百千万佰仟])*){_OVER}(?P<pn>{_NUM})"
+    rf"|{_START}(?P<den>{_NUM}){_OVER}(?P<nom>{_NUM})"
+    rf"|(?P<cur>[$￥¥]){_B}(?P<cn>{ARABIC})"
     rf"|(?P<neg>负|(?<![0-9A-Za-z.\-])-)?{_START}(?P<n1>{_NUM})"
-    rf"(?:(?P<sep>[-~—–至到])(?P<n2>{_NUM}))?(?P<inner>[多余])?"
-    rf"(?:(?P<unit>{_alternation(UNIT_KINDS)})|(?<=[{_SCALE_CHARS}]))"
+    rf"(?:{_B}(?P<sep>[-~—–至到]){_B}(?P<n2>{_NUM}))?(?:{_B}(?P<inner>[多余]))?"
+    rf"(?:{_B}(?P<unit>{_alternation(UNIT_KINDS, spaced=True)})|(?<=[{_SCALE_CHARS}]))"
     rf")(?P<post>{_alternation(SUFFIX_QUALIFIERS)})?)"
 )
 _SIMPLE = re.compile(r"(\d+(?:\.\d+)?)([万亿]?)")
+_BLANK_RUN = re.compile(f"[{BLANKS}]+")
+_NOT_AFTER_CHENG = frozenset("不为立果功员长效本")
+_SINGLE_DIGIT = "0-9零〇一二两三四五六七八九"
+# 七成六 = 76 %: one more digit after 成, not the start of another figure (七成六家).
+_TENTH = re.compile(rf"{_B}([一二三四五六七八九])(?![{CN_CHARS}\d点多余几]|{_alternation(UNIT_KINDS)})")
+_SUBUNIT = re.compile(rf"{_B}(?:[又零]{_B})?([{_SINGLE_DIGIT}]){_B}(角|毛|美分|欧分|分)(?![钟之])")
 _LIST = re.compile(rf"(?:{_START}{_NUM}[、和及与])+$")
 _LIST_SEPARATORS = frozenset("、和及与")
 _LIST_ITEM = re.compile(rf"{_START}({_NUM})[、和及与]")
@@ -115,6 +143,8 @@ def find_figures(text: str) -> list[Figure]:
             figure, unit = _read(match, norm, text)
         except _Skip:
             continue
+        if figures and figure.start < figures[-1].end:
+            continue  # 三成半 took the 半 that starts 半成
         figures.append(figure)
         units.append(unit)
     return _add_listed(figures, units, norm, text)
@@ -145,6 +175,8 @@ def _scale(numeral: str) -> tuple[str, float]:
     """The trailing 万/亿 of a numeral, as written and as a factor."""
     written = ""
     for char in reversed(numeral):
+        if char in BLANKS:
+            continue
         if char not in _SCALE_CHARS:
             break
         written = char + written
@@ -183,6 +215,8 @@ def _make(
 def _read(match: re.Match[str], norm: str, text: str) -> tuple[Figure, _Unit]:
     if match.group("rank"):
         return _read_rank(match, norm, text)
+    if match.group("idiom"):
+        return _read_idiom(match, norm, text)
     if match.group("fan"):
         times = match.group("fn")
         value = 2.0 ** (DIGITS[times] if times else 1)
@@ -206,7 +240,8 @@ def _read_per(match: re.Match[str], text: str, qualifier: str) -> tuple[Figure, 
     """百分之二十, 千分之二点四, 百分之七十百分位 (the numeral stops where it stops reading)."""
     numeral = match.group("pn")
     denominator = 1.0
-    for char in match.group("pword"):
+    pword = match.group("pword").translate(_NO_BLANKS)
+    for char in pword:
         denominator *= _PER_DENOMINATORS[char]
     end = match.end()
     if numeral == "百":
@@ -219,7 +254,7 @@ def _read_per(match: re.Match[str], text: str, qualifier: str) -> tuple[Figure, 
         if length < len(numeral):
             end, qualifier = match.start("pn") + length, Qualifier.EXACT
     unit = _Unit(FigureKind.PERCENT, "%", 100.0 / denominator)
-    written = match.group("pword") + "分之"
+    written = pword + "分之"
     return _make(text, match.start(), end, value * unit.factor, unit, written, qualifier)
 
 
@@ -236,8 +271,8 @@ def _qualifier(match: re.Match[str]) -> str:
 def _read_rank(match: re.Match[str], norm: str, text: str) -> tuple[Figure, _Unit]:
     end = match.end()
     if not match.group("rsuf"):
-        before = norm[max(0, match.start() - 6) : match.start()]
-        if norm[end : end + 1] in ORDINAL_FOLLOWERS or not before.endswith(RANK_CUES):
+        before = norm[max(0, match.start() - 6) : match.start()].rstrip(BLANKS)
+        if _next_char(norm, end) in ORDINAL_FOLLOWERS or not before.endswith(RANK_CUES):
             raise _Skip
     value, _ = _value(match.group("rn"))
     return _make(
@@ -248,12 +283,14 @@ def _read_rank(match: re.Match[str], norm: str, text: str) -> tuple[Figure, _Uni
 def _read_amount(match: re.Match[str], norm: str, text: str, qualifier: str) -> tuple[Figure, _Unit]:
     low_numeral, high_numeral = match.group("n1"), match.group("n2")
     written = match.group("unit") or ""
+    if len(written) > 1:
+        written = written.translate(_NO_BLANKS)
     if not written and (high_numeral or low_numeral)[-1] not in _SCALE_CHARS:
         raise _Skip  # a bare number: section marker, date, code ...
     numeral = high_numeral or low_numeral
     if written and numeral[-1] in PREFIXED_UNITS and written in PREFIXED_UNITS[numeral[-1]]:
         written = numeral[-1] + written
-        numeral = numeral[:-1]
+        numeral = numeral[:-1].rstrip(BLANKS)
         if high_numeral:
             high_numeral = numeral
         else:
@@ -272,12 +309,8 @@ def _read_amount(match: re.Match[str], norm: str, text: str, qualifier: str) -> 
             raise _Skip  # 十折 is no discount
         unit = _Unit(unit.kind, unit.unit, 1.0)  # 75折 = 75 %
     end = match.end()
-    if (
-        norm[end : end + 1] == "半"
-        and not match.group("post")
-        and (written == "成" or unit.kind == FigureKind.PHYSICAL)
-    ):
-        value, end = value + 0.5, end + 1  # 三成半, 一吨半
+    if high is None and not match.group("post"):
+        value, end = _read_tail(norm, end, value, written, unit, scale_text)
     sign = -1.0 if match.group("neg") else 1.0
     if high is not None:
         qualifier = Qualifier.RANGE
@@ -294,6 +327,50 @@ def _read_amount(match: re.Match[str], norm: str, text: str, qualifier: str) -> 
         qualifier,
         high,
     )
+
+
+def _read_tail(
+    norm: str, end: int, value: float, written: str, unit: _Unit, scale_text: str
+) -> tuple[float, int]:
+    """What a figure may carry after its unit: 三成半, 一吨半, 七成六, 五元三毛, 两美元又三美分."""
+    if norm[end : end + 1] == "半" and (written == "成" or unit.kind == FigureKind.PHYSICAL):
+        return value + 0.5, end + 1
+    if written == "成":
+        tenth = _TENTH.match(norm, end)
+        if tenth:
+            return value + DIGITS[tenth.group(1)] / 10, tenth.end()
+    if written not in MONEY_SUBUNITS or scale_text or not value.is_integer():
+        return value, end
+    allowed = dict(MONEY_SUBUNITS[written])
+    while allowed and (part := _SUBUNIT.match(norm, end)) is not None and part.group(2) in allowed:
+        digit, factor = part.group(1), allowed[part.group(2)]
+        value = round(value + (int(digit) if digit.isdigit() else DIGITS[digit]) * factor, 2)
+        end = part.end()
+        allowed = {name: smaller for name, smaller in allowed.items() if smaller < factor}
+    return value, end
+
+
+def _read_idiom(match: re.Match[str], norm: str, text: str) -> tuple[Figure, _Unit]:
+    """半成 = 5 %, 半折 = 50 %, 打对折 = 50 % (对折 alone folds paper), unless a word goes on
+    (半成品, 折旧)."""
+    start, end = match.start(), match.end()
+    before = norm[max(0, start - 3) : start].rstrip(BLANKS)[-1:]
+    written = match.group("idiom").translate(_NO_BLANKS)
+    if (
+        norm[end : end + 1] in IDIOM_FOLLOWERS_NOT_PERCENT
+        or (before and before in IDIOM_PRECEDERS_NOT_PERCENT)
+        or (written == "对折" and before != "打")
+    ):
+        raise _Skip
+    unit = _Unit(FigureKind.PERCENT, "%", 1.0)
+    return _make(text, start, end, PERCENT_IDIOMS[written], unit, written)
+
+
+def _next_char(norm: str, pos: int) -> str:
+    """The first character at or after `pos` that is not a blank ('' at the end)."""
+    blanks = _BLANK_RUN.match(norm, pos)
+    pos = blanks.end() if blanks else pos
+    return norm[pos : pos + 1]
 
 
 def _unit(match: re.Match[str], norm: str, written: str, scale_text: str) -> _Unit:
@@ -316,7 +393,7 @@ def _unit(match: re.Match[str], norm: str, written: str, scale_text: str) -> _Un
         return _Unit(FigureKind.POINTS, "个百分点", 1.0)
     if written in ("成", "折"):
         return _Unit(kind, "%", 10.0)
-    if written == "位" and norm[max(0, match.start() - 2) : match.start()] in _RANK_MOVES:
+    if written == "位" and norm[max(0, match.start() - 6) : match.start()].rstrip(BLANKS)[-2:] in _RANK_MOVES:
         return _Unit(FigureKind.RANK, "位", 1.0)  # 排名上升2位: a move in the ranking
     return _Unit(kind, written, 1.0)
 
@@ -326,13 +403,13 @@ def _check_context(match: re.Match[str], norm: str, written: str) -> None:
     numeral, end = match.group("n1"), match.end("unit") if written else match.end()
     after = norm[end : end + 4]
     kind = UNIT_KINDS.get(written)
-    if written == "成" and after[:1] and after[:1] in "不为立果功员长效本":
-        raise _Skip
+    if written == "成" and _next_char(norm, end) in _NOT_AFTER_CHENG:
+        raise _Skip  # 一成不变, 成本, 成果 ...
     if written == "%" and after[:1].isascii() and after[:1].isalnum():
         raise _Skip  # URL escapes such as %20
     if kind != FigureKind.COUNT:
         return
-    if written == "个" and after.startswith(_DURATION_AFTER):
+    if written == "个" and norm[end : end + 8].translate(_NO_BLANKS).startswith(_DURATION_AFTER):
         raise _Skip
     if numeral in ("一", "壹") and not match.group("n2"):
         raise _Skip

@@ -10,6 +10,12 @@ mixed forms (3万, 1.11亿, 5万4千6百, 50多亿), the scales 十/百/千/万/
 (2e5, 2^5), k/M suffixes (40k) and 打 (a dozen). A lone numeral character inside a common
 word (一切, 四川, 收拾) is not a number. Chinese numerals only ever sit in the text as
 single characters, so every span indexes the caller's string directly.
+
+Blanks: PDF text layers space characters out (一 百 五 十, 四点 五, 7万 5千). Blanks (space,
+tab, U+3000; never a newline) may sit inside a numeral next to a Chinese character, and the
+span then includes them; two Arabic digit groups are never joined (12 34 is two numbers).
+In a dotted chain (2222.2222.22222.222) no group is a decimal. A full-width comma groups
+digits only between full-width digits (１，２３４); after ASCII digits it is a clause comma.
 """
 
 from __future__ import annotations
@@ -19,10 +25,15 @@ import re
 from dataclasses import dataclass
 
 _WIDTH = str.maketrans(
-    "０１２３４５６７８９．，％－＋／＾：～ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ"
+    "０１２３４５６７８９．％－＋／＾：～ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ"
     "ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ",
-    "0123456789.,%-+/^:~ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz",
+    "0123456789.%-+/^:~ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz",
 )
+# A full-width comma separates digit groups only between full-width digits (１，２３４);
+# after ASCII digits it is the clause comma of Chinese text (分别为120，340家).
+_FULL_WIDTH_GROUP = re.compile("(?<=[０-９])，(?=[０-９])")
+BLANKS = " \t\u3000"
+_BLANK = "[ \t\u3000]"
 
 DIGITS: dict[str, int] = {
     **dict.fromkeys("零〇○", 0),
@@ -49,14 +60,24 @@ _DECIMAL_NEXT = rf"(?=[{_DECIMAL_DIGIT}\d])"
 
 
 def numeral_pattern(spaces: bool) -> str:
-    """A regex (no groups) for one numeral run; `spaces` allows blanks between its parts."""
-    gap = "[ \t]*" if spaces else ""
+    """A regex (no groups) for one numeral run.
+
+    With `spaces`, blanks (not newlines) may sit between the parts of a spaced-out numeral
+    (一 百 五 十, 四点 五, 3 万) but never between two digit groups: 12 34 is two numbers.
+    """
+    gap = ""
+    if spaces:
+        gap = (
+            rf"(?:(?=[{BLANKS}])(?:(?<=\d){_BLANK}+(?=[{_CN_UNIT}多余])|(?<!\d){_BLANK}+(?=[{CN_CHARS}点多余几])"
+            rf"|(?<=[{_CN_UNIT}]){_BLANK}+(?=\d++[{_CN_UNIT}])))?"  # 7万 5千 4百
+        )
     part = rf"(?:{ARABIC}|[{CN_CHARS}])"
     inner = rf"[多余几](?={gap}[{_CN_UNIT}几])|点{gap}{_DECIMAL_NEXT}"
     return rf"{part}(?:{gap}(?:{part}|{inner}))*"
 
 
-_TOKEN = re.compile(rf"{ARABIC}|[{CN_CHARS}几多余点]|[ \t]+")
+_TOKEN = re.compile(rf"{ARABIC}|[{CN_CHARS}几多余点]|{_BLANK}+")
+_NOT_LAST = BLANKS + "多余点"  # a numeral never ends with these
 _NOT_NUMBER_WORDS = frozenset(
     [
         "一切",
@@ -117,7 +138,11 @@ _WIDE = re.compile("[" + "".join(chr(c) for c in _WIDTH) + "]")
 
 def normalize_width(text: str) -> str:
     """Full-width digits, signs and Latin letters to ASCII; the length never changes."""
-    return text.translate(_WIDTH) if _WIDE.search(text) else text
+    if not _WIDE.search(text):
+        return text
+    if "，" in text:
+        text = _FULL_WIDTH_GROUP.sub(",", text)
+    return text.translate(_WIDTH)
 
 
 class NotANumeral(ValueError):
@@ -145,7 +170,7 @@ class _Reader:
     def feed(self, token: str) -> None:
         if self.closed and not (token in BIG_UNITS and self.prev == "unit"):
             raise ValueError(token)
-        if token[0] in " \t":
+        if token[0] in BLANKS:
             return
         if self.fraction is not None:
             self._feed_fraction(token)
@@ -281,7 +306,7 @@ def tokenize(numeral: str) -> list[str]:
 def longest_numeral(tokens: list[str]) -> tuple[float, bool, int]:
     """The longest leading token run that is a numeral: (value, approximate, length in chars)."""
     for count in range(len(tokens), 0, -1):
-        if tokens[count - 1][0] in " \t多余点":
+        if tokens[count - 1][0] in _NOT_LAST:
             continue
         try:
             value, approx = evaluate(tokens[:count])
@@ -323,7 +348,8 @@ def parse_number(s: str) -> int | float:
 _SIGN = r"(?:负|(?<![0-9A-Za-z.\-])-)"
 _SCAN = re.compile(
     rf"(?P<sign>{_SIGN})?(?:"
-    rf"(?P<pow>(?P<base>{ARABIC})\^(?P<exp>[+-]*\d+))"
+    r"(?P<chain>(?<=\d\.)\d++)"  # no decimal inside a dotted chain: 2222.2222.22222.222
+    rf"|(?P<pow>(?P<base>{ARABIC})\^(?P<exp>[+-]*\d+))"
     rf"|(?P<sci>{ARABIC}[eE][+-]?\d+)(?![A-Za-z\d])"
     rf"|(?P<slash>(?:(?P<whole>{ARABIC})[ \t]+)?(?P<num>\d+)/(?P<den>\d+))(?![\d/])"
     rf"|(?P<kilo>{ARABIC})[ \t]?(?P<suffix>[kKM])(?![A-Za-z])"
@@ -333,8 +359,8 @@ _SCAN = re.compile(
     r")"
 )
 _RUN = re.compile(rf"(?P<sign>{_SIGN})?(?P<run>{numeral_pattern(True)})")
-_OVER = re.compile(r"[ \t]*分[ \t]*之[ \t]*")
-_AND = re.compile(r"[ \t]*又[ \t]*")
+_OVER = re.compile(rf"{_BLANK}*分{_BLANK}*之{_BLANK}*")
+_AND = re.compile(rf"{_BLANK}*又{_BLANK}*")
 _DOZEN_VERBS = frozenset("造击算开破通好响出进赢下工印卡球扫折假压拼牢")
 _SUFFIX_SCALE = {"k": 1e3, "K": 1e3, "M": 1e6}
 
@@ -372,6 +398,8 @@ def _special_value(match: re.Match[str]) -> float:
         exponent = match.group("exp")
         power = int(exponent.lstrip("+-")) * (-1 if exponent.count("-") % 2 else 1)
         return float(match.group("base").replace(",", "")) ** power
+    if match.group("chain"):
+        return float(match.group("chain"))
     if match.group("sci"):
         return float(match.group("sci").replace(",", ""))
     if match.group("slash"):
