@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from test_offline import imported_modules
 
-from conftest import REPO
+from corpus_support import REPO
 
 SPEC = REPO / "build.spec"
 

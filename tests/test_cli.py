@@ -8,8 +8,8 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import CORPUS, corpus_files
 
+from corpus_support import CORPUS, corpus_files
 from viewer.cli import main
 
 

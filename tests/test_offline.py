@@ -21,7 +21,7 @@ from typing import Any, cast
 
 import pytest
 
-from conftest import CORPUS, REPO, corpus_files
+from corpus_support import CORPUS, REPO, corpus_files
 
 # Shared by this process and the subprocesses: refuse and record every attempt to reach the network.
 GUARD_SOURCE = '''

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import corpus_name
+from corpus_support import corpus_name
 from viewer.model.review import CheckKind, Finding, Verdict
 from viewer.services.checks import findings, run_checks
 from viewer.store import open_store

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CORPUS, REPO, corpus_files
+from corpus_support import CORPUS, REPO, corpus_files
 from viewer.services.ingest import IngestProgress, ingest_paths, sample_paths
 from viewer.store import open_store
 

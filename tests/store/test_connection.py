@@ -40,7 +40,7 @@ def test_store_of_a_newer_version_is_refused_and_untouched(tmp_path: Path) -> No
 def test_a_file_that_is_not_sqlite_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "notes.db"
     path.write_text("this is not a database" * 100)
-    with pytest.raises(StoreError, match="notes.db"):
+    with pytest.raises(StoreError, match=r"notes\.db"):
         open_store(path)
 
 

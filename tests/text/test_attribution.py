@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
-from viewer.model import Figure, FigureKind, Role
+from dataclasses import fields, replace
+
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from viewer.model import Figure, FigureKind, Qualifier, Role
 from viewer.text.attribution import DocumentContext, attribute_figures
+from viewer.text.roles import SentenceModality, modality
 from viewer.text.sentences import split_sentences
 
 UNITS = {"家": ("家", FigureKind.COUNT), "件": ("件", FigureKind.COUNT), "%": ("%", FigureKind.PERCENT),
@@ -162,3 +168,47 @@ def test_rank() -> None:
     text = "2020年，研发投入强度达到1.89%，全省排名第4位。"
     _, rank = attribute(text, "1.89%", "第4位")
     assert (rank.role, rank.indicator, rank.year) == (Role.RANK, "研发投入强度", 2020)
+
+
+def test_every_field_the_finder_set_is_kept() -> None:
+    text = "2020年，高企达到312家。"
+    (made,) = figures_in(text, "312家")
+    attribution = {"year", "period", "period_start", "period_end", "indicator", "region", "role",
+                   "sentence_start", "sentence_end", "confidence"}
+    found = {f.name for f in fields(Figure)} - attribution
+    made = replace(made, qualifier=Qualifier.AT_LEAST, value_high=400.0, id=7, doc_id=3)
+    (done,) = attribute_figures(text, [made], split_sentences(text), CITY)
+    assert {name: getattr(done, name) for name in found} == {name: getattr(made, name) for name in found}
+    assert (done.indicator, done.year) == ("高新技术企业数", 2020)
+
+
+def test_figure_fields_are_in_the_order_attribution_builds_them() -> None:
+    assert [f.name for f in fields(Figure)] == [
+        "start", "end", "text", "value", "unit", "kind", "qualifier", "value_high", "unit_text", "year", "period",
+        "period_start", "period_end", "indicator", "region", "role", "sentence_start", "sentence_end", "confidence",
+        "id", "doc_id",
+    ]
+
+
+_CUE_WORDS = ["预计", "预估计", "有望", "力争", "目标", "：", "主要目标", "任务", "确保", "计划到", "规划期末", "争取",
+              "等目标", "等具体指标", "等", "达"]
+
+
+_WORDS = st.lists(st.sampled_from(_CUE_WORDS), max_size=8)
+
+
+@given(st.lists(_WORDS, min_size=1, max_size=4))
+@example([["争取"], []])
+@example([[], ["等目标", "力争"]])
+@example([["预计", "主要目标"], ["等具体指标"]])
+def test_modality_cues_found_once_agree_with_a_search_per_figure(pieces: list[list[str]]) -> None:
+    figure = "12%"
+    parts = ["".join(words) for words in pieces]
+    text = figure.join(parts)
+    cues = SentenceModality(text, 0, len(text))
+    start = -1
+    for _ in parts[1:]:
+        start = text.index(figure, start + 1)
+        end = start + len(figure)
+        for pursue in (False, True):
+            assert cues.modality(start, end, pursue) == modality(text[:start], text[end:], pursue)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from viewer.text.indicators import LexiconError, load_lexicon, parse_lexicon
 
@@ -95,3 +98,13 @@ def test_broken_toml_names_the_file(tmp_path: Path) -> None:
     path.write_text("[[indicator]\nname=", encoding="utf-8")
     with pytest.raises(LexiconError, match=r"bad\.toml"):
         load_lexicon(path)
+
+
+@given(st.lists(st.sampled_from(["研发", "投入", "强度", "高企", "数", "技术合同", "成交额", "占GDP比重", "，", "达"]),
+                max_size=12))
+def test_matches_are_those_of_a_longest_first_alternation(parts: list[str]) -> None:
+    lexicon = load_lexicon()
+    text = "".join(parts)
+    surfaces = sorted({s for e in lexicon.entries for s in (e.name, *e.aliases)}, key=lambda s: (-len(s), s))
+    alternation = re.compile("|".join(map(re.escape, surfaces)))
+    assert [(s, e) for s, e, _ in lexicon.find(text)] == [m.span() for m in alternation.finditer(text)]

@@ -1,6 +1,6 @@
 import pytest
 
-from conftest import corpus_name
+from corpus_support import corpus_name
 from viewer.text.metadata import extract_metadata
 
 EXPECTED = {

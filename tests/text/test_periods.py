@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from itertools import pairwise
 
 import pytest
@@ -94,3 +95,21 @@ def test_mentions_are_ordered_non_overlapping_and_inside_the_text(text: str) -> 
             assert mention.period.start <= mention.period.end
     for left, right in pairwise(mentions):
         assert left.end <= right.start
+
+
+_PERIOD_ALPHABET = "20159年到至-今以来起开始十一二三四五期间末时“”\"较前上下半季度第个截止3月底份目现阶段当去明本，。的 "
+
+
+@given(st.text(alphabet=_PERIOD_ALPHABET, max_size=60))
+def test_the_first_character_check_changes_no_match(text: str) -> None:
+    from viewer.text.periods import _ALTERNATIVES, _PATTERN
+
+    unfiltered = re.compile(_ALTERNATIVES)
+    assert [(m.span(), m.lastgroup, m.groupdict()) for m in _PATTERN.finditer(text)] == [
+        (m.span(), m.lastgroup, m.groupdict()) for m in unfiltered.finditer(text)
+    ]
+
+
+def test_a_from_year_is_marked() -> None:
+    mentions = find_periods("由2015年的9家增长到2020年的27家，从 2016年起", 2021)
+    assert [m.after_from for m in mentions] == [True, False, True]

@@ -1,6 +1,6 @@
 from collections import Counter
 
-from conftest import corpus_name
+from corpus_support import corpus_name
 from viewer.text.repeats import MIN_CHARS, paragraph_hash
 from viewer.text.sentences import split_paragraphs
 

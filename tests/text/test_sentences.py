@@ -45,7 +45,7 @@ def test_sentence_at_finds_containing_sentence() -> None:
 
 
 def test_report_003_single_line_splits_into_many_sentences(corpus: dict[str, str]) -> None:
-    from conftest import corpus_name
+    from corpus_support import corpus_name
 
     text = corpus[corpus_name("003")]
     longest_line = max(text.split("\n"), key=len)

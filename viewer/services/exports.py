@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import IO, Any
-
-import sqlite_utils
+from typing import IO, TYPE_CHECKING, Any
 
 from viewer.services import series as series_service
 from viewer.services.tables import write_rows
 from viewer.store import entities as store_entities
 from viewer.store import figures as store_figures
+from viewer.store.connection import Queryable
+
+if TYPE_CHECKING:
+    pass
 
 FIGURE_COLUMNS: tuple[str, ...] = ("doc", "start", "end", "text", "value", "value_high", "unit", "kind", "qualifier", "year",
                   "period", "indicator", "region", "role", "confidence", "sentence")
@@ -19,7 +21,7 @@ SERIES_COLUMNS: tuple[str, ...] = ("indicator", "region", "year", "period", "val
 ENTITY_COLUMNS: tuple[str, ...] = ("type", "name", "aliases", "code", "mentions", "documents")
 
 
-def figure_rows(db: sqlite_utils.Database) -> list[dict[str, Any]]:
+def figure_rows(db: Queryable) -> list[dict[str, Any]]:
     return [
         {"doc": file_name, "start": f.start, "end": f.end, "text": f.text, "value": f.value,
          "value_high": f.value_high, "unit": f.unit, "kind": f.kind, "qualifier": f.qualifier, "year": f.year,
@@ -29,7 +31,7 @@ def figure_rows(db: sqlite_utils.Database) -> list[dict[str, Any]]:
     ]
 
 
-def series_rows(db: sqlite_utils.Database, indicator: str, region: str | None = None) -> list[dict[str, Any]]:
+def series_rows(db: Queryable, indicator: str, region: str | None = None) -> list[dict[str, Any]]:
     found = series_service.series(db, indicator, [region] if region else None)
     files = {r[0]: r[1] for r in db.execute("SELECT id, file_name FROM documents")}
     return [
@@ -40,7 +42,7 @@ def series_rows(db: sqlite_utils.Database, indicator: str, region: str | None = 
     ]
 
 
-def entity_rows(db: sqlite_utils.Database) -> list[dict[str, Any]]:
+def entity_rows(db: Queryable) -> list[dict[str, Any]]:
     return [
         {"type": e.type, "name": e.name, "aliases": e.aliases, "code": e.code, "mentions": e.mentions,
          "documents": files}
@@ -48,7 +50,7 @@ def entity_rows(db: sqlite_utils.Database) -> list[dict[str, Any]]:
     ]
 
 
-def export(db: sqlite_utils.Database, what: str, fmt: str, out: Path | None, stdout: IO[str] | None = None,
+def export(db: Queryable, what: str, fmt: str, out: Path | None, stdout: IO[str] | None = None,
            indicator: str | None = None, region: str | None = None) -> int:
     """Write an export; returns the number of rows."""
     if what == "figures":

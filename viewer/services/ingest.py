@@ -11,8 +11,7 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from viewer.model import AnalyzedDocument, ImportOutcome
 from viewer.resources import resource_path
@@ -22,6 +21,9 @@ from viewer.store import documents as store_documents
 from viewer.store import open_store
 from viewer.text.analysis import analyze_file, file_sha256
 from viewer.text.readers import ReadError, collect_paths
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 
 @dataclass(frozen=True)
@@ -144,7 +146,7 @@ def ingest_paths(
     return report
 
 
-def _triage(db: Database, file: Path) -> tuple[ImportOutcome | None, tuple[str, str, int] | None]:
+def _triage(db: sqlite_utils.Database, file: Path) -> tuple[ImportOutcome | None, tuple[str, str, int] | None]:
     path = str(file.resolve()) if file.exists() else str(file.absolute())
     try:
         sha = file_sha256(file)
@@ -162,7 +164,7 @@ def _triage(db: Database, file: Path) -> tuple[ImportOutcome | None, tuple[str, 
     return None, (path, sha, size)
 
 
-def _store(db: Database, path: str, result: AnalyzedDocument | str) -> ImportOutcome:
+def _store(db: sqlite_utils.Database, path: str, result: AnalyzedDocument | str) -> ImportOutcome:
     if isinstance(result, str):
         store_documents.record_failure(db, path, result)
         return ImportOutcome(path, "failed", result)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from viewer.model import (
     Document,
@@ -22,103 +22,114 @@ from viewer.services import notes as notes_service
 from viewer.services import review as review_service
 from viewer.services import search as search_service
 from viewer.services import series as series_service
+from viewer.store import connect, database
 from viewer.store import documents as store_documents
 from viewer.store import entities as store_entities
 from viewer.store import figures as store_figures
-from viewer.store import open_store
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 
 class Library:
     def __init__(self, store_path: Path | str) -> None:
         self.store_path = str(store_path)
-        self.db = open_store(store_path)
+        self.conn = connect(store_path)  # reads need no sqlite-utils, so start-up does not import it
+        self._db: sqlite_utils.Database | None = None
+
+    @property
+    def db(self) -> sqlite_utils.Database:
+        """The same connection through sqlite-utils, for writes."""
+        if self._db is None:
+            self._db = database(self.conn)
+        return self._db
 
     def close(self) -> None:
-        self.db.conn.close()
+        self.conn.close()
 
     def reload(self) -> None:
         """See writes made by another connection (an import in a worker)."""
-        self.db.conn.commit()
+        self.conn.commit()
 
     # documents
     def documents(self, region: str | None = None, year: int | None = None, kind: str | None = None) -> list[Document]:
-        return store_documents.list_documents(self.db, region, year, kind)
+        return store_documents.list_documents(self.conn, region, year, kind)
 
     def document(self, doc_id: int) -> Document:
-        doc = store_documents.get_document(self.db, doc_id)
+        doc = store_documents.get_document(self.conn, doc_id)
         if doc is None:
             raise KeyError(f"no document {doc_id} in {self.store_path}")
         return doc
 
     def is_empty(self) -> bool:
-        return bool(self.db.execute("SELECT NOT EXISTS (SELECT 1 FROM documents)").fetchone()[0])
+        return bool(self.conn.execute("SELECT NOT EXISTS (SELECT 1 FROM documents)").fetchone()[0])
 
     def paragraphs(self, doc_id: int) -> list[Paragraph]:
-        return store_documents.get_paragraphs(self.db, doc_id)
+        return store_documents.get_paragraphs(self.conn, doc_id)
 
     def sentences(self, doc_id: int) -> list[Sentence]:
-        return store_documents.get_sentences(self.db, doc_id)
+        return store_documents.get_sentences(self.conn, doc_id)
 
     def update_metadata(self, doc_id: int, **fields: Any) -> None:
         store_documents.update_metadata(self.db, doc_id, **fields)
 
     def filter_values(self) -> dict[str, list[Any]]:
         def distinct(column: str) -> list[Any]:
-            return [r[0] for r in self.db.execute(
+            return [r[0] for r in self.conn.execute(
                 f"SELECT DISTINCT {column} FROM documents WHERE {column} IS NOT NULL ORDER BY 1")]
 
         return {"regions": distinct("region"), "years": distinct("year"), "kinds": distinct("kind")}
 
     # figures and series
     def figures(self, doc_id: int) -> list[Figure]:
-        return store_figures.document_figures(self.db, doc_id)
+        return store_figures.document_figures(self.conn, doc_id)
 
     def figure(self, figure_id: int) -> Figure:
-        found = store_figures.get_figure(self.db, figure_id)
+        found = store_figures.get_figure(self.conn, figure_id)
         if found is None:
             raise KeyError(f"no figure {figure_id}")
         return found
 
     def indicators(self) -> list[str]:
-        return [name for name, _ in store_figures.indicator_names(self.db)]
+        return [name for name, _ in store_figures.indicator_names(self.conn)]
 
     def series(self, indicator: str, regions: list[str] | None = None, unit: str | None = None) -> Series:
-        return series_service.series(self.db, indicator, regions, unit)
+        return series_service.series(self.conn, indicator, regions, unit)
 
     def series_for_figure(self, figure_id: int, regions: list[str] | None = None) -> Series:
-        return series_service.series_for_figure(self.db, self.figure(figure_id), regions)
+        return series_service.series_for_figure(self.conn, self.figure(figure_id), regions)
 
     # entities
     def entities(self, doc_id: int | None = None, type_: str | None = None) -> list[Entity]:
-        return store_entities.entities(self.db, doc_id, type_)
+        return store_entities.entities(self.conn, doc_id, type_)
 
     def mentions(self, doc_id: int) -> list[Mention]:
-        return store_entities.document_mentions(self.db, doc_id)
+        return store_entities.document_mentions(self.conn, doc_id)
 
     def entity_mentions(self, entity_id: int, doc_id: int) -> list[Mention]:
-        return store_entities.document_mentions(self.db, doc_id, entity_id)
+        return store_entities.document_mentions(self.conn, doc_id, entity_id)
 
     def entity_documents(self, entity_id: int) -> list[Document]:
-        return store_entities.entity_documents(self.db, entity_id)
+        return store_entities.entity_documents(self.conn, entity_id)
 
     def merge_entities(self, alias_id: int, canonical_id: int) -> None:
         store_entities.merge_entities(self.db, alias_id, canonical_id)
 
     # search
     def search(self, query: str, limit: int = 50) -> list[SearchHit]:
-        return search_service.search(self.db, query, limit)
+        return search_service.search(self.conn, query, limit)
 
     # checks
     def findings(self, doc_id: int | None = None, kind: str | None = None,
                  figure_id: int | None = None) -> list[Finding]:
-        return checks_service.findings(self.db, doc_id=doc_id, kind=kind, figure_id=figure_id)
+        return checks_service.findings(self.conn, doc_id=doc_id, kind=kind, figure_id=figure_id)
 
     def run_checks(self) -> list[Finding]:
         return checks_service.run_checks(self.db)
 
     # notes
     def notes(self, doc_id: int | None = None) -> list[Note]:
-        return notes_service.list_notes(self.db, doc_id)
+        return notes_service.list_notes(self.conn, doc_id)
 
     def add_note(self, doc_id: int, start: int, end: int, body: str = "", tags: tuple[str, ...] = ()) -> Note:
         return notes_service.add_note(self.db, doc_id, start, end, body, tags)
@@ -134,4 +145,4 @@ class Library:
 
     # review report
     def write_review(self, fmt: str, out: Path, lang: str = "zh") -> None:
-        review_service.write_review(self.db, fmt, out, lang)
+        review_service.write_review(self.conn, fmt, out, lang)

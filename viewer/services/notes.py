@@ -10,12 +10,15 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable
 from dataclasses import replace
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from viewer.model.review import Note, NoteStatus
 from viewer.store import documents as store_documents
 from viewer.store import notes as store_notes
+from viewer.store.connection import Queryable
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 CONTEXT_CHARS = 32
 
@@ -47,7 +50,7 @@ def add_note(
     return note
 
 
-def get_note(db: sqlite_utils.Database, note_id: int) -> Note:
+def get_note(db: Queryable, note_id: int) -> Note:
     note = store_notes.get_note(db, note_id)
     if note is None:
         raise KeyError(f"no note {note_id}")
@@ -87,7 +90,7 @@ def restore_note(db: sqlite_utils.Database, note: Note) -> Note:
     return get_note(db, note.id)
 
 
-def list_notes(db: sqlite_utils.Database, doc_id: int | None = None) -> list[Note]:
+def list_notes(db: Queryable, doc_id: int | None = None) -> list[Note]:
     """Notes of a document (orphaned ones included), or all notes."""
     if doc_id is None:
         return store_notes.list_notes(db)

@@ -9,9 +9,7 @@ import html
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any
 
 from viewer.model import Document, Figure
 from viewer.model.review import CheckKind, Finding, Note
@@ -21,6 +19,10 @@ from viewer.store import checks as store_checks
 from viewer.store import documents as store_documents
 from viewer.store import figures as store_figures
 from viewer.store import notes as store_notes
+from viewer.store.connection import Queryable
+
+if TYPE_CHECKING:
+    pass
 
 REVIEW_FORMATS = ("xlsx", "html")
 KIND_ZH = {CheckKind.CHANGE: "增减核算", CheckKind.CONFLICT: "数据冲突", CheckKind.OUTLIER: "异常值",
@@ -54,7 +56,7 @@ class DocumentReview:
     figures: list[Figure] = field(default_factory=list)
 
 
-def collect(db: sqlite_utils.Database) -> list[DocumentReview]:
+def collect(db: Queryable) -> list[DocumentReview]:
     """Everything the report shows, per document in library order."""
     files = {int(r[0]): str(r[1]) for r in db.execute("SELECT id, file_name FROM documents")}
     reviews = {d.id: DocumentReview(d, files.get(d.id or 0, "")) for d in store_documents.list_documents(db)}
@@ -127,7 +129,7 @@ def _figure_checks(review: DocumentReview, lang: str) -> dict[int, list[str]]:
     return found
 
 
-def write_review_xlsx(db: sqlite_utils.Database, out: Path, lang: str = "zh") -> int:
+def write_review_xlsx(db: Queryable, out: Path, lang: str = "zh") -> int:
     """Sheets of checks, notes and figures, each row citing title and sentence; returns the rows written."""
     h = _HEADERS[lang]
     check_columns = [h[c] for c in ("title", "file", "figure", "kind", "verdict", "message", "sentence", "others")]
@@ -195,7 +197,7 @@ def _table(headers: list[str], rows: list[list[str]], widths: list[int], classes
     return f"<table><colgroup>{cols}</colgroup><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
 
 
-def review_html(db: sqlite_utils.Database, lang: str = "zh") -> str:
+def review_html(db: Queryable, lang: str = "zh") -> str:
     h = _HEADERS[lang]
     reviews = collect(db)
     generated = datetime.datetime.now().isoformat(timespec="minutes")
@@ -240,7 +242,7 @@ def review_html(db: sqlite_utils.Database, lang: str = "zh") -> str:
     return "\n".join(parts)
 
 
-def write_review(db: sqlite_utils.Database, fmt: str, out: Path, lang: str = "zh") -> None:
+def write_review(db: Queryable, fmt: str, out: Path, lang: str = "zh") -> None:
     """`policy-viewer export review --format xlsx|html --out F` and the viewer's export."""
     if fmt == "xlsx":
         write_review_xlsx(db, out, lang)

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from viewer.model import SearchHit
 from viewer.store import search as store_search
+from viewer.store.connection import Queryable
 from viewer.text.segment import query_words
+
+if TYPE_CHECKING:
+    pass
 
 
 def parse_query(query: str) -> list[store_search.QueryTerm]:
@@ -14,5 +18,5 @@ def parse_query(query: str) -> list[store_search.QueryTerm]:
     return [store_search.QueryTerm(term, query_words(term)) for term in query.split()]
 
 
-def search(db: sqlite_utils.Database, query: str, limit: int = 50) -> list[SearchHit]:
+def search(db: Queryable, query: str, limit: int = 50) -> list[SearchHit]:
     return store_search.search(db, parse_query(query), limit)

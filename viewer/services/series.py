@@ -6,16 +6,20 @@ change, share or rank is charted as its own series of that role.
 
 from __future__ import annotations
 
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from viewer.model import Figure, Role, Series
 from viewer.store import figures as store_figures
+from viewer.store.connection import Queryable
+
+if TYPE_CHECKING:
+    pass
 
 VALUE_ROLES = (Role.ACTUAL, Role.TARGET, Role.ESTIMATE)
 
 
 def series(
-    db: sqlite_utils.Database, indicator: str, regions: list[str] | None = None, unit: str | None = None,
+    db: Queryable, indicator: str, regions: list[str] | None = None, unit: str | None = None,
     roles: tuple[str, ...] = VALUE_ROLES,
 ) -> Series:
     units = store_figures.indicator_units(db, indicator, roles)
@@ -28,7 +32,7 @@ def series(
     return Series(indicator=indicator, unit=unit, kind=kind, points=points)
 
 
-def series_for_figure(db: sqlite_utils.Database, figure: Figure, regions: list[str] | None = None) -> Series:
+def series_for_figure(db: Queryable, figure: Figure, regions: list[str] | None = None) -> Series:
     """The series a click on `figure` should show (empty when it has no indicator)."""
     if not figure.indicator:
         return Series(indicator="", unit=figure.unit, kind=figure.kind)

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import replace
-from typing import Any
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any
 
 from viewer.model.review import Evidence, Finding
+from viewer.store.connection import Queryable
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 _CHECK_COLUMNS = "id, kind, verdict, pattern, message, message_en, stated, computed, unit"
 _EVIDENCE_COLUMNS = (
@@ -47,7 +49,7 @@ def replace_findings(db: sqlite_utils.Database, findings: list[Finding]) -> list
 
 
 def list_findings(
-    db: sqlite_utils.Database, doc_id: int | None = None, kind: str | None = None, figure_id: int | None = None
+    db: Queryable, doc_id: int | None = None, kind: str | None = None, figure_id: int | None = None
 ) -> list[Finding]:
     """Stored findings, optionally only those with evidence in a document or on a figure, or of a kind.
 
@@ -76,7 +78,7 @@ def list_findings(
     return findings
 
 
-def _evidence(db: sqlite_utils.Database, check_ids: list[int]) -> dict[int, list[Evidence]]:
+def _evidence(db: Queryable, check_ids: list[int]) -> dict[int, list[Evidence]]:
     found: dict[int, list[Evidence]] = {}
     if not check_ids:
         return found
@@ -100,6 +102,6 @@ def _evidence(db: sqlite_utils.Database, check_ids: list[int]) -> dict[int, list
     return found
 
 
-def finding_counts(db: sqlite_utils.Database) -> dict[tuple[str, str], int]:
+def finding_counts(db: Queryable) -> dict[tuple[str, str], int]:
     """(kind, verdict) -> number of findings."""
     return {(r[0], r[1]): r[2] for r in db.execute("SELECT kind, verdict, count(*) FROM checks GROUP BY 1, 2")}

@@ -1,18 +1,32 @@
-"""Open the store: one SQLite file, WAL, foreign keys, numbered migrations from db/migrations."""
+"""Open the store: one SQLite file, WAL, foreign keys, numbered migrations from db/migrations.
+
+Reading needs only `sqlite3`: the window opens the store with `connect` and reads through
+`Queryable`, so start-up does not import sqlite-utils. Migrations and writes go through
+sqlite-utils (`open_store`, `database`), imported when first needed.
+"""
 
 from __future__ import annotations
 
 import re
 import sqlite3
+from collections.abc import Sequence
 from pathlib import Path
-
-import sqlite_utils
-from sqlite_utils.migrations import Migrations
+from typing import TYPE_CHECKING, Any, Protocol
 
 from viewer.resources import migrations_dir
 
+if TYPE_CHECKING:
+    import sqlite_utils
+    from sqlite_utils.migrations import Migrations
+
 MEMORY = ":memory:"
 _MIGRATION_NAME = re.compile(r"^(\d{4})_[\w-]+\.sql$")
+
+
+class Queryable(Protocol):
+    """What reading needs: a sqlite3.Connection or a sqlite_utils.Database."""
+
+    def execute(self, sql: str, parameters: Sequence[Any] = ..., /) -> sqlite3.Cursor: ...
 
 
 class StoreError(Exception):
@@ -56,6 +70,8 @@ def _statements(script: str) -> list[str]:
 
 
 def _build_migrations() -> Migrations:
+    from sqlite_utils.migrations import Migrations
+
     migrations = Migrations("policy-viewer")
     for number, path in migration_files():
 
@@ -68,7 +84,14 @@ def _build_migrations() -> Migrations:
     return migrations
 
 
-def open_store(path: str | Path, *, read_only: bool = False) -> sqlite_utils.Database:
+def database(conn: sqlite3.Connection) -> sqlite_utils.Database:
+    """A sqlite-utils view of an open connection, for writing."""
+    import sqlite_utils
+
+    return sqlite_utils.Database(conn)
+
+
+def connect(path: str | Path, *, read_only: bool = False) -> sqlite3.Connection:
     """Open (creating and migrating if needed) the store at `path`, or ":memory:"."""
     is_memory = str(path) == MEMORY
     if not is_memory:
@@ -78,9 +101,8 @@ def open_store(path: str | Path, *, read_only: bool = False) -> sqlite_utils.Dat
         path.parent.mkdir(parents=True, exist_ok=True)
     try:
         conn = sqlite3.connect(MEMORY if is_memory else str(path), timeout=30)
-        db = sqlite_utils.Database(conn)
-        db.execute("PRAGMA foreign_keys = ON")
-        found = db.execute("PRAGMA user_version").fetchone()[0]
+        conn.execute("PRAGMA foreign_keys = ON")
+        found = conn.execute("PRAGMA user_version").fetchone()[0]
     except sqlite3.DatabaseError as error:
         raise StoreError(f"{path}: not a policy-viewer store ({error})") from error
     known = schema_version()
@@ -91,26 +113,31 @@ def open_store(path: str | Path, *, read_only: bool = False) -> sqlite_utils.Dat
             f"knows up to {known}); it was not modified. Update the program to open it."
         )
     if not is_memory:
-        db.execute("PRAGMA journal_mode = WAL")
-        db.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
     if found < known and not read_only:
-        _upgrade(db, path, known)
-    return db
+        _upgrade(conn, path, known)
+    return conn
 
 
-def _upgrade(db: sqlite_utils.Database, path: str | Path, known: int) -> None:
+def open_store(path: str | Path, *, read_only: bool = False) -> sqlite_utils.Database:
+    """`connect`, as a sqlite-utils Database (for writers and tools)."""
+    return database(connect(path, read_only=read_only))
+
+
+def _upgrade(conn: sqlite3.Connection, path: str | Path, known: int) -> None:
     """Apply pending migrations under a write lock, all or nothing.
 
     Another process may be upgrading the same new file at this moment (the window and an
     import from the command line), so the version is read again once the lock is held.
     """
     try:
-        db.conn.execute("BEGIN IMMEDIATE")
-        if db.execute("PRAGMA user_version").fetchone()[0] < known:
-            _build_migrations().apply(db)  # each migration in a savepoint of this transaction
-        db.conn.commit()
+        conn.execute("BEGIN IMMEDIATE")
+        if conn.execute("PRAGMA user_version").fetchone()[0] < known:
+            _build_migrations().apply(database(conn))  # each migration in a savepoint of this transaction
+        conn.commit()
     except sqlite3.DatabaseError as error:
-        if db.conn.in_transaction:
-            db.conn.rollback()
-        db.conn.close()
+        if conn.in_transaction:
+            conn.rollback()
+        conn.close()
         raise StoreError(f"{path}: could not upgrade the store ({error})") from error

@@ -6,11 +6,13 @@ import datetime
 import json
 from collections.abc import Iterable
 from pathlib import PurePath
-from typing import Any
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any
 
 from viewer.model import AnalyzedDocument, Document, Entity, Figure, Mention, Paragraph, Sentence
+from viewer.store.connection import Queryable
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 _LIST_COLUMNS = "id, path, file_name, sha256, title, region, publisher, published, year, kind, imported_at"
 
@@ -19,12 +21,12 @@ def _now() -> str:
     return datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
 
 
-def find_by_path(db: sqlite_utils.Database, path: str) -> tuple[int, str] | None:
+def find_by_path(db: Queryable, path: str) -> tuple[int, str] | None:
     row = db.execute("SELECT id, sha256 FROM documents WHERE path = ?", [path]).fetchone()
     return (int(row[0]), str(row[1])) if row else None
 
 
-def find_by_sha(db: sqlite_utils.Database, sha256: str) -> str | None:
+def find_by_sha(db: Queryable, sha256: str) -> str | None:
     row = db.execute("SELECT path FROM documents WHERE sha256 = ? LIMIT 1", [sha256]).fetchone()
     return str(row[0]) if row else None
 
@@ -194,7 +196,7 @@ def _document(row: Any, with_text: bool) -> Document:
 
 
 def list_documents(
-    db: sqlite_utils.Database, region: str | None = None, year: int | None = None, kind: str | None = None
+    db: Queryable, region: str | None = None, year: int | None = None, kind: str | None = None
 ) -> list[Document]:
     where, params = [], []
     for column, value in (("region", region), ("year", year), ("kind", kind)):
@@ -209,7 +211,7 @@ def list_documents(
     return [_document(dict(zip(names, r, strict=True)), with_text=False) for r in cursor]
 
 
-def get_document(db: sqlite_utils.Database, doc_id: int) -> Document | None:
+def get_document(db: Queryable, doc_id: int) -> Document | None:
     cursor = db.execute(f"SELECT {_LIST_COLUMNS}, text FROM documents WHERE id = ?", [doc_id])
     row = cursor.fetchone()
     if row is None:
@@ -217,7 +219,7 @@ def get_document(db: sqlite_utils.Database, doc_id: int) -> Document | None:
     return _document(dict(zip([c[0] for c in cursor.description], row, strict=True)), with_text=True)
 
 
-def get_paragraphs(db: sqlite_utils.Database, doc_id: int) -> list[Paragraph]:
+def get_paragraphs(db: Queryable, doc_id: int) -> list[Paragraph]:
     return [
         Paragraph(index=r[0], start=r[1], end=r[2], repeats=r[3])
         for r in db.execute(
@@ -226,7 +228,7 @@ def get_paragraphs(db: sqlite_utils.Database, doc_id: int) -> list[Paragraph]:
     ]
 
 
-def get_sentences(db: sqlite_utils.Database, doc_id: int) -> list[Sentence]:
+def get_sentences(db: Queryable, doc_id: int) -> list[Sentence]:
     return [
         Sentence(index=r[0], start=r[1], end=r[2], paragraph=r[3])
         for r in db.execute(

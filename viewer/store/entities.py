@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime
 import json
-from typing import Any
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any
 
 from viewer.model import Document, Entity, Mention
+from viewer.store.connection import Queryable
 from viewer.store.documents import list_documents
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 
 def _entity(row: Any) -> Entity:
@@ -17,7 +19,7 @@ def _entity(row: Any) -> Entity:
                   mentions=row[5], documents=row[6])
 
 
-def entities(db: sqlite_utils.Database, doc_id: int | None = None, type_: str | None = None) -> list[Entity]:
+def entities(db: Queryable, doc_id: int | None = None, type_: str | None = None) -> list[Entity]:
     where: list[str] = []
     params: list[Any] = []
     if doc_id is not None:
@@ -35,7 +37,7 @@ def entities(db: sqlite_utils.Database, doc_id: int | None = None, type_: str | 
     return [_entity(r) for r in db.execute(sql, params)]
 
 
-def document_mentions(db: sqlite_utils.Database, doc_id: int, entity_id: int | None = None) -> list[Mention]:
+def document_mentions(db: Queryable, doc_id: int, entity_id: int | None = None) -> list[Mention]:
     sql = (
         "SELECT m.span_start, m.span_end, m.text, e.type, e.name FROM mentions m "
         "JOIN entities e ON e.id = m.entity_id WHERE m.doc_id = ?"
@@ -47,12 +49,12 @@ def document_mentions(db: sqlite_utils.Database, doc_id: int, entity_id: int | N
     return [Mention(r[0], r[1], r[2], r[3], r[4]) for r in db.execute(sql + " ORDER BY m.span_start", params)]
 
 
-def entity_documents(db: sqlite_utils.Database, entity_id: int) -> list[Document]:
+def entity_documents(db: Queryable, entity_id: int) -> list[Document]:
     ids = {r[0] for r in db.execute("SELECT DISTINCT doc_id FROM mentions WHERE entity_id = ?", [entity_id])}
     return [d for d in list_documents(db) if d.id in ids]
 
 
-def entity_rows_for_export(db: sqlite_utils.Database) -> list[tuple[Entity, list[str]]]:
+def entity_rows_for_export(db: Queryable) -> list[tuple[Entity, list[str]]]:
     """Each entity with the file names of the documents that mention it."""
     files: dict[int, list[str]] = {}
     for entity_id, file_name in db.execute(

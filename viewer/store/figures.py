@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any
 
 from viewer.model import Figure, Point
+from viewer.store.connection import Queryable
+
+if TYPE_CHECKING:
+    pass
 
 _FIGURE_COLUMNS = (
     "id, doc_id, span_start, span_end, text, value, value_high, unit, unit_text, kind, qualifier, year, "
@@ -25,19 +27,19 @@ def _figure(row: Any) -> Figure:
     )
 
 
-def document_figures(db: sqlite_utils.Database, doc_id: int) -> list[Figure]:
+def document_figures(db: Queryable, doc_id: int) -> list[Figure]:
     return [
         _figure(r)
         for r in db.execute(f"SELECT {_FIGURE_COLUMNS} FROM figures WHERE doc_id = ? ORDER BY span_start", [doc_id])
     ]
 
 
-def get_figure(db: sqlite_utils.Database, figure_id: int) -> Figure | None:
+def get_figure(db: Queryable, figure_id: int) -> Figure | None:
     row = db.execute(f"SELECT {_FIGURE_COLUMNS} FROM figures WHERE id = ?", [figure_id]).fetchone()
     return _figure(row) if row else None
 
 
-def all_figures(db: sqlite_utils.Database) -> list[tuple[str, str, Figure]]:
+def all_figures(db: Queryable) -> list[tuple[str, str, Figure]]:
     """Every figure with its document's file name and sentence, in document order."""
     sql = (
         f"SELECT d.file_name, substr(d.text, f.sentence_start + 1, f.sentence_end - f.sentence_start), "
@@ -47,7 +49,7 @@ def all_figures(db: sqlite_utils.Database) -> list[tuple[str, str, Figure]]:
     return [(r[0], r[1], _figure(r[2:])) for r in db.execute(sql)]
 
 
-def indicator_units(db: sqlite_utils.Database, indicator: str, roles: tuple[str, ...]) -> list[tuple[str, str, int]]:
+def indicator_units(db: Queryable, indicator: str, roles: tuple[str, ...]) -> list[tuple[str, str, int]]:
     """(unit, kind, count) of an indicator's figures in these roles, most frequent first."""
     marks = ", ".join("?" * len(roles))
     return [
@@ -61,7 +63,7 @@ def indicator_units(db: sqlite_utils.Database, indicator: str, roles: tuple[str,
 
 
 def series_points(
-    db: sqlite_utils.Database,
+    db: Queryable,
     indicator: str,
     unit: str,
     roles: tuple[str, ...],
@@ -86,7 +88,7 @@ def series_points(
     ]
 
 
-def indicator_names(db: sqlite_utils.Database) -> list[tuple[str, int]]:
+def indicator_names(db: Queryable) -> list[tuple[str, int]]:
     return [
         (r[0], r[1])
         for r in db.execute(

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
-from typing import Any
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any
 
 from viewer.model.review import Note
+from viewer.store.connection import Queryable
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 _COLUMNS = (
     "id, doc_id, doc_path, span_start, span_end, quote, context_before, context_after, body, tags, status, "
@@ -59,12 +61,12 @@ def delete_note(db: sqlite_utils.Database, note_id: int) -> None:
         db.conn.execute("DELETE FROM notes WHERE id = ?", [note_id])
 
 
-def get_note(db: sqlite_utils.Database, note_id: int) -> Note | None:
+def get_note(db: Queryable, note_id: int) -> Note | None:
     row = db.execute(f"SELECT {_COLUMNS} FROM notes WHERE id = ?", [note_id]).fetchone()
     return _note(row) if row else None
 
 
-def list_notes(db: sqlite_utils.Database, doc_id: int | None = None, doc_path: str | None = None) -> list[Note]:
+def list_notes(db: Queryable, doc_id: int | None = None, doc_path: str | None = None) -> list[Note]:
     """Notes of a document (by id or by path), or all, in document order."""
     where: list[str] = []
     params: list[Any] = []

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from viewer.model import SearchHit
+from viewer.store.connection import Queryable
+
+if TYPE_CHECKING:
+    pass
 
 SNIPPET_CHARS = 90
 
@@ -31,7 +34,7 @@ def fts_expression(terms: list[QueryTerm]) -> str | None:
     return " AND ".join('"' + w.replace('"', '""') + '"' for w in dict.fromkeys(words))
 
 
-def search(db: sqlite_utils.Database, terms: list[QueryTerm], limit: int = 50) -> list[SearchHit]:
+def search(db: Queryable, terms: list[QueryTerm], limit: int = 50) -> list[SearchHit]:
     terms = [t for t in terms if t.text]
     if not terms or limit <= 0:
         return []
@@ -40,7 +43,7 @@ def search(db: sqlite_utils.Database, terms: list[QueryTerm], limit: int = 50) -
     return hits or _scan(db, terms, limit)
 
 
-def _indexed(db: sqlite_utils.Database, terms: list[QueryTerm], expression: str, limit: int) -> list[SearchHit]:
+def _indexed(db: Queryable, terms: list[QueryTerm], expression: str, limit: int) -> list[SearchHit]:
     sql = (
         "SELECT s.doc_id, d.title, d.path, s.span_start, s.span_end, "
         "substr(d.text, s.span_start + 1, s.span_end - s.span_start) "
@@ -58,7 +61,7 @@ def _indexed(db: sqlite_utils.Database, terms: list[QueryTerm], expression: str,
     return hits
 
 
-def _scan(db: sqlite_utils.Database, terms: list[QueryTerm], limit: int) -> list[SearchHit]:
+def _scan(db: Queryable, terms: list[QueryTerm], limit: int) -> list[SearchHit]:
     first = terms[0].text
     hits: list[SearchHit] = []
     docs = db.execute("SELECT id, title, path, text FROM documents WHERE instr(text, ?) > 0 ORDER BY id", [first])

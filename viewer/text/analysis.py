@@ -18,7 +18,6 @@ from viewer.text.repeats import paragraph_hash
 from viewer.text.segment import sentence_words
 from viewer.text.sentences import split_paragraphs, split_sentences
 
-
 MAX_CHARS = 5_000_000  # about 3,000 pages; the largest real report has 42,000 characters
 
 

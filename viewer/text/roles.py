@@ -77,6 +77,44 @@ def modality(sentence_prefix: str, sentence_rest: str, pursue_is_target: bool) -
     return Role.ESTIMATE if last_estimate > last_target else Role.TARGET
 
 
+class SentenceModality:
+    """`modality` for every figure of one sentence, with the sentence's cues found once.
+
+    A cue match ending before a figure is the same match in the sentence as in the text
+    before the figure, unless a match of the same cue runs across the figure's start; then
+    the words before the figure are searched on their own.
+    """
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text, self.start, self.end = text, start, end
+        self._estimates = [m.span() for m in _ESTIMATE.finditer(text, start, end)]
+        self._targets = [m.span() for m in _TARGET.finditer(text, start, end)]
+        self._pursuits = [m.span() for m in _PURSUE.finditer(text, start, end)]
+
+    def modality(self, figure_start: int, figure_end: int, pursue_is_target: bool) -> str:
+        estimate = _last_before(self._estimates, figure_start)
+        target = _last_before(self._targets, figure_start)
+        pursue = _last_before(self._pursuits, figure_start)
+        if estimate is None or target is None or pursue is None:
+            return modality(self.text[self.start : figure_start], self.text[figure_end : self.end], pursue_is_target)
+        if pursue_is_target:
+            target = max(target, pursue)
+        if estimate < 0 and target < 0:
+            trailing = _TARGET_AFTER.search(self.text, figure_end, self.end)
+            return Role.TARGET if trailing else Role.ACTUAL
+        return Role.ESTIMATE if estimate > target else Role.TARGET
+
+
+def _last_before(spans: list[tuple[int, int]], position: int) -> int | None:
+    """Start of the last cue ending by `position` (-1 if none); None if a cue spans `position`."""
+    last = -1
+    for start, end in spans:
+        if end > position:
+            return None if start < position else last
+        last = start
+    return last
+
+
 def _last(pattern: re.Pattern[str], text: str) -> int:
     position = -1
     for match in pattern.finditer(text):

@@ -6,15 +6,19 @@ transaction; `findings(db, ...)` reads them back with their evidence and sources
 
 from __future__ import annotations
 
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from viewer.model.review import Finding
 from viewer.services.checks import change, conflicts, outliers, parts, repeats, targets
 from viewer.services.checks.context import Corpus
 from viewer.store import checks as store_checks
+from viewer.store.connection import Queryable
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 
-def compute_findings(db: sqlite_utils.Database) -> list[Finding]:
+def compute_findings(db: Queryable) -> list[Finding]:
     """Every finding of every check kind, not stored."""
     corpus = Corpus.load(db)
     return [
@@ -36,7 +40,7 @@ def run_checks(db: sqlite_utils.Database) -> list[Finding]:
 
 
 def findings(
-    db: sqlite_utils.Database, doc_id: int | None = None, kind: str | None = None, figure_id: int | None = None
+    db: Queryable, doc_id: int | None = None, kind: str | None = None, figure_id: int | None = None
 ) -> list[Finding]:
     """Stored findings (of a document, a kind or a figure), evidence with file name, title and sentence."""
     return store_checks.list_findings(db, doc_id=doc_id, kind=kind, figure_id=figure_id)

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from viewer.model import Figure, FigureKind, Role
 from viewer.model.review import Evidence
 from viewer.store import figures as store_figures
+from viewer.store.connection import Queryable
+
+if TYPE_CHECKING:
+    pass
 
 LEVEL_ROLES = (Role.ACTUAL, Role.SHARE)
 LEVEL_KINDS = (FigureKind.MONEY, FigureKind.COUNT, FigureKind.PHYSICAL, FigureKind.NUMBER, FigureKind.PERCENT)
@@ -69,7 +72,7 @@ class Corpus:
     _by_sentence: dict[tuple[int, int], Passage] = field(default_factory=dict)
 
     @classmethod
-    def load(cls, db: sqlite_utils.Database) -> Corpus:
+    def load(cls, db: Queryable) -> Corpus:
         grouped: dict[tuple[int, int, int], list[Figure]] = defaultdict(list)
         texts: dict[tuple[int, int, int], str] = {}
         for _, sentence, figure in store_figures.all_figures(db):

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import replace
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from viewer.model.review import CheckKind, Evidence, Finding, Verdict
+from viewer.store.connection import Queryable
+
+if TYPE_CHECKING:
+    pass
 
 _SHOWN = 40  # characters of a paragraph kept as the evidence text
 
 
-def check(db: sqlite_utils.Database) -> list[Finding]:
+def check(db: Queryable) -> list[Finding]:
     sql = (
         "SELECT p.text_hash, p.doc_id, p.span_start, p.span_end, substr(d.text, p.span_start + 1, ?), "
         "d.title, d.file_name FROM paragraphs p JOIN documents d ON d.id = p.doc_id "

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import IO, Any
-
-import sqlite_utils
+from typing import IO, TYPE_CHECKING, Any
 
 from viewer.model.review import Finding
 from viewer.services.tables import write_rows
 from viewer.store import checks as store_checks
+from viewer.store.connection import Queryable
+
+if TYPE_CHECKING:
+    pass
 
 CHECK_COLUMNS: tuple[str, ...] = (
     "id", "kind", "verdict", "pattern", "message", "message_en", "stated", "computed", "unit",
@@ -38,12 +40,12 @@ def finding_row(finding: Finding) -> dict[str, Any]:
     }
 
 
-def check_rows(db: sqlite_utils.Database) -> list[dict[str, Any]]:
+def check_rows(db: Queryable) -> list[dict[str, Any]]:
     """One row per stored finding: kind, verdict, documents, spans, sentences, stated and computed."""
     return [finding_row(f) for f in store_checks.list_findings(db)]
 
 
-def export_checks(db: sqlite_utils.Database, fmt: str, out: Path | None, stdout: IO[str] | None = None) -> int:
+def export_checks(db: Queryable, fmt: str, out: Path | None, stdout: IO[str] | None = None) -> int:
     """Write the stored findings as jsonl/csv (or xlsx); returns the number of rows."""
     rows = check_rows(db)
     write_rows(rows, CHECK_COLUMNS, fmt, out, stdout, sheet="checks")

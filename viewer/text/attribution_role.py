@@ -1,0 +1,84 @@
+"""Which role a figure plays, from its words (viewer.text.roles), its neighbours and its period."""
+
+from __future__ import annotations
+
+from viewer.model import Figure, FigureKind, Role
+from viewer.text.attribution_indicator import LIST_GAP, Choice, compatible
+from viewer.text.attribution_period import SOURCE_HEADING, SOURCE_TARGET
+from viewer.text.indicators import IndicatorEntry, Lexicon
+from viewer.text.periods import Period
+from viewer.text.roles import SentenceModality, has_growth_cue, has_share_cue, measure_role
+
+
+def figure_measure(
+    text: str, figure: Figure, clause_start: int, previous: Figure | None, previous_measure: str | None
+) -> str | None:
+    """Change, growth rate, share or rank from the words before the figure in its clause.
+
+    A figure listed right after another in the same clause (3家、5家) measures the same.
+    """
+    same_clause_previous = previous is not None and previous.end > clause_start
+    local_start = max(clause_start, previous.end) if previous is not None and same_clause_previous else clause_start
+    local_prefix = text[local_start : figure.start]
+    measure = measure_role(figure.kind, local_prefix)
+    if measure is None and same_clause_previous and LIST_GAP.match(local_prefix):
+        return previous_measure
+    if measure is None and same_clause_previous and local_prefix.lstrip().startswith("、") \
+            and previous_measure == Role.CHANGE:
+        return Role.CHANGE  # 新增示范基地3家、星创天地5家
+    return measure
+
+
+def settle_indicator(
+    text: str, lexicon: Lexicon, figure: Figure, clause_start: int, choice: Choice, measure: str | None
+) -> tuple[IndicatorEntry | None, float, str | None]:
+    """Reconcile the chosen indicator with the figure's unit: the entry, confidence and measure.
+
+    A percent next to a count indicator is its growth rate or share; a growth rate of a ratio
+    (研发投入强度增长) is the growth of the ratio's numerator; other mismatches drop the entry.
+    """
+    entry, confidence = choice.entry, choice.confidence
+    if entry is None:
+        return None, confidence, measure
+    if measure == Role.SHARE and entry.unit_kind == "percent":
+        measure = None
+    if measure is None and not compatible(entry, figure.kind):
+        if figure.kind in (FigureKind.PERCENT, FigureKind.POINTS):
+            clause_text = text[clause_start : figure.start]
+            share = has_share_cue(clause_text) and not has_growth_cue(clause_text)
+            measure = Role.SHARE if share else Role.GROWTH
+            confidence *= 0.6
+        else:
+            return None, 0.4, measure
+    if measure == Role.GROWTH and entry.base and not choice.from_list and figure.kind == FigureKind.PERCENT:
+        entry = lexicon.get(entry.base) or entry
+    return entry, confidence, measure
+
+
+def inherited_measure(
+    lexicon: Lexicon, entry: IndicatorEntry, earlier: list[IndicatorEntry | None], measures: list[str | None]
+) -> str | None:
+    """新增平台62家，其中国家级2家: a part of an increase named before is an increase too."""
+    if not entry.parent:
+        return None
+    for other, measure in zip(reversed(earlier), reversed(measures), strict=True):
+        if other is not None and lexicon.is_within(other.name, entry.parent) \
+                and not lexicon.is_within(other.name, entry.name):
+            return measure if measure == Role.CHANGE else None
+    return None
+
+
+def level_role(
+    cues: SentenceModality, figure: Figure, period: Period | None, source: str, current_year: int | None
+) -> str:
+    """Actual, estimate or target for a figure that is a level of its indicator."""
+    future = period is not None and current_year is not None and period.year > current_year
+    present_or_future = period is not None and current_year is not None and period.year >= current_year
+    cue = cues.modality(figure.start, figure.end, pursue_is_target=present_or_future)
+    if cue != Role.ACTUAL:
+        return cue
+    if source == SOURCE_TARGET or future:
+        return Role.TARGET
+    if source == SOURCE_HEADING and present_or_future:
+        return Role.TARGET
+    return Role.ACTUAL
