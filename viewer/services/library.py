@@ -116,6 +116,11 @@ class Library:
         store_entities.merge_entities(self.db, alias_id, canonical_id)
 
     # search
+    @staticmethod
+    def warm_up_search() -> None:
+        """Blocking; run it in a background thread after start-up."""
+        search_service.warm_up()
+
     def search(self, query: str, limit: int = 50) -> list[SearchHit]:
         return search_service.search(self.conn, query, limit)
 

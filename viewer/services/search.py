@@ -13,6 +13,12 @@ if TYPE_CHECKING:
     pass
 
 
+def warm_up() -> None:
+    """Load the segmenter (jieba, about a second) so the first search answers at once.
+    Call it off the UI thread after start-up."""
+    query_words("预热")
+
+
 def parse_query(query: str) -> list[store_search.QueryTerm]:
     """Space-separated terms, all required; each term is matched as literal text."""
     return [store_search.QueryTerm(term, query_words(term)) for term in query.split()]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from viewer.model import Figure, Role, Series
+from viewer.model import Figure, Point, Role, Series
 from viewer.store import figures as store_figures
 from viewer.store.connection import Queryable
 
@@ -28,8 +28,21 @@ def series(
     kind = next((k for u, k, _ in units if u == unit), "")
     if unit is None:
         return Series(indicator=indicator, unit="", kind="")
-    points = store_figures.series_points(db, indicator, unit, roles, regions)
+    points = _once_per_document(store_figures.series_points(db, indicator, unit, roles, regions))
     return Series(indicator=indicator, unit=unit, kind=kind, points=points)
+
+
+def _once_per_document(points: list[Point]) -> list[Point]:
+    """A document that states the same value for the same period twice (a paragraph pasted
+    twice) gives one point; two documents stating it remain two sources."""
+    seen: set[tuple[int, str, int, str, str, float]] = set()
+    kept = []
+    for point in points:
+        key = (point.doc_id, point.region, point.year, point.role, point.qualifier, point.value)
+        if key not in seen:
+            seen.add(key)
+            kept.append(point)
+    return kept
 
 
 def series_for_figure(db: Queryable, figure: Figure, regions: list[str] | None = None) -> Series:

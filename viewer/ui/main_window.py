@@ -3,6 +3,7 @@ search on the right; every pane a dock the user can move, resize and hide."""
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -55,6 +56,7 @@ class MainWindow(QMainWindow):
         self._deferred: list[QTimer] = []
         self._entities_later = self._timer(self.refresh_entities)
         self._chart_later = self._timer(lambda: self.chart)
+        self._search_warm_up = self._timer(self._warm_up_search, delay_ms=1500)
         self.search_pane = SearchPane()
         self.docks: dict[str, QDockWidget] = {}
         self._add_dock("library", tr("文档库"), self.library_pane, Qt.DockWidgetArea.LeftDockWidgetArea)
@@ -101,12 +103,16 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if self._chart is None:
             self._chart_later.start()
+            self._search_warm_up.start()
 
-    def _timer(self, slot: Callable[[], object]) -> QTimer:
+    def _warm_up_search(self) -> None:
+        threading.Thread(target=Library.warm_up_search, name="search-warm-up", daemon=True).start()
+
+    def _timer(self, slot: Callable[[], object], delay_ms: int = 0) -> QTimer:
         """A deferred call that closing the window cancels (the store closes with it)."""
         timer = QTimer(self)
         timer.setSingleShot(True)
-        timer.setInterval(0)
+        timer.setInterval(delay_ms)
         timer.timeout.connect(slot)
         self._deferred.append(timer)
         return timer

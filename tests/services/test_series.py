@@ -1,0 +1,42 @@
+"""Series: the points of one indicator, never mixing units or roles, each source once."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from viewer.services.ingest import ingest_paths
+from viewer.services.library import Library
+
+
+def test_a_paragraph_pasted_twice_gives_one_point(tmp_path: Path) -> None:
+    paragraph = "2021年，株洲市高新技术企业总数达到900家，比上年增长25%。\n"
+    (tmp_path / "r.txt").write_text("株洲市科技工作情况通报\n" + paragraph + "其他内容在这里。\n" + paragraph,
+                                    encoding="utf-8")
+    (tmp_path / "s.txt").write_text("株洲市科技工作年度回顾\n2021年，株洲市高新技术企业总数达到900家。\n",
+                                    encoding="utf-8")
+    ingest_paths(tmp_path / "s.db", [tmp_path / "r.txt", tmp_path / "s.txt"], processes=0)
+    library = Library(tmp_path / "s.db")
+    series = library.series("高新技术企业数")
+    assert [(p.year, p.value) for p in series.points] == [(2021, 900.0), (2021, 900.0)]
+    assert len({p.doc_id for p in series.points}) == 2, "two documents stating it remain two sources"
+
+
+def test_corpus_series_have_one_unit_and_no_repeated_sources(corpus_store: Path) -> None:
+    library = Library(corpus_store)
+    for indicator in library.indicators():
+        series = library.series(indicator)
+        keys = Counter((p.doc_id, p.region, p.year, p.role, p.qualifier, p.value) for p in series.points)
+        assert max(keys.values(), default=1) == 1, indicator
+        units = {library.figure(p.figure_id).unit for p in series.points}
+        assert len(units) <= 1, (indicator, units)
+
+
+def test_clicking_a_growth_rate_shows_growth_rates(corpus_store: Path) -> None:
+    library = Library(corpus_store)
+    growth = next(f for d in library.documents() if d.id for f in library.figures(d.id)
+                  if f.role == "growth_rate" and f.indicator)
+    series = library.series_for_figure(growth.id or 0)
+    assert series.unit == growth.unit
+    assert {library.figure(p.figure_id).role for p in series.points} == {"growth_rate"}
+    assert growth.id in {p.figure_id for p in series.points} or growth.year is None or growth.region is None
