@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from viewer.text.periods import build_timeline, find_periods, heading_year
+from viewer.text.attribution_timeline import build_timeline
+from viewer.text.periods import find_periods, heading_year
 from viewer.text.sentences import split_sentences
 
 

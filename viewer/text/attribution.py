@@ -17,9 +17,10 @@ from viewer.text.attribution_indicator import SentenceIndicators
 from viewer.text.attribution_period import figure_period
 from viewer.text.attribution_region import CountyMentions
 from viewer.text.attribution_role import figure_measure, inherited_measure, level_role, settle_indicator
+from viewer.text.attribution_timeline import LogicalSentence, Timeline, build_timeline
 from viewer.text.indicator_mentions import IndicatorMentions
 from viewer.text.indicators import IndicatorEntry, Lexicon, load_lexicon
-from viewer.text.periods import LogicalSentence, Period, Timeline, build_timeline
+from viewer.text.periods import Period
 from viewer.text.roles import SentenceModality
 
 

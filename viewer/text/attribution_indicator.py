@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from functools import lru_cache
 from itertools import pairwise
 from typing import NamedTuple
 
 from viewer.model import Figure, FigureKind, Role
+from viewer.text.attribution_timeline import LogicalSentence
 from viewer.text.indicator_mentions import IndicatorMention
 from viewer.text.indicators import IndicatorEntry, Lexicon
-from viewer.text.periods import LogicalSentence
 
 LIST_GAP = re.compile(r"^[\s、和及与以及,，]*$")
 _RESPECTIVELY = "分别"
@@ -145,16 +146,13 @@ class SentenceIndicators:
 
     def pick(self, mention: IndicatorMention, figure: Figure, measure: str | None, strict: bool) -> IndicatorEntry | None:
         """The entry a mention names for this figure: its own, else another sense of the same words."""
-        entry = self.lexicon.get(mention.name)
-        others = () if mention.via_context else self.lexicon.candidates(mention.surface)
-        ordered = [entry] if entry is not None else []
-        ordered += [e for e in others if e.name != mention.name]
+        senses = _senses(self.lexicon, mention.name, mention.surface, mention.via_context)
         if measure in _UNIT_FREE_MEASURES:
-            return ordered[0] if ordered else None
-        for option in ordered:
+            return senses[0] if senses else None
+        for option in senses:
             if compatible(option, figure.kind):
                 return option
-        return None if strict else (ordered[0] if ordered else None)
+        return None if strict else (senses[0] if senses else None)
 
     def _list_continuation(self, position: int) -> IndicatorEntry | None:
         """A clause of several figures naming no indicator repeats the list before it:
@@ -181,6 +179,16 @@ class SentenceIndicators:
         if not all(LIST_GAP.match(gap) for gap in gaps):
             return []  # not a list: 排名上升3位至第四
         return in_clause
+
+
+@lru_cache(maxsize=4096)
+def _senses(lexicon: Lexicon, name: str, surface: str, via_context: bool) -> tuple[IndicatorEntry, ...]:
+    """The entries a mention can mean: the one it was resolved to first, then the other
+    senses of its words (a context alias has only the one)."""
+    entry = lexicon.get(name)
+    others = () if via_context else lexicon.candidates(surface)
+    first = (entry,) if entry is not None else ()
+    return first + tuple(e for e in others if e.name != name)
 
 
 def _quoted(text: str, start: int, end: int, any_mark: bool = False) -> bool:

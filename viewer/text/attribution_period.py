@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 from viewer.model import Figure, FigureKind, Role
-from viewer.text.periods import LogicalSentence, Period, PeriodMention, resolve, span_period, year_period
+from viewer.text.attribution_timeline import LogicalSentence
+from viewer.text.periods import Period, PeriodMention, resolve, span_period, year_period
 
 _FROM_BEFORE = re.compile(r"(?:从|由)\s*$")
 _TO_BEFORE = re.compile(r"(?:到|至)\s*$")

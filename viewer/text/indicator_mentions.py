@@ -9,8 +9,8 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import NamedTuple
 
+from viewer.text.attribution_timeline import Timeline
 from viewer.text.indicators import IndicatorEntry, Lexicon
-from viewer.text.periods import Timeline
 
 
 class IndicatorMention(NamedTuple):
