@@ -508,5 +508,263 @@
         <source>“%1”：%2 条结果，%3 篇文档</source>
         <translation>“%1”: %2 results in %3 documents</translation>
     </message>
+    <message>
+        <source>不符</source>
+        <translation>inconsistent</translation>
+    </message>
+    <message>
+        <source>修改批注</source>
+        <translation>edit note</translation>
+    </message>
+    <message>
+        <source>全部结果</source>
+        <translation>All findings</translation>
+    </message>
+    <message>
+        <source>分项</source>
+        <translation>part</translation>
+    </message>
+    <message>
+        <source>分项与总数</source>
+        <translation>Parts and total</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>删除批注</source>
+        <translation>delete note</translation>
+    </message>
+    <message>
+        <source>原文已变更，找不到原文</source>
+        <translation>Text changed, quote not found</translation>
+    </message>
+    <message>
+        <source>原文：</source>
+        <translation>Quoted text:</translation>
+    </message>
+    <message>
+        <source>另一数值</source>
+        <translation>other value</translation>
+    </message>
+    <message>
+        <source>另见</source>
+        <translation>also at</translation>
+    </message>
+    <message>
+        <source>只显示需关注的结果</source>
+        <translation>Show only findings that need attention</translation>
+    </message>
+    <message>
+        <source>同值来源</source>
+        <translation>same value in</translation>
+    </message>
+    <message>
+        <source>基期值</source>
+        <translation>base value</translation>
+    </message>
+    <message>
+        <source>增减核算</source>
+        <translation>Stated changes</translation>
+    </message>
+    <message>
+        <source>审阅报告已导出：%1（%2 秒）</source>
+        <translation>Review report exported: %1 (%2 s)</translation>
+    </message>
+    <message>
+        <source>导出审阅报告</source>
+        <translation>Export review report</translation>
+    </message>
+    <message>
+        <source>导出审阅报告…</source>
+        <translation>Export review report…</translation>
+    </message>
+    <message>
+        <source>尚无实际数据</source>
+        <translation>not yet reported</translation>
+    </message>
+    <message>
+        <source>已完成</source>
+        <translation>met</translation>
+    </message>
+    <message>
+        <source>已定位</source>
+        <translation>anchored</translation>
+    </message>
+    <message>
+        <source>已重新定位</source>
+        <translation>moved</translation>
+    </message>
+    <message>
+        <source>异常值</source>
+        <translation>Outliers</translation>
+    </message>
+    <message>
+        <source>总数</source>
+        <translation>total</translation>
+    </message>
+    <message>
+        <source>批注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>批注：</source>
+        <translation>Note:</translation>
+    </message>
+    <message>
+        <source>撤销</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>数据冲突</source>
+        <translation>Conflict</translation>
+    </message>
+    <message>
+        <source>文中所述</source>
+        <translation>stated</translation>
+    </message>
+    <message>
+        <source>无法核对</source>
+        <translation>cannot check</translation>
+    </message>
+    <message>
+        <source>未完成</source>
+        <translation>missed</translation>
+    </message>
+    <message>
+        <source>本期值</source>
+        <translation>current value</translation>
+    </message>
+    <message>
+        <source>标签</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>标签：</source>
+        <translation>Tags:</translation>
+    </message>
+    <message>
+        <source>核查</source>
+        <translation>Checks</translation>
+    </message>
+    <message>
+        <source>核查(&amp;R)</source>
+        <translation>&amp;Review</translation>
+    </message>
+    <message>
+        <source>核查完成（%1 秒）</source>
+        <translation>Checks done (%1 s)</translation>
+    </message>
+    <message>
+        <source>段落</source>
+        <translation>paragraph</translation>
+    </message>
+    <message>
+        <source>段落重复</source>
+        <translation>repeated</translation>
+    </message>
+    <message>
+        <source>添加批注</source>
+        <translation>add note</translation>
+    </message>
+    <message>
+        <source>添加批注…</source>
+        <translation>Add note…</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>用逗号或空格分隔，如：存疑, 待核实</source>
+        <translation>separated by commas or spaces, e.g. doubtful, to-verify</translation>
+    </message>
+    <message>
+        <source>目标完成</source>
+        <translation>Targets</translation>
+    </message>
+    <message>
+        <source>目标已完成</source>
+        <translation>target met</translation>
+    </message>
+    <message>
+        <source>目标未完成</source>
+        <translation>target missed</translation>
+    </message>
+    <message>
+        <source>相符</source>
+        <translation>consistent</translation>
+    </message>
+    <message>
+        <source>相邻年份</source>
+        <translation>neighbouring year</translation>
+    </message>
+    <message>
+        <source>终止值</source>
+        <translation>end value</translation>
+    </message>
+    <message>
+        <source>编辑</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>该批注的原文已变更，找不到原文。</source>
+        <translation>The text of this note has changed; its quote was not found.</translation>
+    </message>
+    <message>
+        <source>请先在文档中选中要批注的文字。</source>
+        <translation>First select the text to annotate in the document.</translation>
+    </message>
+    <message>
+        <source>请核实</source>
+        <translation>please check</translation>
+    </message>
+    <message>
+        <source>起始值</source>
+        <translation>start value</translation>
+    </message>
+    <message>
+        <source>选择一条核查结果以查看说明和依据。</source>
+        <translation>Choose a finding to see its explanation and evidence.</translation>
+    </message>
+    <message>
+        <source>重做</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <source>重新核查</source>
+        <translation>Run checks again</translation>
+    </message>
+    <message>
+        <source>需关注</source>
+        <translation>Needs attention</translation>
+    </message>
+    <message>
+        <source>需关注 %1 条，共 %2 条</source>
+        <translation>%1 need attention of %2</translation>
+    </message>
+    <message>
+        <source>需核查</source>
+        <translation>to check</translation>
+    </message>
+    <message>
+        <source>（无内容）</source>
+        <translation>(empty)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n 条批注</source>
+        <translation>
+            <numerusform>%n note</numerusform>
+            <numerusform>%n notes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n 条找不到原文</source>
+        <translation>
+            <numerusform>%n with its quote gone</numerusform>
+            <numerusform>%n with their quotes gone</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

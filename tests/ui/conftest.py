@@ -33,3 +33,15 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.qt_log_level_fail("WARNING"))
             item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_NOISE))
 
+
+
+@pytest.fixture(scope="session")
+def samples_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The project's own sample reports ingested once (they have conflicts and inconsistent
+    changes, which the real corpus lacks). Copy it before writing to it."""
+    from viewer.services.ingest import ingest_paths, sample_paths
+
+    store = tmp_path_factory.mktemp("samples-store") / "samples.db"
+    report = ingest_paths(store, sample_paths(), processes=0)
+    assert report.count("imported") == len(sample_paths()), report.outcomes
+    return store

@@ -73,5 +73,18 @@ def test_window_in_english(english: None, qtbot: QtBot, tmp_path: Path) -> None:
     window = MainWindow(tmp_path / "store.sqlite", QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(window)
     menus = [action.text() for action in window.menuBar().actions()]
-    assert menus == ["&File", "&Edit", "&View", "&Help"]
+    assert menus == ["&File", "&Edit", "&View", "&Review", "&Help"]
     assert window.docks["library"].windowTitle() == "Library"
+
+
+def test_review_tools_in_english(english: None, qtbot: QtBot, tmp_path: Path) -> None:
+    from PySide6.QtCore import QSettings
+
+    from viewer.ui.main_window import MainWindow
+
+    window = MainWindow(tmp_path / "store.sqlite", QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    assert window.docks["checks"].windowTitle() == "Checks" and window.docks["notes"].windowTitle() == "Notes"
+    assert window.actions_by_name["add_note"].text() == "Add note…"
+    assert window.actions_by_name["export_review"].text() == "Export review report…"
+    assert window.review.checks_pane.filter_box.itemText(0) == "Needs attention"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from viewer.model import Document, Entity, Figure, Mention, Paragraph, Point, Role, Series
+from viewer.model.review import CheckKind, Evidence, Finding, Note, NoteStatus, Verdict
 
 ASTRAL = "\U00020000"  # outside the Basic Multilingual Plane: two UTF-16 units
 
@@ -85,3 +86,29 @@ def make_entities() -> list[Entity]:
             Entity("乙市", "place", id=2, mentions=1, documents=1),
             Entity("高新技术企业", "org", id=3, mentions=2, documents=1),
             Entity("《科技创新规划》", "policy", id=4, mentions=1, documents=1)]
+
+
+def make_findings(doc_id: int = 1) -> list[Finding]:
+    """An inconsistent growth rate (needs attention), a conflict across two documents, a met target."""
+    figures = {f.id: f for f in make_figures(doc_id)}
+
+    def evidence(figure_id: int, label: str, in_doc: int = doc_id) -> Evidence:
+        f = figures[figure_id]
+        return Evidence(label, in_doc, f.start, f.end, f.text, f.sentence_start, f.sentence_end,
+                        figure_id=figure_id, value=f.value, unit=f.unit, year=f.year,
+                        file_name=f"doc{in_doc}.txt", title=f"文档{in_doc}", sentence=TEXT[f.start:f.end + 3])
+
+    return [
+        Finding(CheckKind.CHANGE, Verdict.INCONSISTENT, "增速与数值不符", "the rate does not fit the values",
+                (evidence(1, "current"), evidence(2, "stated")), id=11),
+        Finding(CheckKind.CONFLICT, Verdict.CONFLICT, "两份文档数值不同", "two documents differ",
+                (evidence(3, "value"), evidence(3, "other value", in_doc=2)), id=12),
+        Finding(CheckKind.TARGET, Verdict.MET, "目标已完成", "target met", (evidence(4, "target"),), id=13),
+        Finding(CheckKind.PARTS, Verdict.CONSISTENT, "分项相符", "parts fit", (evidence(1, "total"),), id=14),
+    ]
+
+
+def make_notes(doc_id: int = 1) -> list[Note]:
+    start, end = _span(TEXT, "研发投入达到")
+    gone = Note(doc_id, "/tmp/doc1.txt", 3, 6, "已删去的原文", "找不到了", status=NoteStatus.ORPHANED, id=2)
+    return [Note(doc_id, "/tmp/doc1.txt", start, end, TEXT[start:end], "核对口径", ("存疑",), id=1), gone]

@@ -1,4 +1,11 @@
-"""The chart pane: an indicator's series per region over the years (pyqtgraph)."""
+"""The chart pane: an indicator's series per region over the years (pyqtgraph).
+
+Which value the line takes when a region has several for one year is decided in
+`chart_style.line_points`: an exact value before a qualified one, then the latest report's;
+the other values keep their markers. Points whose figure the checks found in a conflict or
+out of line are ringed; targets the checks found met or missed are ringed green or crossed red
+(`set_flags`; `flagged_points` gives what is drawn).
+"""
 
 from __future__ import annotations
 
@@ -54,6 +61,10 @@ class ChartPane(QWidget):
         self.emphasis.setAcceptedMouseButtons(Qt.MouseButton.NoButton)  # clicks go to the point
         self.emphasis.setZValue(-1)
         self.emphasised_figure: int | None = None
+        self.flags: dict[int, str] = {}  # figure id -> flag (review_labels.FLAG_*)
+        self.flag_item = pg.ScatterPlotItem(pxMode=True)
+        self.flag_item.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self._flagged: list[tuple[float, float, str]] = []
         self._hidden_regions: set[str] = set()
         self._labels = ("", "")
         self._build()
@@ -187,6 +198,7 @@ class ChartPane(QWidget):
             colour = chart_style.region_colour(regions, region)
             self._draw_group(region, group, group_points, colour)
         self._draw_emphasis(points)
+        self._draw_flags(points)
         self._draw_ranges(points, regions)
         self.legend.setText(self._legend_html(regions))
         years = [p.year for p in points]
@@ -235,6 +247,9 @@ class ChartPane(QWidget):
         parts += [f"{samples[g]} {html.escape(chart_style.group_label(g))}" for g in chart_style.GROUPS if g in groups]
         if any(p.qualifier in ("more_than", "at_least") for p in self.visible_points()):
             parts.append(f"▲ {html.escape(tr('不少于/超过'))}")
+        shown = {flag for _x, _y, flag in self._flagged}
+        parts += [f"{chart_style.flag_sample(f)} {html.escape(chart_style.flag_label(f))}"
+                  for f in chart_style.FLAG_STYLES if f in shown]
         return "&nbsp;&nbsp; ".join(parts)
 
     def _draw_ranges(self, points: list[Point], regions: list[str]) -> None:
@@ -249,6 +264,32 @@ class ChartPane(QWidget):
         self.emphasis.setData([float(p.year) for p in marked], [p.value / self.factor for p in marked])
         if self.emphasis.scene() is None:
             self.plot.addItem(self.emphasis)
+
+    def set_flags(self, flags: dict[int, str]) -> None:
+        if flags != self.flags:
+            self.flags = dict(flags)
+            if self.series is not None:
+                self._draw()
+
+    def _draw_flags(self, points: list[Point]) -> None:
+        spots, self._flagged = [], []
+        for point in points:
+            flag = self.flags.get(point.figure_id)
+            if flag is None:
+                continue
+            style = chart_style.FLAG_STYLES[flag]
+            x, y = float(point.year), point.value / self.factor
+            self._flagged.append((x, y, flag))
+            pen = pg.mkPen(style.colour, width=2.5,
+                           style=Qt.PenStyle.DashLine if style.dashed else Qt.PenStyle.SolidLine)
+            spots.append({"pos": (x, y), "symbol": style.symbol, "size": style.size, "pen": pen,
+                          "brush": pg.mkBrush(style.colour) if style.symbol == "x" else pg.mkBrush(None)})
+        self.flag_item.setData(spots=spots)
+        self.plot.addItem(self.flag_item)
+
+    def flagged_points(self) -> list[tuple[float, float, str]]:
+        """(year, value in the chart's unit, flag) of every flagged point drawn."""
+        return list(self._flagged)
 
     def emphasised_points(self) -> list[tuple[float, float]]:
         xs, ys = self.emphasis.getData()

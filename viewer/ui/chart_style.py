@@ -1,4 +1,12 @@
-"""How points look in the chart: grouped per region and role, marked by qualifier."""
+"""How points look in the chart: grouped per region and role, marked by qualifier, flagged by
+the checks.
+
+The line of a (region, role) group passes through one value per year. When several reports
+give a value for the same year, the line takes an exact value over a qualified one (超过, 约,
+a range), and among those the latest report's (the store orders points by document year, then
+figure id); every other value keeps its marker, so a disagreement stays visible as a marker
+off the line (and, when the checks found it, as a flagged conflict).
+"""
 
 from __future__ import annotations
 
@@ -11,6 +19,15 @@ from PySide6.QtGui import QColor
 from viewer.model import Point, Qualifier, Role
 from viewer.ui.i18n import tr
 from viewer.ui.palette import REGION_COLOURS
+from viewer.ui.review_labels import (
+    ALERT_COLOUR,
+    FINE_COLOUR,
+    FLAG_CONFLICT,
+    FLAG_MET,
+    FLAG_MISSED,
+    FLAG_OUTLIER,
+    QUESTION_COLOUR,
+)
 
 ACTUAL, TARGET, ESTIMATE = "actual", "target", "estimate"
 GROUPS = (ACTUAL, ESTIMATE, TARGET)
@@ -36,15 +53,18 @@ def grouped(points: list[Point]) -> dict[tuple[str, str], list[Point]]:
     return {key: sorted(value, key=lambda p: p.year) for key, value in sorted(groups.items())}
 
 
-def line_points(points: list[Point]) -> list[Point]:
-    """One point per year for the line: the last reported (the store orders by document year).
+def is_exact(point: Point) -> bool:
+    return point.value_high is None and point.qualifier in ("", Qualifier.EXACT)
 
-    Every point keeps its marker; the line shows the trend, not a vertical zigzag through
-    several reports' values for the same year.
-    """
+
+def line_points(points: list[Point]) -> list[Point]:
+    """One point per year for the line (see the module's docstring): exact before qualified,
+    then the latest report. `points` are in the store's order."""
     by_year: dict[int, Point] = {}
     for point in points:
-        by_year[point.year] = point
+        chosen = by_year.get(point.year)
+        if chosen is None or is_exact(point) or not is_exact(chosen):
+            by_year[point.year] = point
     return [by_year[year] for year in sorted(by_year)]
 
 
@@ -84,3 +104,31 @@ class SpotStyle:
 
 def spot_style(point: Point) -> SpotStyle:
     return SpotStyle(symbol_for(point), is_hollow(point), 11.0 if point.qualifier else 9.0)
+
+
+@dataclass(frozen=True)
+class FlagStyle:
+    symbol: str
+    size: float
+    colour: str
+    dashed: bool
+
+
+FLAG_STYLES = {
+    FLAG_CONFLICT: FlagStyle("o", 24.0, ALERT_COLOUR, True),  # a dashed red ring
+    FLAG_OUTLIER: FlagStyle("o", 24.0, QUESTION_COLOUR, True),  # a dashed orange ring
+    FLAG_MET: FlagStyle("o", 17.0, FINE_COLOUR, False),  # a green ring round the target
+    FLAG_MISSED: FlagStyle("x", 13.0, ALERT_COLOUR, False),  # a red cross over the target
+}
+
+
+def flag_label(flag: str) -> str:
+    return {FLAG_CONFLICT: tr("数据冲突"), FLAG_OUTLIER: tr("异常值"), FLAG_MET: tr("目标已完成"),
+            FLAG_MISSED: tr("目标未完成")}[flag]
+
+
+def flag_sample(flag: str) -> str:
+    """The legend's picture of a flag, as escaped-safe rich text."""
+    style = FLAG_STYLES[flag]
+    glyph = {"o": "◯", "x": "✕"}[style.symbol]
+    return f"<span style='color:{style.colour}'>{glyph}</span>"

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from viewer.model import Document, Figure, Mention, Paragraph
+from viewer.model.review import Finding, Note
 from viewer.ui.document_view import DocumentView
 from viewer.ui.find_bar import FindBar
 from viewer.ui.i18n import tr
@@ -59,7 +60,8 @@ class DocumentPane(QWidget):
         self.view.clear_document()
 
     def show_document(self, document: Document, paragraphs: Sequence[Paragraph] = (),
-                      figures: Sequence[Figure] = (), mentions: Sequence[Mention] = ()) -> None:
+                      figures: Sequence[Figure] = (), mentions: Sequence[Mention] = (),
+                      findings: Sequence[Finding] = (), notes: Sequence[Note] = ()) -> None:
         self.title.setText(document.title or document.path)
         linked = sum(1 for f in figures if f.indicator)
         summary = tr("%n 个数字", len(figures)) + " · " + tr("%n 个已关联指标", linked)
@@ -68,7 +70,7 @@ class DocumentPane(QWidget):
         self.find_bar.set_text(document.text, announce=False)
         self._find_spans = list(self.find_bar.matches)
         self.view.show_document(document, paragraphs, figures, mentions, self.legend.entity_types(),
-                                self._find_spans)
+                                self._find_spans, findings, notes)
 
     def set_hit_spans(self, spans: Sequence[tuple[int, int]]) -> None:
         self._hit_spans = list(spans)

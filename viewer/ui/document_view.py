@@ -1,8 +1,8 @@
-"""The read-only text of one report, with figures, mentions, repeats and hits highlighted."""
+"""The read-only text of one report, with figures, mentions, repeats, findings, notes and hits
+highlighted, all in one QSyntaxHighlighter pass."""
 
 from __future__ import annotations
 
-import html
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
@@ -18,20 +18,24 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
 from viewer.model import Document, Figure, Mention, Paragraph
+from viewer.model.review import Finding, Note
 from viewer.ui import text_formats
 from viewer.ui.highlight import (
     LAYER_ENTITY,
     LAYER_ENTITY_SELECTED,
     LAYER_FIGURE,
+    LAYER_FINDING,
+    LAYER_NOTE,
     LAYER_PARAGRAPH,
     LAYER_SEARCH,
     DocumentHighlighter,
     StyledSpan,
 )
-from viewer.ui.i18n import tr
-from viewer.ui.palette import entity_type_label, kind_label, role_label
-from viewer.ui.units import qualified_value
+from viewer.ui.review_labels import findings_by_figure
+from viewer.ui.tooltips import figure_tooltip, findings_tooltip, mention_tooltip, notes_tooltip
 from viewer.ui.utf16 import Utf16Map
+
+__all__ = ["DocumentView", "figure_tooltip"]
 
 DEFAULT_POINT_SIZE = 13.0
 MIN_POINT_SIZE, MAX_POINT_SIZE = 8.0, 32.0
@@ -60,6 +64,9 @@ class DocumentView(QTextEdit):
         self._entity_types: set[str] | None = None  # None = all visible
         self._selected_spans: list[tuple[int, int]] = []
         self._search_spans: list[tuple[int, int]] = []
+        self.figure_findings: dict[int, list[Finding]] = {}  # figure id -> its findings
+        self.notes: list[Note] = []
+        self.language = "zh"  # of finding messages
         self._point_size = DEFAULT_POINT_SIZE
         self._own_document: QTextDocument | None = None
         self._highlighter = DocumentHighlighter(self.document())
@@ -70,7 +77,8 @@ class DocumentView(QTextEdit):
     def show_document(self, document: Document, paragraphs: Sequence[Paragraph] = (),
                       figures: Sequence[Figure] = (), mentions: Sequence[Mention] = (),
                       entity_types: set[str] | None = None,
-                      search_spans: Sequence[tuple[int, int]] = ()) -> None:
+                      search_spans: Sequence[tuple[int, int]] = (), findings: Sequence[Finding] = (),
+                      notes: Sequence[Note] = ()) -> None:
         self.document_model = document
         self.paragraphs = list(paragraphs)
         self.figures = sorted(figures, key=lambda f: (f.start, f.end))
@@ -80,6 +88,8 @@ class DocumentView(QTextEdit):
         self._selected_spans = []
         self._search_spans = list(search_spans)
         self._entity_types = None if entity_types is None else set(entity_types)
+        self.figure_findings = findings_by_figure(findings, document.id)
+        self.notes = list(notes)
         # Qt would turn \r into a block break; keep positions by showing it as a space.
         text = document.text.replace("\r", " ")
         self._utf16 = Utf16Map(text)
@@ -88,6 +98,7 @@ class DocumentView(QTextEdit):
     def clear_document(self) -> None:
         self.document_model = None
         self.figures, self.mentions, self.paragraphs = [], [], []
+        self.figure_findings, self.notes = {}, []
         self._figure_starts, self._mention_starts = [], []
         self._utf16 = Utf16Map("")
         self._replace_document("")
@@ -148,12 +159,32 @@ class DocumentView(QTextEdit):
         self._search_spans = list(spans)
         self._rebuild_highlights()
 
+    def set_findings(self, findings: Sequence[Finding]) -> None:
+        doc_id = self.document_model.id if self.document_model else None
+        self.figure_findings = findings_by_figure(findings, doc_id)
+        self._rebuild_highlights()
+
+    def set_notes(self, notes: Sequence[Note]) -> None:
+        self.notes = list(notes)
+        self._rebuild_highlights()
+
+    def flagged_figures(self) -> list[Figure]:
+        """Figures marked in the text: they have a finding that needs attention."""
+        return [f for f in self.figures if f.id is not None
+                and any(x.needs_attention for x in self.figure_findings.get(f.id, ()))]
+
+    def annotated_spans(self) -> list[tuple[int, int]]:
+        """Spans of the notes whose text is still there (orphaned notes are listed, not marked)."""
+        return [(n.start, n.end) for n in self.notes if not n.orphaned]
+
     def highlight_spans(self) -> list[StyledSpan]:
         spans: list[StyledSpan] = []
         for paragraph in self.paragraphs:
             if paragraph.repeats > 1:
                 spans.append(StyledSpan(paragraph.start, paragraph.end, LAYER_PARAGRAPH,
                                         text_formats.repeated_format()))
+        note = text_formats.note_format()
+        spans.extend(StyledSpan(s, e, LAYER_NOTE, note) for s, e in self.annotated_spans())
         for mention in self.mentions:
             if self._entity_types is None or mention.type in self._entity_types:
                 spans.append(StyledSpan(mention.start, mention.end, LAYER_ENTITY,
@@ -161,6 +192,8 @@ class DocumentView(QTextEdit):
         for figure in self.figures:
             spans.append(StyledSpan(figure.start, figure.end, LAYER_FIGURE,
                                     text_formats.figure_format(figure.kind, figure.role)))
+        marked = text_formats.finding_format()
+        spans.extend(StyledSpan(f.start, f.end, LAYER_FINDING, marked) for f in self.flagged_figures())
         selected = text_formats.selected_entity_format()
         spans.extend(StyledSpan(s, e, LAYER_ENTITY_SELECTED, selected) for s, e in self._selected_spans)
         hit = text_formats.search_format()
@@ -284,29 +317,18 @@ class DocumentView(QTextEdit):
         return super().viewportEvent(event)
 
     def tooltip_at(self, position: int) -> str:
-        """Rich text built from escaped pieces: document text is never interpreted as markup."""
+        """The figure (with its findings) or mention under `position`, and notes on it."""
+        tip = ""
         figure = self.figure_at(position)
-        if figure is not None:
-            return figure_tooltip(figure)
         mention = self.mention_at(position)
-        if mention is not None:
-            return (f"<b>{html.escape(entity_type_label(mention.type))}</b>："
-                    f"{html.escape(mention.canonical)}")
-        return ""
-
-
-def figure_tooltip(figure: Figure) -> str:
-    rows = [
-        (tr("原文"), figure.text),
-        (tr("类型"), kind_label(figure.kind)),
-        (tr("规范值"), qualified_value(figure, figure.unit)),
-        (tr("时期"), figure.period or (str(figure.year) if figure.year else "—")),
-        (tr("指标"), figure.indicator or tr("（未关联）")),
-        (tr("地区"), figure.region or "—"),
-        (tr("角色"), role_label(figure.role)),
-    ]
-    cells = "".join(
-        f"<tr><td style='color:#666;padding-right:8px'>{html.escape(label)}</td>"
-        f"<td>{html.escape(value)}</td></tr>" for label, value in rows
-    )
-    return f"<table>{cells}</table>"
+        if figure is not None:
+            tip = figure_tooltip(figure)
+            findings = self.figure_findings.get(figure.id, []) if figure.id is not None else []
+            if findings:
+                tip += findings_tooltip(findings, self.language)
+        elif mention is not None:
+            tip = mention_tooltip(mention)
+        notes = [n for n in self.notes if not n.orphaned and n.start <= position < n.end]
+        if notes:
+            tip += notes_tooltip(notes)
+        return tip

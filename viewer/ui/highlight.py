@@ -1,6 +1,7 @@
 """Highlight spans through a QSyntaxHighlighter: formats never enter the document itself.
 
-Spans come in layers (paragraph marks < entities < figures < selected entity < search); where
+Spans come in layers (paragraph marks < notes < entities < figures < findings < selected
+entity < search); where
 spans overlap, their formats are merged in layer order, so a search hit keeps a figure's
 underline. All block formats are computed once per change, in one sweep over the spans.
 """
@@ -15,10 +16,12 @@ from PySide6.QtGui import QSyntaxHighlighter, QTextCharFormat, QTextDocument
 from viewer.ui.utf16 import Utf16Map
 
 LAYER_PARAGRAPH = 0
-LAYER_ENTITY = 1
-LAYER_FIGURE = 2
-LAYER_ENTITY_SELECTED = 3
-LAYER_SEARCH = 4
+LAYER_NOTE = 1
+LAYER_ENTITY = 2
+LAYER_FIGURE = 3
+LAYER_FINDING = 4
+LAYER_ENTITY_SELECTED = 5
+LAYER_SEARCH = 6
 
 BlockFormats = dict[int, list[tuple[int, int, QTextCharFormat]]]
 

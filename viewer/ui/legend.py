@@ -63,6 +63,8 @@ class Legend(QWidget):
         row.addSpacing(8)
         for role in (Role.TARGET, Role.ESTIMATE):
             row.addWidget(FormatChip(role_label(role), text_formats.figure_format(FigureKind.NUMBER, role)))
+        row.addWidget(FormatChip(tr("需核查"), text_formats.finding_format()))
+        row.addWidget(FormatChip(tr("批注"), text_formats.note_format()))
         row.addWidget(FormatChip(tr("重复段落"), text_formats.repeated_format()))
         row.addWidget(FormatChip(tr("搜索结果"), text_formats.search_format()))
         row.addStretch(1)

@@ -1,5 +1,5 @@
-"""The main window: library and entities on the left, the report in the centre, chart and
-search on the right; every pane a dock the user can move, resize and hide."""
+"""The main window: library, checks and entities on the left, the report in the centre, chart,
+notes and search on the right; every pane a dock the user can move, resize and hide."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ from viewer.ui.i18n import tr
 from viewer.ui.import_worker import ImportController, IngestFunction, import_summary
 from viewer.ui.library_pane import LibraryPane
 from viewer.ui.menus import build_menus
+from viewer.ui.review_controller import ReviewController
 from viewer.ui.search_pane import SearchPane
 from viewer.ui.session import Session
 
@@ -49,6 +50,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks)
         self.document_pane = DocumentPane()
+        self.document_pane.view.language = self.language
         self.setCentralWidget(self.document_pane)
         self.library_pane = LibraryPane()
         self.entity_pane = EntityPane()
@@ -58,11 +60,18 @@ class MainWindow(QMainWindow):
         self._chart_later = self._timer(lambda: self.chart)
         self._search_warm_up = self._timer(self._warm_up_search, delay_ms=1500)
         self.search_pane = SearchPane()
+        self.review = ReviewController(self)
+        self._findings_later = self._timer(self.review.refresh_findings)
         self.docks: dict[str, QDockWidget] = {}
-        self._add_dock("library", tr("文档库"), self.library_pane, Qt.DockWidgetArea.LeftDockWidgetArea)
-        self._add_dock("entities", tr("实体"), self.entity_pane, Qt.DockWidgetArea.LeftDockWidgetArea)
-        self._add_dock("chart", tr("指标图表"), QWidget(), Qt.DockWidgetArea.RightDockWidgetArea)
-        self._add_dock("search", tr("全文搜索"), self.search_pane, Qt.DockWidgetArea.RightDockWidgetArea)
+        left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
+        self._add_dock("library", tr("文档库"), self.library_pane, left)
+        self._add_dock("entities", tr("实体"), self.entity_pane, left)
+        self._add_dock("chart", tr("指标图表"), QWidget(), right)
+        self._add_dock("search", tr("全文搜索"), self.search_pane, right)
+        self._add_dock("checks", tr("核查"), self.review.checks_pane, left)
+        self._add_dock("notes", tr("批注"), self.review.notes_pane, right)
+        self.tabifyDockWidget(self.docks["entities"], self.docks["checks"])
+        self.tabifyDockWidget(self.docks["search"], self.docks["notes"])
         self.resizeDocks([self.docks["library"], self.docks["chart"]], [360, 520], Qt.Orientation.Horizontal)
         self.resizeDocks([self.docks["chart"], self.docks["search"]], [560, 300], Qt.Orientation.Vertical)
         self.actions_by_name = build_menus(self)
@@ -96,13 +105,18 @@ class MainWindow(QMainWindow):
 
             self._chart = ChartPane(self.library)
             self._chart.pointClicked.connect(self.show_point)
+            self._chart.set_flags(self.review.flags)
             self.docks["chart"].setWidget(self._chart)
+        return self._chart
+
+    def chart_if_loaded(self) -> ChartPane | None:
         return self._chart
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._chart is None:
             self._chart_later.start()
+            self._findings_later.start()
             self._search_warm_up.start()
 
     def _warm_up_search(self) -> None:
@@ -133,16 +147,19 @@ class MainWindow(QMainWindow):
         else:
             self.entity_pane.set_entities([])
 
-    def open_document(self, doc_id: int, select: tuple[int, int] | None = None) -> bool:
+    def open_document(self, doc_id: int, select: tuple[int, int] | None = None, reload: bool = False) -> bool:
         started = time.perf_counter()
-        if self.current is None or self.current.id != doc_id:
+        if self.current is None or self.current.id != doc_id or reload:
             try:
                 document = self.library.document(doc_id)
             except KeyError:
                 return False
             self.current = document
+            notes = self.review.notes_for_document(doc_id)
             self.document_pane.show_document(document, self.library.paragraphs(doc_id),
-                                             self.library.figures(doc_id), self.library.mentions(doc_id))
+                                             self.library.figures(doc_id), self.library.mentions(doc_id),
+                                             self.review.findings, notes)
+            self.review.refresh_notes(notes)
             self.library_pane.select_document(doc_id)
             if not self.entity_pane.all_scope():
                 self._entities_later.start()  # after the text is on screen
@@ -233,6 +250,15 @@ class MainWindow(QMainWindow):
     def _import_done(self, report: IngestReport | None) -> None:
         self.importer = None
         self.refresh_library()
+        self.review.refresh_findings()  # the import ran the checks
+        if self.current is not None and self.current.id is not None:
+            try:
+                changed = self.library.document(self.current.id).sha256 != self.current.sha256
+            except KeyError:
+                changed = False
+            if changed:
+                self.open_document(self.current.id, reload=True)
+        self.review.refresh_notes()
         if report is not None:
             self.statusBar().showMessage(import_summary(report).splitlines()[0], 8000)
             if self.current is None:
@@ -301,6 +327,7 @@ class MainWindow(QMainWindow):
             self.importer.worker_thread.quit()
             self.importer.worker_thread.wait(10_000)
             self.importer = None
+        self.review.shut_down()
         self.save_session()
         self.library.close()
         super().closeEvent(event)

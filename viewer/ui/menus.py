@@ -21,7 +21,8 @@ def _action(window: MainWindow, text: str, slot: Callable[[], object],
             icon: QStyle.StandardPixmap | None = None) -> QAction:
     action = QAction(text, window)
     if shortcuts:
-        action.setShortcuts([QKeySequence(s) for s in shortcuts])
+        sequences = {QKeySequence(s).toString(): QKeySequence(s) for s in shortcuts}  # once each
+        action.setShortcuts(list(sequences.values()))
         action.setToolTip(f"{text.replace('&', '').rstrip('…')} ({action.shortcut().toString()})")
     if icon is not None:
         action.setIcon(window.style().standardIcon(icon))
@@ -39,8 +40,14 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
                                  icons.SP_DirOpenIcon),
         "export_chart": _action(window, tr("导出图表…"), lambda: window.chart.ask_export_image()),
         "export_data": _action(window, tr("导出数据…"), lambda: window.chart.ask_export_data()),
+        "export_review": _action(window, tr("导出审阅报告…"), window.review.ask_export_review, ["Ctrl+E"]),
         "quit": _action(window, tr("退出"), window.close, [StandardKey.Quit]),
+        "undo": _action(window, tr("撤销"), window.review.undo_stack.undo, [StandardKey.Undo]),
+        "redo": _action(window, tr("重做"), window.review.undo_stack.redo, [StandardKey.Redo, "Ctrl+Shift+Z"]),
         "copy": _action(window, tr("复制"), window.document_pane.view.copy, [StandardKey.Copy]),
+        "add_note": _action(window, tr("添加批注…"), window.review.ask_add_note, ["Ctrl+M"],
+                            icons.SP_FileDialogDetailedView),
+        "recheck": _action(window, tr("重新核查"), window.review.recheck, ["F5"], icons.SP_BrowserReload),
         "find": _action(window, tr("在文档中查找…"), window.document_pane.open_find, [StandardKey.Find],
                         icons.SP_FileDialogContentsView),
         "search": _action(window, tr("搜索全部报告…"), window.focus_search, ["Ctrl+K"]),
@@ -59,11 +66,13 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     file_menu = bar.addMenu(tr("文件(&F)"))
     file_menu.addActions([actions["import"], actions["import_folder"]])
     file_menu.addSeparator()
-    file_menu.addActions([actions["export_chart"], actions["export_data"]])
+    file_menu.addActions([actions["export_chart"], actions["export_data"], actions["export_review"]])
     file_menu.addSeparator()
     file_menu.addAction(actions["quit"])
     edit_menu = bar.addMenu(tr("编辑(&E)"))
-    edit_menu.addAction(actions["copy"])
+    edit_menu.addActions([actions["undo"], actions["redo"]])
+    edit_menu.addSeparator()
+    edit_menu.addActions([actions["copy"], actions["add_note"]])
     edit_menu.addSeparator()
     edit_menu.addActions([actions["find"], actions["search"]])
     edit_menu.addSeparator()
@@ -87,11 +96,33 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
         action.setChecked(code == window.language)
         action.triggered.connect(lambda _checked=False, c=code: window.set_language(c))
         group.addAction(action)
+    checks_menu = bar.addMenu(tr("核查(&R)"))
+    checks_menu.addAction(actions["recheck"])
+    attention = checks_menu.addAction(tr("只显示需关注的结果"))
+    attention.setCheckable(True)
+    attention.setChecked(True)
+    attention.toggled.connect(window.review.checks_pane.set_attention_only)
+    window.review.checks_pane.filter_box.currentIndexChanged.connect(
+        lambda index: attention.setChecked(index == 0))
     help_menu = bar.addMenu(tr("帮助(&H)"))
     help_menu.addAction(actions["about"])
     help_menu.addAction(tr("关于 Qt…"), QApplication.aboutQt)
     toolbar.addActions([actions["import"], actions["find"]])
     toolbar.addSeparator()
     toolbar.addActions([actions["previous_figure"], actions["next_figure"]])
+    toolbar.addSeparator()
+    toolbar.addActions([actions["add_note"], actions["recheck"]])
     window.addToolBar(toolbar)
+    _follow_undo_stack(window, actions["undo"], actions["redo"])
     return actions
+
+
+def _follow_undo_stack(window: MainWindow, undo: QAction, redo: QAction) -> None:
+    """Enable undo/redo only when there is something to undo or redo, and say what."""
+    stack = window.review.undo_stack
+    undo.setEnabled(False)
+    redo.setEnabled(False)
+    stack.canUndoChanged.connect(undo.setEnabled)
+    stack.canRedoChanged.connect(redo.setEnabled)
+    stack.undoTextChanged.connect(lambda text: undo.setText(f"{tr('撤销')} {text}".strip()))
+    stack.redoTextChanged.connect(lambda text: redo.setText(f"{tr('重做')} {text}".strip()))

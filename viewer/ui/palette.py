@@ -33,6 +33,9 @@ REGION_COLOURS = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17bec
 SEARCH_COLOUR = "#ffe066"
 ENTITY_SELECTED_COLOUR = "#ffb3a7"
 REPEATED_COLOUR = "#f1ecf7"
+NOTE_COLOUR = "#d5f5ec"
+NOTE_LINE_COLOUR = "#0ca678"
+FINDING_COLOUR = "#e03131"
 
 
 def figure_colour(kind: str) -> QColor:

@@ -9,6 +9,9 @@ from PySide6.QtGui import QColor, QFont, QTextCharFormat
 from viewer.model import Role
 from viewer.ui.palette import (
     ENTITY_SELECTED_COLOUR,
+    FINDING_COLOUR,
+    NOTE_COLOUR,
+    NOTE_LINE_COLOUR,
     REPEATED_COLOUR,
     SEARCH_COLOUR,
     entity_colour,
@@ -65,4 +68,23 @@ def search_format() -> QTextCharFormat:
 def repeated_format() -> QTextCharFormat:
     fmt = QTextCharFormat()
     fmt.setBackground(QColor(REPEATED_COLOUR))
+    return fmt
+
+
+@cache
+def finding_format() -> QTextCharFormat:
+    """A figure with a finding that needs attention: red wavy underline (merged over its fill)."""
+    fmt = QTextCharFormat()
+    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+    fmt.setUnderlineColor(QColor(FINDING_COLOUR))
+    return fmt
+
+
+@cache
+def note_format() -> QTextCharFormat:
+    """An annotated span: a light background and a dotted line under it."""
+    fmt = QTextCharFormat()
+    fmt.setBackground(QColor(NOTE_COLOUR))
+    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+    fmt.setUnderlineColor(QColor(NOTE_LINE_COLOUR))
     return fmt

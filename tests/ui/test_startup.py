@@ -1,0 +1,45 @@
+"""Start-up stays light: the window is shown before pyqtgraph, openpyxl, sqlite-utils or jieba
+are imported, and within a second. Measured in a fresh interpreter, since other tests in this
+process import all of them. The budget is checked on the process's CPU time, which other jobs
+on a busy 2-core machine do not inflate; wall time only has a loose bound."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+PROBE = """
+import json, sys, time
+started, cpu_started = time.perf_counter(), time.process_time()
+from PySide6.QtCore import QSettings
+from viewer.ui.app import application
+app = application(language="zh")
+from viewer.ui.main_window import MainWindow
+window = MainWindow(sys.argv[1], settings=QSettings(sys.argv[2], QSettings.Format.IniFormat))
+window.restore_session()
+window.show()
+shown, cpu = time.perf_counter() - started, time.process_time() - cpu_started
+heavy = sorted(m for m in ("pyqtgraph", "openpyxl", "sqlite_utils", "jieba") if m in sys.modules)
+for _ in range(20):  # the deferred work: the chart (pyqtgraph) and the checks panel
+    app.processEvents()
+    time.sleep(0.01)
+print(json.dumps({"shown_s": shown, "cpu_s": cpu, "heavy": heavy, "current": window.current is not None,
+                  "findings": len(window.review.findings), "chart": window.chart_if_loaded() is not None}))
+window.close()
+"""
+
+
+def test_window_shows_without_heavy_modules(corpus_store: Path, tmp_path: Path) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run([sys.executable, "-c", PROBE, str(corpus_store), str(tmp_path / "s.ini")],
+                            capture_output=True, text=True, env=env, timeout=120, check=False)
+    assert result.returncode == 0, result.stderr
+    measured = json.loads(result.stdout.strip().splitlines()[-1])
+    assert measured["heavy"] == [], f"imported before the window was shown: {measured['heavy']}"
+    assert measured["current"], "the first report should be open at start-up"
+    assert measured["findings"] > 0 and measured["chart"], "the deferred panes load after the window is shown"
+    assert measured["cpu_s"] <= 1.0, f"start-up took {measured['cpu_s']:.2f} s of CPU"
+    assert measured["shown_s"] <= 3.0, f"start-up took {measured['shown_s']:.2f} s"

@@ -1,0 +1,182 @@
+"""The review tools of the main window: the 核查 and 批注 docks, undoable notes, re-checks and
+the review report, the last two run off the UI thread."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from viewer.model.review import Evidence, Finding, Note
+from viewer.services.library import Library
+from viewer.ui import note_dialog
+from viewer.ui.background import BackgroundTask, Work
+from viewer.ui.checks_model import evidence_in
+from viewer.ui.checks_pane import ChecksPane
+from viewer.ui.i18n import tr
+from viewer.ui.note_commands import AddNote, DeleteNote, EditNote
+from viewer.ui.notes_pane import NotesPane
+from viewer.ui.review_labels import figure_flags
+
+if TYPE_CHECKING:
+    from viewer.ui.main_window import MainWindow
+
+Done = Callable[[object, float, str], None]  # result, seconds, error
+
+
+class ReviewController(QObject):
+    exported = Signal(object, float, str)  # path, seconds, error ("" when it worked)
+    rechecked = Signal(float, str)  # seconds, error
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.library: Library = window.library
+        self.findings: list[Finding] = []
+        self.flags: dict[int, str] = {}  # figure id -> chart flag
+        self.checks_pane = ChecksPane()
+        self.checks_pane.language = window.language
+        self.notes_pane = NotesPane()
+        self.undo_stack = QUndoStack(self)
+        self.tasks: dict[str, BackgroundTask] = {}
+        self.checks_pane.findingActivated.connect(self.show_finding)
+        self.checks_pane.evidenceActivated.connect(self.show_evidence)
+        self.checks_pane.recheckRequested.connect(self.recheck)
+        self.notes_pane.noteActivated.connect(self.show_note)
+        self.notes_pane.editRequested.connect(self.ask_edit_note)
+        self.notes_pane.deleteRequested.connect(self.delete_note)
+        self.notes_pane.scopeChanged.connect(lambda _all: self.refresh_notes())
+
+    @property
+    def current_id(self) -> int | None:
+        return self.window.current.id if self.window.current is not None else None
+
+    # -- findings ---------------------------------------------------------------------------
+    def refresh_findings(self) -> None:
+        self.findings = self.library.findings()
+        self.flags = figure_flags(self.findings)
+        self.checks_pane.set_findings(self.findings, self.library.documents())
+        self.window.document_pane.view.set_findings(self.findings)
+        if self.window.chart_if_loaded() is not None:
+            self.window.chart.set_flags(self.flags)
+
+    def show_finding(self, finding: Finding, doc_id: int) -> None:
+        spans = [(e.start, e.end) for e in evidence_in(finding, doc_id)]
+        if spans and self.window.open_document(doc_id):
+            view = self.window.document_pane.view
+            view.set_selected_spans(spans)
+            view.select_span(*spans[0])
+
+    def show_evidence(self, evidence: Evidence) -> None:
+        if self.window.open_document(evidence.doc_id):
+            self.window.document_pane.view.select_span(evidence.start, evidence.end)
+
+    def recheck(self) -> BackgroundTask | None:
+        def done(_result: object, seconds: float, error: str) -> None:
+            self.library.reload()
+            self.refresh_findings()
+            self._report(tr("核查完成（%1 秒）").replace("%1", f"{seconds:.2f}"), error, tr("重新核查"))
+            self.rechecked.emit(seconds, error)
+
+        return self._run("recheck", lambda library: library.run_checks(), done)
+
+    # -- notes ------------------------------------------------------------------------------
+    def notes_for_document(self, doc_id: int) -> list[Note]:
+        return self.library.notes(doc_id)
+
+    def refresh_notes(self, shown: list[Note] | None = None) -> None:
+        """Notes in the dock and in the text; `shown`: those of the open report, in the text already."""
+        doc_id = self.current_id
+        current = shown if shown is not None else self.library.notes(doc_id) if doc_id is not None else []
+        if shown is None:
+            self.window.document_pane.view.set_notes(current)
+        if self.notes_pane.all_scope():
+            titles = {d.id: d.title or d.path for d in self.library.documents() if d.id is not None}
+            self.notes_pane.set_notes(self.library.notes(), titles)
+        else:
+            self.notes_pane.set_notes(current)
+
+    def ask_add_note(self) -> None:
+        view = self.window.document_pane.view
+        start, end = view.selected_span()
+        doc_id = self.current_id
+        if doc_id is None or start == end:
+            self.window.statusBar().showMessage(tr("请先在文档中选中要批注的文字。"), 4000)
+            return
+        answer = note_dialog.ask_note(self.window, view.text()[start:end])
+        if answer is not None:
+            self.add_note(doc_id, start, end, *answer)
+
+    def add_note(self, doc_id: int, start: int, end: int, body: str, tags: tuple[str, ...] = ()) -> None:
+        self.undo_stack.push(AddNote(self.library, doc_id, (start, end), body, tags, self._notes_changed))
+
+    def ask_edit_note(self, note: Note) -> None:
+        answer = note_dialog.ask_note(self.window, note.quote, note.body, note.tags)
+        if answer is not None and answer != (note.body, note.tags):
+            self.edit_note(note, *answer)
+
+    def edit_note(self, note: Note, body: str, tags: tuple[str, ...]) -> None:
+        self.undo_stack.push(EditNote(self.library, note, body, tags, self._notes_changed))
+
+    def delete_note(self, note: Note) -> None:
+        self.undo_stack.push(DeleteNote(self.library, note, self._notes_changed))
+
+    def _notes_changed(self) -> None:
+        self.refresh_notes()
+
+    def show_note(self, note: Note) -> None:
+        if note.doc_id is None or not self.window.open_document(note.doc_id):
+            return
+        if note.orphaned:
+            self.window.statusBar().showMessage(tr("该批注的原文已变更，找不到原文。"), 5000)
+        else:
+            self.window.document_pane.view.select_span(note.start, note.end)
+
+    # -- review report ----------------------------------------------------------------------
+    def ask_export_review(self) -> None:
+        name, chosen = QFileDialog.getSaveFileName(
+            self.window, tr("导出审阅报告"), "review.xlsx", "Excel (*.xlsx);;HTML (*.html)")
+        if name:
+            fmt = "html" if name.lower().endswith((".html", ".htm")) or "html" in chosen.lower() else "xlsx"
+            self.export_review(Path(name), fmt)
+
+    def export_review(self, path: Path, fmt: str = "xlsx") -> BackgroundTask | None:
+        language = self.window.language
+
+        def done(_result: object, seconds: float, error: str) -> None:
+            message = tr("审阅报告已导出：%1（%2 秒）").replace("%1", str(path)).replace("%2", f"{seconds:.2f}")
+            self._report(message, error, tr("导出审阅报告"))
+            self.exported.emit(path, seconds, error)
+
+        return self._run("export", lambda library: library.write_review(fmt, path, language), done)
+
+    # -- running work off the UI thread -----------------------------------------------------------
+    def _run(self, name: str, work: Work, done: Done) -> BackgroundTask | None:
+        if name in self.tasks:
+            return None  # one at a time
+        task = BackgroundTask(self, self.library.store_path, work)
+
+        def finished(result: object, seconds: float, error: str) -> None:
+            self.tasks.pop(name, None)
+            task.deleteLater()
+            done(result, seconds, error)
+
+        task.done.connect(finished)
+        self.tasks[name] = task
+        task.start()
+        return task
+
+    def _report(self, message: str, error: str, title: str) -> None:
+        if error:
+            QMessageBox.warning(self.window, title, error)
+        else:
+            self.window.statusBar().showMessage(message, 8000)
+
+    def shut_down(self) -> None:
+        for task in list(self.tasks.values()):
+            task.wait()
+        self.tasks.clear()

@@ -1,0 +1,53 @@
+"""Tooltips of the document pane: rich text built only from escaped pieces, so document text
+is never interpreted as markup."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+
+from viewer.model import Figure, Mention
+from viewer.model.review import Finding, Note
+from viewer.ui.i18n import tr
+from viewer.ui.palette import entity_type_label, kind_label, role_label
+from viewer.ui.review_labels import check_kind_label, finding_message, verdict_colour, verdict_label
+from viewer.ui.units import qualified_value
+
+
+def figure_tooltip(figure: Figure) -> str:
+    rows = [
+        (tr("原文"), figure.text),
+        (tr("类型"), kind_label(figure.kind)),
+        (tr("规范值"), qualified_value(figure, figure.unit)),
+        (tr("时期"), figure.period or (str(figure.year) if figure.year else "—")),
+        (tr("指标"), figure.indicator or tr("（未关联）")),
+        (tr("地区"), figure.region or "—"),
+        (tr("角色"), role_label(figure.role)),
+    ]
+    cells = "".join(
+        f"<tr><td style='color:#666;padding-right:8px'>{html.escape(label)}</td>"
+        f"<td>{html.escape(value)}</td></tr>" for label, value in rows
+    )
+    return f"<table>{cells}</table>"
+
+
+def findings_tooltip(findings: Sequence[Finding], language: str) -> str:
+    items = "".join(
+        f"<li><b style='color:{verdict_colour(f.verdict).name()}'>"
+        f"{html.escape(check_kind_label(f.kind))} · {html.escape(verdict_label(f.verdict))}</b><br>"
+        f"{html.escape(finding_message(f, language))}</li>" for f in findings
+    )
+    return f"<hr><b>{html.escape(tr('核查'))}</b><ul style='margin:0'>{items}</ul>"
+
+
+def notes_tooltip(notes: Sequence[Note]) -> str:
+    items = "".join(
+        f"<li>{html.escape(n.body or tr('（无内容）'))}"
+        + (f" <span style='color:#0ca678'>#{html.escape(' #'.join(n.tags))}</span>" if n.tags else "")
+        + "</li>" for n in notes
+    )
+    return f"<hr><b>{html.escape(tr('批注'))}</b><ul style='margin:0'>{items}</ul>"
+
+
+def mention_tooltip(mention: Mention) -> str:
+    return f"<b>{html.escape(entity_type_label(mention.type))}</b>：{html.escape(mention.canonical)}"
