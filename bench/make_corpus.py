@@ -29,6 +29,9 @@ FIRST_YEAR, LAST_YEAR = 2015, 2025
 SERIES_START = 2008
 FOCUS_CITIES, FOCUS_SHARE = 20, 0.6
 CN_DIGITS = "零一二三四五六七八九十"
+# Prose paragraphs added to each document's mix, so that figures per KB match the real reports
+# (about 3.4 per KB in ../shared/corpus; tests/test_make_corpus.py keeps the two within 25%).
+EXTRA_FILLER = 6
 
 
 def words(text: str, sep: str | None = None) -> tuple[str, ...]:
@@ -385,6 +388,7 @@ def make_document(world: World, seed: int, index: int, size_bytes: int) -> str:
             lambda: w.target_paragraph(year),
             w.policy_paragraph,
         ]
+    makers += [w.filler_paragraph] * EXTRA_FILLER
     size = sum(len(p.encode()) + 2 for p in paragraphs)
     section, after_heading = 0, True
     while size < size_bytes:

@@ -146,3 +146,15 @@ def test_no_long_run_of_a_real_report_is_copied(docs: dict[str, bytes]) -> None:
             text[i : i + window] for i in range(len(text) - window + 1) if text[i : i + window] in shingles
         ]
         assert not copied, (name, copied[:3])
+
+
+def test_figure_density_matches_the_real_reports(docs: dict[str, bytes], corpus: dict[str, str]) -> None:
+    """Store size and ingest speed per MB depend on how many figures a KB of text holds."""
+    from viewer.text.figures import find_figures
+
+    def per_kb(texts: list[str]) -> float:
+        return sum(len(find_figures(t)) for t in texts) / (sum(len(t.encode()) for t in texts) / 1000)
+
+    synthetic = per_kb([d.decode("utf-8") for d in docs.values()])
+    real = per_kb(list(corpus.values()))
+    assert abs(synthetic - real) / real < 0.25, (synthetic, real)
