@@ -111,3 +111,17 @@ def test_export_series_and_entities(corpus_store: Path, capsys: pytest.CaptureFi
     entities = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert any(e["name"] == "株洲市" and e["type"] == "place" for e in entities)
     assert main(["export", "series", "--format", "csv", "--store", str(corpus_store)]) == 2
+
+
+def test_merge_entities_from_the_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "r.txt").write_text("株洲市科技工作\n株洲市与醴陵市共同推进，醴陵市成效明显。\n", encoding="utf-8")
+    store = str(tmp_path / "s.db")
+    assert main(["ingest", str(tmp_path / "r.txt"), "--store", store]) == 0
+    assert main(["merge", "醴陵市", "株洲市", "--type", "place", "--store", store]) == 0
+    assert main(["merge", "没有这个", "株洲市", "--type", "place", "--store", store]) == 1
+    capsys.readouterr()
+    assert main(["export", "entities", "--format", "jsonl", "--store", store]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    zhuzhou = next(r for r in rows if r["name"] == "株洲市")
+    assert "醴陵市" in zhuzhou["aliases"] and zhuzhou["mentions"] >= 4
+    assert not any(r["name"] == "醴陵市" for r in rows)

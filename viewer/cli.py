@@ -47,6 +47,12 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the review report")
     export.add_argument("--store", dest="sub_store", help=argparse.SUPPRESS)
 
+    merge = sub.add_parser("merge", help="merge one entity into another of the same type (kept across re-imports)")
+    merge.add_argument("alias", help="the entity to fold in, e.g. 株洲所")
+    merge.add_argument("canonical", help="the entity that remains, e.g. 中车株洲电力机车研究所有限公司")
+    merge.add_argument("--type", required=True, choices=("place", "org", "person", "policy", "programme", "indicator"))
+    merge.add_argument("--store", dest="sub_store", help=argparse.SUPPRESS)
+
     check = sub.add_parser("check", help="run the figure checks again and print what they found")
     check.add_argument("--store", dest="sub_store", help=argparse.SUPPRESS)
     return parser
@@ -71,6 +77,8 @@ def main(argv: list[str] | None = None) -> int:
             return _export(store, args)
         if args.command == "check":
             return _check(store)
+        if args.command == "merge":
+            return _merge(store, args.alias, args.canonical, args.type)
     except KeyboardInterrupt:
         print("\ninterrupted; everything imported so far is kept", file=sys.stderr)
         return 130
@@ -219,6 +227,17 @@ def _export(store: Path, args: argparse.Namespace) -> int:
         return EXIT_USAGE
     if args.out is not None:
         print(f"{count} rows -> {args.out}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _merge(store: Path, alias: str, canonical: str, type_: str) -> int:
+    library = _open(store)
+    try:
+        library.merge_entity_names(alias, canonical, type_)
+    except (KeyError, ValueError) as error:
+        print(f"policy-viewer: {error.args[0]}", file=sys.stderr)
+        return EXIT_FAILED
+    print(f"{alias} -> {canonical} ({type_}); kept across re-imports")
     return EXIT_OK
 
 

@@ -113,7 +113,16 @@ class Library:
         return store_entities.entity_documents(self.conn, entity_id)
 
     def merge_entities(self, alias_id: int, canonical_id: int) -> None:
+        """Fold one entity into another of the same type; kept across re-imports."""
         store_entities.merge_entities(self.db, alias_id, canonical_id)
+
+    def merge_entity_names(self, alias: str, canonical: str, type_: str) -> None:
+        alias_id = store_entities.entity_id(self.conn, alias, type_)
+        canonical_id = store_entities.entity_id(self.conn, canonical, type_)
+        if alias_id is None or canonical_id is None:
+            missing = alias if alias_id is None else canonical
+            raise KeyError(f"no {type_} entity named {missing}")
+        self.merge_entities(alias_id, canonical_id)
 
     # search
     @staticmethod

@@ -142,10 +142,7 @@ def _insert_mentions(
 ) -> None:
     if not mentions:
         return
-    merges = {
-        (str(r[0]), str(r[1])): str(r[2])
-        for r in db.execute("SELECT alias, type, canonical FROM entity_merges")
-    }
+    merges = _merged_names(db)
     known = {(e.name, e.type): e for e in entities}
     ids: dict[tuple[str, str], int] = {}
     rows = []
@@ -158,6 +155,19 @@ def _insert_mentions(
     db.conn.executemany(
         "INSERT INTO mentions (doc_id, entity_id, span_start, span_end, text) VALUES (?, ?, ?, ?, ?)", rows
     )
+
+
+def _merged_names(db: Queryable) -> dict[tuple[str, str], str]:
+    """(name, type) -> the name a reviewer merged it into, following chains (A->B, B->C)."""
+    direct = {(str(r[0]), str(r[1])): str(r[2]) for r in db.execute("SELECT alias, type, canonical FROM entity_merges")}
+    resolved: dict[tuple[str, str], str] = {}
+    for (alias, type_), target in direct.items():
+        seen = {alias}
+        while (target, type_) in direct and target not in seen:
+            seen.add(target)
+            target = direct[(target, type_)]
+        resolved[(alias, type_)] = target
+    return resolved
 
 
 def _entity_id(db: sqlite_utils.Database, name: str, type_: str, entity: Entity | None) -> int:

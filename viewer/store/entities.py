@@ -65,6 +65,11 @@ def entity_rows_for_export(db: Queryable) -> list[tuple[Entity, list[str]]]:
     return [(e, files.get(e.id or -1, [])) for e in entities(db)]
 
 
+def entity_id(db: Queryable, name: str, type_: str) -> int | None:
+    row = db.execute("SELECT id FROM entities WHERE name = ? AND type = ?", [name, type_]).fetchone()
+    return int(row[0]) if row else None
+
+
 def merge_entities(db: sqlite_utils.Database, alias_id: int, canonical_id: int) -> None:
     """Fold entity `alias_id` into `canonical_id`; remembered, so re-imports keep the merge."""
     with db.atomic():
@@ -72,6 +77,8 @@ def merge_entities(db: sqlite_utils.Database, alias_id: int, canonical_id: int) 
         canonical = db.execute("SELECT name, type, aliases FROM entities WHERE id = ?", [canonical_id]).fetchone()
         if alias is None or canonical is None or alias_id == canonical_id:
             raise ValueError("merge needs two different existing entities")
+        if alias[1] != canonical[1]:
+            raise ValueError(f"cannot merge a {alias[1]} ({alias[0]}) into a {canonical[1]} ({canonical[0]})")
         db.conn.execute(
             "INSERT OR REPLACE INTO entity_merges (alias, type, canonical, merged_at) VALUES (?, ?, ?, ?)",
             (alias[0], alias[1], canonical[0], datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")),
