@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from dataclasses import fields, replace
 
+import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
 from viewer.model import Figure, FigureKind, Qualifier, Role
 from viewer.text.attribution import DocumentContext, attribute_figures
+from viewer.text.attribution_sections import heading_role, marker_level
 from viewer.text.roles import SentenceModality, modality
 from viewer.text.sentences import split_sentences
 
@@ -191,7 +193,7 @@ def test_figure_fields_are_in_the_order_attribution_builds_them() -> None:
 
 
 _CUE_WORDS = ["预计", "预估计", "有望", "力争", "目标", "：", "主要目标", "任务", "确保", "计划到", "规划期末", "争取",
-              "等目标", "等具体指标", "等", "达"]
+              "等目标", "等具体指标", "等", "达", "；"]
 
 
 _WORDS = st.lists(st.sampled_from(_CUE_WORDS), max_size=8)
@@ -201,6 +203,7 @@ _WORDS = st.lists(st.sampled_from(_CUE_WORDS), max_size=8)
 @example([["争取"], []])
 @example([[], ["等目标", "力争"]])
 @example([["预计", "主要目标"], ["等具体指标"]])
+@example([["预计", "；"], ["预计"], []])
 def test_modality_cues_found_once_agree_with_a_search_per_figure(pieces: list[list[str]]) -> None:
     figure = "12%"
     parts = ["".join(words) for words in pieces]
@@ -212,3 +215,140 @@ def test_modality_cues_found_once_agree_with_a_search_per_figure(pieces: list[li
         end = start + len(figure)
         for pursue in (False, True):
             assert cues.modality(start, end, pursue) == modality(text[:start], text[end:], pursue)
+
+
+# ---- correctness round: year lists, clause-bound estimates, from-to pairs, sections -----------
+
+LATE = DocumentContext(region="株洲市", year=2023, published="2023-01-20")
+
+
+def test_a_list_of_years_is_distributed_over_a_respectively_list() -> None:
+    text = "2018年、2019年全市高新技术企业分别为210家、260家，技术合同成交额分别为8.1亿元、9.4亿元。"
+    figures = attribute(text, "210家", "260家", "8.1亿元", "9.4亿元")
+    assert [f.year for f in figures] == [2018, 2019, 2018, 2019]
+    assert [f.indicator for f in figures] == ["高新技术企业数"] * 2 + ["技术合同成交额"] * 2
+    assert all(f.role == Role.ACTUAL for f in figures)
+
+
+def test_a_year_list_of_another_length_is_not_distributed() -> None:
+    text = "2018年、2019年全市高新技术企业分别为210家、260家、300家。"
+    assert {f.year for f in attribute(text, "210家", "260家", "300家")} == {2019}
+
+
+def test_an_estimate_ends_at_a_semicolon() -> None:
+    text = "2020年，研发经费投入预计达到40亿元；研发投入强度由2015年的1.5%提高到2.1%。"
+    spend, old, new = attribute(text, "40亿元", "1.5%", "2.1%")
+    assert (spend.year, spend.role) == (2020, Role.ESTIMATE)
+    assert (old.year, old.role, old.indicator) == (2015, Role.ACTUAL, "研发投入强度")
+    assert (new.year, new.role, new.indicator) == (2020, Role.ACTUAL, "研发投入强度")
+
+
+def test_the_to_value_of_a_from_to_pair_takes_the_year_of_its_context() -> None:
+    old, new = attribute("2020年，高新技术企业由2015年的90家增加到200家。", "90家", "200家")
+    assert (old.year, old.indicator) == (2015, "高新技术企业数")
+    assert (new.year, new.indicator) == (2020, "高新技术企业数")
+    text = "2020年，全市科技工作成效明显。每万人发明专利拥有量由2015年的1.1件提高到2.5件。"
+    old, new = attribute(text, "1.1件", "2.5件")
+    assert (old.year, new.year) == (2015, 2020)
+    assert old.indicator == new.indicator == "万人发明专利拥有量"
+
+
+def test_a_value_after_a_base_year_is_that_years() -> None:
+    text = "2020年，技术合同成交额达到30亿元，比2019年的24亿元增长25%。"
+    now, before, growth = attribute(text, "30亿元", "24亿元", "25%")
+    assert (now.year, before.year, before.indicator, before.role) == (2020, 2019, "技术合同成交额", Role.ACTUAL)
+    assert (growth.indicator, growth.role) == ("技术合同成交额", Role.GROWTH)
+
+
+def test_as_of_a_year_end_is_not_a_target() -> None:
+    (figure,) = attribute("截至2020年底，全市高新技术企业达到300家。", "300家")
+    assert (figure.year, figure.role) == (2020, Role.ACTUAL)
+
+
+def test_a_dated_line_does_not_set_the_section_year() -> None:
+    text = "某某日报 2023年1月20日 第05版\n\n2022年，全市高企达到500家。\n\n核心指标\n\n全市技术合同成交额30亿元。"
+    _, money = attribute(text, "500家", "30亿元", context=LATE)
+    assert (money.year, money.role) == (2022, Role.ACTUAL)
+
+
+def test_a_year_named_in_passing_does_not_move_the_section() -> None:
+    text = ("一、2022年工作成效\n\n2022年，全市技术合同成交额40亿元。2021年全市技术合同成交额32亿元，"
+            "增长较快。每万人发明专利拥有量8件。")
+    _, earlier, patents = attribute(text, "40亿元", "32亿元", "8件", context=LATE)
+    assert earlier.year == 2021
+    assert (patents.year, patents.role) == (2022, Role.ACTUAL)
+
+
+@pytest.mark.parametrize(
+    ("outer", "inner", "after"),
+    [
+        ("三、2023年工作计划", "（一）主要目标", "四、2023年前期进展"),
+        ("## 2023年重点工作", "### 目标任务", "## 2023年工作成效"),
+        ("【2023年展望】", "（一）主要目标", "【2023年工作成绩】"),
+        ("三、2023年工作安排", "（一）主要目标。", "四、2023年前期进展"),
+    ],
+)
+def test_a_target_section_makes_its_years_figures_targets(outer: str, inner: str, after: str) -> None:
+    text = (f"一、2022年主要成效\n\n2022年，高新技术企业达到500家。\n\n{outer}\n\n{inner}\n\n"
+            f"2023年，高新技术企业达到560家以上，技术合同成交额达到30亿元；2022年基数500家。\n\n"
+            f"{after}\n\n2023年，技术合同成交额达到12亿元。")
+    done, planned, money, base, progress = attribute(text, "500家", "560家", "30亿元", "500家", "12亿元",
+                                                     context=LATE)
+    assert (done.year, done.role) == (2022, Role.ACTUAL)
+    assert (planned.year, planned.role) == (2023, Role.TARGET)
+    assert (money.year, money.role) == (2023, Role.TARGET)
+    assert (base.year, base.role) == (2022, Role.ACTUAL)
+    assert (progress.year, progress.role) == (2023, Role.ACTUAL)
+
+
+def test_the_second_end_of_a_range_measures_the_same() -> None:
+    low, high = attribute("1.研发经费投入：2025年目标年均增长11%—13%。", "11%", "13%")
+    assert (low.indicator, low.role) == ("研发经费支出", Role.GROWTH)
+    assert (high.indicator, high.role, high.period) == ("研发经费支出", Role.GROWTH, low.period)
+
+
+def test_a_list_of_base_and_target_names_its_indicator_once() -> None:
+    text = "1.高新技术企业数：2020年基数300家，2025年目标600家。"
+    base, goal = attribute(text, "300家", "600家")
+    assert (base.indicator, base.year, base.role) == ("高新技术企业数", 2020, Role.ACTUAL)
+    assert (goal.indicator, goal.year, goal.role) == ("高新技术企业数", 2025, Role.TARGET)
+
+
+def test_a_rank_kept_names_the_indicator_of_the_clause_before() -> None:
+    _, rank = attribute("2020年，研发投入强度达到2.5%，继续保持全省第4位。", "2.5%", "第4位")
+    assert (rank.role, rank.indicator) == (Role.RANK, "研发投入强度")
+
+
+def test_a_part_of_the_whole_city_is_a_share() -> None:
+    (share,) = attribute("2020年，高新区高新技术企业数量占全市的45%。", "45%")
+    assert (share.role, share.indicator) == (Role.SHARE, "高新技术企业数")
+
+
+@pytest.mark.parametrize(
+    ("heading", "level", "role"),
+    [
+        ("第二章 发展目标", 0, Role.TARGET),
+        ("三、2023年工作计划", 1, Role.TARGET),
+        ("（一）主要成效", 2, Role.ACTUAL),
+        ("(二)2022年目标完成情况", 2, Role.ACTUAL),
+        ("【亮点回顾】", 2, Role.ACTUAL),
+        ("2.重点任务", 3, Role.TARGET),
+        ("（3）深化“青苗”计划", 4, None),
+        ("## 回顾与展望", 2, None),
+        ("2.5亿元投向平台", None, None),
+        ("核心指标稳中有升", None, None),
+    ],
+)
+def test_marker_levels_and_heading_roles(heading: str, level: int | None, role: str | None) -> None:
+    assert marker_level(heading) == level
+    assert heading_role(heading) == role
+
+
+def test_a_multiple_of_a_base_year_is_the_growth_of_the_clause_before() -> None:
+    text = "2020年，高新技术企业达到600家，是2015年的3倍；研发经费投入达到50亿元，比2015年翻了一番。"
+    figures = figures_in(text, "600家", "3倍", "50亿元")
+    start = text.index("翻了一番")
+    figures.append(Figure(start, start + 4, "翻了一番", 2.0, "倍", FigureKind.MULTIPLE))
+    _, triple, _, doubled = attribute_figures(text, figures, split_sentences(text), CITY)
+    assert (triple.indicator, triple.role, triple.period) == ("高新技术企业数", Role.GROWTH, "2015-2020")
+    assert (doubled.indicator, doubled.role, doubled.period) == ("研发经费支出", Role.GROWTH, "2015-2020")

@@ -114,3 +114,9 @@ def test_the_first_character_check_changes_no_match(text: str) -> None:
 def test_a_from_year_is_marked() -> None:
     mentions = find_periods("由2015年的9家增长到2020年的27家，从 2016年起", 2021)
     assert [m.after_from for m in mentions] == [True, False, True]
+
+
+def test_as_of_a_year_is_not_a_target() -> None:
+    assert first("截至2020年底，达到")[3] is False
+    assert first("截止2020年末，达到")[3] is False
+    assert first("至2025年，达到")[3] is True

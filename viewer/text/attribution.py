@@ -5,16 +5,18 @@ Everything is read from the figure's surroundings, nearest first: its clause (sp
 or '2023年重点工作' and by sentences that open with a time: '2020年，…'). Work per
 document is linear: mentions of periods, indicators and places are found once over the
 whole text and looked up per figure by position. Each question has its module:
-attribution_indicator, attribution_period, attribution_region and attribution_role.
+attribution_indicator, attribution_period, attribution_region and attribution_role;
+attribution_sections reads numbered headings of plans (三、2023年工作计划) and of results.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from viewer.model import Figure, Sentence
 from viewer.text.attribution_indicator import SentenceIndicators
-from viewer.text.attribution_period import figure_period
+from viewer.text.attribution_period import figure_period, respectively_years
 from viewer.text.attribution_region import CountyMentions
 from viewer.text.attribution_role import figure_measure, inherited_measure, level_role, settle_indicator
 from viewer.text.attribution_timeline import LogicalSentence, Timeline, build_timeline
@@ -22,6 +24,9 @@ from viewer.text.indicator_mentions import IndicatorMentions
 from viewer.text.indicators import IndicatorEntry, Lexicon, load_lexicon
 from viewer.text.periods import Period
 from viewer.text.roles import SentenceModality
+
+_RANGE_GAP = re.compile(r"\s*[—–～~-]{1,2}\s*")
+_RANGE_GAP_MAX = 4
 
 
 @dataclass(frozen=True)
@@ -86,28 +91,46 @@ class _Attributor:
         indicators = SentenceIndicators(text, self.lexicon, sentence, figures, clauses, mentions)
         measures: list[str | None] = []
         cues: SentenceModality | None = None
+        years = respectively_years(text, sentence, figures) if sentence.periods else {}
         results: list[Figure] = []
         for position, figure in enumerate(figures):
             clause_start = clauses[position][0]
             previous = figures[position - 1] if position else None
+            if previous is not None and figure.start - previous.end <= _RANGE_GAP_MAX \
+                    and previous.kind == figure.kind and _RANGE_GAP.fullmatch(text, previous.end, figure.start):
+                # 11%—13%: the upper end of a range the finder gave as two figures.
+                indicators.record(indicators.chosen[-1])
+                measures.append(measures[-1])
+                results.append(_same_as(figure, results[-1]))
+                continue
             measure = figure_measure(text, figure, clause_start, previous, measures[-1] if measures else None)
             choice = indicators.choose(position, measure)
             entry, confidence, measure = settle_indicator(text, self.lexicon, figure, clause_start, choice, measure)
             if measure is None and entry is not None and entry.parent:
                 measure = inherited_measure(self.lexicon, entry, indicators.chosen, measures)
             period, period_confidence, source = figure_period(
-                text, figure, sentence, clause_start, measure, previous, self.current_year)
+                text, figure, sentence, clause_start, measure, previous, self.current_year, years.get(position))
             if measure is not None:
                 role = measure
             else:
                 cues = cues or SentenceModality(text, sentence.start, sentence.end)
-                role = level_role(cues, figure, period, source, self.current_year)
+                role = level_role(cues, figure, period, source, self.current_year, sentence.section_role)
             indicators.record(entry)
             measures.append(measure)
             region = self.counties.only_county(sentence.start, figure.start) or self.context.region
             results.append(_attributed(figure, sentence, period, entry, region, role,
                                        round(confidence * period_confidence, 2)))
         return results
+
+
+def _same_as(found: Figure, other: Figure) -> Figure:
+    """A copy of `found` attributed as `other` is."""
+    return Figure(
+        found.start, found.end, found.text, found.value, found.unit, found.kind, found.qualifier,
+        found.value_high, found.unit_text, other.year, other.period, other.period_start, other.period_end,
+        other.indicator, other.region, other.role, other.sentence_start, other.sentence_end, other.confidence,
+        found.id, found.doc_id,
+    )
 
 
 def _attributed(

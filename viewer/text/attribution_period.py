@@ -15,6 +15,9 @@ from viewer.text.periods import Period, PeriodMention, resolve, span_period, yea
 
 _FROM_BEFORE = re.compile(r"(?:从|由)\s*$")
 _TO_BEFORE = re.compile(r"(?:到|至)\s*$")
+_OF_YEAR = re.compile(r"\s*的?\s*")  # 由2015年的1.62%, 比2021年的38.9亿元
+_YEAR_LIST_GAP = re.compile(r"\s*[、和及与,，]\s*")
+_RESPECTIVELY = "分别"
 
 # Where the period was read; "target" for a period that names a goal (到2025年).
 SOURCE_CLAUSE, SOURCE_SENTENCE, SOURCE_TARGET = "clause", "sentence", "target"
@@ -29,16 +32,24 @@ def figure_period(
     measure: str | None,
     previous: Figure | None,
     current_year: int | None,
+    listed: Period | None = None,
 ) -> tuple[Period | None, float, str]:
     """The figure's period, the confidence in it, and where it was read.
 
-    `previous` is the figure before this one in the sentence, if any.
+    `previous` is the figure before this one in the sentence, if any; `listed` its year
+    from a list of years (see `respectively_years`).
     """
     before = [m for m in sentence.periods if m.end <= figure.start] if sentence.periods else []
+    if listed is not None:
+        return _measured(listed, before, measure, figure), 1.0, SOURCE_CLAUSE
+    if measure is None and before and before[-1].base:
+        base = _base_of_level(text, figure, before[-1], clause_start)
+        if base is not None:
+            return base, 1.0, SOURCE_CLAUSE
     candidates: list[tuple[PeriodMention, float, str]] = []
     from_clause = [m for m in before if m.after_from and m.start >= clause_start]
     in_clause = [m for m in before if not m.base and not m.after_from and m.start >= clause_start]
-    if from_clause and not in_clause:
+    if from_clause and not in_clause and not _to_of_pair(text, figure, previous, from_clause[-1]):
         candidates.append((from_clause[-1], 1.0, SOURCE_CLAUSE))
     candidates += [(m, 1.0, SOURCE_CLAUSE) for m in reversed(in_clause)]
     candidates += [
@@ -59,11 +70,61 @@ def figure_period(
     if period is None:
         return None, 0.5, source
     period = _from_to_year(text, figure, previous, clause_start, period)
+    return _measured(period, before, measure, figure), confidence, source
+
+
+def _measured(period: Period, before: list[PeriodMention], measure: str | None, figure: Figure) -> Period:
+    """A rank is of a year; a growth rate spans from its base year."""
     if measure == Role.RANK:
-        period = year_period(period.end, period.label[5:] if period.start == period.end else "")
+        return year_period(period.end, period.label[5:] if period.start == period.end else "")
     if measure == Role.GROWTH or (measure is None and figure.kind == FigureKind.MULTIPLE):
-        period = _growth_span(before, period)
-    return period, confidence, source
+        return _growth_span(before, period)
+    return period
+
+
+def _base_of_level(text: str, figure: Figure, base: PeriodMention, clause_start: int) -> Period | None:
+    """比2021年的38.9亿元: a level right after its comparison base year is that year's."""
+    if figure.kind != FigureKind.MULTIPLE and base.start >= clause_start and base.period is not None \
+            and _OF_YEAR.fullmatch(text, base.end, figure.start):
+        return base.period
+    return None
+
+
+def _to_of_pair(text: str, figure: Figure, previous: Figure | None, from_mention: PeriodMention) -> bool:
+    """由2015年的1.62%提高到2.35%: the second value is not the from-year's."""
+    return (
+        previous is not None and from_mention.end <= previous.start < figure.start
+        and _OF_YEAR.fullmatch(text, from_mention.end, previous.start) is not None
+        and _TO_BEFORE.search(text, previous.end, figure.start) is not None
+    )
+
+
+def respectively_years(text: str, sentence: LogicalSentence, figures: list[Figure]) -> dict[int, Period]:
+    """2020年、2021年…分别为36.5亿元、41.8亿元: the k-th figure of a 分别 list of as many
+    figures as the years listed before it gets the k-th year. Keyed by position in `figures`."""
+    found: dict[int, Period] = {}
+    at = text.find(_RESPECTIVELY, sentence.start, sentence.end)
+    while at >= 0:
+        years = _year_list_before(text, [m for m in sentence.periods if m.end <= at])
+        if years:
+            clause_end = sentence.clause(at)[1]
+            listed = [i for i, f in enumerate(figures) if at < f.start < clause_end]
+            if len(listed) == len(years):
+                found.update(zip(listed, years, strict=True))
+        at = text.find(_RESPECTIVELY, at + len(_RESPECTIVELY), sentence.end)
+    return found
+
+
+def _year_list_before(text: str, before: list[PeriodMention]) -> list[Period]:
+    """The years of the list of two or more years that is the last time named before a point."""
+    run: list[PeriodMention] = []
+    for mention in reversed(before):
+        if mention.kind != "year" or mention.sub or mention.base or mention.period is None:
+            break
+        if run and not _YEAR_LIST_GAP.fullmatch(text, mention.end, run[-1].start):
+            break
+        run.append(mention)
+    return [m.period for m in reversed(run) if m.period is not None] if len(run) > 1 else []
 
 
 def _growth_span(before: list[PeriodMention], period: Period) -> Period:

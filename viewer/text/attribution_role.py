@@ -69,9 +69,14 @@ def inherited_measure(
 
 
 def level_role(
-    cues: SentenceModality, figure: Figure, period: Period | None, source: str, current_year: int | None
+    cues: SentenceModality, figure: Figure, period: Period | None, source: str, current_year: int | None,
+    section_role: str | None = None,
 ) -> str:
-    """Actual, estimate or target for a figure that is a level of its indicator."""
+    """Actual, estimate or target for a figure that is a level of its indicator.
+
+    In a section of targets (三、2023年工作计划) a level of the document's year or later is a
+    target; in a section of results a year read from a heading does not make one.
+    """
     future = period is not None and current_year is not None and period.year > current_year
     present_or_future = period is not None and current_year is not None and period.year >= current_year
     cue = cues.modality(figure.start, figure.end, pursue_is_target=present_or_future)
@@ -79,6 +84,8 @@ def level_role(
         return cue
     if source == SOURCE_TARGET or future:
         return Role.TARGET
+    if present_or_future and section_role is not None:
+        return section_role
     if source == SOURCE_HEADING and present_or_future:
         return Role.TARGET
     return Role.ACTUAL

@@ -2,7 +2,8 @@
 each one is in.
 
 The running period is set by headings ('## 2021', '2023年重点工作', '展望“十四五”') and by
-sentences that open with a time ('2020年，…'); later sentences inherit it.
+sentences that open with a time ('2020年，…'); later sentences inherit it. Numbered
+headings also open sections of targets or of results (attribution_sections).
 """
 
 from __future__ import annotations
@@ -12,6 +13,13 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from viewer.model import Sentence
+from viewer.text.attribution_sections import (
+    INLINE_HEADING_MAX,
+    Sections,
+    heading_role,
+    inline_heading,
+    marker_level,
+)
 from viewer.text.periods import Period, PeriodMention, find_periods, heading_year, resolve, year_period
 
 _CLAUSE_CUT = re.compile(r"[，,；;：:]")
@@ -21,6 +29,9 @@ _HEADING_END = _SENTENCE_END[:11]
 _FRAGMENT_END = re.compile(r"[\u3400-\u9fff0-9A-Za-z]$")
 _DECORATION = " \t*#|｜"
 _HEADING_MAX = 40
+_TOPIC_END = ("，", ",", "：", ":")
+# After the year of a dated line: 2023年2月21日, or 2021年8月 at the end of the line.
+_DATE_REST = re.compile(r"\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日|(?=\s|$))")
 _MARKER_START = re.compile(r"[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|【|#|第[一二三四五六七八九十]{1,3}[章节部分篇]|\d+、")
 
 
@@ -35,6 +46,7 @@ class LogicalSentence:
     text: str = field(repr=False)  # the document's text
     running: Period | None = None  # the period in force when the sentence begins
     running_from_heading: bool = False
+    section_role: str | None = None  # Role.TARGET or Role.ACTUAL when its section says so
     _cuts: list[int] | None = field(default=None, repr=False)
 
     @property
@@ -72,38 +84,62 @@ def build_timeline(text: str, sentences: list[Sentence], current_year: int | Non
     running: Period | None = None
     section: Period | None = None
     from_heading = False
+    sections = Sections()
     for start, end, heading in spans:
         inside = mentions[bisect_left(mention_starts, start) : bisect_left(mention_starts, end)]
         sentence = LogicalSentence(start, end, heading, inside, text, running, from_heading)
         logical.append(sentence)
+        found = _heading_period(text, start, end, inside, running, current_year) if heading else None
+        if heading or end - start <= INLINE_HEADING_MAX:
+            _enter_section(text[start:end], heading, found is not None, sections)
+        sentence.section_role = sections.role
         if heading:
-            found = _heading_period(text[start:end], inside, running, current_year)
             if found is not None:
                 section = found
             if section is not None:
                 running, from_heading = section, True
                 sentence.running, sentence.running_from_heading = running, True
             continue
-        lead = _lead(text, sentence, running, current_year) if inside else None
+        lead = _lead(text, sentence, running, section, current_year) if inside else None
         if lead is not None:
             running, from_heading = lead, False
     return Timeline(logical)
 
 
+def _enter_section(sentence: str, heading: bool, sets_period: bool, sections: Sections) -> None:
+    """Numbered headings open sections; an unnumbered one that sets a period ('2023年重点工作'
+    after '## 2021 回顾') ends what the innermost section said."""
+    level = marker_level(sentence)
+    if level is not None and (heading or inline_heading(sentence)):
+        sections.enter(level, heading_role(sentence))
+    elif level is None and heading and sets_period:
+        sections.replace_innermost(None)
+
+
 def _heading_period(
-    heading: str, inside: list[PeriodMention], running: Period | None, current_year: int | None
+    text: str, start: int, end: int, inside: list[PeriodMention], running: Period | None, current_year: int | None
 ) -> Period | None:
+    """The period a heading sets; none for a dated line (某某日报 2023年2月21日 第05版)."""
+    for mention in inside:
+        if _DATE_REST.match(text, mention.end):
+            return None
     for mention in inside:
         if not mention.base:
             found = resolve(mention, running, current_year)
             if found is not None:
                 return found
-    year = heading_year(heading)
+    year = heading_year(text[start:end])
     return year_period(year) if year is not None else None
 
 
-def _lead(text: str, sentence: LogicalSentence, running: Period | None, current_year: int | None) -> Period | None:
-    """The time a sentence opens with ('2020年，…', '“十三五”期间，…'), which later sentences inherit."""
+def _lead(
+    text: str, sentence: LogicalSentence, running: Period | None, section: Period | None, current_year: int | None
+) -> Period | None:
+    """The time a sentence opens with ('2020年，…', '“十三五”期间，…'), which later sentences inherit.
+
+    A year before the section's named in passing (2021年全市…, under '一、2022年工作成效')
+    speaks for its own sentence only.
+    """
     first_clause_end = sentence.cuts[0] if sentence.cuts else sentence.end
     for mention in sentence.periods:
         if mention.start >= first_clause_end:
@@ -112,6 +148,8 @@ def _lead(text: str, sentence: LogicalSentence, running: Period | None, current_
             continue
         found = resolve(mention, running, current_year)
         if found is None:
+            return None
+        if section is not None and found.end < section.start and not text.startswith(_TOPIC_END, mention.end):
             return None
         # A quarter or month opens one sentence; what follows is about the whole year.
         return year_period(found.year) if mention.kind in ("sub", "asof") else found

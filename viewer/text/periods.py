@@ -35,7 +35,8 @@ _SUBYEAR = {
 _RELATIVE = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "上一年": -1, "前年": -2, "明年": 1}
 _BASE_BEFORE = re.compile(r"(?:较|比|相比|相较|相较于|对比|是)\s*$")
 _BASE_AFTER = re.compile(r"^\s*(?:同期|相比|相较)")
-_TARGET_BEFORE = re.compile(r"(?:到|至|力争|争取|计划到|预计到|力争到)\s*$")
+# 截至2020年底 is "as of", not a goal.
+_TARGET_BEFORE = re.compile(r"(?:(?<![截止])到|(?<!截)至|力争|争取|计划到|预计到|力争到)\s*$")
 _ATTRIBUTIVE = re.compile(r"[\u3400-\u9fff]")
 _FROM_BEFORE = re.compile(r"(?:从|由)\s*$")
 _REACHED = re.compile(r"(?:增长|增加|提升|提高|上升|扩大|发展|增)了?(?:到|至)\s*$")

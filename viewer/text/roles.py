@@ -17,13 +17,15 @@ from viewer.model import FigureKind, Role
 _TO_LEVEL = re.compile(r"(?:增长|增加|提升|提高|上升|扩大|达|升)(?:了)?(?:到|至|为)\s*\S{0,12}$")
 _GROWTH = re.compile(r"增长|增速|增幅|增长率|提高|提升|上升|下降|减少|降低|回落|扩大")
 _CHANGE = re.compile(r"新增|净增|增加(?!值)|减少|新办|新认定|新建|新培育|新引进|新获批|净新增")
-_SHARE = re.compile(r"占比|占.{0,16}(?:比重|比例|份额|的?比)|比重")
+_SHARE = re.compile(r"占比|占.{0,16}(?:比重|比例|份额|的?比)|比重|占全[市省国县区]的?")
 _GROWTH_NOUN = re.compile(r"增速|增幅|增长率|年均增长|同比增长|年增长")
-_MULTIPLE_BASE = re.compile(r"(?:是|为|相当于).{0,12}的$")
+_MULTIPLE_BASE = re.compile(r"(?:是|为|相当于).{0,12}的$|(?:比|较)[^，,；;]{0,12}$")  # 比2015年翻了一番
 _ESTIMATE = re.compile(r"预计|预估|估计|有望")
 _TARGET = re.compile(r"力争|目标[:：为是]|主要目标|目标任务|确保|计划(?:到|在|于)|规划(?:到|期末)")
 _TARGET_AFTER = re.compile(r"等(?:具体|主要|各项|年度)?(?:目标|指标)")
 _PURSUE = re.compile(r"争取")
+# An estimate (预计…) holds up to the next ；, a target (力争…) for the whole sentence.
+_CLAUSE_GROUP_END = re.compile(r"[；;]")
 
 
 def measure_role(kind: str, local_prefix: str) -> str | None:
@@ -66,9 +68,12 @@ def modality(sentence_prefix: str, sentence_rest: str, pursue_is_target: bool) -
     """Estimate, target or actual from cues earlier in the sentence (or a trailing '等…目标').
 
     争取 means 'aim to' in a plan and 'secured' in a review, so it counts only when the
-    caller says the sentence speaks of the present or the future.
+    caller says the sentence speaks of the present or the future. An estimate cue holds up
+    to the next ；, a target cue to the end of the sentence (力争…；…；…).
     """
     last_estimate = _last(_ESTIMATE, sentence_prefix)
+    if last_estimate < _last(_CLAUSE_GROUP_END, sentence_prefix):
+        last_estimate = -1
     last_target = _last(_TARGET, sentence_prefix)
     if pursue_is_target:
         last_target = max(last_target, _last(_PURSUE, sentence_prefix))
@@ -90,6 +95,7 @@ class SentenceModality:
         self._estimates = [m.span() for m in _ESTIMATE.finditer(text, start, end)]
         self._targets = [m.span() for m in _TARGET.finditer(text, start, end)]
         self._pursuits = [m.span() for m in _PURSUE.finditer(text, start, end)]
+        self._group_ends = [m.start() for m in _CLAUSE_GROUP_END.finditer(text, start, end)]
 
     def modality(self, figure_start: int, figure_end: int, pursue_is_target: bool) -> str:
         estimate = _last_before(self._estimates, figure_start)
@@ -97,6 +103,8 @@ class SentenceModality:
         pursue = _last_before(self._pursuits, figure_start)
         if estimate is None or target is None or pursue is None:
             return modality(self.text[self.start : figure_start], self.text[figure_end : self.end], pursue_is_target)
+        if estimate >= 0 and any(estimate < end < figure_start for end in self._group_ends):
+            estimate = -1
         if pursue_is_target:
             target = max(target, pursue)
         if estimate < 0 and target < 0:
