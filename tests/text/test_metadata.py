@@ -46,6 +46,27 @@ def test_a_finished_statistical_year_with_jinnian_means_the_next_year() -> None:
     assert extract_metadata(head + "2022年度研发申报额增长。").year == 2022
 
 
+@pytest.mark.parametrize(("text", "published"), [
+    ("某市科技工作综述标题\n某日报记者/张三\n某日报 2021年1月18日 第03版\n正文2020年完成。", "2021-01-18"),
+    ("某市科技创新发展规划\n某市人民政府办公室 2021年8月\n正文到2025年达到。", "2021-08"),
+    ("某市科学技术局工作总结\n发布单位：某市科学技术局\n正文。\n某市科学技术局\n2023年1月30日", "2023-01-30"),
+    ("某市科学技术局工作总结\n发布日期：2023年1月30日\n正文2022年完成。", "2023-01-30"),
+    ("某市科技工作综述标题\n正文：2021年1月18日召开大会，2020年完成。", None),
+])
+def test_date_lines_give_the_publication_date(text: str, published: str | None) -> None:
+    assert extract_metadata(text).published == published
+
+
+def test_samples_have_their_dates_kinds_and_publishers() -> None:
+    from viewer.resources import resource_path
+
+    found = {p.name[:10]: extract_metadata(p.read_text(encoding="utf-8")) for p in resource_path("samples").glob("*.txt")}
+    assert all(m.published for m in found.values()), found
+    assert found["bailu_2023"].kind == "report" and found["bailu_2023"].publisher == "白鹭市科学技术局"
+    assert found["qinglan_20"].kind in ("news", "report")
+    assert found["qinglan_14"].kind == "plan"
+
+
 def test_empty_text_gives_empty_metadata() -> None:
     meta = extract_metadata("")
     assert (meta.title, meta.region, meta.year) == ("", None, None)

@@ -14,11 +14,13 @@ from viewer.text.places import place_table
 _CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _ISO_DATE = re.compile(r"(?:时间|日期|发布时间|发布日期)\s*[:：]\s*((?:19|20)\d{2})[-/.年](\d{1,2})(?:[-/.月](\d{1,2}))?")
 _CN_DATE = re.compile(r"([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月")
+_ARABIC_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})年(\d{1,2})月(?:(\d{1,2})日)?")
+_DATELINE = re.compile(r"^(?:[\u4e00-\u9fff]{0,16}\s*)?(?:19|20)\d{2}年\d{1,2}月(?:\d{1,2}日)?(?:\s*第?\s*\d+\s*版)?\s*$")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})年")
 _FORWARD = re.compile(r"(?:到|至|力争|目标|展望|远景|[-－—~～])\S{0,2}$")
 _PAGE_MARK = re.compile(r"^第\s*\d+\s*版|^[|｜\s]*$|^(?:点击数|来源|作者|时间|责任编辑|编辑)[:：]")
 _NEWSPAPER = re.compile(r"([\u4e00-\u9fff]{2,4}(?:日报|晚报|商报|时报|新闻网|融媒体中心))")
-_SOURCE = re.compile(r"来源\s*[:：]\s*([\u4e00-\u9fff]{2,20})")
+_SOURCE = re.compile(r"(?:来源|发布单位|发布机构|发文单位)\s*[:：]\s*([\u4e00-\u9fff]{2,20})")
 _BYLINE = re.compile(r"记者|通讯员|文\s*/|供图")
 
 
@@ -87,16 +89,25 @@ def _cn_month(month: str) -> int:
 
 
 def _published(text: str) -> str | None:
-    """The document's own date (a signature such as 二〇二一年十一月), else a posting date."""
+    """The document's own date, in this order: a signature in Chinese numerals (二〇二一年十一月);
+    a date line at the end (白鹭市科学技术局 / 2023年1月30日) or in the head (青岚日报 2021年1月18日
+    第03版, …办公室 2021年8月); a labelled date (时间:2023-04-04, 发布日期：2023年1月30日)."""
     found = list(_CN_DATE.finditer(text))
     if found:
         last = found[-1]
         return f"{_cn_number(last.group(1))}-{_cn_month(last.group(2)):02d}"
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    for line in [*lines[-3:][::-1], *lines[:6]]:
+        if _DATELINE.match(line):
+            match = _ARABIC_DATE.search(line)
+            if match:
+                return _iso(*match.groups())
     match = _ISO_DATE.search(text[:3000])
-    if match:
-        year, month, day = match.groups()
-        return f"{year}-{int(month):02d}" + (f"-{int(day):02d}" if day else "")
-    return None
+    return _iso(*match.groups()) if match else None
+
+
+def _iso(year: str, month: str, day: str | None) -> str:
+    return f"{year}-{int(month):02d}" + (f"-{int(day):02d}" if day else "")
 
 
 def _reported_year(text: str) -> int | None:
@@ -130,6 +141,8 @@ def _publisher(head: str, text: str, region: str | None) -> str | None:
 
 
 def _kind(title: str, head: str) -> str:
+    if re.search(r"工作总结|工作报告|工作要点|政府工作", title):
+        return "report"
     if re.search(r"规划|纲要|计划|方案|意见|办法", title):
         return "plan"
     if re.search(r"工作报告|政府工作|报告$", title) and not _BYLINE.search(head):
