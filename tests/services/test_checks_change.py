@@ -26,6 +26,8 @@ CASES = [
     ("研发投入强度由2015年的1.5%提高到2020年的2.5%，提高1.5个百分点。", "points", Verdict.INCONSISTENT, 1.0),
     ("有效发明专利由2015年的400件增长到2020年的1100件，是2015年的2倍。", "multiple_of", Verdict.INCONSISTENT, 2.75),
     ("技术合同登记数由2019年的800项减少到2020年的600项，下降25%。", "growth", Verdict.CONSISTENT, 25.0),
+    ("全年技术合同成交额60.5亿元，比2020年的50亿元增长30%。", "growth", Verdict.INCONSISTENT, 21.0),
+    ("全年技术合同成交额65亿元，比2020年的50亿元增长30%。", "growth", Verdict.CONSISTENT, 30.0),
 ]
 
 
@@ -87,3 +89,58 @@ def test_a_missing_base_year_value_cannot_be_checked(tmp_path: Path) -> None:
         db.conn.close()
     assert finding.verdict == Verdict.CANNOT_CHECK and finding.computed is None
     assert "2015" in finding.message and "cannot check" in finding.message_en
+
+
+def changes(tmp_path: Path, texts: dict[str, str]) -> list[Finding]:
+    for name, text in texts.items():
+        ingest_text(tmp_path, text, name)
+    db = open_store(tmp_path / "store.db")
+    try:
+        return [f for f in run_checks(db) if f.kind == CheckKind.CHANGE]
+    finally:
+        db.conn.close()
+
+
+def test_a_change_over_last_year_is_not_paired_with_the_from_value(tmp_path: Path) -> None:
+    """由2015年的A提高到B，比上年提高N: N is against the previous year, not against A."""
+    sentence = "全市研发投入强度由2015年的1.50%提高到2020年的2.40%，比上年提高0.20个百分点。"
+    [finding] = changes(tmp_path, {"a.txt": f"株洲市2020年工作总结\n\n{sentence}\n"})
+    assert finding.verdict == Verdict.CANNOT_CHECK and finding.pattern == "points"
+    assert "2019" in finding.message and "2015" not in finding.message
+    assert [e.text for e in finding.evidence] == ["2.40%", "0.20个百分点"]
+
+
+def test_a_change_over_last_year_is_checked_against_last_years_value(tmp_path: Path) -> None:
+    sentence = "全市研发投入强度由2015年的1.50%提高到2020年的2.40%，比上年提高0.20个百分点。"
+    found = changes(tmp_path, {
+        "old.txt": "株洲市2019年工作总结\n\n2019年，株洲市研发投入强度2.20%。\n",
+        "new.txt": f"株洲市2020年工作总结\n\n{sentence}\n",
+    })
+    [finding] = [f for f in found if f.pattern == "points"]
+    assert finding.verdict == Verdict.CONSISTENT and finding.computed == pytest.approx(0.2)
+    assert [e.label for e in finding.evidence] == ["current", "stated", "base"]
+    assert finding.evidence[2].text == "2.20%"
+
+
+def test_a_change_against_the_from_year_named_again_is_checked_inline(tmp_path: Path) -> None:
+    sentence = "全市研发投入强度由2015年的1.50%提高到2020年的2.40%，较2015年提高0.20个百分点。"
+    [finding] = changes(tmp_path, {"a.txt": f"株洲市2020年工作总结\n\n{sentence}\n"})
+    assert finding.verdict == Verdict.INCONSISTENT and finding.computed == pytest.approx(0.9)
+
+
+def test_a_growth_against_a_named_year_uses_that_years_value(tmp_path: Path) -> None:
+    found = changes(tmp_path, {
+        "old.txt": "株洲市2015年工作总结\n\n2015年，株洲市技术合同成交额40亿元。\n",
+        "mid.txt": "株洲市2019年工作总结\n\n2019年，株洲市技术合同成交额90亿元。\n",
+        "new.txt": "株洲市2020年工作总结\n\n2020年，株洲市技术合同成交额100亿元，比2015年增长150%。\n",
+    })
+    [finding] = [f for f in found if f.stated == 150]
+    assert finding.verdict == Verdict.CONSISTENT and finding.pattern == "growth_base"
+    assert finding.computed == pytest.approx(150) and finding.evidence[2].text == "40亿元"
+
+
+def test_a_count_change_and_a_rate_over_different_bases_are_not_paired(tmp_path: Path) -> None:
+    """比2015年增加N家 and 同比增长x% measure against different years: no yoy arithmetic."""
+    sentence = "2020年，全市备案企业463家，比2015年增加300家，同比增长20.3%。"
+    found = changes(tmp_path, {"a.txt": f"株洲市2020年工作总结\n\n{sentence}\n"})
+    assert [f.message for f in found if f.verdict in (Verdict.CONSISTENT, Verdict.INCONSISTENT)] == []

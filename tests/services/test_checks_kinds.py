@@ -97,9 +97,72 @@ def test_repeated_paragraphs_are_listed_in_each_document(tmp_path: Path) -> None
         "two.txt": f"第二份\n\n{paragraph}\n",
     })
     repeats = {f.evidence[0].file_name: f for f in kind(found, CheckKind.REPEAT)}
-    assert set(repeats) == {"one.txt", "two.txt"}
+    assert set(repeats) == {"one.txt"}  # once in two.txt and without figures: a shared passage, not a finding
     one = repeats["one.txt"]
     assert [e.label for e in one.evidence] == ["paragraph", "paragraph", "elsewhere"]
     assert one.stated == 2 and one.computed == 3 and "另见于《" in one.message
     assert one.evidence[2].file_name == "two.txt"
     assert all(e.sentence.strip() == paragraph for e in one.evidence)
+
+
+def test_a_bound_met_by_the_exact_value_is_no_conflict(tmp_path: Path) -> None:
+    found = check_texts(tmp_path, {
+        "a.txt": "株洲市2021年工作总结\n\n2021年，株洲市技术合同成交额突破160亿元。\n",
+        "b.txt": "株洲市科技统计\n\n2021年，株洲市技术合同成交额182.6亿元。\n",
+    })
+    assert kind(found, CheckKind.CONFLICT) == []
+
+
+def test_a_bound_far_below_the_exact_value_is_a_question_not_a_conflict(tmp_path: Path) -> None:
+    """超过200亿元 beside 520.4亿元: both can hold, but the bound is likely about a zone or a company."""
+    found = check_texts(tmp_path, {
+        "a.txt": "株洲市2021年工作总结\n\n2021年，株洲市高新技术产业增加值超过200亿元。\n",
+        "b.txt": "株洲市科技统计\n\n2021年，株洲市高新技术产业增加值520.4亿元。\n",
+    })
+    [finding] = kind(found, CheckKind.CONFLICT)
+    assert finding.verdict == Verdict.QUESTION and finding.pattern == "scope" and finding.needs_attention
+    assert "不能同时成立" not in finding.message and "口径" in finding.message
+    assert "cannot" not in finding.message_en and finding.message_en.endswith("Please check.")
+    assert {e.text for e in finding.evidence} == {"超过200亿元", "520.4亿元"}
+
+
+def test_an_exact_value_below_a_bound_conflicts(tmp_path: Path) -> None:
+    found = check_texts(tmp_path, {
+        "a.txt": "株洲市2021年工作总结\n\n2021年，株洲市技术合同成交额超过200亿元。\n",
+        "b.txt": "株洲市科技统计\n\n2021年，株洲市技术合同成交额180亿元。\n",
+    })
+    [finding] = kind(found, CheckKind.CONFLICT)
+    assert finding.verdict == Verdict.CONFLICT and "不能同时成立" in finding.message
+
+
+def test_a_unit_slip_is_a_conflict_whatever_the_distance(tmp_path: Path) -> None:
+    found = check_texts(tmp_path, {
+        "a.txt": "株洲市2021年工作总结\n\n2021年，株洲市技术合同成交额38.9亿元。\n\n"
+                 "全市技术合同登记工作稳步推进。2021年，株洲市技术合同成交额38.9万元。\n",
+    })
+    [finding] = kind(found, CheckKind.CONFLICT)
+    assert (finding.verdict, finding.pattern) == (Verdict.CONFLICT, "unit_slip")
+    assert "万" in finding.message and "亿" in finding.message
+
+
+def test_a_paragraph_with_figures_shared_by_two_documents_is_listed_in_both(tmp_path: Path) -> None:
+    with_figures = "全市累计支持青年科技人才2800余名，其中博士学历的近600名，带动新增就业岗位上万个，成效明显。"
+    notice = "本文为内部交流材料，所述内容仅供参考，不代表任何机构的正式意见，请勿对外转载或引用。"
+    found = check_texts(tmp_path, {
+        "one.txt": f"第一份\n\n{notice}\n\n{with_figures}\n",
+        "two.txt": f"第二份\n\n{notice}\n\n{with_figures}\n",
+    })
+    repeats = kind(found, CheckKind.REPEAT)
+    assert sorted(f.evidence[0].file_name for f in repeats) == ["one.txt", "two.txt"]
+    assert all(f.evidence[0].text.startswith("全市累计") and f.pattern == "elsewhere" for f in repeats)
+
+
+def test_a_lower_bound_below_a_target_cannot_tell_whether_it_was_met(tmp_path: Path) -> None:
+    found = check_texts(tmp_path, {
+        "plan.txt": "株洲市2022年工作要点\n\n力争2022年株洲市高新技术企业达到1100家，技术合同成交额达到200亿元。\n",
+        "report.txt": "株洲市2022年工作总结\n\n2022年，株洲市高新技术企业超过900家。2022年，株洲市技术合同成交额突破210亿元。\n",
+    })
+    targets = {f.evidence[0].text: f for f in kind(found, CheckKind.TARGET)}
+    assert targets["1100家"].verdict == Verdict.CANNOT_CHECK and not targets["1100家"].needs_attention
+    assert "超过900家" in targets["1100家"].message and "不能确定" in targets["1100家"].message
+    assert targets["200亿元"].verdict == Verdict.MET

@@ -3,13 +3,19 @@ from random values (property tests)."""
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+import math
+
+import pytest
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from viewer.model import Figure
 from viewer.model.review import Verdict
+from viewer.services.checks.bases import NamedBase, agrees, named_base
 from viewer.services.checks.change_inline import check_passage
+from viewer.services.checks.conflicts import CONFLICT, SCOPE, SCOPE_RATIO, UNIT_SLIP, judge
 from viewer.services.checks.context import Passage
-from viewer.services.checks.numeric import Interval, stated
+from viewer.services.checks.numeric import Interval, admitted, stated
 from viewer.text.figures import find_figures
 
 
@@ -71,3 +77,61 @@ def test_change_and_rate_are_checked_as_change_over_previous(current: int, chang
         sentence = f"全市备案企业{current}家，较去年增加{change}家，同比增长{rate:.1f}%。"
         [finding], _ = check_passage(passage(sentence))
         assert finding.verdict == verdict, finding.message
+
+
+def figure(text: str) -> Figure:
+    [found] = find_figures(text)
+    return found
+
+
+def test_bounds_and_approximations_admit_what_they_say() -> None:
+    assert judge(figure("超过150亿元"), figure("150.3亿元")) is None
+    assert judge(figure("超过150亿元"), figure("突破300亿元")) is None  # the stronger bound implies the weaker
+    assert judge(figure("不到100亿元"), figure("95亿元")) is None
+    assert judge(figure("不到100亿元"), figure("120亿元")) == CONFLICT
+    assert judge(figure("不到100亿元"), figure("50亿元")) == SCOPE
+    assert judge(figure("约260亿元"), figure("280亿元")) is None  # within ABOUT_TOLERANCE
+    assert judge(figure("约260亿元"), figure("300亿元")) == CONFLICT
+    assert judge(figure("约260亿元"), figure("683.5亿元")) == SCOPE
+    assert judge(figure("10—15亿元"), figure("14亿元")) is None
+    assert judge(figure("38.9亿元"), figure("38.9万元")) == UNIT_SLIP
+    assert admitted(figure("超过200亿元")) == Interval(200e8, math.inf)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.integers(10, 5000), st.floats(0.2, 20), st.sampled_from(["超过", "突破", "多", "以上"]))
+def test_a_lower_bound_never_conflicts_with_a_larger_exact_value(bound: int, factor: float, word: str) -> None:
+    """A lower bound holds for any larger value; far larger is a question, never a conflict."""
+    text = f"{bound}{word}亿元" if word == "多" else (f"{bound}亿元以上" if word == "以上" else f"{word}{bound}亿元")
+    value = round(bound * factor, 1)
+    apart = max(value / bound, bound / value)
+    assume(abs(apart - SCOPE_RATIO) > 0.01)
+    found = judge(figure(text), figure(f"{value}亿元"))
+    if apart > SCOPE_RATIO:
+        assert found == SCOPE
+    else:
+        assert found == (None if value >= bound else CONFLICT)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(100, 400), st.integers(100, 400), st.integers(1, 60), st.sampled_from(["比上年", "同比", "较2019年"]))
+def test_a_change_over_another_base_than_the_from_value_is_never_paired(
+    a_tenths: int, b_tenths: int, n_hundredths: int, base: str
+) -> None:
+    """由2015年的A%提高到2020年的B%，比上年提高N个百分点 says nothing about B - A."""
+    a, b, n = a_tenths / 100, b_tenths / 100, n_hundredths / 100
+    sentence = f"研发投入强度由2015年的{a:.2f}%提高到2020年的{b:.2f}%，{base}提高{n:.2f}个百分点。"
+    assert check_passage(passage(sentence)) == ([], set())
+    again = sentence.replace(base, "较2015年")
+    [finding], _ = check_passage(passage(again))
+    assert finding.computed == pytest.approx(b - a)
+
+
+def test_named_bases() -> None:
+    assert named_base("，比上年提高", 2020) == NamedBase("上年", 2019)
+    assert named_base("，同比增长", 2022) == NamedBase("同比", 2021)
+    assert named_base("比2015年末增长", 2020) == NamedBase("2015年末", 2015)
+    assert named_base("较“十三五”末提高", 2023) == NamedBase("“十三五”末", 2020)
+    assert named_base("，提高", 2020) is None
+    assert agrees(None, 2015) and agrees(NamedBase("2015年", 2015), 2015)
+    assert not agrees(NamedBase("上年", 2019), 2015) and not agrees(NamedBase("上年", None), None)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -25,7 +26,7 @@ TEXTS = {
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> sqlite_utils.Database:
+def db(tmp_path: Path) -> Iterator[sqlite_utils.Database]:
     for name, text in TEXTS.items():
         (tmp_path / name).write_text(text, encoding="utf-8")
     assert ingest_paths(tmp_path / "s.db", [tmp_path / n for n in TEXTS], processes=0).ok

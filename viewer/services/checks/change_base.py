@@ -8,6 +8,9 @@ looked up among the levels any document reports for the same indicator and regio
 No value for the base year: cannot check, saying which value is missing.
 - V，增幅x% / 同比增长x%          yoy_base:     x = (V / last year's level - 1) * 100, only when
                                                  last year's level is in the store
+- V，比2015年增长x%               growth_base:  the same against the level of the year named
+The base is the one the clause names (比上年, 同比, 比2015年, 较“十三五”末: see `bases`); a
+clause that names none is read as against the previous year.
 """
 
 from __future__ import annotations
@@ -17,18 +20,20 @@ from collections.abc import Callable
 
 from viewer.model import Figure, FigureKind, Role
 from viewer.model.review import CheckKind, Evidence, Finding, Verdict
+from viewer.services.checks.bases import BASE, base_year, last_clause, named_base
 from viewer.services.checks.context import Corpus, Passage, evidence, is_level
 from viewer.services.checks.numeric import corner_range, point, stated
 from viewer.services.checks.verdicts import VERDICT_EN, VERDICT_ZH, compare
 
-_BASE = r"(?P<base>(?:19|20)\d{2}\s*年|去年|上年|上一年)"
+_BASE = rf"(?P<base>{BASE})"
 _CLAUSE = r"[^，,；;。：:]"
 _MULTIPLE_OF = re.compile(rf"(?:是|为|相当于){_BASE}{_CLAUSE}{{0,8}}的$")
-_TIMES_MORE = re.compile(rf"(?:较|比){_BASE}{_CLAUSE}{{0,10}}(?:增长|增加|提高|提升)了?$")
-_POINTS = re.compile(rf"(?:较|比){_BASE}{_CLAUSE}{{0,10}}(?P<verb>提高|提升|上升|增加|下降|降低|减少)了?$")
+_AGAINST = rf"(?:(?:较|比|与|同){_BASE}|同比)"
+_TIMES_MORE = re.compile(rf"{_AGAINST}{_CLAUSE}{{0,10}}(?:增长|增加|提高|提升)了?$")
+_POINTS = re.compile(rf"{_AGAINST}{_CLAUSE}{{0,10}}(?P<verb>提高|提升|上升|增加|下降|降低|减少)了?$")
 _LIST_GAP = re.compile(r"^\s*[、和及与,，]\s*$")
 _PLAN = re.compile(r"十[一二三四五]五")
-_YOY = re.compile(r"(?:同比|较上年|比上年|较去年|比去年)?(?:增长|增幅|增速)[了为达]*$")
+_YOY = re.compile(r"(?:增长|增幅|增速)[了为达]*$")
 
 
 def check_passage(corpus: Corpus, passage: Passage, used: set[int]) -> list[Finding]:
@@ -46,9 +51,9 @@ def check_passage(corpus: Corpus, passage: Passage, used: set[int]) -> list[Find
         if figure.kind == FigureKind.POINTS:
             findings.extend(_points(corpus, passage, figure, gap))
         elif figure.kind == FigureKind.PERCENT and "年均" in gap[-10:]:
-            findings.extend(_cagr(corpus, passage, figure))
+            findings.extend(_cagr(corpus, passage, figure, gap))
         elif figure.kind == FigureKind.PERCENT and _YOY.search(gap):
-            findings.extend(_yoy(corpus, passage, figure))
+            findings.extend(_yoy(corpus, passage, figure, gap))
         index += 1
     return findings
 
@@ -69,10 +74,7 @@ def _listed(passage: Passage, figures: list[Figure], index: int) -> list[Figure]
 
 
 def _base_year(match: re.Match[str], figure: Figure) -> int | None:
-    text = match.group("base")
-    if text[:2].isdigit():
-        return int(text[:4])
-    return figure.year - 1 if figure.year is not None else None
+    return base_year(match.group("base") or "上年", figure.year)
 
 
 def _base_value(corpus: Corpus, figure: Figure, year: int) -> Figure | None:
@@ -159,12 +161,17 @@ def _finding(pattern: str, unit: str, formula: Callable[[float, float], float], 
     )
 
 
-def _cagr(corpus: Corpus, passage: Passage, rate: Figure) -> list[Finding]:
+def _cagr(corpus: Corpus, passage: Passage, rate: Figure, gap: str) -> list[Finding]:
     first, last = rate.period_start, rate.period_end
     doc_year = corpus.doc_years.get(passage.doc_id)
     if first is None or last is None or last <= first or (doc_year is not None and last >= doc_year):
         return []  # a single year, or a span not over yet when the document was written: a target
-    if _PLAN.search(passage.text[: rate.start - passage.start]):
+    named = named_base(last_clause(gap), last)
+    if named is not None:
+        if named.year is None or named.year >= last:
+            return []
+        first = named.year  # 较2015年年均增长: from the level of the year named
+    elif _PLAN.search(passage.text[: rate.start - passage.start]):
         first -= 1  # 十三五 (2016-2020) grows from the level of 2015
     start = _level(corpus, rate, first)
     end = _level(corpus, rate, last, start.unit if start else None)
@@ -205,8 +212,12 @@ def _level(corpus: Corpus, rate: Figure, year: int, unit: str | None = None) -> 
     return None
 
 
-def _yoy(corpus: Corpus, passage: Passage, rate: Figure) -> list[Finding]:
-    if rate.year is None or not rate.indicator or rate.period not in ("", str(rate.year)):
+def _yoy(corpus: Corpus, passage: Passage, rate: Figure, gap: str) -> list[Finding]:
+    if rate.year is None or not rate.indicator:
+        return []
+    named = named_base(last_clause(gap), rate.year)
+    year = rate.year - 1 if named is None else named.year
+    if year is None or year >= rate.year or rate.period not in ("", str(rate.year), f"{year}-{rate.year}"):
         return []
     levels = [f for f in passage.preceding(rate) if f.indicator == rate.indicator and f.kind != FigureKind.PERCENT
               and f.value is not None and (is_level(f) or f.role == Role.ESTIMATE)]
@@ -215,7 +226,7 @@ def _yoy(corpus: Corpus, passage: Passage, rate: Figure) -> list[Finding]:
     level = levels[-1]
     if not level.region or level.year != rate.year:
         return []
-    base = next((f for f in corpus.levels(level.indicator or "", level.region, rate.year - 1, estimates=True)
+    base = next((f for f in corpus.levels(level.indicator or "", level.region, year, estimates=True)
                  if f.unit == level.unit), None)
     if base is None:
         return []
@@ -223,4 +234,5 @@ def _yoy(corpus: Corpus, passage: Passage, rate: Figure) -> list[Finding]:
     def formula(v: float, b: float) -> float:
         return (v / b - 1) * 100
 
-    return [_finding("yoy_base", "%", formula, level, rate, base, rate.year - 1)]
+    pattern = "yoy_base" if year == rate.year - 1 else "growth_base"
+    return [_finding(pattern, "%", formula, level, rate, base, year)]

@@ -7,7 +7,9 @@
 - …，是原来的N倍                          multiple_of: N = B / A
 - …，翻了一番 / 翻两番                    doubling:    2 ** n = B / A
 - V家，较去年增加N家，同比增长x%           yoy:         x = N / (V - N) * 100
-Decreases (下降, 减少, 降至 …) are checked with the signs turned.
+- V，比2021年的B增长x%                    growth:      x = (V / B - 1) * 100 (also 提高N个百分点, 增长N倍)
+Decreases (下降, 减少, 降至 …) are checked with the signs turned. A change whose clause names
+another base (由2015年的A到B，比上年提高N) is not paired with A: see `bases`.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from dataclasses import dataclass
 
 from viewer.model import Figure, FigureKind
 from viewer.model.review import CheckKind, Finding, Verdict
+from viewer.services.checks.bases import BASE, agrees, last_clause, named_base
 from viewer.services.checks.context import AMOUNT_KINDS, LEVEL_KINDS, Passage, evidence
 from viewer.services.checks.numeric import corner_range, point, stated
 from viewer.services.checks.verdicts import VERDICT_EN, VERDICT_ZH, amount, compare
@@ -36,7 +39,9 @@ _TIMES_MORE = re.compile(r"(?:增加|增长|提高|提升|扩大)了?$")
 _MULTIPLE_OF = re.compile(rf"(?:是|为|相当于|达到?){_CLAUSE}{{0,10}}的$")
 _CHANGE_CUE = re.compile(r"(?:增加|新增|净增|增长|多|减少|下降)了?$")
 _YOY_RATE = re.compile(rf"^[，,、\s]*(?:同比|比上年|较上年|比去年|较去年)?(?:增长|增幅|提高|上升|{_DOWN_WORDS})[了为达]*$")
+_AGAINST = re.compile(rf"^[，,\s]*(?:比|较|与|同)\s*{BASE}的$")
 _STATEMENT_GAP = 30
+_AGAINST_GAP = 12
 _YOY_GAP = 40
 _TOTAL_GAP = 12
 _CHANGE_BEFORE = re.compile(r"(?:增加|新增|净增|减少)了?[^，,；;。\d]{0,8}$")
@@ -73,8 +78,8 @@ def check_passage(passage: Passage) -> tuple[list[Finding], set[int]]:
     findings: list[Finding] = []
     used: set[int] = set()
     for first, second in zip(passage.figures, passage.figures[1:], strict=False):
-        found = _from_to(passage, first, second)
-        if found is not None:
+        found = _from_to(passage, first, second) or _against(passage, first, second)
+        if found is not None and not found[1] & used:
             findings.append(found[0])
             used.update(found[1])
     for level, change, rate in zip(passage.figures, passage.figures[1:], passage.figures[2:], strict=False):
@@ -101,13 +106,33 @@ def _from_to(passage: Passage, a: Figure, b: Figure) -> tuple[Finding, set[int]]
         rule_name = _statement(gap, c)
         if rule_name is None:
             continue
+        year_a, year_b = _end_years(passage, a, b)
+        if not agrees(named_base(last_clause(gap), year_b), year_a):
+            return None  # stated against another base than A: left to the checks against the store
         down = bool(_DOWN.search(gap)) or bool(to.group("verb") and _DOWN.search(to.group("verb")))
-        years = _years(passage, a, b)
+        years = year_b - year_a if year_a is not None and year_b is not None and year_b > year_a else None
         rules = _rules(down, years)
         if rule_name not in rules:
             return _uncheckable(passage, a, b, c, "cagr"), _ids(a, b, c)
         return _finding(rules[rule_name], a, b, c), _ids(a, b, c)
     return None
+
+
+def _against(passage: Passage, current: Figure, base: Figure) -> tuple[Finding, set[int]] | None:
+    """V，比2021年的B增长x%: the change from B, of the year named, to V."""
+    if current.unit != base.unit or current.kind not in LEVEL_KINDS or current.value is None or base.value is None:
+        return None
+    if not _AGAINST.match(passage.between(current, base)):
+        return None
+    following = passage.following(base)[:1]
+    if not following or following[0].value is None or len(passage.between(base, following[0])) > _AGAINST_GAP:
+        return None
+    stated_change, gap = following[0], passage.between(base, following[0])
+    rule_name = _statement(gap, stated_change)
+    if rule_name not in ("growth", "points", "times_more"):
+        return None
+    rule = _rules(bool(_DOWN.search(gap)), None)[rule_name or ""]
+    return _finding(rule, base, current, stated_change), _ids(current, base, stated_change)
 
 
 def _statement(gap: str, c: Figure) -> str | None:
@@ -126,14 +151,11 @@ def _statement(gap: str, c: Figure) -> str | None:
     return None
 
 
-def _years(passage: Passage, a: Figure, b: Figure) -> int | None:
+def _end_years(passage: Passage, a: Figure, b: Figure) -> tuple[int | None, int | None]:
+    """The years of the values a change runs from and to, as the text names them."""
     first = _YEAR.findall(passage.before(a, 14))
     second = _YEAR.findall(passage.between(a, b))
-    year_a = int(first[-1]) if first else a.year
-    year_b = int(second[-1]) if second else b.year
-    if year_a is None or year_b is None or year_b <= year_a:
-        return None
-    return year_b - year_a
+    return (int(first[-1]) if first else a.year), (int(second[-1]) if second else b.year)
 
 
 def _ids(*figures: Figure) -> set[int]:
@@ -181,6 +203,10 @@ def _yoy(passage: Passage, first: Figure, second: Figure, rate: Figure) -> Findi
         level, change, cue = second, first, passage.before(first, 12)
     else:
         return None
+    change_base = named_base(last_clause(cue), level.year)
+    rate_base = named_base(passage.between(second, rate), level.year)
+    if change_base is not None and rate_base is not None and change_base.year != rate_base.year:
+        return None  # 比2015年增加N家，同比增长x%: the two changes have different bases
     down = bool(_DOWN.search(cue))
     if down:
         def formula(v: float, n: float) -> float:

@@ -1,15 +1,31 @@
-"""Check kind 2: one indicator, region and period reported with values that cannot both be
-true, allowing for rounding and qualifiers (超过150亿元 and 150.3亿元 agree)."""
+"""Check kind 2: one indicator, region and period reported with different values.
+
+Each figure admits the values its digits and qualifier allow (`numeric.admitted`: 超过200亿元
+holds for 520.4亿元; 约X allows 10% either side). For two figures in different sentences:
+- no value fits both, and they are within SCOPE_RATIO of each other: a conflict (两者不能同时成立);
+  the same digits a power of ten apart (38.9亿元 / 38.9万元) are a conflict at any distance,
+  worded as a unit slip;
+- more than SCOPE_RATIO apart, whether some value fits both or not (超过200亿元 beside 520.4亿元,
+  约260亿元 beside 683.5亿元): one of them is most likely about something else (a zone, a company,
+  a part), so a question for the reviewer, never a conflict;
+- two bounds of one direction (超过150亿元, 突破200亿元): nothing, the stronger implies the weaker.
+"""
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 
-from viewer.model import Figure
+from viewer.model import Figure, Qualifier
 from viewer.model.review import CheckKind, Finding, Verdict
 from viewer.services.checks.context import Corpus, evidence, is_level
-from viewer.services.checks.numeric import Interval, stated
+from viewer.services.checks.numeric import admitted, nominal, point, written
 from viewer.services.checks.verdicts import where
+
+SCOPE_RATIO = 1.5  # values this many times apart are more likely about different things
+CONFLICT, UNIT_SLIP, SCOPE = "same_period", "unit_slip", "scope"
+_SEVERITY = {CONFLICT: 2, UNIT_SLIP: 2, SCOPE: 1}
+_LOWER = (Qualifier.MORE_THAN, Qualifier.AT_LEAST)
 
 
 def check(corpus: Corpus) -> list[Finding]:
@@ -21,9 +37,9 @@ def check(corpus: Corpus) -> list[Finding]:
     findings = []
     for figures in groups.values():
         distinct = _distinct(figures)
-        pair = _conflicting_pair(distinct)
-        if pair is not None:
-            findings.append(_finding(corpus, distinct, *pair))
+        worst = _worst_pair(distinct)
+        if worst is not None:
+            findings.append(_finding(corpus, distinct, *worst))
     return findings
 
 
@@ -35,30 +51,87 @@ def _distinct(figures: list[Figure]) -> list[Figure]:
     return list(seen.values())
 
 
-def _conflicting_pair(figures: list[Figure]) -> tuple[Figure, Figure] | None:
-    """Two values that cannot both be true. Two values in one sentence (国家级4家，省级14家)
-    break a total down rather than contradict each other."""
-    intervals: list[tuple[Figure, Interval]] = [(f, i) for f in figures if (i := stated(f)) is not None]
-    for index, (first, a) in enumerate(intervals):
-        for second, b in intervals[index + 1 :]:
-            same_sentence = (first.doc_id, first.sentence_start) == (second.doc_id, second.sentence_start)
-            if not same_sentence and not a.overlaps(b):
-                return first, second
-    return None
+def judge(first: Figure, second: Figure) -> str | None:
+    """CONFLICT, UNIT_SLIP or SCOPE for two reports of one value, None when they agree."""
+    a, b = admitted(first), admitted(second)
+    if a is None or b is None or _same_direction(first, second):
+        return None
+    apart = ratio(first, second)
+    if not a.overlaps(b):
+        if _unit_slip(first, second, apart):
+            return UNIT_SLIP
+        return SCOPE if apart is not None and apart > SCOPE_RATIO else CONFLICT
+    return SCOPE if apart is not None and apart > SCOPE_RATIO else None
 
 
-def _finding(corpus: Corpus, figures: list[Figure], first: Figure, second: Figure) -> Finding:
+def ratio(first: Figure, second: Figure) -> float | None:
+    """How many times the larger figure's numbers exceed the smaller's (1 when they overlap);
+    None for values that are not positive."""
+    a, b = nominal(first), nominal(second)
+    if a is None or b is None:
+        return None
+    low, high = (a, b) if a.hi <= b.hi else (b, a)
+    if high.lo <= low.hi:
+        return 1.0
+    return high.lo / low.hi if low.hi > 0 else None
+
+
+def _same_direction(first: Figure, second: Figure) -> bool:
+    return (first.qualifier in _LOWER and second.qualifier in _LOWER) or \
+        (first.qualifier == second.qualifier == Qualifier.UNDER)
+
+
+def _unit_slip(first: Figure, second: Figure, apart: float | None) -> bool:
+    a, b = written(first), written(second)
+    if a is None or b is None or not (a.arabic and b.arabic) or a.number != b.number or apart is None:
+        return False
+    power = math.log10(apart)
+    return power >= 0.99 and abs(power - round(power)) < 1e-6
+
+
+def _worst_pair(figures: list[Figure]) -> tuple[Figure, Figure, str] | None:
+    """The most serious disagreement among figures in different sentences, between two documents
+    where there is one. Two values in one sentence (国家级4家，省级14家) break a total down rather
+    than contradict each other."""
+    worst: tuple[Figure, Figure, str] | None = None
+    rank = (0, False)
+    for index, first in enumerate(figures):
+        for second in figures[index + 1 :]:
+            if (first.doc_id, first.sentence_start) == (second.doc_id, second.sentence_start):
+                continue
+            found = judge(first, second)
+            if found is not None and (_SEVERITY[found], first.doc_id != second.doc_id) > rank:
+                worst, rank = (first, second, found), (_SEVERITY[found], first.doc_id != second.doc_id)
+    return worst
+
+
+def _finding(corpus: Corpus, figures: list[Figure], first: Figure, second: Figure, pattern: str) -> Finding:
     def source(figure: Figure) -> str:
         return corpus.doc_titles.get(figure.doc_id or 0, "")
 
     about = where(first)
-    zh = (f"{about}：《{source(first)}》为{first.text}，《{source(second)}》为{second.text}，两者不能同时成立"
-          if first.doc_id != second.doc_id else f"{about}：同一文档中先后为{first.text}和{second.text}，两者不能同时成立")
-    en = (f"{about}: {first.text} in “{source(first)}” and {second.text} in “{source(second)}” cannot both be true"
-          if first.doc_id != second.doc_id else f"{about}: {first.text} and {second.text} in one document cannot both be true")
+    if first.doc_id != second.doc_id:
+        pair_zh = f"《{source(first)}》为{first.text}，《{source(second)}》为{second.text}"
+        pair_en = f"{first.text} in “{source(first)}” and {second.text} in “{source(second)}”"
+    else:
+        pair_zh = f"同一文档中先后为{first.text}和{second.text}"
+        pair_en = f"{first.text} and {second.text} in one document"
+    apart = ratio(first, second) or 1.0
+    if pattern == SCOPE:
+        verdict = Verdict.QUESTION
+        zh = f"{about}：{pair_zh}，相差约{point(apart, 1)}倍，可能口径不同（如园区、企业或分项）。请核实。"
+        en = (f"{about}: {pair_en} are about {point(apart, 1)} times apart; do they measure different things "
+              "(a zone, a company, a part)? Please check.")
+    else:
+        verdict = Verdict.CONFLICT
+        zh = f"{about}：{pair_zh}，两者不能同时成立"
+        en = f"{about}: {pair_en} cannot both be true"
+        if pattern == UNIT_SLIP:
+            zh += "；是否有一处单位写错（如把“亿”写成“万”）？"
+            en += "; is the unit of one of them wrong (万 for 亿)?"
     others = [f for f in figures if f is not first and f is not second]
     return Finding(
-        kind=CheckKind.CONFLICT, verdict=Verdict.CONFLICT, pattern="same_period", message=zh, message_en=en,
-        stated=first.value, unit=first.unit,
+        kind=CheckKind.CONFLICT, verdict=verdict, pattern=pattern, message=zh, message_en=en,
+        stated=first.value, computed=second.value, unit=first.unit,
         evidence=(evidence(first, "value"), evidence(second, "other value"), *(evidence(f, "also") for f in others)),
     )

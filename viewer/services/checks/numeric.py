@@ -5,6 +5,10 @@ A figure written with d decimals stands for anything that rounds to it (12.78亿
 the figure's granularity, the place value of its last non-zero digit (超过150亿元: 150亿 ..
 160亿; 近900家: 850 .. 950). Formulas of the checks are monotone in each argument, so the
 range of a computed value is found at the corners of its arguments' intervals.
+
+`admitted` is the stricter reading for comparing two reports of one value: a bound admits every
+value beyond it (超过200亿元 holds for 520.4亿元), an approximation admits ABOUT_TOLERANCE either
+side.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from viewer.model import Figure, FigureKind, Qualifier
 
 _NUMBER = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
 _EXACT_KINDS = (FigureKind.COUNT, FigureKind.RANK)
+ABOUT_TOLERANCE = 0.1  # 约/左右/近 X: within 10% of X (or half its granularity, when that is wider)
 
 
 @dataclass(frozen=True)
@@ -112,6 +117,33 @@ def stated(figure: Figure) -> Interval | None:
     if qualifier == Qualifier.UNDER:
         return Interval(value - step, value + half)
     return Interval(value - half, value + half)
+
+
+def admitted(figure: Figure) -> Interval | None:
+    """Every true value the figure, as written with its qualifier, can hold without being false:
+    超过/以上 X -> [X, inf), 不到/以内 X -> (-inf, X], 约 X -> X +- max(10% of X, half a step)."""
+    if figure.value is None:
+        return None
+    value, half = figure.value, half_step(figure)
+    qualifier = figure.qualifier
+    if qualifier == Qualifier.MORE_THAN:
+        return Interval(value, math.inf)
+    if qualifier == Qualifier.AT_LEAST:
+        return Interval(value - half, math.inf)
+    if qualifier == Qualifier.UNDER:
+        return Interval(-math.inf, value + half)
+    if qualifier == Qualifier.ABOUT:
+        spread = max(ABOUT_TOLERANCE * abs(value), granularity(figure) / 2) + half
+        return Interval(value - spread, value + spread)
+    return stated(figure)
+
+
+def nominal(figure: Figure) -> Interval | None:
+    """The numbers as written, without rounding or qualifier (a range: both ends)."""
+    if figure.value is None:
+        return None
+    high = figure.value_high if figure.qualifier == Qualifier.RANGE and figure.value_high is not None else figure.value
+    return Interval(min(figure.value, high), max(figure.value, high))
 
 
 def corner_range(formula: Callable[..., float], *arguments: Interval) -> Interval | None:

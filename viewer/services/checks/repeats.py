@@ -1,4 +1,9 @@
-"""Check kind 6: paragraphs that occur more than once (found at ingest), listed per document."""
+"""Check kind 6: paragraphs that occur more than once (found at ingest), listed per document.
+
+A paragraph repeated within a document is always listed. One that occurs once in a document and
+again only in other documents is listed when it carries figures (they may be stale there): a
+shared notice or a quoted policy passage without figures is ordinary, not a finding.
+"""
 
 from __future__ import annotations
 
@@ -18,18 +23,25 @@ _SHOWN = 40  # characters of a paragraph kept as the evidence text
 def check(db: Queryable) -> list[Finding]:
     sql = (
         "SELECT p.text_hash, p.doc_id, p.span_start, p.span_end, substr(d.text, p.span_start + 1, ?), "
-        "d.title, d.file_name FROM paragraphs p JOIN documents d ON d.id = p.doc_id "
+        "d.title, d.file_name, EXISTS (SELECT 1 FROM figures f WHERE f.doc_id = p.doc_id "
+        "AND f.span_start >= p.span_start AND f.span_end <= p.span_end) "
+        "FROM paragraphs p JOIN documents d ON d.id = p.doc_id "
         "WHERE p.repeats > 1 AND p.text_hash IS NOT NULL ORDER BY p.doc_id, p.span_start"
     )
     occurrences: dict[str, list[tuple[Evidence, str]]] = defaultdict(list)
-    for text_hash, doc_id, start, end, text, title, file_name in db.execute(sql, [_SHOWN]):
+    with_figures: set[str] = set()
+    for text_hash, doc_id, start, end, text, title, file_name, has_figures in db.execute(sql, [_SHOWN]):
         occurrence = Evidence(label="paragraph", doc_id=doc_id, start=start, end=end, text=text,
                               sentence_start=start, sentence_end=end)
         occurrences[text_hash].append((occurrence, title or file_name))
+        if has_figures:
+            with_figures.add(text_hash)
     findings = []
-    for found in occurrences.values():
+    for text_hash, found in occurrences.items():
         for doc_id in dict.fromkeys(e.doc_id for e, _ in found):
-            findings.append(_finding(doc_id, found))
+            within = sum(e.doc_id == doc_id for e, _ in found) > 1
+            if within or text_hash in with_figures:
+                findings.append(_finding(doc_id, found))
     return findings
 
 

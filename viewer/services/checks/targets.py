@@ -1,5 +1,6 @@
 """Check kind 4: each target against the actual any document reports for the same indicator,
-region and year: met, missed (with the gap) or not yet reported."""
+region and year: met, missed (with the gap) or not yet reported. Missed only when the actual as
+written cannot reach the target: 超过900家 against a target of 1100家 cannot be checked."""
 
 from __future__ import annotations
 
@@ -8,9 +9,10 @@ import re
 from viewer.model import Figure, Qualifier, Role
 from viewer.model.review import CheckKind, Evidence, Finding, Verdict
 from viewer.services.checks.context import Corpus, evidence, full_year
-from viewer.services.checks.numeric import point, stated
+from viewer.services.checks.numeric import admitted, point, stated
 from viewer.services.checks.verdicts import VERDICT_EN, VERDICT_ZH, amount, where
 
+_BOUNDS = (Qualifier.MORE_THAN, Qualifier.AT_LEAST, Qualifier.UNDER)
 _CEILING = re.compile(r"(?:控制在|不超过|不高于|降至|降低到|降到|下降到|压减到|压缩到)\s*$")
 
 
@@ -49,13 +51,19 @@ def _finding(corpus: Corpus, targets: list[Figure]) -> Finding:
     assert goal is not None and reached is not None
     ceiling = _ceiling(corpus, target)
     met = reached.lo <= goal.hi if ceiling else reached.hi >= goal.lo
-    verdict = Verdict.MET if met else Verdict.MISSED
+    allowed = (admitted(actual) if actual.qualifier in _BOUNDS else None) or reached
+    missed = allowed.lo > goal.hi if ceiling else allowed.hi < goal.lo
+    verdict = Verdict.MET if met else (Verdict.MISSED if missed else Verdict.CANNOT_CHECK)
     gap = actual.value - target.value
     percent = f"{point(gap / target.value * 100, 1)}%" if target.value else ""
     signed = ("+" if gap >= 0 else "-") + amount(abs(gap), target.unit)
     zh = f"{about}目标{target.text}，实际{actual.text}（差{signed}{'，' + percent if percent else ''}）：{VERDICT_ZH[verdict]}"
     en = (f"{about} target {target.text}, actual {actual.text} (gap {signed}{', ' + percent if percent else ''}): "
           f"{VERDICT_EN[verdict]}")
+    if verdict == Verdict.CANNOT_CHECK:  # a bound on the wrong side of the target: it may or may not be reached
+        zh = f"{about}目标{target.text}，实际仅知{actual.text}，不能确定是否达到：{VERDICT_ZH[verdict]}"
+        en = f"{about} target {target.text}, actual only known as {actual.text}, which may or may not reach it: " \
+             f"{VERDICT_EN[verdict]}"
     proof += [evidence(a, "actual") for a in actuals]
     return Finding(kind=CheckKind.TARGET, verdict=verdict, pattern="ceiling" if ceiling else "target", message=zh,
                    message_en=en, stated=target.value, computed=actual.value, unit=target.unit,
