@@ -112,15 +112,17 @@ def _insert_paragraphs(
 def _insert_sentences(
     db: sqlite_utils.Database, doc_id: int, sentences: list[Sentence], words: list[str]
 ) -> None:
-    for sentence, sentence_words in zip(sentences, words, strict=True):
-        cursor = db.conn.execute(
-            "INSERT INTO sentences (doc_id, idx, paragraph_idx, span_start, span_end) VALUES (?, ?, ?, ?, ?)",
-            (doc_id, sentence.index, sentence.paragraph, sentence.start, sentence.end),
-        )
-        if sentence_words:
-            db.conn.execute(
-                "INSERT INTO sentences_fts (rowid, words) VALUES (?, ?)", (cursor.lastrowid, sentence_words)
-            )
+    # Sentence ids are never reused (AUTOINCREMENT): they are the word index's rowids.
+    row = db.execute("SELECT seq FROM sqlite_sequence WHERE name = 'sentences'").fetchone()
+    first = (int(row[0]) if row else 0) + 1
+    db.conn.executemany(
+        "INSERT INTO sentences (id, doc_id, idx, paragraph_idx, span_start, span_end) VALUES (?, ?, ?, ?, ?, ?)",
+        [(first + i, doc_id, s.index, s.paragraph, s.start, s.end) for i, s in enumerate(sentences)],
+    )
+    db.conn.executemany(
+        "INSERT INTO sentences_fts (rowid, words) VALUES (?, ?)",
+        [(first + i, w) for i, w in enumerate(words) if w],
+    )
 
 
 def _insert_figures(db: sqlite_utils.Database, doc_id: int, figures: list[Figure]) -> None:
@@ -171,7 +173,7 @@ def _merged_names(db: Queryable) -> dict[tuple[str, str], str]:
 
 
 def _entity_id(db: sqlite_utils.Database, name: str, type_: str, entity: Entity | None) -> int:
-    row = db.execute("SELECT id, aliases FROM entities WHERE name = ? AND type = ?", [name, type_]).fetchone()
+    row = db.execute("SELECT id, aliases, code FROM entities WHERE name = ? AND type = ?", [name, type_]).fetchone()
     aliases = sorted(set(entity.aliases) if entity else set())
     code = entity.code if entity else None
     if row is None:
@@ -180,21 +182,21 @@ def _entity_id(db: sqlite_utils.Database, name: str, type_: str, entity: Entity 
             (name, type_, code, json.dumps(aliases, ensure_ascii=False)),
         )
         return int(cursor.lastrowid)  # type: ignore[arg-type]
-    merged = sorted(set(json.loads(row[1])) | set(aliases))
-    db.conn.execute(
-        "UPDATE entities SET aliases = ?, code = COALESCE(code, ?) WHERE id = ?",
-        (json.dumps(merged, ensure_ascii=False), code, row[0]),
-    )
+    known = set(json.loads(row[1]))
+    if not known.issuperset(aliases) or (code is not None and row[2] is None):
+        db.conn.execute(
+            "UPDATE entities SET aliases = ?, code = COALESCE(code, ?) WHERE id = ?",
+            (json.dumps(sorted(known | set(aliases)), ensure_ascii=False), code, row[0]),
+        )
     return int(row[0])
 
 
 def _recount_repeats(db: sqlite_utils.Database, hashes: Iterable[str]) -> None:
-    for text_hash in hashes:
-        db.conn.execute(
-            "UPDATE paragraphs SET repeats = (SELECT count(*) FROM paragraphs WHERE text_hash = ?) "
-            "WHERE text_hash = ?",
-            (text_hash, text_hash),
-        )
+    db.conn.execute(
+        "UPDATE paragraphs SET repeats = (SELECT count(*) FROM paragraphs p WHERE p.text_hash = paragraphs.text_hash) "
+        "WHERE text_hash IN (SELECT value FROM json_each(?))",
+        (json.dumps(sorted(hashes)),),
+    )
 
 
 def _document(row: Any, with_text: bool) -> Document:

@@ -1,6 +1,7 @@
 """Full-text search over the jieba word index, with exact character spans of the hits.
 
-The word index only narrows the candidates: every candidate sentence is checked to contain each
+Results come in the order documents were imported, sentence by sentence. The word index only
+narrows the candidates: every candidate sentence is checked to contain each
 query term as a substring, and the spans are where the terms occur. A query whose terms give no
 indexable words (`*`, `(`) or no candidates falls back to a substring scan of the texts.
 """
@@ -44,15 +45,15 @@ def search(db: Queryable, terms: list[QueryTerm], limit: int = 50) -> list[Searc
 
 
 def _indexed(db: Queryable, terms: list[QueryTerm], expression: str, limit: int) -> list[SearchHit]:
+    """Candidates stream from the word index in import order; stop once `limit` are verified."""
     sql = (
         "SELECT s.doc_id, d.title, d.path, s.span_start, s.span_end, "
         "substr(d.text, s.span_start + 1, s.span_end - s.span_start) "
         "FROM sentences_fts f JOIN sentences s ON s.id = f.rowid JOIN documents d ON d.id = s.doc_id "
-        "WHERE sentences_fts MATCH ? ORDER BY bm25(sentences_fts) LIMIT ?"
+        "WHERE sentences_fts MATCH ?"
     )
     hits: list[SearchHit] = []
-    batch = max(limit * 4, 100)
-    for row in db.execute(sql, [expression, batch]):
+    for row in db.execute(sql, [expression]):
         hit = _hit(row[0], row[1], row[2], row[3], row[5], terms)
         if hit is not None:
             hits.append(hit)
