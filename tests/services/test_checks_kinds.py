@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from viewer.model.review import CheckKind, Finding, Verdict
-from viewer.services.checks import run_checks
+from viewer.services.checks import repeats, run_checks
 from viewer.services.ingest import ingest_paths
 from viewer.store import open_store
 
@@ -90,19 +90,28 @@ def test_parts_exceeding_their_total_are_inconsistent(tmp_path: Path) -> None:
     assert parts["30家"].verdict == Verdict.CONSISTENT and parts["30家"].pattern == "adds_up"
 
 
-def test_repeated_paragraphs_are_listed_in_each_document(tmp_path: Path) -> None:
+def test_a_repeated_paragraph_is_one_finding_citing_every_copy(tmp_path: Path) -> None:
     paragraph = "坚持创新在现代化建设全局中的核心地位，把科技自立自强作为城市发展的战略支撑，全面塑造发展新优势。"
     found = check_texts(tmp_path, {
         "one.txt": f"第一份\n\n{paragraph}\n\n其他内容与此不同，讲的是另外一件事情，篇幅也足够长。\n\n{paragraph}\n",
         "two.txt": f"第二份\n\n{paragraph}\n",
     })
-    repeats = {f.evidence[0].file_name: f for f in kind(found, CheckKind.REPEAT)}
-    assert set(repeats) == {"one.txt"}  # once in two.txt and without figures: a shared passage, not a finding
-    one = repeats["one.txt"]
-    assert [e.label for e in one.evidence] == ["paragraph", "paragraph", "elsewhere"]
-    assert one.stated == 2 and one.computed == 3 and "另见于《" in one.message
-    assert one.evidence[2].file_name == "two.txt"
+    [one] = kind(found, CheckKind.REPEAT)  # repeated within one.txt: a finding, though without figures
+    assert [(e.label, e.file_name) for e in one.evidence] == [
+        ("paragraph", "one.txt"), ("paragraph", "one.txt"), ("paragraph", "two.txt")]
+    assert one.pattern == "within" and one.stated == 2 and one.computed == 3
+    assert "出现3次" in one.message and "见于2篇文档" in one.message and "《" in one.message
     assert all(e.sentence.strip() == paragraph for e in one.evidence)
+
+
+def test_a_paragraph_in_many_documents_cites_the_first_copies_and_counts_all(tmp_path: Path) -> None:
+    paragraph = "全市累计支持青年科技人才2800余名，其中博士学历的近600名，带动新增就业岗位上万个，成效明显。"
+    copies = repeats.SHOWN_COPIES + 5
+    found = check_texts(tmp_path, {f"r{n:02}.txt": f"第{n}份材料\n\n{paragraph}\n" for n in range(copies)})
+    [finding] = kind(found, CheckKind.REPEAT)
+    assert finding.pattern == "elsewhere" and finding.computed == finding.stated == copies
+    assert [e.file_name for e in finding.evidence] == [f"r{n:02}.txt" for n in range(repeats.SHOWN_COPIES)]
+    assert f"{copies} documents" in finding.message_en and "等" in finding.message
 
 
 def test_a_bound_met_by_the_exact_value_is_no_conflict(tmp_path: Path) -> None:
@@ -145,16 +154,16 @@ def test_a_unit_slip_is_a_conflict_whatever_the_distance(tmp_path: Path) -> None
     assert "万" in finding.message and "亿" in finding.message
 
 
-def test_a_paragraph_with_figures_shared_by_two_documents_is_listed_in_both(tmp_path: Path) -> None:
+def test_a_paragraph_with_figures_shared_by_two_documents_is_one_finding(tmp_path: Path) -> None:
     with_figures = "全市累计支持青年科技人才2800余名，其中博士学历的近600名，带动新增就业岗位上万个，成效明显。"
     notice = "本文为内部交流材料，所述内容仅供参考，不代表任何机构的正式意见，请勿对外转载或引用。"
     found = check_texts(tmp_path, {
         "one.txt": f"第一份\n\n{notice}\n\n{with_figures}\n",
         "two.txt": f"第二份\n\n{notice}\n\n{with_figures}\n",
     })
-    repeats = kind(found, CheckKind.REPEAT)
-    assert sorted(f.evidence[0].file_name for f in repeats) == ["one.txt", "two.txt"]
-    assert all(f.evidence[0].text.startswith("全市累计") and f.pattern == "elsewhere" for f in repeats)
+    [finding] = kind(found, CheckKind.REPEAT)  # the notice without figures is ordinary
+    assert [e.file_name for e in finding.evidence] == ["one.txt", "two.txt"]
+    assert finding.evidence[0].text.startswith("全市累计") and finding.pattern == "elsewhere"
 
 
 def test_a_lower_bound_below_a_target_cannot_tell_whether_it_was_met(tmp_path: Path) -> None:

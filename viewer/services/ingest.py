@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING
 
 from viewer.model import AnalyzedDocument, ImportOutcome
 from viewer.resources import resource_path
-from viewer.services.checks import run_checks
+from viewer.services.checks import update_checks
+from viewer.services.checks.scopes import Scopes, scopes_of
 from viewer.services.notes import reanchor_notes
 from viewer.store import documents as store_documents
 from viewer.store import open_store
@@ -117,9 +118,10 @@ def ingest_paths(
                 pending.append(item)
         total_bytes = sum(size for _, _, size in pending)
         state = {"done": 0, "bytes": 0}
+        replaced_scopes: list[Scopes] = []
 
         def finished(path: str, size: int, result: AnalyzedDocument | str) -> None:
-            report.outcomes.append(_store(db, path, result))
+            report.outcomes.append(_store(db, path, result, replaced_scopes))
             state["done"] += 1
             state["bytes"] += size
             if progress is not None:
@@ -138,8 +140,13 @@ def ingest_paths(
             _run_pool(pending, min(workers, len(pending)), finished, cancel)
         report.cancelled = cancel is not None and cancel.is_set()
         report.bytes_analysed = state["bytes"]
-        if state["done"]:
-            run_checks(db)  # findings cite figure ids and spans that a re-import replaces
+        stored = [o.doc_id for o in report.outcomes if o.status in ("imported", "replaced") and o.doc_id]
+        if stored:
+            # Only the findings these documents (and their old versions) can change.
+            previous = Scopes()
+            for scopes in replaced_scopes:
+                previous |= scopes
+            update_checks(db, doc_ids=stored, previous=previous if replaced_scopes else None)
     finally:
         db.conn.close()
     report.elapsed = time.perf_counter() - started
@@ -164,11 +171,15 @@ def _triage(db: sqlite_utils.Database, file: Path) -> tuple[ImportOutcome | None
     return None, (path, sha, size)
 
 
-def _store(db: sqlite_utils.Database, path: str, result: AnalyzedDocument | str) -> ImportOutcome:
+def _store(db: sqlite_utils.Database, path: str, result: AnalyzedDocument | str,
+           replaced_scopes: list[Scopes]) -> ImportOutcome:
     if isinstance(result, str):
         store_documents.record_failure(db, path, result)
         return ImportOutcome(path, "failed", result)
-    replaced = store_documents.find_by_path(db, path) is not None
+    old = store_documents.find_by_path(db, path)
+    replaced = old is not None
+    if old is not None:
+        replaced_scopes.append(scopes_of(db, [old[0]]))  # what the old version took part in
     doc_id = store_documents.save_document(db, result)
     reanchor_notes(db, doc_id)
     return ImportOutcome(path, "replaced" if replaced else "imported", doc_id=doc_id,

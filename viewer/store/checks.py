@@ -1,12 +1,20 @@
-"""Findings of the figure checks with their evidence: replace all at once, read back with sources."""
+"""Findings of the figure checks with their evidence, and what the checks read.
+
+Each finding is stored with its scope (see db/migrations/0006_checks_scale.sql): a run replaces
+either every finding or exactly the findings of the scopes it recomputed, in one transaction.
+"""
 
 from __future__ import annotations
 
 import datetime
+import json
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
+from viewer.model import Figure
 from viewer.model.review import Evidence, Finding
+from viewer.store import figures as store_figures
 from viewer.store.connection import Queryable
 
 if TYPE_CHECKING:
@@ -16,23 +24,34 @@ _CHECK_COLUMNS = "id, kind, verdict, pattern, message, message_en, stated, compu
 _EVIDENCE_COLUMNS = (
     "label, doc_id, span_start, span_end, text, sentence_start, sentence_end, figure_id, value, unit, year"
 )
+_IN_JSON = "IN (SELECT value FROM json_each(?))"
 
 
-def replace_findings(db: sqlite_utils.Database, findings: list[Finding]) -> list[Finding]:
-    """Replace every stored finding by `findings` in one transaction; returns them with their ids."""
+def replace_findings(
+    db: sqlite_utils.Database, scoped: list[tuple[str, Finding]], scopes: Collection[str] | None = None
+) -> list[Finding]:
+    """Store `(scope, finding)` pairs in one transaction, replacing the stored findings of
+    `scopes` (every stored finding when None); returns the findings with their ids."""
     checked_at = datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
     stored: list[Finding] = []
     with db.atomic():
-        db.conn.execute("DELETE FROM check_evidence")
-        db.conn.execute("DELETE FROM checks")
-        for finding in findings:
+        if scopes is None:
+            db.conn.execute("DELETE FROM check_evidence")
+            db.conn.execute("DELETE FROM checks")
+        else:
+            keys = json.dumps(sorted(scopes))
+            db.conn.execute(
+                f"DELETE FROM check_evidence WHERE check_id IN (SELECT id FROM checks WHERE scope {_IN_JSON})",
+                [keys])
+            db.conn.execute(f"DELETE FROM checks WHERE scope {_IN_JSON}", [keys])
+        for scope, finding in scoped:
             first = finding.evidence[0] if finding.evidence else None
             cursor = db.conn.execute(
                 "INSERT INTO checks (kind, verdict, pattern, message, message_en, stated, computed, unit, doc_id, "
-                "span_start, span_end, checked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "span_start, span_end, checked_at, scope) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (finding.kind, finding.verdict, finding.pattern, finding.message, finding.message_en,
                  finding.stated, finding.computed, finding.unit, first.doc_id if first else None,
-                 first.start if first else None, first.end if first else None, checked_at),
+                 first.start if first else None, first.end if first else None, checked_at, scope),
             )
             check_id = int(cursor.lastrowid)  # type: ignore[arg-type]
             db.conn.executemany(
@@ -49,9 +68,11 @@ def replace_findings(db: sqlite_utils.Database, findings: list[Finding]) -> list
 
 
 def list_findings(
-    db: Queryable, doc_id: int | None = None, kind: str | None = None, figure_id: int | None = None
+    db: Queryable, doc_id: int | None = None, kind: str | None = None, figure_id: int | None = None,
+    scopes: Collection[str] | None = None,
 ) -> list[Finding]:
-    """Stored findings, optionally only those with evidence in a document or on a figure, or of a kind.
+    """Stored findings, optionally only those with evidence in a document or on a figure, of a kind,
+    or of some scopes.
 
     Evidence comes with its document's file name and title and the text of its sentence.
     """
@@ -66,6 +87,9 @@ def list_findings(
     if kind is not None:
         where.append("kind = ?")
         params.append(kind)
+    if scopes is not None:
+        where.append(f"scope {_IN_JSON}")
+        params.append(json.dumps(sorted(scopes)))
     sql = f"SELECT {_CHECK_COLUMNS} FROM checks" + (" WHERE " + " AND ".join(where) if where else "")
     findings = [
         Finding(id=r[0], kind=r[1], verdict=r[2], pattern=r[3], message=r[4], message_en=r[5], stated=r[6],
@@ -79,29 +103,141 @@ def list_findings(
 
 
 def _evidence(db: Queryable, check_ids: list[int]) -> dict[int, list[Evidence]]:
-    found: dict[int, list[Evidence]] = {}
-    if not check_ids:
-        return found
+    """Evidence of these findings with file name, title and sentence; each document's text is read
+    once, not once per evidence row."""
+    rows: list[Any] = []
     columns = ", ".join("e." + c.strip() for c in _EVIDENCE_COLUMNS.split(","))
     for first in range(0, len(check_ids), 500):
         chunk = check_ids[first : first + 500]
-        sql = (
-            f"SELECT e.check_id, {columns}, COALESCE(d.file_name, ''), COALESCE(d.title, ''), "
-            "COALESCE(substr(d.text, e.sentence_start + 1, e.sentence_end - e.sentence_start), '') "
+        rows += db.execute(
+            f"SELECT e.check_id, {columns}, COALESCE(d.file_name, ''), COALESCE(d.title, '') "
             "FROM check_evidence e LEFT JOIN documents d ON d.id = e.doc_id "
-            f"WHERE e.check_id IN ({', '.join('?' * len(chunk))}) ORDER BY e.check_id, e.idx"
+            f"WHERE e.check_id IN ({', '.join('?' * len(chunk))}) ORDER BY e.check_id, e.idx", chunk
+        ).fetchall()
+    sentences: list[str] = [""] * len(rows)
+    by_document: dict[int, list[int]] = {}
+    for index, row in enumerate(rows):
+        by_document.setdefault(row[2], []).append(index)
+    for doc_id, indexes in by_document.items():
+        found = db.execute("SELECT text FROM documents WHERE id = ?", [doc_id]).fetchone()
+        text = str(found[0]) if found else ""
+        for index in indexes:
+            sentences[index] = text[rows[index][6] : rows[index][7]]
+    evidence: dict[int, list[Evidence]] = {}
+    for row, sentence in zip(rows, sentences, strict=True):
+        label, doc, start, end, text, s_start, s_end, figure, value, unit, year, file_name, title = row[1:]
+        evidence.setdefault(row[0], []).append(
+            Evidence(label=label, doc_id=doc, start=start, end=end, text=text, sentence_start=s_start,
+                     sentence_end=s_end, figure_id=figure, value=value, unit=unit, year=year,
+                     file_name=file_name, title=title, sentence=sentence)
         )
-        for row in db.execute(sql, chunk):
-            (label, doc, start, end, text, s_start, s_end, figure, value, unit, year, file_name, title,
-             sentence) = row[1:]
-            found.setdefault(row[0], []).append(
-                Evidence(label=label, doc_id=doc, start=start, end=end, text=text, sentence_start=s_start,
-                         sentence_end=s_end, figure_id=figure, value=value, unit=unit, year=year,
-                         file_name=file_name, title=title, sentence=sentence)
-            )
-    return found
+    return evidence
 
 
 def finding_counts(db: Queryable) -> dict[tuple[str, str], int]:
     """(kind, verdict) -> number of findings."""
     return {(r[0], r[1]): r[2] for r in db.execute("SELECT kind, verdict, count(*) FROM checks GROUP BY 1, 2")}
+
+
+# -- what the checks read -------------------------------------------------------------------------
+
+def document_labels(db: Queryable) -> dict[int, tuple[int | None, str]]:
+    """doc id -> (year, title or file name) of every document (columns stored before the text)."""
+    return {int(r[0]): (r[1], str(r[2] or r[3])) for r in db.execute("SELECT id, year, title, file_name FROM documents")}
+
+
+def document_ids(db: Queryable) -> list[int]:
+    return [int(r[0]) for r in db.execute("SELECT id FROM documents ORDER BY id")]
+
+
+Passage = tuple[int, int, str, list[Figure]]  # sentence start, end, text, figures in text order
+
+
+def passages(db: Queryable, doc_id: int, sentences: Collection[tuple[int, int]] | None = None) -> list[Passage]:
+    """The sentences of a document that have figures (only `sentences`, as (start, end), when
+    given), in text order, with their text and figures."""
+    if sentences is None:
+        grouped: dict[tuple[int, int], list[Figure]] = {}
+        for figure in store_figures.document_figures(db, doc_id):
+            grouped.setdefault((figure.sentence_start, figure.sentence_end), []).append(figure)
+        row = db.execute("SELECT text FROM documents WHERE id = ?", [doc_id]).fetchone()
+        text = str(row[0]) if row else ""
+        return [(start, end, text[start:end], found) for (start, end), found in sorted(grouped.items())]
+    found_passages: list[Passage] = []
+    for start, end in sorted(sentences):
+        row = db.execute("SELECT substr(text, ? + 1, ? - ?) FROM documents WHERE id = ?",
+                         [start, end, start, doc_id]).fetchone()
+        ids = [int(r[0]) for r in db.execute(
+            "SELECT id FROM figures WHERE doc_id = ? AND span_start >= ? AND span_start < ? "
+            "AND sentence_start = ? ORDER BY span_start", [doc_id, start, end, start])]
+        figures = [f for f in (store_figures.get_figure(db, i) for i in ids) if f is not None]
+        if row is not None and figures:
+            found_passages.append((start, end, str(row[0]), figures))
+    return found_passages
+
+
+def series_sentences(db: Queryable, series: Iterable[tuple[str, str]]) -> dict[int, set[tuple[int, int]]]:
+    """doc id -> (start, end) of the sentences with a figure of one of these (indicator, region)."""
+    found: dict[int, set[tuple[int, int]]] = {}
+    for indicator, region in series:
+        for doc_id, start, end in db.execute(
+            "SELECT doc_id, sentence_start, sentence_end FROM figures WHERE indicator = ? AND region = ?",
+            [indicator, region],
+        ):
+            found.setdefault(int(doc_id), set()).add((int(start), int(end)))
+    return found
+
+
+def document_series(db: Queryable, doc_ids: Collection[int]) -> set[tuple[str, str]]:
+    """(indicator, region) of the figures of these documents."""
+    return {
+        (str(r[0]), str(r[1]))
+        for r in db.execute(
+            f"SELECT DISTINCT indicator, region FROM figures WHERE doc_id {_IN_JSON} "
+            "AND indicator IS NOT NULL AND region IS NOT NULL", [json.dumps(sorted(doc_ids))])
+    }
+
+
+def document_hashes(db: Queryable, doc_ids: Collection[int]) -> set[str]:
+    """Fingerprints of the paragraphs of these documents."""
+    return {
+        str(r[0])
+        for r in db.execute(
+            f"SELECT DISTINCT text_hash FROM paragraphs WHERE doc_id {_IN_JSON} AND text_hash IS NOT NULL",
+            [json.dumps(sorted(doc_ids))])
+    }
+
+
+def finding_scopes(db: Queryable, doc_ids: Collection[int]) -> set[str]:
+    """Scopes of the stored findings with evidence in these documents or in documents no longer
+    in the store."""
+    gone = [int(r[0]) for r in db.execute(
+        "SELECT doc_id FROM (SELECT DISTINCT doc_id FROM check_evidence) "
+        "WHERE doc_id NOT IN (SELECT id FROM documents)")]
+    return {
+        str(r[0])
+        for r in db.execute(
+            f"SELECT DISTINCT c.scope FROM check_evidence e JOIN checks c ON c.id = e.check_id "
+            f"WHERE e.doc_id {_IN_JSON}", [json.dumps(sorted({*doc_ids, *gone}))])
+    }
+
+
+def unscoped_findings(db: Queryable) -> bool:
+    """Whether findings stored before scopes existed are left (only a full run replaces them)."""
+    return db.execute("SELECT 1 FROM checks WHERE scope = '' LIMIT 1").fetchone() is not None
+
+
+def repeated_paragraphs(db: Queryable, hashes: Collection[str] | None, shown: int) -> Iterator[tuple[Any, ...]]:
+    """Paragraphs that occur more than once in the store (only those with these fingerprints,
+    when given), in document order: (hash, doc id, start, end, first `shown` characters, has figures)."""
+    sql = (
+        "SELECT p.text_hash, p.doc_id, p.span_start, p.span_end, substr(d.text, p.span_start + 1, ?), "
+        "EXISTS (SELECT 1 FROM figures f WHERE f.doc_id = p.doc_id "
+        "AND f.span_start >= p.span_start AND f.span_end <= p.span_end) "
+        "FROM paragraphs p JOIN documents d ON d.id = p.doc_id WHERE p.repeats > 1 AND p.text_hash IS NOT NULL"
+    )
+    params: list[Any] = [shown]
+    if hashes is not None:
+        sql += f" AND p.text_hash {_IN_JSON}"
+        params.append(json.dumps(sorted(hashes)))
+    yield from db.execute(sql + " ORDER BY p.doc_id, p.span_start", params)

@@ -1,42 +1,87 @@
 """The figure checks: does the report add up?
 
 `run_checks(db)` recomputes every finding from the store and replaces the stored ones in one
-transaction; `findings(db, ...)` reads them back with their evidence and sources.
+transaction; `run_checks(db, doc_ids=...)` after an import recomputes only the findings those
+documents can change (see `scopes`); `findings(db, ...)` reads them back with their evidence.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from viewer.model.review import Finding
 from viewer.services.checks import change, conflicts, outliers, parts, repeats, targets
 from viewer.services.checks.context import Corpus
+from viewer.services.checks.scopes import Scopes, scope_of, scopes_of
 from viewer.store import checks as store_checks
 from viewer.store.connection import Queryable
 
 if TYPE_CHECKING:
     import sqlite_utils
 
+FULL_RUN_SHARE = 0.5  # an import that reaches this share of the documents is checked by a full run
 
-def compute_findings(db: Queryable) -> list[Finding]:
-    """Every finding of every check kind, not stored."""
-    corpus = Corpus.load(db)
-    return [
+
+def compute_scoped(
+    db: Queryable, scopes: Scopes | None = None, wanted: dict[int, set[tuple[int, int]] | None] | None = None
+) -> list[tuple[str, Finding]]:
+    """(scope, finding) of every finding, or of the findings of `scopes` (reading `wanted`, when
+    given, as `scopes.sentences` gives it); not stored."""
+    if scopes is not None and wanted is None:
+        wanted = scopes.sentences(db)
+    corpus = Corpus.load(db, wanted)
+    on_figures = [
         *change.check(corpus),
         *conflicts.check(corpus),
         *outliers.check(corpus),
         *targets.check(corpus),
         *parts.check(corpus),
-        *repeats.check(db),
     ]
+    found = [(scope_of(f, corpus), f) for f in on_figures]
+    found += repeats.check(db, None if scopes is None else scopes.paragraphs)
+    if scopes is None:
+        return found
+    keys = scopes.keys()
+    return [(scope, finding) for scope, finding in found if scope in keys]
 
 
-def run_checks(db: sqlite_utils.Database) -> list[Finding]:
-    """Recompute all findings and store them, replacing the old ones, in one transaction; returns
-    them as stored (with ids, and evidence with file name, title and sentence)."""
+def compute_findings(db: Queryable) -> list[Finding]:
+    """Every finding of every check kind, not stored."""
+    return [finding for _, finding in compute_scoped(db)]
+
+
+def update_checks(
+    db: sqlite_utils.Database, doc_ids: Iterable[int] | None = None, previous: Scopes | None = None
+) -> Scopes | None:
+    """Recompute findings and store them in one transaction; returns the scopes recomputed (None:
+    every finding was).
+
+    Without `doc_ids`, every finding is recomputed. With `doc_ids` (documents just imported or
+    re-imported), only the findings they can change: `previous` names what replaced or deleted
+    documents took part in before (`scopes_of(db, ids)` taken before the change); findings that
+    cite documents no longer in the store are recomputed anyway. An import that reaches
+    FULL_RUN_SHARE of the documents, or a store with findings from before scopes, gets a full run.
+    """
+    scopes, wanted = None, None
+    if doc_ids is not None and not store_checks.unscoped_findings(db):
+        scopes = scopes_of(db, set(doc_ids)) | (previous or Scopes())
+        wanted = scopes.sentences(db)
+        if len(wanted) >= FULL_RUN_SHARE * max(1, len(store_checks.document_ids(db))):
+            scopes, wanted = None, None
     with db.atomic():
-        store_checks.replace_findings(db, compute_findings(db))
-    return store_checks.list_findings(db)
+        found = compute_scoped(db, scopes, wanted)
+        store_checks.replace_findings(db, found, None if scopes is None else scopes.keys())
+    return scopes
+
+
+def run_checks(
+    db: sqlite_utils.Database, doc_ids: Iterable[int] | None = None, previous: Scopes | None = None
+) -> list[Finding]:
+    """`update_checks`, then the findings recomputed as stored (with ids, and evidence with file
+    name, title and sentence): all of them after a full run."""
+    scopes = update_checks(db, doc_ids, previous)
+    return store_checks.list_findings(db, scopes=None if scopes is None else scopes.keys())
 
 
 def findings(
@@ -46,4 +91,6 @@ def findings(
     return store_checks.list_findings(db, doc_id=doc_id, kind=kind, figure_id=figure_id)
 
 
-__all__ = ["compute_findings", "findings", "run_checks"]
+__all__ = [
+    "Scopes", "compute_findings", "compute_scoped", "findings", "run_checks", "scopes_of", "update_checks",
+]

@@ -23,6 +23,7 @@ from viewer.services.checks.numeric import admitted, nominal, point, written
 from viewer.services.checks.verdicts import where
 
 SCOPE_RATIO = 1.5  # values this many times apart are more likely about different things
+SHOWN_OTHERS = 20  # further reports of the value cited as evidence, besides the pair
 CONFLICT, UNIT_SLIP, SCOPE = "same_period", "unit_slip", "scope"
 _SEVERITY = {CONFLICT: 2, UNIT_SLIP: 2, SCOPE: 1}
 _LOWER = (Qualifier.MORE_THAN, Qualifier.AT_LEAST)
@@ -92,17 +93,46 @@ def _unit_slip(first: Figure, second: Figure, apart: float | None) -> bool:
 def _worst_pair(figures: list[Figure]) -> tuple[Figure, Figure, str] | None:
     """The most serious disagreement among figures in different sentences, between two documents
     where there is one. Two values in one sentence (国家级4家，省级14家) break a total down rather
-    than contradict each other."""
+    than contradict each other.
+
+    Figures written alike (the same text, value and qualifier) agree with each other and judge
+    alike against any other, so pairs of forms are judged, not pairs of figures: a value repeated
+    by a thousand documents costs as much as one."""
+    forms: dict[tuple[object, ...], list[int]] = {}
+    for index, figure in enumerate(figures):
+        forms.setdefault(_form(figure), []).append(index)
     worst: tuple[Figure, Figure, str] | None = None
     rank = (0, False)
-    for index, first in enumerate(figures):
-        for second in figures[index + 1 :]:
-            if (first.doc_id, first.sentence_start) == (second.doc_id, second.sentence_start):
+    members = list(forms.values())
+    for index, first in enumerate(members):
+        for second in members[index + 1 :]:
+            found = judge(figures[first[0]], figures[second[0]])
+            if found is None or (_SEVERITY[found], True) <= rank:
                 continue
-            found = judge(first, second)
-            if found is not None and (_SEVERITY[found], first.doc_id != second.doc_id) > rank:
-                worst, rank = (first, second, found), (_SEVERITY[found], first.doc_id != second.doc_id)
+            pair = _pair(figures, first, second)
+            if pair is not None and (_SEVERITY[found], pair[2]) > rank:
+                worst, rank = (pair[0], pair[1], found), (_SEVERITY[found], pair[2])
     return worst
+
+
+def _form(figure: Figure) -> tuple[object, ...]:
+    return figure.text, figure.value, figure.value_high, figure.qualifier, figure.kind
+
+
+def _pair(figures: list[Figure], first: list[int], second: list[int]) -> tuple[Figure, Figure, bool] | None:
+    """The first two figures of two forms in different sentences, from different documents where
+    possible (in list order), and whether they are from different documents."""
+    same_document: tuple[int, int] | None = None
+    for a in first:
+        for b in second:
+            one, other = figures[a], figures[b]
+            if one.doc_id != other.doc_id:
+                return figures[min(a, b)], figures[max(a, b)], True
+            if same_document is None and one.sentence_start != other.sentence_start:
+                same_document = (min(a, b), max(a, b))
+    if same_document is None:
+        return None
+    return figures[same_document[0]], figures[same_document[1]], False
 
 
 def _finding(corpus: Corpus, figures: list[Figure], first: Figure, second: Figure, pattern: str) -> Finding:
@@ -129,7 +159,7 @@ def _finding(corpus: Corpus, figures: list[Figure], first: Figure, second: Figur
         if pattern == UNIT_SLIP:
             zh += "；是否有一处单位写错（如把“亿”写成“万”）？"
             en += "; is the unit of one of them wrong (万 for 亿)?"
-    others = [f for f in figures if f is not first and f is not second]
+    others = [f for f in figures if f is not first and f is not second][:SHOWN_OTHERS]
     return Finding(
         kind=CheckKind.CONFLICT, verdict=verdict, pattern=pattern, message=zh, message_en=en,
         stated=first.value, computed=second.value, unit=first.unit,

@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from viewer.model import Figure, FigureKind, Role
 from viewer.model.review import Evidence
-from viewer.store import figures as store_figures
+from viewer.store import checks as store_checks
 from viewer.store.connection import Queryable
-
-if TYPE_CHECKING:
-    pass
 
 LEVEL_ROLES = (Role.ACTUAL, Role.SHARE)
 LEVEL_KINDS = (FigureKind.MONEY, FigureKind.COUNT, FigureKind.PHYSICAL, FigureKind.NUMBER, FigureKind.PERCENT)
@@ -70,34 +65,37 @@ class Corpus:
     doc_titles: dict[int, str]
     _levels: dict[tuple[str, str, int], list[Figure]] = field(default_factory=dict)
     _by_sentence: dict[tuple[int, int], Passage] = field(default_factory=dict)
+    _by_id: dict[int, Figure] = field(default_factory=dict)
 
     @classmethod
-    def load(cls, db: Queryable) -> Corpus:
-        grouped: dict[tuple[int, int, int], list[Figure]] = defaultdict(list)
-        texts: dict[tuple[int, int, int], str] = {}
-        for _, sentence, figure in store_figures.all_figures(db):
-            key = (figure.doc_id or 0, figure.sentence_start, figure.sentence_end)
-            grouped[key].append(figure)
-            texts[key] = sentence
-        passages = [
-            Passage(doc_id=key[0], start=key[1], end=key[2], text=texts[key],
-                    figures=tuple(sorted(found, key=lambda f: f.start)))
-            for key, found in sorted(grouped.items())
-        ]
-        rows = db.execute("SELECT id, year, title, file_name FROM documents").fetchall()
+    def load(cls, db: Queryable, wanted: dict[int, set[tuple[int, int]] | None] | None = None) -> Corpus:
+        """The sentences with figures of every document, or of `wanted`: doc id -> the (start, end)
+        of the sentences to read, None for all of them. Passages are in document and text order."""
+        labels = store_checks.document_labels(db)
+        passages: list[Passage] = []
+        for doc_id in sorted(labels if wanted is None else wanted):
+            sentences = None if wanted is None else wanted[doc_id]
+            for start, end, text, found in store_checks.passages(db, doc_id, sentences):
+                passages.append(Passage(doc_id=doc_id, start=start, end=end, text=text,
+                                        figures=tuple(sorted(found, key=lambda f: f.start))))
         corpus = cls(
             passages=passages,
-            doc_years={int(r[0]): r[1] for r in rows},
-            doc_titles={int(r[0]): str(r[2] or r[3]) for r in rows},
+            doc_years={doc_id: year for doc_id, (year, _) in labels.items()},
+            doc_titles={doc_id: title for doc_id, (_, title) in labels.items()},
         )
         for passage in passages:
             corpus._by_sentence[(passage.doc_id, passage.start)] = passage
             for figure in passage.figures:
+                if figure.id is not None:
+                    corpus._by_id[figure.id] = figure
                 if (is_level(figure) or _is_estimate(figure)) and full_year(figure) and figure.indicator \
                         and figure.region:
                     series = (figure.indicator, figure.region, figure.year or 0)
                     corpus._levels.setdefault(series, []).append(figure)
         return corpus
+
+    def figure(self, figure_id: int | None) -> Figure | None:
+        return self._by_id.get(figure_id) if figure_id is not None else None
 
     def figures(self) -> list[Figure]:
         return [f for p in self.passages for f in p.figures]

@@ -13,6 +13,7 @@ side.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import re
@@ -67,13 +68,19 @@ class Written:
 def written(figure: Figure) -> Written | None:
     if figure.value is None:
         return None
-    numbers = _NUMBER.findall(unicodedata.normalize("NFKC", figure.text))
+    return _written(figure.text, figure.value)
+
+
+@functools.lru_cache(maxsize=65536)
+def _written(text: str, value: float) -> Written:
+    """Figures repeat across reports: each wording is parsed once."""
+    numbers = _NUMBER.findall(unicodedata.normalize("NFKC", text))
     if not numbers:
-        return Written(number=figure.value, decimals=0, scale=1.0, arabic=False)
+        return Written(number=value, decimals=0, scale=1.0, arabic=False)
     first = numbers[0].replace(",", "")
     number = float(first)
     decimals = len(first.split(".")[1]) if "." in first else 0
-    scale = abs(figure.value / number) if number else 1.0
+    scale = abs(value / number) if number else 1.0
     return Written(number=number, decimals=decimals, scale=scale, arabic=True)
 
 

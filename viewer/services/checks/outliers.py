@@ -14,6 +14,7 @@ from viewer.services.checks.numeric import point
 
 FACTOR = 5.0  # this many times larger or smaller than a neighbour is out of line
 MAX_GAP = 3  # years between neighbours
+SHOWN_PER_YEAR = 10  # figures of one year cited as evidence
 
 
 def _apart(a: float, b: float) -> bool:
@@ -79,8 +80,8 @@ def _finding(by_year: dict[int, list[Figure]], values: dict[int, float], year: i
         zh = f"{about}：{year}年为{odd.text}，相邻年份为{near}，{size}。是否把“万”写成了“亿”，或小数点错位？请核实。"
         en = (f"{about}: {odd.text} in {year} is {size_en} its neighbours ({near_en}). Could 亿 stand for 万, or a "
               "decimal point have slipped? Please check.")
-    proof = [evidence(f, "value") for f in by_year[year]]
-    proof += [evidence(f, "neighbour") for n in neighbours for f in by_year[n]]
+    proof = [evidence(f, "value") for f in by_year[year][:SHOWN_PER_YEAR]]
+    proof += [evidence(f, "neighbour") for n in neighbours for f in by_year[n][:SHOWN_PER_YEAR]]
     return Finding(
         kind=CheckKind.OUTLIER, verdict=Verdict.QUESTION, pattern="pair" if pair else "neighbours", message=zh,
         message_en=en, stated=odd.value, computed=ratio, unit="倍", evidence=tuple(proof),

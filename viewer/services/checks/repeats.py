@@ -1,61 +1,70 @@
-"""Check kind 6: paragraphs that occur more than once (found at ingest), listed per document.
+"""Check kind 6: paragraphs that occur more than once (found at ingest): one finding per text.
 
-A paragraph repeated within a document is always listed. One that occurs once in a document and
-again only in other documents is listed when it carries figures (they may be stale there): a
+A paragraph repeated within a document is always a finding. One that occurs once in each of
+several documents is a finding when it carries figures (they may be stale in one of them): a
 shared notice or a quoted policy passage without figures is ordinary, not a finding.
+The evidence is the first SHOWN_COPIES copies in document order; `computed` counts them all and
+`stated` counts the documents, so a paragraph pasted into every report stays one small finding.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from dataclasses import replace
-from typing import TYPE_CHECKING
+from collections.abc import Collection
+from dataclasses import dataclass, field
 
 from viewer.model.review import CheckKind, Evidence, Finding, Verdict
+from viewer.services.checks.scopes import paragraph_scope
+from viewer.store import checks as store_checks
 from viewer.store.connection import Queryable
 
-if TYPE_CHECKING:
-    pass
-
-_SHOWN = 40  # characters of a paragraph kept as the evidence text
-
-
-def check(db: Queryable) -> list[Finding]:
-    sql = (
-        "SELECT p.text_hash, p.doc_id, p.span_start, p.span_end, substr(d.text, p.span_start + 1, ?), "
-        "d.title, d.file_name, EXISTS (SELECT 1 FROM figures f WHERE f.doc_id = p.doc_id "
-        "AND f.span_start >= p.span_start AND f.span_end <= p.span_end) "
-        "FROM paragraphs p JOIN documents d ON d.id = p.doc_id "
-        "WHERE p.repeats > 1 AND p.text_hash IS NOT NULL ORDER BY p.doc_id, p.span_start"
-    )
-    occurrences: dict[str, list[tuple[Evidence, str]]] = defaultdict(list)
-    with_figures: set[str] = set()
-    for text_hash, doc_id, start, end, text, title, file_name, has_figures in db.execute(sql, [_SHOWN]):
-        occurrence = Evidence(label="paragraph", doc_id=doc_id, start=start, end=end, text=text,
-                              sentence_start=start, sentence_end=end)
-        occurrences[text_hash].append((occurrence, title or file_name))
-        if has_figures:
-            with_figures.add(text_hash)
-    findings = []
-    for text_hash, found in occurrences.items():
-        for doc_id in dict.fromkeys(e.doc_id for e, _ in found):
-            within = sum(e.doc_id == doc_id for e, _ in found) > 1
-            if within or text_hash in with_figures:
-                findings.append(_finding(doc_id, found))
-    return findings
+SHOWN_CHARS = 40  # characters of a paragraph kept as the evidence text
+SHOWN_COPIES = 20  # copies cited as evidence
+_NAMED_DOCUMENTS = 5  # titles named in the message
 
 
-def _finding(doc_id: int, found: list[tuple[Evidence, str]]) -> Finding:
-    here = [e for e, _ in found if e.doc_id == doc_id]
-    elsewhere = [(e, title) for e, title in found if e.doc_id != doc_id]
-    other_titles = list(dict.fromkeys(title for _, title in elsewhere))
-    zh = f"段落“{here[0].text}…”在本文中出现{len(here)}次"
-    en = f"The paragraph “{here[0].text}…” occurs {len(here)} times in this document"
-    if other_titles:
-        zh += "，另见于" + "、".join(f"《{t}》" for t in other_titles)
-        en += ", and also in " + ", ".join(f"“{t}”" for t in other_titles)
-    proof = tuple(here) + tuple(replace(e, label="elsewhere") for e, _ in elsewhere)
+@dataclass
+class _Copies:
+    evidence: list[Evidence] = field(default_factory=list)
+    per_document: dict[int, int] = field(default_factory=dict)
+    figures: bool = False
+
+
+def check(db: Queryable, hashes: Collection[str] | None = None) -> list[tuple[str, Finding]]:
+    """(scope, finding) per repeated paragraph text (only these fingerprints, when given)."""
+    groups: dict[str, _Copies] = {}
+    for text_hash, doc_id, start, end, text, has_figures in store_checks.repeated_paragraphs(db, hashes, SHOWN_CHARS):
+        copies = groups.setdefault(text_hash, _Copies())
+        copies.per_document[doc_id] = copies.per_document.get(doc_id, 0) + 1
+        copies.figures = copies.figures or bool(has_figures)
+        if len(copies.evidence) < SHOWN_COPIES:
+            copies.evidence.append(Evidence(label="paragraph", doc_id=doc_id, start=start, end=end, text=text,
+                                            sentence_start=start, sentence_end=end))
+    if not groups:
+        return []
+    titles = {doc_id: title for doc_id, (_, title) in store_checks.document_labels(db).items()}
+    return [
+        (paragraph_scope(text_hash), _finding(copies, titles))
+        for text_hash, copies in groups.items()
+        if copies.figures or max(copies.per_document.values()) > 1
+    ]
+
+
+def _finding(copies: _Copies, titles: dict[int, str]) -> Finding:
+    total, documents = sum(copies.per_document.values()), len(copies.per_document)
+    within = max(copies.per_document.values()) > 1
+    shown = copies.evidence[0].text
+    named = [titles.get(doc_id, "") for doc_id in list(copies.per_document)[:_NAMED_DOCUMENTS]]
+    more = documents - len(named)
+    if documents == 1:
+        zh = f"段落“{shown}…”在《{named[0]}》中出现{total}次"
+        en = f"The paragraph “{shown}…” occurs {total} times in “{named[0]}”"
+    else:
+        zh = f"段落“{shown}…”出现{total}次，见于{documents}篇文档：" + "、".join(f"《{t}》" for t in named) + (
+            "等" if more else "")
+        en = f"The paragraph “{shown}…” occurs {total} times in {documents} documents: " + ", ".join(
+            f"“{t}”" for t in named) + (f" and {more} more" if more else "")
     return Finding(
-        kind=CheckKind.REPEAT, verdict=Verdict.REPEATED, pattern="elsewhere" if other_titles else "within",
-        message=zh, message_en=en, stated=float(len(here)), computed=float(len(found)), unit="次", evidence=proof,
+        kind=CheckKind.REPEAT, verdict=Verdict.REPEATED, pattern="within" if within else "elsewhere",
+        message=zh, message_en=en, stated=float(documents), computed=float(total), unit="次",
+        evidence=tuple(copies.evidence),
     )

@@ -16,6 +16,9 @@ _BOUNDS = (Qualifier.MORE_THAN, Qualifier.AT_LEAST, Qualifier.UNDER)
 _CEILING = re.compile(r"(?:控制在|不超过|不高于|降至|降低到|降到|下降到|压减到|压缩到)\s*$")
 
 
+SHOWN_ACTUALS = 3  # actuals cited as evidence (latest documents first): the one compared and two more
+
+
 def check(corpus: Corpus) -> list[Finding]:
     groups: dict[tuple[int, str, str, str, int, float, str], list[Figure]] = {}
     for figure in corpus.figures():
@@ -24,7 +27,19 @@ def check(corpus: Corpus) -> list[Finding]:
             key = (figure.doc_id or 0, figure.text, figure.indicator, figure.region, figure.year or 0,
                    figure.value, figure.unit)
             groups.setdefault(key, []).append(figure)
-    return [_finding(corpus, targets) for targets in groups.values()]
+    actuals: dict[tuple[str, str, int, str], list[Figure]] = {}
+    return [_finding(corpus, targets, actuals) for targets in groups.values()]
+
+
+def _actuals(corpus: Corpus, target: Figure, cache: dict[tuple[str, str, int, str], list[Figure]]) -> list[Figure]:
+    """Full-year levels of the target's indicator, region, year and unit, the latest document's first."""
+    assert target.indicator and target.region and target.year is not None
+    key = (target.indicator, target.region, target.year, target.unit)
+    if key not in cache:
+        found = [f for f in corpus.levels(*key[:3]) if f.unit == target.unit]
+        found.sort(key=lambda f: -(corpus.doc_years.get(f.doc_id or 0) or 0))
+        cache[key] = found
+    return cache[key]
 
 
 def _ceiling(corpus: Corpus, target: Figure) -> bool:
@@ -33,11 +48,10 @@ def _ceiling(corpus: Corpus, target: Figure) -> bool:
     return target.qualifier == Qualifier.UNDER or bool(_CEILING.search(before))
 
 
-def _finding(corpus: Corpus, targets: list[Figure]) -> Finding:
+def _finding(corpus: Corpus, targets: list[Figure], cache: dict[tuple[str, str, int, str], list[Figure]]) -> Finding:
     target = targets[0]
-    assert target.value is not None and target.indicator and target.region and target.year is not None
-    actuals = [f for f in corpus.levels(target.indicator, target.region, target.year) if f.unit == target.unit]
-    actuals.sort(key=lambda f: -(corpus.doc_years.get(f.doc_id or 0) or 0))
+    assert target.value is not None
+    actuals = _actuals(corpus, target, cache)
     proof: list[Evidence] = [evidence(t, "target") for t in targets]
     about = where(target)
     if not actuals:
@@ -64,7 +78,7 @@ def _finding(corpus: Corpus, targets: list[Figure]) -> Finding:
         zh = f"{about}目标{target.text}，实际仅知{actual.text}，不能确定是否达到：{VERDICT_ZH[verdict]}"
         en = f"{about} target {target.text}, actual only known as {actual.text}, which may or may not reach it: " \
              f"{VERDICT_EN[verdict]}"
-    proof += [evidence(a, "actual") for a in actuals]
+    proof += [evidence(a, "actual") for a in actuals[:SHOWN_ACTUALS]]
     return Finding(kind=CheckKind.TARGET, verdict=verdict, pattern="ceiling" if ceiling else "target", message=zh,
                    message_en=en, stated=target.value, computed=actual.value, unit=target.unit,
                    evidence=tuple(proof))
