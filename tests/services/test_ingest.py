@@ -69,9 +69,27 @@ def test_repeated_paragraphs_of_001_are_marked(corpus_store: Path) -> None:
     db = open_store(corpus_store)
     repeated = db.execute(
         "SELECT count(*) FROM paragraphs p JOIN documents d ON d.id = p.doc_id "
-        "WHERE d.file_name LIKE '001_%' AND p.repeats > 1"
+        "JOIN paragraph_copies c ON c.text_hash = p.text_hash WHERE d.file_name LIKE '001_%' AND c.copies > 1"
     ).fetchone()[0]
     assert repeated >= 20
+
+
+def test_copy_counts_follow_replacements(tmp_path: Path) -> None:
+    from viewer.services.library import Library
+
+    shared = "全市高新技术企业总数达到900家，比上年增长百分之二十五，成效明显。\n"
+    (tmp_path / "a.txt").write_text("甲市科技工作报告\n" + shared, encoding="utf-8")
+    (tmp_path / "b.txt").write_text("乙市科技工作报告\n" + shared + shared, encoding="utf-8")
+    ingest_paths(tmp_path / "s.db", [tmp_path], processes=0)
+    library = Library(tmp_path / "s.db")
+    ids = {Path(d.path).name: d.id or 0 for d in library.documents()}
+    assert [p.repeats for p in library.paragraphs(ids["a.txt"])] == [1, 3]
+    (tmp_path / "b.txt").write_text("乙市科技工作报告\n另一段完全不同的内容，与甲市报告无关，说明工作进展。\n", encoding="utf-8")
+    ingest_paths(tmp_path / "s.db", [tmp_path], processes=0)
+    library.reload()
+    assert [p.repeats for p in library.paragraphs(ids["a.txt"])] == [1, 1]
+    db = open_store(tmp_path / "s.db")
+    assert db.execute("SELECT count(*) FROM paragraph_copies WHERE copies <= 0").fetchone()[0] == 0
 
 
 def test_changed_file_replaces_its_rows_and_a_copy_is_not_imported_twice(tmp_path: Path) -> None:

@@ -25,7 +25,7 @@ class Paragraph:
     index: int
     start: int
     end: int
-    repeats: int = 1  # how many paragraphs in the store share this text (1 = unique)
+    repeats: int = 1  # how many paragraphs in the store share this text (1 = unique), read from paragraph_copies
 
 
 @dataclass(frozen=True)

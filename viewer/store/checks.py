@@ -234,7 +234,8 @@ def repeated_paragraphs(db: Queryable, hashes: Collection[str] | None, shown: in
         "SELECT p.text_hash, p.doc_id, p.span_start, p.span_end, substr(d.text, p.span_start + 1, ?), "
         "EXISTS (SELECT 1 FROM figures f WHERE f.doc_id = p.doc_id "
         "AND f.span_start >= p.span_start AND f.span_end <= p.span_end) "
-        "FROM paragraphs p JOIN documents d ON d.id = p.doc_id WHERE p.repeats > 1 AND p.text_hash IS NOT NULL"
+        "FROM paragraphs p JOIN documents d ON d.id = p.doc_id "
+        "JOIN paragraph_copies c ON c.text_hash = p.text_hash WHERE c.copies > 1"
     )
     params: list[Any] = [shown]
     if hashes is not None:

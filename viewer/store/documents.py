@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 import json
-from collections.abc import Iterable
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
@@ -43,13 +42,12 @@ def save_document(db: sqlite_utils.Database, analysed: AnalyzedDocument) -> int:
         ).fetchone()
         doc_id: int | None = None
         edited = 0
-        old_hashes: set[str] = set()
         if old is not None:
             doc_id = int(old[0])
             if old[7]:
                 edited = 1
                 doc.title, doc.region, doc.publisher, doc.published, doc.year, doc.kind = old[1:7]
-            old_hashes = _delete_rows(db, doc_id)
+            _delete_rows(db, doc_id)
         row: dict[str, Any] = {
             "path": doc.path,
             "file_name": PurePath(doc.path).name,
@@ -76,28 +74,23 @@ def save_document(db: sqlite_utils.Database, analysed: AnalyzedDocument) -> int:
         _insert_sentences(db, new_id, analysed.sentences, analysed.sentence_words)
         _insert_figures(db, new_id, analysed.figures)
         _insert_mentions(db, new_id, analysed.mentions, analysed.entities)
-        _recount_repeats(db, {h for h in analysed.paragraph_hashes if h} | old_hashes)
+        _count_copies(db, analysed.paragraph_hashes, +1)
     doc.id = new_id
     return new_id
 
 
 def delete_document(db: sqlite_utils.Database, doc_id: int) -> None:
     with db.atomic():
-        _recount_repeats(db, _delete_rows(db, doc_id))
+        _delete_rows(db, doc_id)
 
 
-def _delete_rows(db: sqlite_utils.Database, doc_id: int) -> set[str]:
-    """Delete a document and its derived rows; returns the paragraph hashes it had."""
-    hashes = {
-        str(r[0])
-        for r in db.execute(
-            "SELECT DISTINCT text_hash FROM paragraphs WHERE doc_id = ? AND text_hash IS NOT NULL", [doc_id]
-        )
-    }
+def _delete_rows(db: sqlite_utils.Database, doc_id: int) -> None:
+    """Delete a document and its derived rows."""
+    hashes = [r[0] for r in db.execute("SELECT text_hash FROM paragraphs WHERE doc_id = ?", [doc_id])]
+    _count_copies(db, hashes, -1)
     for table in ("mentions", "figures", "sentences", "paragraphs"):
         db.conn.execute(f"DELETE FROM {table} WHERE doc_id = ?", [doc_id])
     db.conn.execute("DELETE FROM documents WHERE id = ?", [doc_id])
-    return hashes
 
 
 def _insert_paragraphs(
@@ -191,12 +184,19 @@ def _entity_id(db: sqlite_utils.Database, name: str, type_: str, entity: Entity 
     return int(row[0])
 
 
-def _recount_repeats(db: sqlite_utils.Database, hashes: Iterable[str]) -> None:
-    db.conn.execute(
-        "UPDATE paragraphs SET repeats = (SELECT count(*) FROM paragraphs p WHERE p.text_hash = paragraphs.text_hash) "
-        "WHERE text_hash IN (SELECT value FROM json_each(?))",
-        (json.dumps(sorted(hashes)),),
+def _count_copies(db: sqlite_utils.Database, hashes: list[str | None], sign: int) -> None:
+    """Add (sign=1) or remove (sign=-1) paragraphs from the per-text copy counts."""
+    counts: dict[str, int] = {}
+    for text_hash in hashes:
+        if text_hash:
+            counts[text_hash] = counts.get(text_hash, 0) + 1
+    db.conn.executemany(
+        "INSERT INTO paragraph_copies (text_hash, copies) VALUES (?, ?) "
+        "ON CONFLICT (text_hash) DO UPDATE SET copies = copies + excluded.copies",
+        [(h, sign * n) for h, n in counts.items()],
     )
+    if sign < 0:
+        db.conn.execute("DELETE FROM paragraph_copies WHERE copies <= 0")
 
 
 def _document(row: Any, with_text: bool) -> Document:
@@ -235,7 +235,9 @@ def get_paragraphs(db: Queryable, doc_id: int) -> list[Paragraph]:
     return [
         Paragraph(index=r[0], start=r[1], end=r[2], repeats=r[3])
         for r in db.execute(
-            "SELECT idx, span_start, span_end, repeats FROM paragraphs WHERE doc_id = ? ORDER BY idx", [doc_id]
+            "SELECT p.idx, p.span_start, p.span_end, COALESCE(c.copies, 1) FROM paragraphs p "
+            "LEFT JOIN paragraph_copies c ON c.text_hash = p.text_hash WHERE p.doc_id = ? ORDER BY p.idx",
+            [doc_id],
         )
     ]
 
