@@ -766,5 +766,25 @@
             <numerusform>%n with their quotes gone</numerusform>
         </translation>
     </message>
+    <message>
+        <source>另有 %1 处依据未列出</source>
+        <translation>%1 more pieces of evidence not listed</translation>
+    </message>
+    <message>
+        <source>显示更多（还有 %1 个）</source>
+        <translation>Show more (%1 left)</translation>
+    </message>
+    <message>
+        <source>核查结果统计失败：%1</source>
+        <translation>Counting the check results failed: %1</translation>
+    </message>
+    <message>
+        <source>正在加载…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>（另有 %1 个地区未显示，见“地区”菜单）</source>
+        <translation>(%1 more regions not shown; see the Regions menu)</translation>
+    </message>
 </context>
 </TS>

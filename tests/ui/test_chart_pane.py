@@ -69,6 +69,7 @@ def test_unlinked_figure_draws_nothing(pane: ChartPane) -> None:
 def test_region_can_be_hidden_from_the_pane(pane: ChartPane) -> None:
     pane.show_figure(fakes.make_figures()[0])
     assert ("乙市", "actual") in pane.curves
+    pane.region_menu.aboutToShow.emit()  # the menu is built when opened
     actions = {a.text(): a for a in pane.region_menu.actions()}
     actions["乙市"].setChecked(False)
     assert all(region == "甲市" for region, _ in pane.curves)

@@ -30,9 +30,9 @@ def open_window(qtbot: QtBot, store: Path, tmp_path: Path) -> MainWindow:
                         ingest=ingest_here)
     qtbot.addWidget(window)
     window.resize(1500, 950)
-    window.show()
+    with qtbot.waitSignal(window.review.findingsCounted, timeout=30_000):  # counted after it is shown
+        window.show()
     qtbot.waitExposed(window)
-    qtbot.waitUntil(lambda: bool(window.review.findings))  # loaded after the window is shown
     return window
 
 
@@ -43,10 +43,12 @@ def window(qtbot: QtBot, samples_store: Path, tmp_path: Path) -> Iterator[MainWi
     yield open_window(qtbot, copy, tmp_path)
 
 
-def conflict(window: MainWindow) -> Finding:
-    found = [f for f in window.review.findings
-             if f.kind == CheckKind.CONFLICT and f.verdict == Verdict.CONFLICT and len(f.doc_ids) > 1]
-    assert found, "the samples should hold a conflict between two reports"
+def conflict(window: MainWindow, across: bool = True) -> Finding:
+    """A disagreement the reviewer must look at: between reports (worded as a question), or
+    within one report (a flagged conflict)."""
+    found = [f for f in window.library.findings(kind=CheckKind.CONFLICT) if f.needs_attention
+             and (len(f.doc_ids) > 1 if across else f.verdict == Verdict.CONFLICT)]
+    assert found, "the samples should hold a conflict " + ("between two reports" if across else "in a report")
     return found[0]
 
 
@@ -72,7 +74,7 @@ def test_clicking_a_finding_opens_its_evidence(qtbot: QtBot, window: MainWindow)
 
 
 def test_flagged_figures_are_marked_in_text_and_chart(qtbot: QtBot, window: MainWindow) -> None:
-    finding = conflict(window)
+    finding = conflict(window, across=False)
     evidence = finding.evidence[0]
     assert evidence.figure_id is not None
     window.open_document(evidence.doc_id)
@@ -197,10 +199,12 @@ def test_review_report_is_exported_off_the_ui_thread(qtbot: QtBot, window: MainW
 def test_recheck_refreshes_the_panel(qtbot: QtBot, window: MainWindow) -> None:
     window.library.conn.execute("DELETE FROM checks")  # as if the checks had never run
     window.library.conn.commit()
-    window.review.refresh_findings()
-    assert window.review.findings == [] and window.review.checks_pane.model.rowCount() == 0
-    with qtbot.waitSignal(window.review.rechecked, timeout=30_000) as blocker:
+    with qtbot.waitSignal(window.review.findingsCounted, timeout=30_000):
+        window.review.refresh_findings()
+    assert window.review.counts == {} and window.review.checks_pane.model.rowCount() == 0
+    with qtbot.waitSignal(window.review.findingsCounted, timeout=30_000), \
+            qtbot.waitSignal(window.review.rechecked, timeout=30_000) as blocker:
         window.actions_by_name["recheck"].trigger()
     assert blocker.args[1] == ""
-    assert window.review.findings and window.review.checks_pane.model.rowCount() > 0
-    assert window.review.flags
+    assert window.review.counts and window.review.checks_pane.model.rowCount() > 0
+    assert window.review.flags_for(list(conflict(window, across=False).figure_ids))

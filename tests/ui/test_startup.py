@@ -23,11 +23,13 @@ window.restore_session()
 window.show()
 shown, cpu = time.perf_counter() - started, time.process_time() - cpu_started
 heavy = sorted(m for m in ("pyqtgraph", "openpyxl", "sqlite_utils", "jieba") if m in sys.modules)
-for _ in range(20):  # the deferred work: the chart (pyqtgraph) and the checks panel
+for _ in range(500):  # the deferred work: the chart (pyqtgraph) and the checks panel's counts
     app.processEvents()
     time.sleep(0.01)
+    if window.review.checks_pane.model.rowCount() and window.chart_if_loaded() is not None:
+        break
 print(json.dumps({"shown_s": shown, "cpu_s": cpu, "heavy": heavy, "current": window.current is not None,
-                  "findings": len(window.review.findings), "chart": window.chart_if_loaded() is not None}))
+                  "findings": window.review.checks_pane.model.rowCount(), "chart": window.chart_if_loaded() is not None}))
 window.close()
 """
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -22,7 +24,7 @@ from viewer.services import notes as notes_service
 from viewer.services import review as review_service
 from viewer.services import search as search_service
 from viewer.services import series as series_service
-from viewer.store import connect, database
+from viewer.store import connect, database, review_queries
 from viewer.store import documents as store_documents
 from viewer.store import entities as store_entities
 from viewer.store import figures as store_figures
@@ -160,3 +162,42 @@ class Library:
     # review report
     def write_review(self, fmt: str, out: Path, lang: str = "zh") -> None:
         review_service.write_review(self.conn, fmt, out, lang)
+
+    # cheap reads for a large store (counts, one document's share, lookups by id)
+    def document_rows(self) -> list[Document]:
+        """Every document for the library list: no text, hash or import time."""
+        return review_queries.document_rows(self.conn)
+
+    def documents_mentioning(self, entity_id: int) -> list[Document]:
+        """Like `entity_documents`, without listing the whole library."""
+        return review_queries.documents_by_id(self.conn, review_queries.entity_document_ids(self.conn, entity_id))
+
+    def finding_totals(self) -> tuple[int, int]:
+        """(all findings, findings that need attention)."""
+        return review_queries.finding_totals(self.conn)
+
+    def document_finding_counts(self) -> dict[int, tuple[int, int]]:
+        """doc id -> (findings with evidence in it, of which need attention). Slow on a large
+        store: run it off the UI thread."""
+        return review_queries.document_finding_counts(self.conn)
+
+    def document_findings(self, doc_id: int) -> list[Finding]:
+        """The document's findings, each with only its evidence in this document."""
+        return review_queries.document_findings(self.conn, doc_id)
+
+    def finding(self, finding_id: int) -> Finding | None:
+        """One finding with all its evidence and their sources."""
+        return review_queries.finding(self.conn, finding_id)
+
+    def figure_flag_rows(self, figure_ids: list[int]) -> list[tuple[int, str, str, str]]:
+        """(figure id, kind, verdict, evidence label) of conflicts, outliers and targets citing the figures."""
+        return review_queries.figure_flag_rows(self.conn, figure_ids)
+
+    def indicator_region_counts(self, indicator: str) -> dict[str, int]:
+        """region -> how often the indicator is reported there (all units and roles)."""
+        return review_queries.indicator_region_counts(self.conn, indicator)
+
+    def interrupt(self) -> None:
+        """Stop the query running on this library's connection (from any thread); a no-op once closed."""
+        with contextlib.suppress(sqlite3.ProgrammingError):
+            self.conn.interrupt()

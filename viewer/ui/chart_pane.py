@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import html
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, runtime_checkable
 
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
@@ -43,7 +44,17 @@ class SeriesSource(Protocol):
 
     def series(self, indicator: str, regions: list[str] | None = None) -> Series: ...
 
-    def series_for_figure(self, figure_id: int) -> Series: ...
+    def series_for_figure(self, figure_id: int, regions: list[str] | None = None) -> Series: ...
+
+
+@runtime_checkable
+class RegionCounts(Protocol):
+    """A source that can say in which regions an indicator is reported, and read a series for
+    some regions only (a store of many regions)."""
+
+    def indicator_region_counts(self, indicator: str) -> dict[str, int]: ...
+
+    def series_for_figure(self, figure_id: int, regions: list[str] | None = None) -> Series: ...
 
 
 class ChartPane(QWidget):
@@ -62,6 +73,11 @@ class ChartPane(QWidget):
         self.emphasis.setZValue(-1)
         self.emphasised_figure: int | None = None
         self.flags: dict[int, str] = {}  # figure id -> flag (review_labels.FLAG_*)
+        # Where flags come from, asked only about the points drawn; else set_flags gives them.
+        self.flag_source: Callable[[list[int]], dict[int, str]] | None = None
+        self._asked_flags: set[int] = set()
+        self._region_counts: dict[str, int] = {}  # every region of the indicator, read or not
+        self._series_figure: int | None = None  # the figure whose series is drawn
         self.flag_item = pg.ScatterPlotItem(pxMode=True)
         self.flag_item.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self._flagged: list[tuple[float, float, str]] = []
@@ -85,6 +101,7 @@ class ChartPane(QWidget):
         self.region_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.region_menu = QMenu(self.region_button)
         self.region_button.setMenu(self.region_menu)
+        self.region_menu.aboutToShow.connect(self._fill_region_menu)
         bar.addWidget(self.region_button)
         export = QToolButton()
         export.setText(tr("导出"))
@@ -134,11 +151,13 @@ class ChartPane(QWidget):
         if not figure.indicator or self.source is None:
             self.info.setText(tr("该数字未关联指标：%1").replace("%1", figure.text))
             return False
-        self._hidden_regions.clear()
+        regions = self._first_regions(figure.indicator, figure.region)
+        self._series_figure = figure.id
         if figure.id is not None:
-            series = self.source.series_for_figure(figure.id)
+            series = self.source.series_for_figure(figure.id, regions) if regions else \
+                self.source.series_for_figure(figure.id)
         else:
-            series = self.source.series(figure.indicator)
+            series = self.source.series(figure.indicator, regions)
         self.show_series(series, figure.id)
         if not series.points:
             self.info.setText(tr("指标“%1”暂无可绘制的数据点（数字缺少年份或地区）。").replace("%1", figure.indicator))
@@ -147,32 +166,78 @@ class ChartPane(QWidget):
 
     def show_indicator(self, indicator: str) -> None:
         if self.source is not None and indicator:
-            self._hidden_regions.clear()
-            self.show_series(self.source.series(indicator), None)
+            regions = self._first_regions(indicator, None)
+            self._series_figure = None
+            self.show_series(self.source.series(indicator, regions), None)
+
+    def _first_regions(self, indicator: str, region: str | None) -> list[str] | None:
+        """Of an indicator reported in many regions, the ones to read from the store first (see
+        `chart_style.drawn_regions`), ranked by the store's counts; None: all of them."""
+        counts: dict[str, int] = self.source.indicator_region_counts(indicator) if isinstance(self.source, RegionCounts) else {}
+        self._region_counts = counts
+        if len(counts) <= 1 + chart_style.MAX_OTHER_REGIONS:
+            return None
+        others = sorted((r for r in counts if r != region), key=lambda r: (-counts[r], r))
+        return ([region] if region else []) + others[: chart_style.MAX_OTHER_REGIONS]
+
+    def _load_region(self, region: str) -> None:
+        """Add a region not read yet (chosen in the region menu) to the series."""
+        series, source = self.series, self.source
+        if series is None or not isinstance(source, RegionCounts) or region in {p.region for p in series.points}:
+            return
+        if self._series_figure is not None:
+            more = source.series_for_figure(self._series_figure, [region])
+        else:
+            more = source.series(series.indicator, [region])
+        known = {p.figure_id for p in series.points}
+        self.series = Series(series.indicator, series.unit, series.kind,
+                             series.points + [p for p in more.points if p.figure_id not in known])
 
     def show_series(self, series: Series, emphasise_figure: int | None = None) -> None:
+        """Draw a series: of many regions, those `chart_style.drawn_regions` picks."""
         if self.series is not None and _same_series(self.series, series):
             self.emphasised_figure = emphasise_figure  # the chart is drawn already: move the mark
-            self._draw_emphasis(self.visible_points())
+            hidden = {p.region for p in series.points if p.figure_id == emphasise_figure} & self._hidden_regions
+            if hidden:
+                self._hidden_regions -= hidden
+                self._draw()
+            else:
+                self._draw_emphasis(self.visible_points())
             return
         self.series = series
         self.emphasised_figure = emphasise_figure
+        drawn = chart_style.drawn_regions(series.points, emphasise_figure)
+        self._hidden_regions = {p.region for p in series.points if p.region not in drawn}
+        self._asked_flags.clear()
+        if self.flag_source is not None:
+            self.flags = {}
         if self.indicator_box.findText(series.indicator) < 0:
             self.indicator_box.addItem(series.indicator)
         self.indicator_box.setCurrentText(series.indicator)
-        self._fill_region_menu(series.regions())
         self._draw()
 
-    def _fill_region_menu(self, regions: list[str]) -> None:
+    def _fill_region_menu(self) -> None:
+        """Built when opened: the drawn regions first, then the others by number of points."""
         self.region_menu.clear()
+        if self.series is None:
+            return
+        counts = dict(self._region_counts)
+        loaded: dict[str, int] = {}
+        for point in self.series.points:
+            loaded[point.region] = loaded.get(point.region, 0) + 1
+        counts.update(loaded)
+        hidden = self._hidden_regions | (set(counts) - set(loaded))
+        regions = sorted(counts, key=lambda r: (r in hidden, -counts[r], r))
         for region in regions:
             action = QAction(region, self.region_menu)
             action.setCheckable(True)
-            action.setChecked(region not in self._hidden_regions)
+            action.setChecked(region not in hidden)
             action.toggled.connect(lambda checked, r=region: self.set_region_visible(r, checked))
             self.region_menu.addAction(action)
 
     def set_region_visible(self, region: str, visible: bool) -> None:
+        if visible:
+            self._load_region(region)
         (self._hidden_regions.discard if visible else self._hidden_regions.add)(region)
         self._draw()
 
@@ -193,23 +258,26 @@ class ChartPane(QWidget):
         values = [p.value for p in points] + [p.value_high for p in points if p.value_high is not None]
         self.factor, self.unit_label = scale_for(series.unit, values)
         self._set_labels(f"{kind_label(series.kind)}（{self.unit_label}）", series.indicator)
-        regions = series.regions()
+        self._fetch_flags(points)
+        regions = sorted({p.region for p in points})
+        colours = chart_style.region_colours(regions)
         for (region, group), group_points in chart_style.grouped(points).items():
-            colour = chart_style.region_colour(regions, region)
-            self._draw_group(region, group, group_points, colour)
+            self._draw_group(region, group, group_points, colours[region])
         self._draw_emphasis(points)
         self._draw_flags(points)
-        self._draw_ranges(points, regions)
-        self.legend.setText(self._legend_html(regions))
+        self._draw_ranges(points, colours)
+        self.legend.setText(self._legend_html(regions, colours, points))
         years = [p.year for p in points]
         if years:
             self.plot.getAxis("bottom").setTickSpacing(major=max(1, (max(years) - min(years)) // 8 + 1),
                                                        minor=1)
         if points:
             self.plot.getPlotItem().getViewBox().autoRange(padding=0.12)  # now, not at the next paint
-        shown = len(points)
         self.info.setText(tr("%1：%2 个数据点，%3 个地区").replace("%1", series.indicator)
-                          .replace("%2", str(shown)).replace("%3", str(len({p.region for p in points}))))
+                          .replace("%2", str(len(points))).replace("%3", str(len(regions))))
+        hidden = len({p.region for p in series.points}) - len(regions)
+        if hidden:
+            self.info.setText(self.info.text() + tr("（另有 %1 个地区未显示，见“地区”菜单）").replace("%1", str(hidden)))
 
     def _set_labels(self, axis: str, title: str) -> None:
         """Labels are HTML items that are slow to set: only when they change."""
@@ -225,37 +293,37 @@ class ChartPane(QWidget):
         line = chart_style.line_points(points)
         curve = self.plot.plot([float(p.year) for p in line], [p.value / self.factor for p in line], pen=pen)
         self.curves[(region, group)] = curve
-        spots = []
-        for x, y, point in zip(xs, ys, points, strict=True):
-            style = chart_style.spot_style(point)
-            fill = pg.mkBrush("w") if style.hollow else pg.mkBrush(colour if group != chart_style.ESTIMATE
-                                                                  else colour.lighter(140))
-            spots.append({"pos": (x, y), "symbol": style.symbol, "size": style.size, "data": point,
-                          "brush": fill, "pen": pg.mkPen(colour, width=2)})
-        scatter = pg.ScatterPlotItem(spots=spots, hoverable=True, tip=None, hoverSize=14)
+        # Arrays and one shared pen and brush per fill: pyqtgraph styles hundreds of spots at once.
+        styles = [chart_style.spot_style(point) for point in points]
+        hollow, filled = pg.mkBrush("w"), pg.mkBrush(colour if group != chart_style.ESTIMATE else colour.lighter(140))
+        scatter = pg.ScatterPlotItem(x=xs, y=ys, data=points, symbol=[s.symbol for s in styles],
+                                     size=[s.size for s in styles], pen=pg.mkPen(colour, width=2),
+                                     brush=[hollow if s.hollow else filled for s in styles],
+                                     hoverable=True, tip=None, hoverSize=14)
         scatter.sigClicked.connect(self._spots_clicked)
         scatter.sigHovered.connect(self._spots_hovered)
         self.plot.addItem(scatter)
         self.spots[(region, group)] = scatter
 
-    def _legend_html(self, regions: list[str]) -> str:
+    def _legend_html(self, regions: list[str], colours: dict[str, QColor], points: list[Point]) -> str:
         """Escaped region names in their colours, then what the line and marker styles mean."""
         groups = {key[1] for key in self.curves}
-        parts = [f"<span style='color:{chart_style.region_colour(regions, r).name()}'>&#9632; {html.escape(r)}</span>"
-                 for r in regions if any(key[0] == r for key in self.curves)]
+        drawn = {key[0] for key in self.curves}
+        parts = [f"<span style='color:{colours[r].name()}'>&#9632; {html.escape(r)}</span>"
+                 for r in regions if r in drawn]
         samples = {chart_style.ACTUAL: "●——", chart_style.ESTIMATE: "◆‥‥", chart_style.TARGET: "○- - -"}
         parts += [f"{samples[g]} {html.escape(chart_style.group_label(g))}" for g in chart_style.GROUPS if g in groups]
-        if any(p.qualifier in ("more_than", "at_least") for p in self.visible_points()):
+        if any(p.qualifier in ("more_than", "at_least") for p in points):
             parts.append(f"▲ {html.escape(tr('不少于/超过'))}")
         shown = {flag for _x, _y, flag in self._flagged}
         parts += [f"{chart_style.flag_sample(f)} {html.escape(chart_style.flag_label(f))}"
                   for f in chart_style.FLAG_STYLES if f in shown]
         return "&nbsp;&nbsp; ".join(parts)
 
-    def _draw_ranges(self, points: list[Point], regions: list[str]) -> None:
+    def _draw_ranges(self, points: list[Point], colours: dict[str, QColor]) -> None:
         for point in points:
             if point.value_high is not None:
-                colour = chart_style.region_colour(regions, point.region)
+                colour = colours[point.region]
                 self.plot.plot([point.year, point.year], [point.value / self.factor,
                                point.value_high / self.factor], pen=pg.mkPen(colour, width=4))
 
@@ -264,6 +332,22 @@ class ChartPane(QWidget):
         self.emphasis.setData([float(p.year) for p in marked], [p.value / self.factor for p in marked])
         if self.emphasis.scene() is None:
             self.plot.addItem(self.emphasis)
+
+    def _fetch_flags(self, points: list[Point]) -> None:
+        """Ask `flag_source` about the drawn points not asked about yet."""
+        if self.flag_source is None:
+            return
+        new = [p.figure_id for p in points if p.figure_id not in self._asked_flags]
+        if new:
+            self._asked_flags.update(new)
+            self.flags.update(self.flag_source(new))
+
+    def reload_flags(self) -> None:
+        """The checks ran again: ask `flag_source` afresh."""
+        if self.flag_source is not None:
+            self.flags, self._asked_flags = {}, set()
+            if self.series is not None:
+                self._draw()
 
     def set_flags(self, flags: dict[int, str]) -> None:
         if flags != self.flags:

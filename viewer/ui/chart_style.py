@@ -68,9 +68,27 @@ def line_points(points: list[Point]) -> list[Point]:
     return [by_year[year] for year in sorted(by_year)]
 
 
-def region_colour(regions: list[str], region: str) -> QColor:
-    index = regions.index(region) if region in regions else 0
-    return QColor(REGION_COLOURS[index % len(REGION_COLOURS)])
+def region_colours(regions: list[str]) -> dict[str, QColor]:
+    """Each region's colour by its place in `regions` (the drawn ones: at most 7, all distinct)."""
+    return {region: QColor(REGION_COLOURS[i % len(REGION_COLOURS)]) for i, region in enumerate(regions)}
+
+
+MAX_OTHER_REGIONS = 6
+
+
+def drawn_regions(points: list[Point], figure_id: int | None) -> set[str]:
+    """The regions a chart draws first. An indicator reported for hundreds of regions would be
+    an unreadable tangle of lines (and slow to draw): the chart draws the clicked figure's
+    region plus the `MAX_OTHER_REGIONS` regions with the most points (ties: by name); the
+    region menu adds any of the others."""
+    counts: dict[str, int] = {}
+    clicked: set[str] = set()
+    for point in points:
+        counts[point.region] = counts.get(point.region, 0) + 1
+        if figure_id is not None and point.figure_id == figure_id:
+            clicked.add(point.region)
+    others = sorted((r for r in counts if r not in clicked), key=lambda r: (-counts[r], r))
+    return clicked | set(others[:MAX_OTHER_REGIONS])
 
 
 def line_style(group: str) -> Qt.PenStyle:

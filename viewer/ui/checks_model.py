@@ -1,10 +1,17 @@
-"""The tree of the checks panel: document -> check kind -> finding, filtered by verdict."""
+"""The tree of the checks panel: document -> check kind -> finding, filtered by verdict.
+
+Built for stores of thousands of reports: the top level holds one row per document with its
+counts (from one GROUP BY) and no children, though `hasChildren` says yes; a document's findings
+are asked for (`loader(doc_id)`) and appended only when its row is expanded (fetchMore) or the
+document is opened. Every build is one pass with dict
+lookups.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
 
 from viewer.model import Document
@@ -18,67 +25,147 @@ from viewer.ui.review_labels import (
     verdict_label,
 )
 
+Index = QModelIndex | QPersistentModelIndex
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 1  # the Finding of a leaf
 DOC_ROLE = Qt.ItemDataRole.UserRole + 2  # the document id a row belongs to
+TITLE_ROLE = Qt.ItemDataRole.UserRole + 3  # the title of a document row
+Loader = Callable[[int], Sequence[Finding]]
+Counts = dict[int, tuple[int, int]]  # doc id -> (findings, of which need attention)
+
+
+def _no_findings(_doc_id: int) -> Sequence[Finding]:
+    return ()
 
 
 class ChecksModel(QStandardItemModel):
     def __init__(self) -> None:
         super().__init__()
-        self.findings: list[Finding] = []
+        self.counts: Counts = {}
+        self.totals = (0, 0)  # (findings, of which need attention) in the whole store
+        self.loader: Loader = _no_findings
         self.attention_only = True
         self.language = "zh"
         self.shown = 0  # findings listed (a finding across two documents counts once)
+        self.loaded: list[int] = []  # documents whose findings were asked for, in order
+        self._titles: list[tuple[int, str]] = []  # (doc id, title) in library order
+        self._rows: dict[int, int] = {}  # doc id -> top-level row
+        self._places: dict[int, dict[int, tuple[int, int]]] = {}  # doc id -> finding id -> (kind, row)
+
+    # -- filling --------------------------------------------------------------------------
+    def set_counts(self, counts: Counts, documents: Sequence[Document], loader: Loader,
+                   totals: tuple[int, int] | None = None, attention_only: bool | None = None) -> None:
+        self.counts = dict(counts)
+        self.loader = loader
+        self.totals = totals if totals is not None else (
+            sum(c[0] for c in counts.values()), sum(c[1] for c in counts.values()))
+        if attention_only is not None:
+            self.attention_only = attention_only
+        self._titles = [(d.id, d.title or d.path) for d in documents if d.id is not None]
+        self._rebuild()
 
     def set_findings(self, findings: Sequence[Finding], documents: Sequence[Document],
                      attention_only: bool | None = None) -> None:
-        self.findings = list(findings)
-        if attention_only is not None:
-            self.attention_only = attention_only
-        self._rebuild(documents)
-
-    def set_attention_only(self, attention_only: bool, documents: Sequence[Document]) -> None:
-        self.attention_only = attention_only
-        self._rebuild(documents)
-
-    def attention_count(self) -> int:
-        return sum(1 for f in self.findings if f.needs_attention)
-
-    def _rebuild(self, documents: Sequence[Document]) -> None:
-        self.clear()
-        shown = [f for f in self.findings if f.needs_attention or not self.attention_only]
-        self.shown = len(shown)
+        """An in-memory list (a few findings): counted here, served to `load` from a dict."""
         by_doc: dict[int, list[Finding]] = {}
-        for finding in shown:
+        for finding in findings:
             for doc_id in finding.doc_ids:
                 by_doc.setdefault(doc_id, []).append(finding)
-        titles = {d.id: d.title or d.path for d in documents}
-        order = [d.id for d in documents if d.id in by_doc] + sorted(k for k in by_doc if k not in titles)
+        counts = {d: (len(fs), sum(1 for f in fs if f.needs_attention)) for d, fs in by_doc.items()}
+        totals = (len(findings), sum(1 for f in findings if f.needs_attention))
+        self.set_counts(counts, documents, lambda doc_id: by_doc.get(doc_id, []), totals, attention_only)
+
+    def set_attention_only(self, attention_only: bool, _documents: Sequence[Document] = ()) -> None:
+        self.attention_only = attention_only
+        self._rebuild()
+
+    def attention_count(self) -> int:
+        return self.totals[1]
+
+    def _shown(self, counts: tuple[int, int]) -> int:
+        return counts[1] if self.attention_only else counts[0]
+
+    def _rebuild(self) -> None:
+        self.clear()
+        self._rows, self._places, self.loaded = {}, {}, []
+        self.shown = self._shown(self.totals)
+        titles = dict(self._titles)
+        order = [d for d, _ in self._titles if d in self.counts]
+        order += sorted(d for d in self.counts if d not in titles)
         root = self.invisibleRootItem()
         for doc_id in order:
-            if doc_id is not None:
-                root.appendRow(self._document_item(doc_id, titles.get(doc_id, f"#{doc_id}"), by_doc[doc_id]))
-
-    def _document_item(self, doc_id: int, title: str, findings: list[Finding]) -> QStandardItem:
-        attention = sum(1 for f in findings if f.needs_attention)
-        count = str(len(findings)) if self.attention_only else f"{attention}/{len(findings)}"
-        item = _item(f"{title}（{count}）", doc_id)
-        item.setToolTip(title + "\n" + tr("需关注 %1 条，共 %2 条").replace("%1", str(attention))
-                        .replace("%2", str(len(findings))))
-        if attention:
-            font = item.font()
-            font.setWeight(QFont.Weight.DemiBold)
-            item.setFont(font)
-        for kind in CheckKind.ALL:
-            of_kind = [f for f in findings if f.kind == kind]
-            if not of_kind:
+            if self._shown(self.counts[doc_id]) == 0:
                 continue
-            of_kind.sort(key=lambda f: (not f.needs_attention, _position(f, doc_id)))
-            kind_item = _item(f"{check_kind_label(kind)}（{len(of_kind)}）", doc_id)
-            for finding in of_kind:
-                kind_item.appendRow(self._finding_item(finding, doc_id))
-            item.appendRow(kind_item)
-        return item
+            item = _item("", doc_id)
+            self._label(item, titles.get(doc_id, f"#{doc_id}"), self.counts[doc_id])
+            item.setColumnCount(1)  # so that loading its rows later inserts no column
+            self._rows[doc_id] = root.rowCount()
+            root.appendRow(item)
+
+    def _label(self, item: QStandardItem, title: str, counts: tuple[int, int]) -> None:
+        total, attention = counts
+        count = str(attention) if self.attention_only else f"{attention}/{total}"
+        item.setText(f"{title}（{count}）")
+        item.setData(title, TITLE_ROLE)
+        item.setToolTip(title + "\n" + tr("需关注 %1 条，共 %2 条").replace("%1", str(attention))
+                        .replace("%2", str(total)))
+        font = item.font()
+        font.setWeight(QFont.Weight.DemiBold if attention else QFont.Weight.Normal)
+        item.setFont(font)
+
+    # -- lazy children ----------------------------------------------------------------------
+    def hasChildren(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        """A document not loaded yet has findings to show: the view draws it expandable."""
+        return self._unloaded(parent) is not None or super().hasChildren(parent)
+
+    def canFetchMore(self, parent: Index) -> bool:
+        return self._unloaded(parent) is not None
+
+    def fetchMore(self, parent: Index) -> None:
+        doc_id = self._unloaded(parent)
+        if doc_id is not None:
+            self.load(doc_id)
+
+    def _unloaded(self, parent: Index) -> int | None:
+        if not parent.isValid() or parent.parent().isValid():
+            return None
+        doc_id = parent.data(DOC_ROLE)
+        return doc_id if isinstance(doc_id, int) and doc_id not in self._places else None
+
+    def doc_row(self, doc_id: int) -> int:
+        return self._rows.get(doc_id, -1)
+
+    def load(self, doc_id: int) -> bool:
+        """List the document's findings under its row (once); False if it has no row."""
+        row = self._rows.get(doc_id)
+        if row is None:
+            return False
+        if doc_id in self._places:
+            return True
+        self.loaded.append(doc_id)
+        findings = list(self.loader(doc_id))
+        item = self.invisibleRootItem().child(row)
+        self._label(item, str(item.data(TITLE_ROLE)),
+                    (len(findings), sum(1 for f in findings if f.needs_attention)))
+        by_kind: dict[str, list[tuple[bool, int, Finding]]] = {}
+        for finding in findings:
+            if finding.needs_attention or not self.attention_only:
+                key = (not finding.needs_attention, _position(finding, doc_id), finding)
+                by_kind.setdefault(finding.kind, []).append(key)
+        places: dict[int, tuple[int, int]] = {}
+        kind_items: list[QStandardItem] = []
+        kinds = [k for k in CheckKind.ALL if k in by_kind] + sorted(set(by_kind) - set(CheckKind.ALL))
+        for kind in kinds:
+            listed = sorted(by_kind[kind], key=lambda key: key[:2])
+            kind_item = _item(f"{check_kind_label(kind)}（{len(listed)}）", doc_id)
+            kind_item.appendRows([self._finding_item(f, doc_id) for _a, _p, f in listed])
+            for r, (_a, _p, finding) in enumerate(listed):
+                if finding.id is not None:
+                    places.setdefault(finding.id, (len(kind_items), r))
+            kind_items.append(kind_item)
+        self._places[doc_id] = places
+        if kind_items:
+            item.appendRows(kind_items)
+        return True
 
     def _finding_item(self, finding: Finding, doc_id: int) -> QStandardItem:
         message = finding_message(finding, self.language)
@@ -91,19 +178,16 @@ class ChecksModel(QStandardItemModel):
         return item
 
     def finding_index(self, finding_id: int, doc_id: int | None = None) -> list[tuple[int, int, int]]:
-        """(document row, kind row, finding row) of every place a finding is listed."""
+        """(document row, kind row, finding row) of the places a finding is listed: in `doc_id`
+        (loaded if need be), or else in the documents loaded so far."""
+        if doc_id is not None:
+            self.load(doc_id)
+        docs = [doc_id] if doc_id is not None else list(self._places)
         places = []
-        root = self.invisibleRootItem()
-        for d in range(root.rowCount()):
-            doc_item = root.child(d)
-            if doc_id is not None and doc_item.data(DOC_ROLE) != doc_id:
-                continue
-            for k in range(doc_item.rowCount()):
-                kind_item = doc_item.child(k)
-                for r in range(kind_item.rowCount()):
-                    found = kind_item.child(r).data(FINDING_ROLE)
-                    if isinstance(found, Finding) and found.id == finding_id:
-                        places.append((d, k, r))
+        for doc in docs:
+            place = self._places.get(doc, {}).get(finding_id) if doc is not None else None
+            if doc is not None and place is not None:
+                places.append((self._rows[doc], *place))
         return places
 
 

@@ -4,11 +4,12 @@ message with every piece of evidence (file, sentence) to click."""
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from viewer.model import Document
 from viewer.model.review import CheckKind, Evidence, Finding
-from viewer.ui.checks_model import DOC_ROLE, FINDING_ROLE, ChecksModel
+from viewer.ui.checks_model import DOC_ROLE, FINDING_ROLE, ChecksModel, Counts, Loader
 from viewer.ui.i18n import tr
 from viewer.ui.review_labels import (
     check_kind_label,
@@ -34,6 +35,7 @@ from viewer.ui.review_labels import (
 )
 
 EVIDENCE_ROLE = Qt.ItemDataRole.UserRole + 1
+EVIDENCE_SHOWN = 200  # a paragraph repeated in every report has thousands of places
 
 
 class ChecksPane(QWidget):
@@ -45,6 +47,8 @@ class ChecksPane(QWidget):
         super().__init__(parent)
         self.documents: list[Document] = []
         self.current: Finding | None = None
+        self.document_id: int | None = None  # the document being read
+        self.finding_loader: Callable[[int], Finding | None] = lambda _id: None
         self.model = ChecksModel()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -69,6 +73,7 @@ class ChecksPane(QWidget):
         self.tree.setHeaderHidden(True)
         self.tree.setUniformRowHeights(True)
         self.tree.setWordWrap(False)
+        self.tree.expanded.connect(self._expanded)
         self.tree.activated.connect(self._activate)
         self.tree.clicked.connect(self._activate)
         splitter.addWidget(self.tree)
@@ -98,38 +103,62 @@ class ChecksPane(QWidget):
         self.model.language = language
 
     def set_findings(self, findings: Sequence[Finding], documents: Sequence[Document]) -> None:
+        """A small in-memory list of findings (tests, the pane run alone)."""
         self.documents = list(documents)
+        by_id = {f.id: f for f in findings if f.id is not None}
+        self.finding_loader = by_id.get
         self.model.set_findings(findings, self.documents)
+        self._after_rebuild()
+
+    def set_counts(self, counts: Counts, documents: Sequence[Document], loader: Loader,
+                   finding_loader: Callable[[int], Finding | None], totals: tuple[int, int]) -> None:
+        """Per-document counts; `loader(doc_id)` lists a document's findings when its row opens,
+        `finding_loader(id)` gives a chosen finding with all its evidence."""
+        self.documents = list(documents)
+        self.finding_loader = finding_loader
+        self.model.set_counts(counts, self.documents, loader, totals)
         self._after_rebuild()
 
     def set_attention_only(self, attention_only: bool) -> None:
         self.filter_box.setCurrentIndex(0 if attention_only else 1)
         if attention_only != self.model.attention_only:
-            self.model.set_attention_only(attention_only, self.documents)
+            self.model.set_attention_only(attention_only)
             self._after_rebuild()
 
     def _after_rebuild(self) -> None:
-        self._expand()
-        total = len(self.model.findings)
-        self.counts.setText(tr("需关注 %1 条，共 %2 条").replace("%1", str(self.model.attention_count()))
-                            .replace("%2", str(total)))
+        if self.document_id is not None:
+            self.show_document(self.document_id)
+        total, attention = self.model.totals
+        self.counts.setText(tr("需关注 %1 条，共 %2 条").replace("%1", str(attention)).replace("%2", str(total)))
         if self.current is not None and self.current.id is not None:
-            still = next((f for f in self.model.findings if f.id == self.current.id), None)
-            self.show_detail(still)
+            self.show_detail(self.finding_loader(self.current.id))
 
-    def _expand(self) -> None:
-        """Documents open; with the "needs attention" filter, their kinds too, except repeated
+    def show_document(self, doc_id: int | None) -> None:
+        """Open the row of the document being read (its findings load) and close the previous one."""
+        previous = self.model.doc_row(self.document_id) if self.document_id is not None else -1
+        if previous >= 0 and doc_id != self.document_id:
+            self.tree.collapse(self.model.index(previous, 0))
+        self.document_id = doc_id
+        row = self.model.doc_row(doc_id) if doc_id is not None else -1
+        if row >= 0 and doc_id is not None:
+            self.model.load(doc_id)  # before the view expands the row, not from inside it
+            index = self.model.index(row, 0)
+            self.tree.expand(index)
+            self.tree.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtTop)
+
+    def _expanded(self, index: QModelIndex) -> None:
+        """A document opens with its kinds, in the "needs attention" view, except repeated
         paragraphs (long, and shaded in the text anyway)."""
-        self.tree.expandToDepth(0)
+        if index.parent().isValid():
+            return
+        self.model.fetchMore(index)
         if not self.model.attention_only:
             return
-        for d in range(self.model.rowCount()):
-            doc_index = self.model.index(d, 0)
-            for k in range(self.model.rowCount(doc_index)):
-                kind_index = self.model.index(k, 0, doc_index)
-                first = self.model.index(0, 0, kind_index).data(FINDING_ROLE)
-                if isinstance(first, Finding) and first.kind != CheckKind.REPEAT:
-                    self.tree.expand(kind_index)
+        for k in range(self.model.rowCount(index)):
+            kind_index = self.model.index(k, 0, index)
+            first = self.model.index(0, 0, kind_index).data(FINDING_ROLE)
+            if isinstance(first, Finding) and first.kind != CheckKind.REPEAT:
+                self.tree.expand(kind_index)
 
     def select_finding(self, finding_id: int, doc_id: int | None = None) -> bool:
         """Choose a finding as a click would; False if the filter hides it."""
@@ -146,8 +175,10 @@ class ChecksPane(QWidget):
         return True
 
     def _activate(self, index: QModelIndex) -> None:
-        finding = index.data(FINDING_ROLE)
-        if isinstance(finding, Finding):
+        listed = index.data(FINDING_ROLE)
+        if isinstance(listed, Finding):
+            finding = self.finding_loader(listed.id) if listed.id is not None else None
+            finding = finding or listed
             self.show_detail(finding)
             self.findingActivated.emit(finding, int(index.data(DOC_ROLE)))
 
@@ -161,13 +192,16 @@ class ChecksPane(QWidget):
         self.message.setText(" · ".join(heading) + "\n" + finding_message(finding, self.language))
         self.message.setStyleSheet(f"QLabel {{ color: {verdict_colour(finding.verdict).name()}; }}"
                                    if finding.needs_attention else "")
-        for evidence in finding.evidence:
+        for evidence in finding.evidence[:EVIDENCE_SHOWN]:
             place = Path(evidence.file_name).name or evidence.title
             item = QListWidgetItem(f"{evidence_label(evidence.label)}：{evidence.text} — {place}\n"
                                    f"{evidence.sentence}")
             item.setData(EVIDENCE_ROLE, evidence)
             item.setToolTip(evidence.title)
             self.evidence.addItem(item)
+        hidden = len(finding.evidence) - EVIDENCE_SHOWN
+        if hidden > 0:
+            self.evidence.addItem(tr("另有 %1 处依据未列出").replace("%1", str(hidden)))
 
     def _evidence_chosen(self, item: QListWidgetItem) -> None:
         evidence = item.data(EVIDENCE_ROLE)
@@ -182,7 +216,8 @@ def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     library = open_library(args[0] if args else None)
     pane = ChecksPane()
-    pane.set_findings(library.findings(), library.documents())
+    pane.set_counts(library.document_finding_counts(), library.document_rows(), library.document_findings,
+                    library.finding, library.finding_totals())
     return run_alone(pane, "checks pane")
 
 

@@ -25,6 +25,7 @@ from viewer.ui.entity_model import EntityTreeModel
 from viewer.ui.i18n import tr
 
 DOC_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+DOCUMENTS_LISTED = 500  # an entity named in every report of a large store
 
 
 class EntityPane(QWidget):
@@ -37,8 +38,7 @@ class EntityPane(QWidget):
         self.model = EntityTreeModel(self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
-        self.proxy.setRecursiveFilteringEnabled(True)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        # Filtering happens in the model, over every entity, not only the rows listed.
         self.current: Entity | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
@@ -88,37 +88,38 @@ class EntityPane(QWidget):
 
     def set_entities(self, entities: list[Entity]) -> None:
         self.model.set_entities(entities)
-        self.tree.expandAll() if self.filter.text() else self.tree.expandToDepth(0)
+        self.tree.expandToDepth(0)
 
     def _filter_changed(self, text: str) -> None:
-        self.proxy.setFilterFixedString(text)
-        if text:
-            self.tree.expandAll()
+        self.model.set_filter(text)
+        self.tree.expandToDepth(0)
 
     def _clicked(self, index: QModelIndex) -> None:
-        entity = self.model.entity(self.proxy.mapToSource(index))
+        source = self.proxy.mapToSource(index)
+        more = self.model.more_type(source)
+        if more is not None:
+            self.model.show_more(more)
+            return
+        entity = self.model.entity(source)
         if entity is not None:
             self.current = entity
             self.entityActivated.emit(entity)
 
     def select_entity(self, entity_id: int) -> Entity | None:
-        for type_row in range(self.model.rowCount()):
-            parent = self.model.index(type_row, 0)
-            for row in range(self.model.rowCount(parent)):
-                source = self.model.index(row, 0, parent)
-                entity = self.model.entity(source)
-                if entity is not None and entity.id == entity_id:
-                    index = self.proxy.mapFromSource(source)
-                    self.tree.setCurrentIndex(index)
-                    self._clicked(index)
-                    return entity
-        return None
+        source = self.model.find(entity_id)
+        if not source.isValid():
+            return None
+        index = self.proxy.mapFromSource(source)
+        self.tree.setCurrentIndex(index)
+        self._clicked(index)
+        return self.model.entity(source)
 
     def set_documents(self, entity: Entity, documents: list[Document]) -> None:
+        """The documents that mention the entity; the first `DOCUMENTS_LISTED` of them."""
         self.documents_label.setText(tr("提及“%1”的文档（%2）").replace("%1", entity.name)
                                      .replace("%2", str(len(documents))))
         self.documents.clear()
-        for document in documents:
+        for document in documents[:DOCUMENTS_LISTED]:
             item = QListWidgetItem(" · ".join(p for p in (document.title, document.region or "",
                                                           str(document.year or "")) if p))
             item.setData(DOC_ID_ROLE, document.id)
@@ -140,7 +141,7 @@ def main(argv: list[str] | None = None) -> int:
     pane.all_documents.setChecked(True)
     pane.set_entities(library.entities())
     pane.entityActivated.connect(
-        lambda e: pane.set_documents(e, library.entity_documents(e.id)) if e.id is not None else None)
+        lambda e: pane.set_documents(e, library.documents_mentioning(e.id)) if e.id is not None else None)
     return run_alone(pane, "entity pane")
 
 

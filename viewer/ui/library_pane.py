@@ -38,17 +38,38 @@ class DocumentTableModel(QAbstractTableModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._documents: list[Document] = []
+        self._rows: dict[int, int] = {}  # doc id -> row
 
     def set_documents(self, documents: list[Document]) -> None:
         self.beginResetModel()
         self._documents = list(documents)
+        self._rows = {d.id: i for i, d in enumerate(self._documents) if d.id is not None}
         self.endResetModel()
+
+    def documents(self) -> list[Document]:
+        """In the order given (the store's: newest year first, then title)."""
+        return list(self._documents)
+
+    def titles(self) -> dict[int, str]:
+        return {d.id: d.title or d.path for d in self._documents if d.id is not None}
 
     def document_at(self, row: int) -> Document:
         return self._documents[row]
 
     def row_of(self, doc_id: int) -> int:
-        return next((i for i, d in enumerate(self._documents) if d.id == doc_id), -1)
+        return self._rows.get(doc_id, -1)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sorted here in one Python sort: a sorting proxy would ask `data` n log n times."""
+        self.layoutAboutToBeChanged.emit()
+        keys = [_sort_key(d, column) for d in self._documents]
+        ranked = sorted(range(len(keys)), key=keys.__getitem__, reverse=order == Qt.SortOrder.DescendingOrder)
+        new_row = {old: new for new, old in enumerate(ranked)}
+        self._documents = [self._documents[i] for i in ranked]
+        self._rows = {d.id: i for i, d in enumerate(self._documents) if d.id is not None}
+        persistent = self.persistentIndexList()
+        self.changePersistentIndexList(persistent, [self.index(new_row[p.row()], p.column()) for p in persistent])
+        self.layoutChanged.emit()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._documents)
@@ -71,12 +92,16 @@ class DocumentTableModel(QAbstractTableModel):
             return (document.title or document.path, document.region or "",
                     str(document.year or ""), kind_name(document.kind))[column]
         if role == SORT_ROLE:
-            return (document.title, document.region or "", document.year or 0, document.kind)[column]
+            return _sort_key(document, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{document.title}\n{document.path}"
         if role == DOC_ID_ROLE:
             return document.id
         return None
+
+
+def _sort_key(document: Document, column: int) -> str | int:
+    return (document.title, document.region or "", document.year or 0, document.kind)[column]
 
 
 class DocumentFilter(QSortFilterProxyModel):
@@ -89,6 +114,11 @@ class DocumentFilter(QSortFilterProxyModel):
         self.kind: str | None = None
         self.words = ""
         self.setSortRole(SORT_ROLE)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        source = self.sourceModel()
+        if source is not None:
+            source.sort(column, order)
 
     def set_filters(self, region: str | None, year: int | None, kind: str | None, words: str = "") -> None:
         self.beginFilterChange()
@@ -137,6 +167,7 @@ class LibraryPane(QWidget):
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
+        header.setResizeContentsPrecision(100)  # rows sampled to size a column, not all 10,000
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         for column in (REGION, YEAR, KIND):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
@@ -146,6 +177,8 @@ class LibraryPane(QWidget):
 
     def set_documents(self, documents: list[Document], filter_values: dict[str, list[Any]]) -> None:
         self.model.set_documents(documents)
+        header = self.table.horizontalHeader()
+        self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
         self._fill(self.region_box, tr("全部地区"), [(str(v), v) for v in filter_values.get("regions", [])])
         self._fill(self.year_box, tr("全部年份"), [(str(v), v) for v in filter_values.get("years", [])])
         self._fill(self.kind_box, tr("全部类型"), [(kind_name(v), v) for v in filter_values.get("kinds", [])])
@@ -190,7 +223,7 @@ def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     library = open_library(args[0] if args else None)
     pane = LibraryPane()
-    pane.set_documents(library.documents(), library.filter_values())
+    pane.set_documents(library.document_rows(), library.filter_values())
     return run_alone(pane, "library pane")
 
 

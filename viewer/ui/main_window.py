@@ -46,6 +46,7 @@ class MainWindow(QMainWindow):
         self.timings: dict[str, float] = {}
         self.startup_seconds = 0.0
         self.importer: ImportController | None = None
+        self._entities_again = False  # the entities changed while they were being read
         self.setWindowTitle(tr("政策报告查看器"))
         self.setAcceptDrops(True)
         self.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks)
@@ -105,7 +106,7 @@ class MainWindow(QMainWindow):
 
             self._chart = ChartPane(self.library)
             self._chart.pointClicked.connect(self.show_point)
-            self._chart.set_flags(self.review.flags)
+            self._chart.flag_source = self.review.flags_for
             self.docks["chart"].setWidget(self._chart)
         return self._chart
 
@@ -134,18 +135,32 @@ class MainWindow(QMainWindow):
     # -- library and documents -----------------------------------------------------------
     def refresh_library(self) -> None:
         self.library.reload()
-        self.library_pane.set_documents(self.library.documents(), self.library.filter_values())
+        self.library_pane.set_documents(self.library.document_rows(), self.library.filter_values())
         if self._chart is not None:
             self._chart.reload_indicators()
         self.refresh_entities()
 
     def refresh_entities(self) -> None:
         if self.entity_pane.all_scope():
-            self.entity_pane.set_entities(self.library.entities())
+            self._all_entities()
         elif self.current is not None and self.current.id is not None:
             self.entity_pane.set_entities(self.library.entities(self.current.id))
         else:
             self.entity_pane.set_entities([])
+
+    def _all_entities(self) -> None:
+        """Every entity of the store, read off the UI thread (a GROUP BY over every mention)."""
+        def done(result: object, _seconds: float, error: str) -> None:
+            if self._entities_again:
+                self._entities_again = False
+                self.refresh_entities()
+            elif self.entity_pane.all_scope() and isinstance(result, list):
+                self.entity_pane.set_entities(result)
+            elif error:
+                self.statusBar().showMessage(error, 8000)
+
+        self._entities_again = self.review.run_task("entities", lambda library: library.entities(), done,
+                                                    read_only=True) is None
 
     def open_document(self, doc_id: int, select: tuple[int, int] | None = None, reload: bool = False) -> bool:
         started = time.perf_counter()
@@ -158,9 +173,10 @@ class MainWindow(QMainWindow):
             notes = self.review.notes_for_document(doc_id)
             self.document_pane.show_document(document, self.library.paragraphs(doc_id),
                                              self.library.figures(doc_id), self.library.mentions(doc_id),
-                                             self.review.findings, notes)
+                                             self.review.document_findings(doc_id), notes)
             self.review.refresh_notes(notes)
             self.library_pane.select_document(doc_id)
+            self.review.checks_pane.show_document(doc_id)
             if not self.entity_pane.all_scope():
                 self._entities_later.start()  # after the text is on screen
             self.setWindowTitle(f"{document.title} — {tr('政策报告查看器')}")
@@ -194,7 +210,7 @@ class MainWindow(QMainWindow):
         if self.current is not None and self.current.id is not None:
             mentions = self.library.entity_mentions(entity.id, self.current.id)
             self.document_pane.view.set_selected_spans([(m.start, m.end) for m in mentions])
-        self.entity_pane.set_documents(entity, self.library.entity_documents(entity.id))
+        self.entity_pane.set_documents(entity, self.library.documents_mentioning(entity.id))
 
     def open_entity_document(self, doc_id: int, entity_id: int) -> None:
         self.open_document(doc_id)
@@ -272,7 +288,7 @@ class MainWindow(QMainWindow):
         return self.start_import(sample_paths(), show_summary=False)
 
     def open_first_document(self) -> None:
-        documents = self.library.documents()
+        documents = self.library_pane.model.documents()
         if documents and documents[0].id is not None:
             self.open_document(documents[0].id)
 

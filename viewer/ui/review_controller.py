@@ -20,24 +20,30 @@ from viewer.ui.checks_pane import ChecksPane
 from viewer.ui.i18n import tr
 from viewer.ui.note_commands import AddNote, DeleteNote, EditNote
 from viewer.ui.notes_pane import NotesPane
-from viewer.ui.review_labels import figure_flags
+from viewer.ui.review_labels import flags_from_rows
 
 if TYPE_CHECKING:
     from viewer.ui.main_window import MainWindow
 
 Done = Callable[[object, float, str], None]  # result, seconds, error
+CACHED_DOCUMENTS = 8
 
 
 class ReviewController(QObject):
     exported = Signal(object, float, str)  # path, seconds, error ("" when it worked)
     rechecked = Signal(float, str)  # seconds, error
+    findingsCounted = Signal()
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
         self.library: Library = window.library
-        self.findings: list[Finding] = []
-        self.flags: dict[int, str] = {}  # figure id -> chart flag
+        self.counts: dict[int, tuple[int, int]] = {}  # doc id -> (findings, of which need attention)
+        self.totals = (0, 0)
+        self._cache: dict[int, list[Finding]] = {}  # doc id -> its findings
+        self._recount = False
+        self._reading: dict[str, Library] = {}  # read-only tasks' libraries, to interrupt
+        self.closing = False
         self.checks_pane = ChecksPane()
         self.checks_pane.language = window.language
         self.notes_pane = NotesPane()
@@ -57,12 +63,50 @@ class ReviewController(QObject):
 
     # -- findings ---------------------------------------------------------------------------
     def refresh_findings(self) -> None:
-        self.findings = self.library.findings()
-        self.flags = figure_flags(self.findings)
-        self.checks_pane.set_findings(self.findings, self.library.documents())
-        self.window.document_pane.view.set_findings(self.findings)
-        if self.window.chart_if_loaded() is not None:
-            self.window.chart.set_flags(self.flags)
+        """Count the findings per document off the UI thread, then fill the checks panel; the
+        open report's findings (marks in the text, chart flags) are read now: they are few."""
+        self._cache.clear()
+        doc_id = self.current_id
+        if doc_id is not None:
+            self.window.document_pane.view.set_findings(self.document_findings(doc_id))
+        chart = self.window.chart_if_loaded()
+        if chart is not None:
+            chart.reload_flags()
+        if "count" in self.tasks:
+            self._recount = True
+            return
+        self._recount = False
+
+        def count(library: Library) -> tuple[dict[int, tuple[int, int]], tuple[int, int]]:
+            return library.document_finding_counts(), library.finding_totals()
+
+        def done(result: object, _seconds: float, error: str) -> None:
+            if self._recount or self.closing:
+                if not self.closing:
+                    self.refresh_findings()
+                return
+            if error or not isinstance(result, tuple):
+                self.window.statusBar().showMessage(tr("核查结果统计失败：%1").replace("%1", error), 8000)
+                return
+            self.counts, self.totals = result
+            self.checks_pane.set_counts(self.counts, self.window.library_pane.model.documents(),
+                                        self.document_findings, self.library.finding, self.totals)
+            self.checks_pane.show_document(self.current_id)
+            self.findingsCounted.emit()
+
+        self.run_task("count", count, done, read_only=True)
+
+    def document_findings(self, doc_id: int) -> list[Finding]:
+        """The document's findings (only their evidence in it); the last few documents' are kept."""
+        if doc_id not in self._cache:
+            if len(self._cache) >= CACHED_DOCUMENTS:
+                del self._cache[next(iter(self._cache))]
+            self._cache[doc_id] = self.library.document_findings(doc_id)
+        return self._cache[doc_id]
+
+    def flags_for(self, figure_ids: list[int]) -> dict[int, str]:
+        """figure id -> chart flag, for the figures of a series."""
+        return flags_from_rows(self.library.figure_flag_rows(figure_ids))
 
     def show_finding(self, finding: Finding, doc_id: int) -> None:
         spans = [(e.start, e.end) for e in evidence_in(finding, doc_id)]
@@ -82,7 +126,7 @@ class ReviewController(QObject):
             self._report(tr("核查完成（%1 秒）").replace("%1", f"{seconds:.2f}"), error, tr("重新核查"))
             self.rechecked.emit(seconds, error)
 
-        return self._run("recheck", lambda library: library.run_checks(), done)
+        return self.run_task("recheck", lambda library: library.run_checks(), done)
 
     # -- notes ------------------------------------------------------------------------------
     def notes_for_document(self, doc_id: int) -> list[Note]:
@@ -95,8 +139,7 @@ class ReviewController(QObject):
         if shown is None:
             self.window.document_pane.view.set_notes(current)
         if self.notes_pane.all_scope():
-            titles = {d.id: d.title or d.path for d in self.library.documents() if d.id is not None}
-            self.notes_pane.set_notes(self.library.notes(), titles)
+            self.notes_pane.set_notes(self.library.notes(), self.window.library_pane.model.titles())
         else:
             self.notes_pane.set_notes(current)
 
@@ -152,16 +195,23 @@ class ReviewController(QObject):
             self._report(message, error, tr("导出审阅报告"))
             self.exported.emit(path, seconds, error)
 
-        return self._run("export", lambda library: library.write_review(fmt, path, language), done)
+        return self.run_task("export", lambda library: library.write_review(fmt, path, language), done)
 
     # -- running work off the UI thread -----------------------------------------------------------
-    def _run(self, name: str, work: Work, done: Done) -> BackgroundTask | None:
+    def run_task(self, name: str, work: Work, done: Done, read_only: bool = False) -> BackgroundTask | None:
+        """Run `work` in a thread, one task per name; closing the window interrupts a read-only one."""
         if name in self.tasks:
             return None  # one at a time
-        task = BackgroundTask(self, self.library.store_path, work)
+
+        def reading(library: Library) -> object:
+            self._reading[name] = library
+            return work(library)
+
+        task = BackgroundTask(self, self.library.store_path, reading if read_only else work)
 
         def finished(result: object, seconds: float, error: str) -> None:
             self.tasks.pop(name, None)
+            self._reading.pop(name, None)
             task.deleteLater()
             done(result, seconds, error)
 
@@ -177,6 +227,9 @@ class ReviewController(QObject):
             self.window.statusBar().showMessage(message, 8000)
 
     def shut_down(self) -> None:
+        self.closing = True
+        for library in list(self._reading.values()):
+            library.interrupt()  # a count over a large store need not finish
         for task in list(self.tasks.values()):
             task.wait()
         self.tasks.clear()

@@ -117,22 +117,25 @@ def figure_flags(findings: Iterable[Finding]) -> dict[int, str]:
 
     A value in doubt outranks a target's outcome when a figure has both.
     """
+    return flags_from_rows((e.figure_id, f.kind, f.verdict, e.label)
+                           for f in findings for e in f.evidence if e.figure_id is not None)
+
+
+def flags_from_rows(rows: Iterable[tuple[int, str, str, str]]) -> dict[int, str]:
+    """`figure_flags` from (figure id, check kind, verdict, evidence label) rows."""
     flags: dict[int, str] = {}
-    for finding in findings:
-        for evidence in finding.evidence:
-            if evidence.figure_id is None:
-                continue
-            flag = _flag(finding, evidence.label)
-            if flag is not None and not (flag in (FLAG_MET, FLAG_MISSED) and evidence.figure_id in flags):
-                flags[evidence.figure_id] = flag
+    for figure_id, kind, verdict, label in rows:
+        flag = _flag(kind, verdict, label)
+        if flag is not None and not (flag in (FLAG_MET, FLAG_MISSED) and figure_id in flags):
+            flags[figure_id] = flag
     return flags
 
 
-def _flag(finding: Finding, label: str) -> str | None:
-    if finding.kind == CheckKind.CONFLICT and finding.verdict == Verdict.CONFLICT:
+def _flag(kind: str, verdict: str, label: str) -> str | None:
+    if kind == CheckKind.CONFLICT and verdict == Verdict.CONFLICT:
         return FLAG_CONFLICT
-    if finding.kind == CheckKind.OUTLIER and finding.verdict == Verdict.QUESTION and label == "value":
+    if kind == CheckKind.OUTLIER and verdict == Verdict.QUESTION and label == "value":
         return FLAG_OUTLIER
-    if finding.kind == CheckKind.TARGET and label == "target" and finding.verdict in (Verdict.MET, Verdict.MISSED):
-        return FLAG_MET if finding.verdict == Verdict.MET else FLAG_MISSED
+    if kind == CheckKind.TARGET and label == "target" and verdict in (Verdict.MET, Verdict.MISSED):
+        return FLAG_MET if verdict == Verdict.MET else FLAG_MISSED
     return None

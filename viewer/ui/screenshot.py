@@ -11,9 +11,10 @@ from __future__ import annotations
 import shutil
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QEventLoop, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from viewer.model import Figure
@@ -22,10 +23,12 @@ from viewer.ui.app import application
 from viewer.ui.main_window import MainWindow
 
 
-def choose_figure(library: Library, flags: dict[int, str], doc_id: int | None) -> Figure:
-    documents = [d for d in library.documents() if doc_id is None or d.id == doc_id]
+def choose_figure(library: Library, flags_for: Callable[[list[int]], dict[int, str]],
+                  doc_id: int | None) -> Figure:
+    documents = [d for d in library.document_rows() if doc_id is None or d.id == doc_id]
     figures = [f for d in documents if d.id is not None for f in library.figures(d.id)
                if f.indicator and f.id is not None and len(library.series_for_figure(f.id).points) > 3]
+    flags = flags_for([f.id for f in figures if f.id is not None])
     flagged = [f for f in figures if f.id in flags]
     return (flagged or figures)[0]
 
@@ -39,11 +42,14 @@ def take(store: str, out: Path, doc_id: int | None = None, figure_id: int | None
         settings = QSettings(str(Path(folder) / "shot.ini"), QSettings.Format.IniFormat)
         window = MainWindow(copy, settings=settings)
         window.resize(*size)
+        counted = QEventLoop()
+        window.review.findingsCounted.connect(counted.quit)
+        QTimer.singleShot(120_000, counted.quit)
         window.show()
-        window.review.refresh_findings()
+        counted.exec()  # the checks panel counts its findings off the UI thread
         library = window.library
         figure = library.figure(figure_id) if figure_id is not None else choose_figure(
-            library, window.review.flags, doc_id)
+            library, window.review.flags_for, doc_id)
         assert figure.doc_id is not None and figure.id is not None
         window.open_document(figure.doc_id)
         window.review.add_note(figure.doc_id, figure.sentence_start, figure.sentence_end,

@@ -39,7 +39,7 @@ def _wait_for_import(window: MainWindow, timeout_ms: int = 300_000) -> None:
 def _pick_figure(window: MainWindow) -> Figure:
     """The first linked figure (in document order) whose series has two distinct points or more."""
     library = window.library
-    for document in sorted(library.documents(), key=lambda d: d.id or 0):
+    for document in sorted(library.document_rows(), key=lambda d: d.id or 0):
         assert document.id is not None
         for figure in library.figures(document.id):
             if figure.indicator and figure.id is not None:
