@@ -117,3 +117,15 @@ def test_same_series_only_moves_the_mark(pane: ChartPane) -> None:
     pane.show_series(fakes.make_series(), emphasise_figure=101)
     assert pane.curves[("甲市", "actual")] is curve  # not redrawn
     assert pane.emphasised_points() == [(2020.0, pytest.approx(25))]
+
+
+def test_a_series_of_increases_says_so_in_its_title() -> None:
+    from viewer.model import Point, Series
+    from viewer.ui.chart_pane import series_title
+
+    def point(role: str) -> Point:
+        return Point(year=2022, value=166.0, region="荆州市", role=role, qualifier="", figure_id=1, doc_id=1,
+                     doc_title="t", start=0, end=4, sentence="s", text="166家")
+
+    assert series_title(Series("高新技术企业数", "家", "count", [point("change")])) == "高新技术企业数 · 增减量"
+    assert series_title(Series("高新技术企业数", "家", "count", [point("actual"), point("target")])) == "高新技术企业数"

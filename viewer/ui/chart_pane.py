@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from viewer.model import Figure, Point, Series
+from viewer.model import Figure, Point, Role, Series
 from viewer.ui import chart_export, chart_style
 from viewer.ui.i18n import tr
 from viewer.ui.palette import kind_label, qualifier_label, role_label
@@ -55,6 +55,15 @@ class RegionCounts(Protocol):
     def indicator_region_counts(self, indicator: str) -> dict[str, int]: ...
 
     def series_for_figure(self, figure_id: int, regions: list[str] | None = None) -> Series: ...
+
+
+def series_title(series: Series) -> str:
+    """The indicator, and the measure when the series is not its values: a chart of increases
+    (新增N家) must not read as a chart of totals."""
+    measures = {p.role for p in series.points} - {Role.ACTUAL, Role.TARGET, Role.ESTIMATE}
+    if len(measures) == 1:
+        return f"{series.indicator} · {role_label(measures.pop())}"
+    return series.indicator
 
 
 class ChartPane(QWidget):
@@ -257,7 +266,7 @@ class ChartPane(QWidget):
         points = self.visible_points()
         values = [p.value for p in points] + [p.value_high for p in points if p.value_high is not None]
         self.factor, self.unit_label = scale_for(series.unit, values)
-        self._set_labels(f"{kind_label(series.kind)}（{self.unit_label}）", series.indicator)
+        self._set_labels(f"{kind_label(series.kind)}（{self.unit_label}）", series_title(series))
         self._fetch_flags(points)
         regions = sorted({p.region for p in points})
         colours = chart_style.region_colours(regions)
