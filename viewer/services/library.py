@@ -19,9 +19,6 @@ from viewer.model import (
     Sentence,
     Series,
 )
-from viewer.services import checks as checks_service
-from viewer.services import notes as notes_service
-from viewer.services import review as review_service
 from viewer.services import search as search_service
 from viewer.services import series as series_service
 from viewer.store import connect, database, review_queries
@@ -135,32 +132,49 @@ class Library:
     def search(self, query: str, limit: int = 50) -> list[SearchHit]:
         return search_service.search(self.conn, query, limit)
 
-    # checks
+    # checks, notes and the review report: their services are imported on first use, since
+    # showing the window needs none of them
     def findings(self, doc_id: int | None = None, kind: str | None = None,
                  figure_id: int | None = None) -> list[Finding]:
+        from viewer.services import checks as checks_service
+
         return checks_service.findings(self.conn, doc_id=doc_id, kind=kind, figure_id=figure_id)
 
     def run_checks(self) -> list[Finding]:
+        from viewer.services import checks as checks_service
+
         return checks_service.run_checks(self.db)
 
     # notes
     def notes(self, doc_id: int | None = None) -> list[Note]:
+        from viewer.services import notes as notes_service
+
         return notes_service.list_notes(self.conn, doc_id)
 
     def add_note(self, doc_id: int, start: int, end: int, body: str = "", tags: tuple[str, ...] = ()) -> Note:
+        from viewer.services import notes as notes_service
+
         return notes_service.add_note(self.db, doc_id, start, end, body, tags)
 
     def edit_note(self, note_id: int, body: str | None = None, tags: tuple[str, ...] | None = None) -> Note:
+        from viewer.services import notes as notes_service
+
         return notes_service.edit_note(self.db, note_id, body, tags)
 
     def delete_note(self, note_id: int) -> Note:
+        from viewer.services import notes as notes_service
+
         return notes_service.delete_note(self.db, note_id)
 
     def restore_note(self, note: Note) -> Note:
+        from viewer.services import notes as notes_service
+
         return notes_service.restore_note(self.db, note)
 
     # review report
     def write_review(self, fmt: str, out: Path, lang: str = "zh") -> None:
+        from viewer.services import review as review_service
+
         review_service.write_review(self.conn, fmt, out, lang)
 
     # cheap reads for a large store (counts, one document's share, lookups by id)
