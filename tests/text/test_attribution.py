@@ -39,8 +39,8 @@ def attribute(text: str, *surfaces: str, context: DocumentContext = CITY) -> lis
 
 
 def test_year_in_the_figures_clause() -> None:
-    old, new = attribute("高新技术企业数量由2015年的81家增长到2020年的312家。", "81家", "312家")
-    assert (old.year, new.year) == (2015, 2020)
+    old, new = attribute("全市高新技术企业数量由2016年的64家增长到2021年的287家。", "64家", "287家")
+    assert (old.year, new.year) == (2016, 2021)
     assert old.indicator == new.indicator == "高新技术企业数"
     assert old.role == new.role == Role.ACTUAL
 
@@ -112,10 +112,10 @@ def test_share_of_gdp_after_a_base_is_the_ratio_indicator() -> None:
 
 
 def test_respectively_lists() -> None:
-    text = "2020年专利授权量、有效发明专利、每万人发明专利拥有量分别达3749件、1308件和2.96件，是2015年的2.5倍、3倍、2倍。"
-    figures = attribute(text, "3749件", "1308件", "2.96件", "2.5倍", "3倍", "2倍")
-    assert [f.indicator for f in figures[:3]] == ["专利授权量", "有效发明专利数", "万人发明专利拥有量"]
-    assert [f.indicator for f in figures[3:]] == ["专利授权量", "有效发明专利数", "万人发明专利拥有量"]
+    text = "2020年专利授权量、每万人发明专利拥有量、有效发明专利分别达4120件、3.1件和1450件，是2015年的2.4倍、2倍、3倍。"
+    figures = attribute(text, "4120件", "3.1件", "1450件", "2.4倍", "2倍", "3倍")
+    assert [f.indicator for f in figures[:3]] == ["专利授权量", "万人发明专利拥有量", "有效发明专利数"]
+    assert [f.indicator for f in figures[3:]] == ["专利授权量", "万人发明专利拥有量", "有效发明专利数"]
     assert all(f.role == Role.GROWTH and f.period == "2015-2020" for f in figures[3:])
 
 

@@ -179,7 +179,7 @@ def _continues(text: str, start: int, sentence: Sentence, following: Sentence) -
     if not body or body[-1] in _FULL_STOPS:
         return False
     if following.paragraph == sentence.paragraph:
-        # Split at a space inside a heading line (【重点3】 技术合同登记额 206.2亿元 占GDP比重 6.02%).
+        # Split at a space inside a heading line (【重点N】 <indicator> <value> <indicator> <value>).
         gap = text[sentence.end : following.start]
         return gap.isspace() and not _MARKER_START.match(text, following.start)
     paragraph_start = text.rfind("\n", 0, start) + 1
