@@ -125,3 +125,18 @@ def test_merge_entities_from_the_command_line(tmp_path: Path, capsys: pytest.Cap
     zhuzhou = next(r for r in rows if r["name"] == "株洲市")
     assert "醴陵市" in zhuzhou["aliases"] and zhuzhou["mentions"] >= 4
     assert not any(r["name"] == "醴陵市" for r in rows)
+
+
+def test_metadata_corrections_survive_a_reimport(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    report = tmp_path / "r.txt"
+    report.write_text("某市科技工作报告标题\n2021年全市高新技术企业达到120家。\n", encoding="utf-8")
+    store = str(tmp_path / "s.db")
+    assert main(["ingest", str(report), "--store", store]) == 0
+    assert main(["meta", "r.txt", "--year", "2022", "--region", "株洲市", "--store", store]) == 0
+    report.write_text("某市科技工作报告标题\n2021年全市高新技术企业达到125家。\n", encoding="utf-8")
+    assert main(["ingest", str(report), "--store", store]) == 0
+    capsys.readouterr()
+    assert main(["meta", "r.txt", "--store", store]) == 0
+    shown = capsys.readouterr().out
+    assert "2022" in shown and "株洲市" in shown
+    assert main(["meta", "nothing.txt", "--store", store]) == 1

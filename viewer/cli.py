@@ -53,6 +53,13 @@ def _parser() -> argparse.ArgumentParser:
     merge.add_argument("--type", required=True, choices=("place", "org", "person", "policy", "programme", "indicator"))
     merge.add_argument("--store", dest="sub_store", help=argparse.SUPPRESS)
 
+    meta = sub.add_parser("meta", help="show or correct a document's metadata (kept across re-imports)")
+    meta.add_argument("document", help="document id, or its file name")
+    for field in ("title", "region", "publisher", "published", "kind"):
+        meta.add_argument(f"--{field}")
+    meta.add_argument("--year", type=int)
+    meta.add_argument("--store", dest="sub_store", help=argparse.SUPPRESS)
+
     check = sub.add_parser("check", help="run the figure checks again and print what they found")
     check.add_argument("--store", dest="sub_store", help=argparse.SUPPRESS)
     return parser
@@ -77,6 +84,8 @@ def main(argv: list[str] | None = None) -> int:
             return _export(store, args)
         if args.command == "check":
             return _check(store)
+        if args.command == "meta":
+            return _meta(store, args)
         if args.command == "merge":
             return _merge(store, args.alias, args.canonical, args.type)
     except KeyboardInterrupt:
@@ -227,6 +236,24 @@ def _export(store: Path, args: argparse.Namespace) -> int:
         return EXIT_USAGE
     if args.out is not None:
         print(f"{count} rows -> {args.out}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _meta(store: Path, args: argparse.Namespace) -> int:
+    library = _open(store)
+    docs = library.documents()
+    found = [d for d in docs if str(d.id) == args.document or Path(d.path).name == args.document]
+    if len(found) != 1:
+        print(f"policy-viewer: no single document {args.document!r} in {store}", file=sys.stderr)
+        return EXIT_FAILED
+    doc = found[0]
+    changes = {k: getattr(args, k) for k in ("title", "region", "publisher", "published", "kind", "year")
+               if getattr(args, k) is not None}
+    if changes and doc.id is not None:
+        library.update_metadata(doc.id, **changes)
+        doc = library.document(doc.id)
+    for key in ("id", "title", "region", "publisher", "published", "year", "kind", "path"):
+        print(f"{key:<10} {getattr(doc, key)}")
     return EXIT_OK
 
 
