@@ -7,6 +7,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from viewer.services import series as series_service
 from viewer.services.tables import write_rows
+from viewer.store import documents as store_documents
 from viewer.store import entities as store_entities
 from viewer.store import figures as store_figures
 from viewer.store.connection import Queryable
@@ -33,7 +34,7 @@ def figure_rows(db: Queryable) -> list[dict[str, Any]]:
 
 def series_rows(db: Queryable, indicator: str, region: str | None = None) -> list[dict[str, Any]]:
     found = series_service.series(db, indicator, [region] if region else None)
-    files = {r[0]: r[1] for r in db.execute("SELECT id, file_name FROM documents")}
+    files = store_documents.file_names(db)
     return [
         {"indicator": indicator, "region": p.region, "year": p.year, "period": p.period, "value": p.value,
          "value_high": p.value_high, "unit": found.unit, "role": p.role, "qualifier": p.qualifier, "text": p.text,

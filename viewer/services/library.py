@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -21,7 +19,7 @@ from viewer.model import (
 )
 from viewer.services import search as search_service
 from viewer.services import series as series_service
-from viewer.store import connect, database, review_queries
+from viewer.store import connect, database, interrupt, review_queries
 from viewer.store import documents as store_documents
 from viewer.store import entities as store_entities
 from viewer.store import figures as store_figures
@@ -61,7 +59,7 @@ class Library:
         return doc
 
     def is_empty(self) -> bool:
-        return bool(self.conn.execute("SELECT NOT EXISTS (SELECT 1 FROM documents)").fetchone()[0])
+        return store_documents.is_empty(self.conn)
 
     def paragraphs(self, doc_id: int) -> list[Paragraph]:
         return store_documents.get_paragraphs(self.conn, doc_id)
@@ -73,11 +71,7 @@ class Library:
         store_documents.update_metadata(self.db, doc_id, **fields)
 
     def filter_values(self) -> dict[str, list[Any]]:
-        def distinct(column: str) -> list[Any]:
-            return [r[0] for r in self.conn.execute(
-                f"SELECT DISTINCT {column} FROM documents WHERE {column} IS NOT NULL ORDER BY 1")]
-
-        return {"regions": distinct("region"), "years": distinct("year"), "kinds": distinct("kind")}
+        return store_documents.filter_values(self.conn)
 
     # figures and series
     def figures(self, doc_id: int) -> list[Figure]:
@@ -213,5 +207,4 @@ class Library:
 
     def interrupt(self) -> None:
         """Stop the query running on this library's connection (from any thread); a no-op once closed."""
-        with contextlib.suppress(sqlite3.ProgrammingError):
-            self.conn.interrupt()
+        interrupt(self.conn)

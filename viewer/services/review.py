@@ -58,7 +58,7 @@ class DocumentReview:
 
 def collect(db: Queryable) -> list[DocumentReview]:
     """Everything the report shows, per document in library order."""
-    files = {int(r[0]): str(r[1]) for r in db.execute("SELECT id, file_name FROM documents")}
+    files = store_documents.file_names(db)
     reviews = {d.id: DocumentReview(d, files.get(d.id or 0, "")) for d in store_documents.list_documents(db)}
     for finding in store_checks.list_findings(db):
         for doc_id in finding.doc_ids:

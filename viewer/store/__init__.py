@@ -7,6 +7,7 @@ from viewer.store.connection import (
     StoreTooNewError,
     connect,
     database,
+    interrupt,
     open_store,
     schema_version,
 )
@@ -18,6 +19,7 @@ __all__ = [
     "StoreTooNewError",
     "connect",
     "database",
+    "interrupt",
     "open_store",
     "schema_version",
 ]

@@ -7,6 +7,7 @@ sqlite-utils (`open_store`, `database`), imported when first needed.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import sqlite3
 from collections.abc import Sequence
@@ -141,3 +142,9 @@ def _upgrade(conn: sqlite3.Connection, path: str | Path, known: int) -> None:
             conn.rollback()
         conn.close()
         raise StoreError(f"{path}: could not upgrade the store ({error})") from error
+
+
+def interrupt(conn: sqlite3.Connection) -> None:
+    """Stop the query running on `conn` (from any thread); a no-op once it is closed."""
+    with contextlib.suppress(sqlite3.ProgrammingError):
+        conn.interrupt()

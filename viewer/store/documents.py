@@ -252,6 +252,24 @@ def get_sentences(db: Queryable, doc_id: int) -> list[Sentence]:
     ]
 
 
+def file_names(db: Queryable) -> dict[int, str]:
+    """Document id -> source file name, for exports that cite their sources."""
+    return {int(r[0]): str(r[1]) for r in db.execute("SELECT id, file_name FROM documents")}
+
+
+def is_empty(db: Queryable) -> bool:
+    return bool(db.execute("SELECT NOT EXISTS (SELECT 1 FROM documents)").fetchone()[0])
+
+
+def filter_values(db: Queryable) -> dict[str, list[Any]]:
+    """The regions, years and kinds the library can be filtered by."""
+    def distinct(column: str) -> list[Any]:
+        return [r[0] for r in db.execute(
+            f"SELECT DISTINCT {column} FROM documents WHERE {column} IS NOT NULL ORDER BY 1")]
+
+    return {"regions": distinct("region"), "years": distinct("year"), "kinds": distinct("kind")}
+
+
 def update_metadata(db: sqlite_utils.Database, doc_id: int, **fields: Any) -> None:
     allowed = {"title", "region", "publisher", "published", "year", "kind"}
     unknown = set(fields) - allowed

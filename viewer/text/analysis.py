@@ -50,13 +50,10 @@ def analyze_text(path: str, text: str, sha256: str) -> AnalyzedDocument:
         DocumentContext(region=meta.region, year=meta.year, published=meta.published),
     )
     mentions = find_mentions(text, EntityContext(region=meta.region))
-    entities = {
-        (m.canonical, m.type): Entity(
-            name=m.canonical, type=m.type, code=entity_code(m.canonical, m.type),
-            aliases=entity_aliases(m.canonical, m.type),
-        )
-        for m in mentions
-    }
+    entities = [
+        Entity(name=name, type=type_, code=entity_code(name, type_), aliases=entity_aliases(name, type_))
+        for name, type_ in dict.fromkeys((m.canonical, m.type) for m in mentions)
+    ]
     return AnalyzedDocument(
         document=document,
         paragraphs=paragraphs,
@@ -65,5 +62,5 @@ def analyze_text(path: str, text: str, sha256: str) -> AnalyzedDocument:
         sentence_words=sentence_words(text, sentences),
         figures=figures,
         mentions=mentions,
-        entities=list(entities.values()),
+        entities=entities,
     )
