@@ -77,6 +77,8 @@ expect() {  # expect FILE PATTERN MESSAGE
 }
 
 echo "bundle: $bundle  $(du -sh "$bundle" | cut -f1)  $(find "$bundle" -type f | wc -l) files"
+find "$bundle" -name 'rjieba*.so' -o -name 'rjieba*.pyd' | grep -q . \
+  || { echo "bundle smoke: rjieba's extension is missing; segmentation would fall back to pure-Python jieba" >&2; exit 1; }
 
 run ingest "$exe" ingest "$corpus" --store "$store"
 expect "$work/ingest.out" '^5 imported, .* 0 failed' "ingest did not import the five reports"

@@ -8,6 +8,10 @@
         <translation>System</translation>
     </message>
     <message>
+        <source>分词引擎</source>
+        <translation>Segmenter</translation>
+    </message>
+    <message>
         <source>政策报告查看器</source>
         <translation>Policy Report Viewer</translation>
     </message>

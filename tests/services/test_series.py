@@ -40,3 +40,20 @@ def test_clicking_a_growth_rate_shows_growth_rates(corpus_store: Path) -> None:
     assert series.unit == growth.unit
     assert {library.figure(p.figure_id).role for p in series.points} == {"growth_rate"}
     assert growth.id in {p.figure_id for p in series.points} or growth.year is None or growth.region is None
+
+
+def test_sentences_are_read_only_when_asked_for(tmp_path: Path) -> None:
+    (tmp_path / "r.txt").write_text(
+        "株洲市科技工作情况通报\n2021年，株洲市高新技术企业总数达到900家。2022年，株洲市高新技术企业总数达到1000家。\n",
+        encoding="utf-8")
+    ingest_paths(tmp_path / "s.db", [tmp_path / "r.txt"], processes=0)
+    library = Library(tmp_path / "s.db")
+    lean = library.series("高新技术企业数").points
+    assert [p.value for p in lean] == [900.0, 1000.0]
+    assert all(p.sentence == "" for p in lean), "a chart's series must not read document text"
+    full = library.with_sentences(lean)
+    assert [p.sentence for p in full] == ["2021年，株洲市高新技术企业总数达到900家。", "2022年，株洲市高新技术企业总数达到1000家。"]
+    assert [p.figure_id for p in full] == [p.figure_id for p in lean]
+    from viewer.services.exports import series_rows
+    rows = series_rows(library.conn, "高新技术企业数")
+    assert [r["sentence"] for r in rows] == [p.sentence for p in full]

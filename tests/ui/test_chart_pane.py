@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import csv
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -9,7 +10,7 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QPen
 from pytestqt.qtbot import QtBot
 
-from viewer.model import Series
+from viewer.model import Point, Series
 from viewer.ui.chart_pane import ChartPane
 
 
@@ -92,6 +93,39 @@ def test_hover_text_cites_the_source(pane: ChartPane) -> None:
     point = fakes.make_series().points[2]
     tip = pane.point_tooltip(point)
     assert "34.94 亿元" in tip and "甲市科技工作回顾" in tip and "全年研发投入达到" in tip
+
+
+class LazySentences(FakeSource):
+    """A store-like source: series points come without sentences, read on demand."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.sentence_requests: list[list[int]] = []
+
+    def series(self, indicator: str, regions: list[str] | None = None) -> Series:
+        full = super().series(indicator, regions)
+        self.sentences = {p.figure_id: p.sentence for p in full.points}
+        return Series(full.indicator, full.unit, full.kind, [replace(p, sentence="") for p in full.points])
+
+    def with_sentences(self, points: list[Point]) -> list[Point]:
+        self.sentence_requests.append([p.figure_id for p in points])
+        return [replace(p, sentence=self.sentences[p.figure_id]) for p in points]
+
+
+def test_sentences_are_read_on_hover_and_export_only(qtbot: QtBot, tmp_path: Path) -> None:
+    source = LazySentences()
+    pane = ChartPane(source)
+    qtbot.addWidget(pane)
+    pane.show_figure(fakes.make_figures()[0])
+    assert source.sentence_requests == [], "drawing a series must not read sentences"
+    point = pane.series.points[2] if pane.series else None
+    assert point is not None and point.sentence == ""
+    assert "全年研发投入达到" in pane.point_tooltip(point)
+    assert source.sentence_requests == [[point.figure_id]]
+    pane.export_data(tmp_path / "s.csv")
+    with (tmp_path / "s.csv").open(encoding="utf-8-sig") as handle:
+        rows = list(csv.DictReader(handle))
+    assert rows and all(row["sentence"] for row in rows)
 
 
 def test_choose_indicator_from_pane(pane: ChartPane) -> None:

@@ -22,7 +22,7 @@ window = MainWindow(sys.argv[1], settings=QSettings(sys.argv[2], QSettings.Forma
 window.restore_session()
 window.show()
 shown, cpu = time.perf_counter() - started, time.process_time() - cpu_started
-heavy = sorted(m for m in ("pyqtgraph", "openpyxl", "sqlite_utils", "jieba") if m in sys.modules)
+heavy = sorted(m for m in ("pyqtgraph", "openpyxl", "sqlite_utils", "jieba", "rjieba") if m in sys.modules)
 for _ in range(500):  # the deferred work: the chart (pyqtgraph) and the checks panel's counts
     app.processEvents()
     time.sleep(0.01)

@@ -33,7 +33,7 @@ def figure_rows(db: Queryable) -> list[dict[str, Any]]:
 
 
 def series_rows(db: Queryable, indicator: str, region: str | None = None) -> list[dict[str, Any]]:
-    found = series_service.series(db, indicator, [region] if region else None)
+    found = series_service.series(db, indicator, [region] if region else None, with_sentences=True)
     files = store_documents.file_names(db)
     return [
         {"indicator": indicator, "region": p.region, "year": p.year, "period": p.period, "value": p.value,

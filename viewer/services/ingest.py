@@ -88,9 +88,9 @@ def _analyse(path: str, sha256: str) -> AnalyzedDocument | str:
 
 
 def _warm_up() -> None:
-    from viewer.text.segment import tokenizer
+    from viewer.text.segment import warm_up
 
-    tokenizer()
+    warm_up()
 
 
 def ingest_paths(

@@ -13,6 +13,7 @@ from viewer.model import (
     Mention,
     Note,
     Paragraph,
+    Point,
     SearchHit,
     Sentence,
     Series,
@@ -91,6 +92,10 @@ class Library:
 
     def series_for_figure(self, figure_id: int, regions: list[str] | None = None) -> Series:
         return series_service.series_for_figure(self.conn, self.figure(figure_id), regions)
+
+    def with_sentences(self, points: list[Point]) -> list[Point]:
+        """Series points come without their source sentences (see store.figures.series_points)."""
+        return series_service.with_sentences(self.conn, points)
 
     # entities
     def entities(self, doc_id: int | None = None, type_: str | None = None) -> list[Entity]:

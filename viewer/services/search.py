@@ -7,10 +7,15 @@ from typing import TYPE_CHECKING
 from viewer.model import SearchHit
 from viewer.store import search as store_search
 from viewer.store.connection import Queryable
-from viewer.text.segment import query_words
+from viewer.text.segment import engine_name, query_words
 
 if TYPE_CHECKING:
     pass
+
+
+def segmenter() -> str:
+    """Which engine segments documents and queries: "rjieba" (fast) or "jieba" (reference)."""
+    return engine_name()
 
 
 def warm_up() -> None:

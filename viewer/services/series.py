@@ -6,6 +6,7 @@ change, share or rank is charted as its own series of that role.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from viewer.model import Figure, Point, Role, Series
@@ -20,7 +21,7 @@ VALUE_ROLES = (Role.ACTUAL, Role.TARGET, Role.ESTIMATE)
 
 def series(
     db: Queryable, indicator: str, regions: list[str] | None = None, unit: str | None = None,
-    roles: tuple[str, ...] = VALUE_ROLES,
+    roles: tuple[str, ...] = VALUE_ROLES, with_sentences: bool = False,
 ) -> Series:
     units = store_figures.indicator_units(db, indicator, roles)
     if unit is None and units:
@@ -28,7 +29,8 @@ def series(
     kind = next((k for u, k, _ in units if u == unit), "")
     if unit is None:
         return Series(indicator=indicator, unit="", kind="")
-    points = _once_per_document(store_figures.series_points(db, indicator, unit, roles, regions))
+    points = _once_per_document(store_figures.series_points(db, indicator, unit, roles, regions,
+                                                                    with_sentences))
     return Series(indicator=indicator, unit=unit, kind=kind, points=points)
 
 
@@ -43,6 +45,13 @@ def _once_per_document(points: list[Point]) -> list[Point]:
             seen.add(key)
             kept.append(point)
     return kept
+
+
+def with_sentences(db: Queryable, points: list[Point]) -> list[Point]:
+    """The points with their source sentences filled in (read in one query)."""
+    missing = [p.figure_id for p in points if not p.sentence]
+    found = store_figures.figure_sentences(db, missing) if missing else {}
+    return [replace(p, sentence=found.get(p.figure_id, "")) if not p.sentence else p for p in points]
 
 
 def series_for_figure(db: Queryable, figure: Figure, regions: list[str] | None = None) -> Series:

@@ -68,11 +68,16 @@ def series_points(
     unit: str,
     roles: tuple[str, ...],
     regions: list[str] | None = None,
+    with_sentences: bool = False,
 ) -> list[Point]:
+    """The points of a series. Source sentences are read from each document's text, which costs
+    more than the rest of the query for a series over hundreds of documents, so only on request
+    (exports); a chart asks `figure_sentences` for the point under the mouse."""
     params: list[Any] = [indicator, unit, *roles]
+    sentence = "substr(d.text, f.sentence_start + 1, f.sentence_end - f.sentence_start)" if with_sentences else "''"
     sql = (
         "SELECT f.year, f.value, f.region, f.role, f.qualifier, f.id, f.doc_id, d.title, f.span_start, "
-        "f.span_end, substr(d.text, f.sentence_start + 1, f.sentence_end - f.sentence_start), f.text, "
+        f"f.span_end, {sentence}, f.text, "
         "f.period, f.value_high FROM figures f JOIN documents d ON d.id = f.doc_id "
         f"WHERE f.indicator = ? AND f.unit = ? AND f.role IN ({', '.join('?' * len(roles))}) "
         "AND f.year IS NOT NULL AND f.value IS NOT NULL AND f.region IS NOT NULL"
@@ -86,6 +91,20 @@ def series_points(
               doc_title=r[7], start=r[8], end=r[9], sentence=r[10], text=r[11], period=r[12], value_high=r[13])
         for r in db.execute(sql, params)
     ]
+
+
+def figure_sentences(db: Queryable, figure_ids: list[int]) -> dict[int, str]:
+    """figure id -> the sentence it was found in."""
+    found: dict[int, str] = {}
+    for chunk_start in range(0, len(figure_ids), 500):
+        chunk = figure_ids[chunk_start : chunk_start + 500]
+        rows = db.execute(
+            "SELECT f.id, substr(d.text, f.sentence_start + 1, f.sentence_end - f.sentence_start) "
+            f"FROM figures f JOIN documents d ON d.id = f.doc_id WHERE f.id IN ({', '.join('?' * len(chunk))})",
+            chunk,
+        )
+        found.update((int(r[0]), str(r[1])) for r in rows)
+    return found
 
 
 def indicator_names(db: Queryable) -> list[tuple[str, int]]:

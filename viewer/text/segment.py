@@ -1,26 +1,47 @@
-"""jieba segmentation for the word index. jieba is imported on first use, never at start-up.
+"""jieba segmentation for the word index. Segmenters are loaded on first use, never at start-up.
 
 The index holds jieba's search-mode words without HMM: search mode also emits the dictionary
 words inside a longer word (株洲市 -> 株洲, 株洲市), so 株洲 finds 株洲市; without HMM, words
 jieba does not know fall apart into characters, in documents and queries alike, so a query for
 part of an unknown name still finds it. Index and query use the same segmenter.
+
+Two engines give the same tokens: rjieba (jieba-rs, the Rust port of jieba with the same
+dictionary and algorithm, about ten times faster) and jieba itself, the reference. rjieba is
+used when it is installed; POLICY_VIEWER_SEGMENTER=jieba forces jieba. tests/text/
+test_segment_engines.py checks the two agree token for token, offsets included.
 """
 
 from __future__ import annotations
 
+import os
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from viewer.model import Sentence
 from viewer.resources import resource_path
 
+Tokens = Callable[[str], list[tuple[str, int, int]]]
+
 _lock = threading.Lock()
+_engines: dict[str, Tokens] = {}
 _tokenizer: Any = None
 
 
+def _user_words() -> list[tuple[str, int | None, str | None]]:
+    entries: list[tuple[str, int | None, str | None]] = []
+    for line in resource_path("jieba_userdict.txt").read_text(encoding="utf-8").splitlines():
+        parts = line.split()
+        if not parts:
+            continue
+        freq = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else None
+        tag = parts[-1] if len(parts) > 1 and not parts[-1].isdigit() else None
+        entries.append((parts[0], freq, tag))
+    return entries
+
+
 def tokenizer() -> Any:
-    """jieba's tokenizer with the user dictionary loaded (once per process)."""
+    """jieba's own tokenizer with the user dictionary loaded (once per process)."""
     global _tokenizer
     with _lock:
         if _tokenizer is None:
@@ -36,13 +57,62 @@ def tokenizer() -> Any:
     return _tokenizer
 
 
+def _jieba_tokens() -> Tokens:
+    instance = tokenizer()
+
+    def tokens(text: str) -> list[tuple[str, int, int]]:
+        return list(instance.tokenize(text, mode="search", HMM=False))
+
+    return tokens
+
+
+def _rjieba_tokens() -> Tokens:
+    import rjieba
+
+    instance = rjieba.Jieba()
+    for word, freq, tag in _user_words():
+        instance.add_word(word, freq, tag)
+
+    def tokens(text: str) -> list[tuple[str, int, int]]:
+        return instance.tokenize(text, "search", False)
+
+    return tokens
+
+
+def engine_name() -> str:
+    """The engine search-mode words come from: "rjieba" when installed, else "jieba"."""
+    if os.environ.get("POLICY_VIEWER_SEGMENTER", "").strip().lower() == "jieba":
+        return "jieba"
+    try:
+        import rjieba  # noqa: F401
+    except ImportError:
+        return "jieba"
+    return "rjieba"
+
+
+def search_tokens(text: str, engine: str | None = None) -> list[tuple[str, int, int]]:
+    """(word, start, end) in search mode without HMM; offsets count code points."""
+    name = engine or engine_name()
+    tokens = _engines.get(name)
+    if tokens is None:
+        built = _rjieba_tokens() if name == "rjieba" else _jieba_tokens()
+        with _lock:
+            tokens = _engines.setdefault(name, built)
+    return tokens(text)
+
+
+def warm_up() -> None:
+    """Load the dictionary now, so the first search or document does not wait for it."""
+    search_tokens("株洲")
+
+
 def _is_word(token: str) -> bool:
     return any(ch.isalnum() for ch in token)
 
 
 def words(text: str) -> list[str]:
     """Search-mode words of `text`, in order, punctuation and spaces dropped."""
-    return [tok for tok, _s, _e in tokenizer().tokenize(text, mode="search", HMM=False) if _is_word(tok)]
+    return [tok for tok, _s, _e in search_tokens(text) if _is_word(tok)]
 
 
 def sentence_words(text: str, sentences: Iterable[Sentence]) -> list[str]:
@@ -57,7 +127,7 @@ def query_words(term: str) -> tuple[str, ...]:
     株洲 / 市科技局), so only the smallest pieces are required of a candidate sentence; the
     search then checks the whole term as a substring.
     """
-    spans = [(s, e, tok) for tok, s, e in tokenizer().tokenize(term, mode="search", HMM=False) if _is_word(tok)]
+    spans = [(s, e, tok) for tok, s, e in search_tokens(term) if _is_word(tok)]
     finest = [
         tok
         for s, e, tok in spans

@@ -21,6 +21,8 @@ def versions() -> dict[str, str]:
 
     import pyqtgraph
 
+    from viewer.services.search import segmenter
+
     return {
         "policy-viewer": version_of("policy-viewer"),
         "Python": platform.python_version(),
@@ -28,6 +30,8 @@ def versions() -> dict[str, str]:
         "PySide6": pyside_version,
         "pyqtgraph": pyqtgraph.__version__,
         "sqlite-utils": version_of("sqlite-utils"),
+        "jieba": version_of("jieba"),
+        tr("分词引擎"): f"{segmenter()} {version_of(segmenter())}",
         tr("系统"): f"{platform.system()} {platform.release()}",
     }
 

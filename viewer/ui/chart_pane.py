@@ -57,6 +57,13 @@ class RegionCounts(Protocol):
     def series_for_figure(self, figure_id: int, regions: list[str] | None = None) -> Series: ...
 
 
+@runtime_checkable
+class SentenceSource(Protocol):
+    """A source whose series points come without their sentences, read on demand."""
+
+    def with_sentences(self, points: list[Point]) -> list[Point]: ...
+
+
 def series_title(series: Series) -> str:
     """The indicator, and the measure when the series is not its values: a chart of increases
     (新增N家) must not read as a chart of totals."""
@@ -421,7 +428,17 @@ class ChartPane(QWidget):
         """Escaped rich text: the source sentence is shown as text."""
         return (f"<b>{html.escape(self.point_summary(point))}</b><br>"
                 f"{html.escape(point.doc_title)}<br>"
-                f"<span style='color:#555'>{html.escape(point.sentence)}</span>")
+                f"<span style='color:#555'>{html.escape(self._sentence_of(point))}</span>")
+
+    def _sentence_of(self, point: Point) -> str:
+        if point.sentence or not isinstance(self.source, SentenceSource):
+            return point.sentence
+        return self.source.with_sentences([point])[0].sentence
+
+    def _points_with_sentences(self, points: list[Point]) -> list[Point]:
+        if isinstance(self.source, SentenceSource) and any(not p.sentence for p in points):
+            return self.source.with_sentences(points)
+        return points
 
     # -- export -----------------------------------------------------------------------------
     def export_image(self, path: Path) -> None:
@@ -430,7 +447,7 @@ class ChartPane(QWidget):
     def export_data(self, path: Path) -> None:
         if self.series is not None:
             write_series(Series(self.series.indicator, self.series.unit, self.series.kind,
-                                self.visible_points()), path)
+                                self._points_with_sentences(self.visible_points())), path)
 
     def ask_export_image(self) -> None:
         name, _ = QFileDialog.getSaveFileName(self, tr("导出图表"), "chart.png", "PNG (*.png);;SVG (*.svg)")
