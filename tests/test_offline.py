@@ -148,17 +148,21 @@ def test_ingest_search_export_in_process(no_network: _Guard, tmp_path: Path,
     from viewer.text import segment
 
     corpus_files()
-    monkeypatch.setattr(segment, "_tokenizer", None)  # jieba's initialisation runs under the guard too
-    monkeypatch.setenv("TMPDIR", str(tmp_path))  # and writes its cache afresh
+    monkeypatch.setattr(segment, "_tokenizer", None)  # both segmenters initialise under the guard too
+    monkeypatch.setattr(segment, "_engines", {})
+    monkeypatch.setenv("TMPDIR", str(tmp_path))  # and jieba writes its cache afresh
     monkeypatch.setattr("tempfile.tempdir", None)
     store = tmp_path / "offline.db"
     report = ingest_paths(store, [CORPUS], processes=0)
     assert report.count("imported") == 5, report.outcomes
-    assert (tmp_path / "jieba.cache").exists()
+    assert set(segment._engines) == {"rjieba"}
 
     library = Library(store)
     try:
         assert library.search("研发投入", limit=5)
+        monkeypatch.setenv("POLICY_VIEWER_SEGMENTER", "jieba")
+        assert library.search("研发", limit=5)
+        assert (tmp_path / "jieba.cache").exists()
         for what, fmt in (("figures", "xlsx"), ("figures", "csv"), ("entities", "jsonl")):
             out = tmp_path / f"{what}.{fmt}"
             assert export(library.db, what, fmt, out) > 0

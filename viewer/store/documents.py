@@ -88,7 +88,7 @@ def _delete_rows(db: sqlite_utils.Database, doc_id: int) -> None:
     """Delete a document and its derived rows."""
     hashes = [r[0] for r in db.execute("SELECT text_hash FROM paragraphs WHERE doc_id = ?", [doc_id])]
     _count_copies(db, hashes, -1)
-    for table in ("mentions", "figures", "sentences", "paragraphs"):
+    for table in ("entity_spans", "figures", "sentences", "paragraphs"):
         db.conn.execute(f"DELETE FROM {table} WHERE doc_id = ?", [doc_id])
     db.conn.execute("DELETE FROM documents WHERE id = ?", [doc_id])
 
@@ -139,16 +139,18 @@ def _insert_mentions(
         return
     merges = _merged_names(db)
     known = {(e.name, e.type): e for e in entities}
-    ids: dict[tuple[str, str], int] = {}
-    rows = []
+    spans: dict[tuple[str, str], list[list[int]]] = {}
+    details: dict[tuple[str, str], Entity | None] = {}
     for mention in mentions:
-        name = merges.get((mention.canonical, mention.type), mention.canonical)
-        key = (name, mention.type)
-        if key not in ids:
-            ids[key] = _entity_id(db, name, mention.type, known.get((mention.canonical, mention.type)))
-        rows.append((doc_id, ids[key], mention.start, mention.end, mention.text))
+        key = (merges.get((mention.canonical, mention.type), mention.canonical), mention.type)
+        spans.setdefault(key, []).append([mention.start, mention.end])
+        details.setdefault(key, known.get((mention.canonical, mention.type)))
+    rows = []
+    for key, found in spans.items():
+        found.sort()
+        rows.append((doc_id, _entity_id(db, key[0], key[1], details[key]), len(found), json.dumps(found)))
     db.conn.executemany(
-        "INSERT INTO mentions (doc_id, entity_id, span_start, span_end, text) VALUES (?, ?, ?, ?, ?)", rows
+        "INSERT INTO entity_spans (doc_id, entity_id, mentions, spans) VALUES (?, ?, ?, ?)", rows
     )
 
 

@@ -23,34 +23,41 @@ def entities(db: Queryable, doc_id: int | None = None, type_: str | None = None)
     where: list[str] = []
     params: list[Any] = []
     if doc_id is not None:
-        where.append("m.doc_id = ?")
+        where.append("s.doc_id = ?")
         params.append(doc_id)
     if type_ is not None:
         where.append("e.type = ?")
         params.append(type_)
     sql = (
-        "SELECT e.id, e.name, e.type, e.code, e.aliases, count(m.id), count(DISTINCT m.doc_id) "
-        "FROM entities e JOIN mentions m ON m.entity_id = e.id"
+        "SELECT e.id, e.name, e.type, e.code, e.aliases, sum(s.mentions), count(s.doc_id) "
+        "FROM entities e JOIN entity_spans s ON s.entity_id = e.id"
         + (" WHERE " + " AND ".join(where) if where else "")
-        + " GROUP BY e.id ORDER BY e.type, count(m.id) DESC, e.name"
+        + " GROUP BY e.id ORDER BY e.type, sum(s.mentions) DESC, e.name"
     )
     return [_entity(r) for r in db.execute(sql, params)]
 
 
 def document_mentions(db: Queryable, doc_id: int, entity_id: int | None = None) -> list[Mention]:
-    sql = (
-        "SELECT m.span_start, m.span_end, m.text, e.type, e.name FROM mentions m "
-        "JOIN entities e ON e.id = m.entity_id WHERE m.doc_id = ?"
-    )
+    text_row = db.execute("SELECT text FROM documents WHERE id = ?", [doc_id]).fetchone()
+    if text_row is None:
+        return []
+    text = str(text_row[0])
+    sql = "SELECT s.spans, e.type, e.name FROM entity_spans s JOIN entities e ON e.id = s.entity_id WHERE s.doc_id = ?"
     params: list[Any] = [doc_id]
     if entity_id is not None:
-        sql += " AND m.entity_id = ?"
+        sql += " AND s.entity_id = ?"
         params.append(entity_id)
-    return [Mention(r[0], r[1], r[2], r[3], r[4]) for r in db.execute(sql + " ORDER BY m.span_start", params)]
+    found = [
+        Mention(start, end, text[start:end], type_, name)
+        for spans, type_, name in db.execute(sql, params)
+        for start, end in json.loads(spans)
+    ]
+    found.sort(key=lambda m: (m.start, m.end))
+    return found
 
 
 def entity_documents(db: Queryable, entity_id: int) -> list[Document]:
-    ids = {r[0] for r in db.execute("SELECT DISTINCT doc_id FROM mentions WHERE entity_id = ?", [entity_id])}
+    ids = {r[0] for r in db.execute("SELECT doc_id FROM entity_spans WHERE entity_id = ?", [entity_id])}
     return [d for d in list_documents(db) if d.id in ids]
 
 
@@ -58,7 +65,7 @@ def entity_rows_for_export(db: Queryable) -> list[tuple[Entity, list[str]]]:
     """Each entity with the file names of the documents that mention it."""
     files: dict[int, list[str]] = {}
     for entity_id, file_name in db.execute(
-        "SELECT DISTINCT m.entity_id, d.file_name FROM mentions m JOIN documents d ON d.id = m.doc_id "
+        "SELECT s.entity_id, d.file_name FROM entity_spans s JOIN documents d ON d.id = s.doc_id "
         "ORDER BY d.file_name"
     ):
         files.setdefault(entity_id, []).append(file_name)
@@ -83,7 +90,23 @@ def merge_entities(db: sqlite_utils.Database, alias_id: int, canonical_id: int) 
             "INSERT OR REPLACE INTO entity_merges (alias, type, canonical, merged_at) VALUES (?, ?, ?, ?)",
             (alias[0], alias[1], canonical[0], datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")),
         )
-        db.conn.execute("UPDATE mentions SET entity_id = ? WHERE entity_id = ?", (canonical_id, alias_id))
+        _move_spans(db, alias_id, canonical_id)
         names = sorted(set(json.loads(canonical[2])) | set(json.loads(alias[2])) | {alias[0]})
         db.conn.execute("UPDATE entities SET aliases = ? WHERE id = ?", (json.dumps(names, ensure_ascii=False), canonical_id))
         db.conn.execute("DELETE FROM entities WHERE id = ?", [alias_id])
+
+
+def _move_spans(db: sqlite_utils.Database, alias_id: int, canonical_id: int) -> None:
+    """Give the alias's mentions to the canonical entity, joining the spans of a document that
+    mentions both."""
+    moving = db.execute("SELECT doc_id, spans FROM entity_spans WHERE entity_id = ?", [alias_id]).fetchall()
+    for doc_id, spans in moving:
+        row = db.execute(
+            "SELECT spans FROM entity_spans WHERE doc_id = ? AND entity_id = ?", [doc_id, canonical_id]
+        ).fetchone()
+        joined = sorted(json.loads(spans) + (json.loads(row[0]) if row else []))
+        db.conn.execute(
+            "INSERT OR REPLACE INTO entity_spans (doc_id, entity_id, mentions, spans) VALUES (?, ?, ?, ?)",
+            (doc_id, canonical_id, len(joined), json.dumps(joined)),
+        )
+    db.conn.execute("DELETE FROM entity_spans WHERE entity_id = ?", [alias_id])
