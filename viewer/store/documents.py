@@ -145,10 +145,11 @@ def _insert_mentions(
         key = (merges.get((mention.canonical, mention.type), mention.canonical), mention.type)
         spans.setdefault(key, []).append([mention.start, mention.end])
         details.setdefault(key, known.get((mention.canonical, mention.type)))
+    ids = _entity_ids(db, {key: details[key] for key in spans})
     rows = []
     for key, found in spans.items():
         found.sort()
-        rows.append((doc_id, _entity_id(db, key[0], key[1], details[key]), len(found), json.dumps(found)))
+        rows.append((doc_id, ids[key], len(found), json.dumps(found)))
     db.conn.executemany(
         "INSERT INTO entity_spans (doc_id, entity_id, mentions, spans) VALUES (?, ?, ?, ?)", rows
     )
@@ -167,23 +168,37 @@ def _merged_names(db: Queryable) -> dict[tuple[str, str], str]:
     return resolved
 
 
-def _entity_id(db: sqlite_utils.Database, name: str, type_: str, entity: Entity | None) -> int:
-    row = db.execute("SELECT id, aliases, code FROM entities WHERE name = ? AND type = ?", [name, type_]).fetchone()
-    aliases = sorted(set(entity.aliases) if entity else set())
-    code = entity.code if entity else None
-    if row is None:
-        cursor = db.conn.execute(
-            "INSERT INTO entities (name, type, code, aliases) VALUES (?, ?, ?, ?)",
-            (name, type_, code, json.dumps(aliases, ensure_ascii=False)),
-        )
-        return int(cursor.lastrowid)  # type: ignore[arg-type]
-    known = set(json.loads(row[1]))
-    if not known.issuperset(aliases) or (code is not None and row[2] is None):
-        db.conn.execute(
-            "UPDATE entities SET aliases = ?, code = COALESCE(code, ?) WHERE id = ?",
-            (json.dumps(sorted(known | set(aliases)), ensure_ascii=False), code, row[0]),
-        )
-    return int(row[0])
+def _entity_ids(db: sqlite_utils.Database, wanted: dict[tuple[str, str], Entity | None]) -> dict[tuple[str, str], int]:
+    """Ids of the (name, type) entities, created where new; aliases and codes learnt are added."""
+    names = sorted({name for name, _type in wanted})
+    stored: dict[tuple[str, str], tuple[int, str, str | None]] = {}
+    for at in range(0, len(names), 500):
+        chunk = names[at : at + 500]
+        for row in db.conn.execute(
+            f"SELECT id, name, type, aliases, code FROM entities WHERE name IN ({', '.join('?' * len(chunk))})", chunk
+        ):
+            stored[(row[1], row[2])] = (int(row[0]), row[3], row[4])
+    ids: dict[tuple[str, str], int] = {}
+    for (name, type_), entity in wanted.items():
+        aliases = sorted(set(entity.aliases) if entity else set())
+        code = entity.code if entity else None
+        found = stored.get((name, type_))
+        if found is None:
+            cursor = db.conn.execute(
+                "INSERT INTO entities (name, type, code, aliases) VALUES (?, ?, ?, ?)",
+                (name, type_, code, json.dumps(aliases, ensure_ascii=False)),
+            )
+            ids[(name, type_)] = int(cursor.lastrowid)  # type: ignore[arg-type]
+            continue
+        entity_id, known_json, known_code = found
+        known = set(json.loads(known_json))
+        if not known.issuperset(aliases) or (code is not None and known_code is None):
+            db.conn.execute(
+                "UPDATE entities SET aliases = ?, code = COALESCE(code, ?) WHERE id = ?",
+                (json.dumps(sorted(known | set(aliases)), ensure_ascii=False), code, entity_id),
+            )
+        ids[(name, type_)] = entity_id
+    return ids
 
 
 def _count_copies(db: sqlite_utils.Database, hashes: list[str | None], sign: int) -> None:
