@@ -1,7 +1,10 @@
 from collections import Counter
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from corpus_support import corpus_name
-from viewer.text.repeats import MIN_CHARS, paragraph_hash
+from viewer.text.repeats import MIN_CHARS, normalised, paragraph_hash
 from viewer.text.sentences import split_paragraphs
 
 
@@ -23,3 +26,9 @@ def test_report_001_repeats_its_key_paragraphs(corpus: dict[str, str]) -> None:
     repeated = {h: n for h, n in counts.items() if n > 1}
     assert len(repeated) >= 10, "001 pastes many 【重点N】 paragraphs several times"
     assert max(repeated.values()) >= 3
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=st.sampled_from("甲乙丙12３４aBｃ_ .,，。、%％\t\u00a0　①Ⅱ\u0301é\U0001F600\U00020000"), max_size=60))
+def test_normalised_keeps_exactly_the_letters_and_digits(fragment: str) -> None:
+    assert normalised(fragment) == "".join(ch for ch in fragment if ch.isalnum())

@@ -89,3 +89,9 @@ def test_word_lists_do_not_depend_on_the_engine(monkeypatch):
     reference = segment.words(text)
     monkeypatch.setenv("POLICY_VIEWER_SEGMENTER", "rjieba")
     assert segment.words(text) == reference
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=st.sampled_from(TRICKY + "_\u0301"), max_size=8))
+def test_a_word_is_a_token_with_a_letter_or_digit(token):
+    assert segment._is_word(token) == any(ch.isalnum() for ch in token)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from viewer.model import EntityType, Mention
 from viewer.text import entity_orgs, entity_people, entity_places, entity_titles
 from viewer.text.entity_common import Candidate, Region
-from viewer.text.entity_lexicon import FastMatcher, gazetteer, stoplist
+from viewer.text.entity_lexicon import gazetteer, stoplist
 from viewer.text.indicators import load_lexicon
 from viewer.text.places import place_table
 
@@ -95,9 +95,19 @@ def _repeat(text: str, chosen: list[Candidate]) -> Iterator[Candidate]:
         for c in chosen
         if c.type in (EntityType.PERSON, EntityType.ORG) and c.rank < 5 and c.end - c.start >= 2
     }
-    for start, end in FastMatcher(names).finditer(text):
-        found = names[text[start:end]]
-        yield Candidate(start, end, found.type, found.canonical, rank=found.rank)
+    hits = []
+    for name in names:
+        at = text.find(name)
+        while at >= 0:
+            hits.append((at, -len(name), name))
+            at = text.find(name, at + 1)
+    hits.sort()
+    end = 0
+    for start, minus_length, name in hits:  # leftmost, then longest; never overlapping
+        if start >= end:
+            end = start - minus_length
+            found = names[name]
+            yield Candidate(start, end, found.type, found.canonical, rank=found.rank)
 
 
 def _main_city(text: str) -> str | None:

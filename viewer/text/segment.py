@@ -13,7 +13,10 @@ test_segment_engines.py checks the two agree token for token, offsets included.
 
 from __future__ import annotations
 
+import functools
+import importlib.util
 import os
+import re
 import threading
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -79,26 +82,30 @@ def _rjieba_tokens() -> Tokens:
     return tokens
 
 
+@functools.cache
+def _rjieba_installed() -> bool:
+    return importlib.util.find_spec("rjieba") is not None
+
+
 def engine_name() -> str:
     """The engine search-mode words come from: "rjieba" when installed, else "jieba"."""
-    if os.environ.get("POLICY_VIEWER_SEGMENTER", "").strip().lower() == "jieba":
-        return "jieba"
-    try:
-        import rjieba  # noqa: F401
-    except ImportError:
+    if os.environ.get("POLICY_VIEWER_SEGMENTER", "").strip().lower() == "jieba" or not _rjieba_installed():
         return "jieba"
     return "rjieba"
 
 
 def search_tokens(text: str, engine: str | None = None) -> list[tuple[str, int, int]]:
     """(word, start, end) in search mode without HMM; offsets count code points."""
-    name = engine or engine_name()
+    return _tokens_of(engine or engine_name())(text)
+
+
+def _tokens_of(name: str) -> Tokens:
     tokens = _engines.get(name)
     if tokens is None:
         built = _rjieba_tokens() if name == "rjieba" else _jieba_tokens()
         with _lock:
             tokens = _engines.setdefault(name, built)
-    return tokens(text)
+    return tokens
 
 
 def warm_up() -> None:
@@ -106,8 +113,11 @@ def warm_up() -> None:
     search_tokens("株洲")
 
 
+_ALNUM = re.compile(r"[^\W_]")  # a character str.isalnum accepts
+
+
 def _is_word(token: str) -> bool:
-    return any(ch.isalnum() for ch in token)
+    return token.isalnum() or _ALNUM.search(token) is not None
 
 
 def words(text: str) -> list[str]:
@@ -117,7 +127,9 @@ def words(text: str) -> list[str]:
 
 def sentence_words(text: str, sentences: Iterable[Sentence]) -> list[str]:
     """For each sentence, its words joined by spaces (the word index's input)."""
-    return [" ".join(words(text[s.start : s.end])) for s in sentences]
+    tokens = _tokens_of(engine_name())
+    is_word = _is_word
+    return [" ".join([tok for tok, _s, _e in tokens(text[s.start : s.end]) if is_word(tok)]) for s in sentences]
 
 
 def query_words(term: str) -> tuple[str, ...]:
