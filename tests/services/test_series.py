@@ -57,3 +57,22 @@ def test_sentences_are_read_only_when_asked_for(tmp_path: Path) -> None:
     from viewer.services.exports import series_rows
     rows = series_rows(library.conn, "高新技术企业数")
     assert [r["sentence"] for r in rows] == [p.sentence for p in full]
+
+
+def test_a_figure_s_series_is_its_indicator_s_series_in_its_unit_and_role(corpus_store: Path) -> None:
+    """The click path reads the points only (the unit and kind come from the figure): the same
+    points, in the same order, as the general query for that unit and those roles."""
+    from viewer.services import series as series_service
+
+    library = Library(corpus_store)
+    linked = [f for d in library.documents() if d.id for f in library.figures(d.id) if f.indicator and f.unit]
+    assert len(linked) > 20, "the corpus should have linked figures"
+    for figure in linked:
+        assert figure.id is not None and figure.indicator is not None
+        clicked = library.series_for_figure(figure.id)
+        roles = series_service.VALUE_ROLES if figure.role in series_service.VALUE_ROLES else (figure.role,)
+        general = series_service.series(library.conn, figure.indicator, unit=figure.unit, roles=roles)
+        assert (clicked.indicator, clicked.unit) == (general.indicator, general.unit)
+        assert clicked.points == general.points, figure
+        if general.points:
+            assert clicked.kind == general.kind == figure.kind

@@ -1,12 +1,16 @@
 from __future__ import annotations
 
+from typing import Any
+
+import pytest
 import ui_fakes as fakes
+from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from viewer.model import Document, SearchHit
 from viewer.ui.entity_pane import EntityPane
-from viewer.ui.library_pane import DOC_ID_ROLE, YEAR, LibraryPane
+from viewer.ui.library_pane import DOC_ID_ROLE, REGION, YEAR, DocumentTableModel, LibraryPane
 from viewer.ui.search_pane import SearchPane, snippet_marks
 
 
@@ -50,6 +54,35 @@ def test_library_sorts_by_year_and_opens(qtbot: QtBot) -> None:
         pane.table.clicked.emit(pane.proxy.index(1, 0))
     assert blocker.args == [2]
     assert pane.proxy.index(1, 0).data(DOC_ID_ROLE) == 2
+
+
+def test_library_columns_fit_their_values_without_reading_rows(qtbot: QtBot,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """Region, year and kind columns are sized from the filter values, so showing and selecting
+    rows in a library of thousands never sizes columns by asking the model for rows."""
+    pane = LibraryPane()
+    qtbot.addWidget(pane)
+    long_region = "新疆维吾尔自治区克孜勒苏柯尔克孜自治州"
+    many = [Document(f"/d{i}.txt", "x", "", f"报告{i}", long_region if i == 7 else "甲市", year=2000 + i % 20,
+                     kind="report", id=i) for i in range(1, 500)]
+    asked: list[int] = []
+    original = DocumentTableModel.data
+
+    def counting(self: DocumentTableModel, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        asked.append(index.row())
+        return original(self, index, role)
+
+    monkeypatch.setattr(DocumentTableModel, "data", counting)
+    pane.set_documents(many, {"regions": ["甲市", long_region], "years": list(range(2000, 2020)), "kinds": ["report"]})
+    pane.resize(900, 400)
+    pane.show()
+    qtbot.waitExposed(pane)
+    pane.select_document(400)
+    header = pane.table.horizontalHeader()
+    metrics = pane.table.fontMetrics()
+    assert header.sectionSize(REGION) >= metrics.horizontalAdvance(long_region)
+    assert header.sectionSize(YEAR) >= metrics.horizontalAdvance("2019")
+    assert len(set(asked)) < 100, "only the rows on screen should be read"
 
 
 def test_entity_tree_counts_filter_and_documents(qtbot: QtBot, qtmodeltester: ModelTester) -> None:

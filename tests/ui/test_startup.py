@@ -9,7 +9,13 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QSettings
+from pytestqt.qtbot import QtBot
+
+from viewer.ui.main_window import MainWindow
 
 PROBE = """
 import json, sys, time
@@ -45,3 +51,30 @@ def test_window_shows_without_heavy_modules(corpus_store: Path, tmp_path: Path) 
     assert measured["findings"] > 0 and measured["chart"], "the deferred panes load after the window is shown"
     assert measured["cpu_s"] <= 1.0, f"start-up took {measured['cpu_s']:.2f} s of CPU"
     assert measured["shown_s"] <= 3.0, f"start-up took {measured['shown_s']:.2f} s"
+
+
+def test_start_up_work_waits_for_the_first_paint(qtbot: QtBot, corpus_store: Path, tmp_path: Path) -> None:
+    """The chart and the finding counts load after the window is painted, not before it; the
+    window says when that work is over."""
+    window = MainWindow(corpus_store, settings=QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    window.show()
+    assert window.starting_up() and window.chart_if_loaded() is None
+    painted: list[bool] = []
+    window.document_pane.view.viewport().installEventFilter(
+        filter_ := _PaintSpy(lambda: painted.append(window.chart_if_loaded() is None)))
+    qtbot.waitUntil(lambda: not window.starting_up(), timeout=30_000)
+    assert painted and painted[0], "the first paint must come before the chart is built"
+    assert window.chart_if_loaded() is not None and window.review.checks_pane.model.rowCount() > 0
+    window.document_pane.view.viewport().removeEventFilter(filter_)
+
+
+class _PaintSpy(QObject):
+    def __init__(self, seen: Callable[[], None]) -> None:
+        super().__init__()
+        self.seen = seen
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.seen()
+        return False

@@ -24,6 +24,7 @@ from viewer.store import connect, database, interrupt, review_queries
 from viewer.store import documents as store_documents
 from viewer.store import entities as store_entities
 from viewer.store import figures as store_figures
+from viewer.store import notes as store_notes
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -146,9 +147,12 @@ class Library:
 
     # notes
     def notes(self, doc_id: int | None = None) -> list[Note]:
-        from viewer.services import notes as notes_service
-
-        return notes_service.list_notes(self.conn, doc_id)
+        """A document's notes (by its id, or its path: orphaned ones too), or all notes. Read here
+        rather than through services.notes, which opening a document need not import."""
+        if doc_id is None:
+            return store_notes.list_notes(self.conn)
+        path = review_queries.document_path(self.conn, doc_id)
+        return store_notes.list_notes(self.conn, doc_id=doc_id, doc_path=path)
 
     def add_note(self, doc_id: int, start: int, end: int, body: str = "", tags: tuple[str, ...] = ()) -> Note:
         from viewer.services import notes as notes_service
@@ -180,6 +184,10 @@ class Library:
     def document_rows(self) -> list[Document]:
         """Every document for the library list: no text, hash or import time."""
         return review_queries.document_rows(self.conn)
+
+    def largest_document_id(self) -> int | None:
+        """The document with the longest text (reads every text: for tests and benchmarks)."""
+        return review_queries.largest_document_id(self.conn)
 
     def documents_mentioning(self, entity_id: int) -> list[Document]:
         """Like `entity_documents`, without listing the whole library."""

@@ -7,14 +7,11 @@ change, share or rank is charted as its own series of that role.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import Any
 
 from viewer.model import Figure, Point, Role, Series
 from viewer.store import figures as store_figures
 from viewer.store.connection import Queryable
-
-if TYPE_CHECKING:
-    pass
 
 VALUE_ROLES = (Role.ACTUAL, Role.TARGET, Role.ESTIMATE)
 
@@ -29,22 +26,25 @@ def series(
     kind = next((k for u, k, _ in units if u == unit), "")
     if unit is None:
         return Series(indicator=indicator, unit="", kind="")
-    points = _once_per_document(store_figures.series_points(db, indicator, unit, roles, regions,
-                                                                    with_sentences))
-    return Series(indicator=indicator, unit=unit, kind=kind, points=points)
+    return Series(indicator=indicator, unit=unit, kind=kind,
+                  points=_points(db, indicator, unit, roles, regions, with_sentences))
 
 
-def _once_per_document(points: list[Point]) -> list[Point]:
-    """A document that states the same value for the same period twice (a paragraph pasted
-    twice) gives one point; two documents stating it remain two sources."""
-    seen: set[tuple[int, str, int, str, str, float]] = set()
-    kept = []
-    for point in points:
-        key = (point.doc_id, point.region, point.year, point.role, point.qualifier, point.value)
+def _points(db: Queryable, indicator: str, unit: str, roles: tuple[str, ...], regions: list[str] | None,
+            with_sentences: bool = False) -> list[Point]:
+    """A series' points, once per document: a document that states the same value for the same
+    period twice (a paragraph pasted twice) gives one point; two documents stating it remain two
+    sources. Repeats are dropped from the rows, before points are made of them."""
+    rows = store_figures.series_rows(db, indicator, unit, roles, regions, with_sentences)
+    seen: set[tuple[Any, ...]] = set()
+    points = []
+    for row in rows:
+        key = row[store_figures.DOC_ID], row[store_figures.REGION], row[store_figures.YEAR], \
+            row[store_figures.ROLE], row[store_figures.QUALIFIER], row[store_figures.VALUE]
         if key not in seen:
             seen.add(key)
-            kept.append(point)
-    return kept
+            points.append(store_figures.point(row))
+    return points
 
 
 def with_sentences(db: Queryable, points: list[Point]) -> list[Point]:
@@ -55,8 +55,13 @@ def with_sentences(db: Queryable, points: list[Point]) -> list[Point]:
 
 
 def series_for_figure(db: Queryable, figure: Figure, regions: list[str] | None = None) -> Series:
-    """The series a click on `figure` should show (empty when it has no indicator)."""
+    """The series a click on `figure` should show (empty when it has no indicator): the figures
+    of its indicator and unit in its role (a value role: all value roles). The figure's own kind
+    names the series; no need to ask the store which kinds the unit has."""
     if not figure.indicator:
         return Series(indicator="", unit=figure.unit, kind=figure.kind)
     roles = VALUE_ROLES if figure.role in VALUE_ROLES else (figure.role,)
-    return series(db, figure.indicator, regions, unit=figure.unit, roles=roles)
+    if not figure.unit:
+        return series(db, figure.indicator, regions, unit=figure.unit, roles=roles)
+    return Series(indicator=figure.indicator, unit=figure.unit, kind=figure.kind,
+                  points=_points(db, figure.indicator, figure.unit, roles, regions))

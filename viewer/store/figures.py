@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from viewer.model import Figure, Point
 from viewer.store.connection import Queryable
-
-if TYPE_CHECKING:
-    pass
 
 _FIGURE_COLUMNS = (
     "id, doc_id, span_start, span_end, text, value, value_high, unit, unit_text, kind, qualifier, year, "
@@ -62,6 +59,46 @@ def indicator_units(db: Queryable, indicator: str, roles: tuple[str, ...]) -> li
     ]
 
 
+_POINT_COLUMNS = (
+    "f.year, f.value, f.region, f.role, f.qualifier, f.id, f.doc_id, d.title, f.span_start, f.span_end, "
+    "{sentence}, f.text, f.period, f.value_high"
+)
+# A point's place in the rows of `series_rows`.
+YEAR, VALUE, REGION, ROLE, QUALIFIER, FIGURE_ID, DOC_ID = range(7)
+
+
+def series_rows(
+    db: Queryable,
+    indicator: str,
+    unit: str,
+    roles: tuple[str, ...],
+    regions: list[str] | None = None,
+    with_sentences: bool = False,
+) -> list[tuple[Any, ...]]:
+    """The rows of a series' points (make them with `point`), ordered by region, year, role, the
+    document's year and the figure. Source sentences are read from each document's text, which
+    costs more than the rest of the query for a series over hundreds of documents, so only on
+    request (exports); a chart asks `figure_sentences` for the point under the mouse."""
+    params: list[Any] = [indicator, unit, *roles]
+    sentence = "substr(d.text, f.sentence_start + 1, f.sentence_end - f.sentence_start)" if with_sentences else "''"
+    sql = (
+        f"SELECT {_POINT_COLUMNS.format(sentence=sentence)} FROM figures f JOIN documents d ON d.id = f.doc_id "
+        f"WHERE f.indicator = ? AND f.unit = ? AND f.role IN ({', '.join('?' * len(roles))}) "
+        "AND f.year IS NOT NULL AND f.value IS NOT NULL AND f.region IS NOT NULL"
+    )
+    if regions:
+        sql += f" AND f.region IN ({', '.join('?' * len(regions))})"
+        params.extend(regions)
+    sql += " ORDER BY f.region, f.year, f.role, d.year, f.id"
+    return db.execute(sql, params).fetchall()
+
+
+def point(row: tuple[Any, ...]) -> Point:
+    return Point(year=row[0], value=row[1], region=row[2], role=row[3], qualifier=row[4], figure_id=row[5],
+                 doc_id=row[6], doc_title=row[7], start=row[8], end=row[9], sentence=row[10], text=row[11],
+                 period=row[12], value_high=row[13])
+
+
 def series_points(
     db: Queryable,
     indicator: str,
@@ -70,27 +107,8 @@ def series_points(
     regions: list[str] | None = None,
     with_sentences: bool = False,
 ) -> list[Point]:
-    """The points of a series. Source sentences are read from each document's text, which costs
-    more than the rest of the query for a series over hundreds of documents, so only on request
-    (exports); a chart asks `figure_sentences` for the point under the mouse."""
-    params: list[Any] = [indicator, unit, *roles]
-    sentence = "substr(d.text, f.sentence_start + 1, f.sentence_end - f.sentence_start)" if with_sentences else "''"
-    sql = (
-        "SELECT f.year, f.value, f.region, f.role, f.qualifier, f.id, f.doc_id, d.title, f.span_start, "
-        f"f.span_end, {sentence}, f.text, "
-        "f.period, f.value_high FROM figures f JOIN documents d ON d.id = f.doc_id "
-        f"WHERE f.indicator = ? AND f.unit = ? AND f.role IN ({', '.join('?' * len(roles))}) "
-        "AND f.year IS NOT NULL AND f.value IS NOT NULL AND f.region IS NOT NULL"
-    )
-    if regions:
-        sql += f" AND f.region IN ({', '.join('?' * len(regions))})"
-        params.extend(regions)
-    sql += " ORDER BY f.region, f.year, f.role, d.year, f.id"
-    return [
-        Point(year=r[0], value=r[1], region=r[2], role=r[3], qualifier=r[4], figure_id=r[5], doc_id=r[6],
-              doc_title=r[7], start=r[8], end=r[9], sentence=r[10], text=r[11], period=r[12], value_high=r[13])
-        for r in db.execute(sql, params)
-    ]
+    """The points of a series (see `series_rows`)."""
+    return [point(r) for r in series_rows(db, indicator, unit, roles, regions, with_sentences)]
 
 
 def figure_sentences(db: Queryable, figure_ids: list[int]) -> dict[int, str]:

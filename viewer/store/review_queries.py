@@ -39,6 +39,16 @@ def document_rows(db: Queryable) -> list[Document]:
     ]
 
 
+def document_path(db: Queryable, doc_id: int) -> str | None:
+    row = db.execute("SELECT path FROM documents WHERE id = ?", [doc_id]).fetchone()
+    return str(row[0]) if row else None
+
+
+def largest_document_id(db: Queryable) -> int | None:
+    row = db.execute("SELECT id FROM documents ORDER BY length(text) DESC, id LIMIT 1").fetchone()
+    return int(row[0]) if row else None
+
+
 def documents_by_id(db: Queryable, doc_ids: Iterable[int]) -> list[Document]:
     """The listed documents (as `document_rows` gives them), in library order."""
     ids = sorted(set(doc_ids))

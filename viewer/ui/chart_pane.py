@@ -30,7 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.model import Figure, Point, Role, Series
-from viewer.ui import chart_export, chart_style
+from viewer.ui import chart_export, chart_items, chart_style
+from viewer.ui.chart_items import Z_EMPHASIS, Z_FLAGS, ItemPool
 from viewer.ui.i18n import tr
 from viewer.ui.palette import kind_label, qualifier_label, role_label
 from viewer.ui.series_export import write_series
@@ -86,7 +87,7 @@ class ChartPane(QWidget):
         self.emphasis = pg.ScatterPlotItem(size=24, symbol="o", pen=pg.mkPen("#e8590c", width=3),
                                            brush=pg.mkBrush(None))
         self.emphasis.setAcceptedMouseButtons(Qt.MouseButton.NoButton)  # clicks go to the point
-        self.emphasis.setZValue(-1)
+        self.emphasis.setZValue(Z_EMPHASIS)
         self.emphasised_figure: int | None = None
         self.flags: dict[int, str] = {}  # figure id -> flag (review_labels.FLAG_*)
         # Where flags come from, asked only about the points drawn; else set_flags gives them.
@@ -96,6 +97,7 @@ class ChartPane(QWidget):
         self._series_figure: int | None = None  # the figure whose series is drawn
         self.flag_item = pg.ScatterPlotItem(pxMode=True)
         self.flag_item.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.flag_item.setZValue(Z_FLAGS)
         self._flagged: list[tuple[float, float, str]] = []
         self._hidden_regions: set[str] = set()
         self._labels = ("", "")
@@ -138,6 +140,10 @@ class ChartPane(QWidget):
         self.title.setStyleSheet("QLabel { font-weight: 600; font-size: 11pt; }")
         layout.addWidget(self.title)
         layout.addWidget(self.plot, 1)
+        self.items = ItemPool(self.plot, self._spots_clicked, self._spots_hovered)
+        self.items.prepare(1 + chart_style.MAX_OTHER_REGIONS)  # the actual values of the regions drawn
+        self.plot.addItem(self.emphasis)
+        self.plot.addItem(self.flag_item)
         # A Qt label, not pyqtgraph's LegendItem: that one costs milliseconds per redraw.
         self.legend = QLabel()
         self.legend.setTextFormat(Qt.TextFormat.RichText)
@@ -264,11 +270,12 @@ class ChartPane(QWidget):
 
     # -- drawing ----------------------------------------------------------------------------
     def _draw(self) -> None:
-        self.plot.clear()
         self.curves.clear()
         self.spots.clear()
+        self.items.begin()
         series = self.series
         if series is None:
+            self.items.finish()
             return
         points = self.visible_points()
         values = [p.value for p in points] + [p.value_high for p in points if p.value_high is not None]
@@ -282,6 +289,7 @@ class ChartPane(QWidget):
         self._draw_emphasis(points)
         self._draw_flags(points)
         self._draw_ranges(points, colours)
+        self.items.finish()
         self.legend.setText(self._legend_html(regions, colours, points))
         years = [p.year for p in points]
         if years:
@@ -305,21 +313,17 @@ class ChartPane(QWidget):
     def _draw_group(self, region: str, group: str, points: list[Point], colour: QColor) -> None:
         xs = [float(p.year) for p in points]
         ys = [p.value / self.factor for p in points]
-        pen = pg.mkPen(colour, width=2, style=chart_style.line_style(group))
         line = chart_style.line_points(points)
-        curve = self.plot.plot([float(p.year) for p in line], [p.value / self.factor for p in line], pen=pen)
-        self.curves[(region, group)] = curve
-        # Arrays and one shared pen and brush per fill: pyqtgraph styles hundreds of spots at once.
+        self.curves[(region, group)] = self.items.curve(
+            [float(p.year) for p in line], [p.value / self.factor for p in line],
+            chart_items.pen(colour.name(), 2, chart_style.line_style(group)))
+        # Symbols and sizes as arrays, one pen and brush for the group: pyqtgraph styles hundreds of
+        # spots at once.
         styles = [chart_style.spot_style(point) for point in points]
-        hollow, filled = pg.mkBrush("w"), pg.mkBrush(colour if group != chart_style.ESTIMATE else colour.lighter(140))
-        scatter = pg.ScatterPlotItem(x=xs, y=ys, data=points, symbol=[s.symbol for s in styles],
-                                     size=[s.size for s in styles], pen=pg.mkPen(colour, width=2),
-                                     brush=[hollow if s.hollow else filled for s in styles],
-                                     hoverable=True, tip=None, hoverSize=14)
-        scatter.sigClicked.connect(self._spots_clicked)
-        scatter.sigHovered.connect(self._spots_hovered)
-        self.plot.addItem(scatter)
-        self.spots[(region, group)] = scatter
+        fill = chart_style.fill_colour(group, colour)
+        self.spots[(region, group)] = self.items.scatter(
+            x=xs, y=ys, data=points, symbol=[s.symbol for s in styles], size=[s.size for s in styles],
+            pen=chart_items.pen(colour.name(), 2), brush=chart_items.brush(fill))
 
     def _legend_html(self, regions: list[str], colours: dict[str, QColor], points: list[Point]) -> str:
         """Escaped region names in their colours, then what the line and marker styles mean."""
@@ -337,17 +341,19 @@ class ChartPane(QWidget):
         return "&nbsp;&nbsp; ".join(parts)
 
     def _draw_ranges(self, points: list[Point], colours: dict[str, QColor]) -> None:
+        """A bar from the low to the high value of each range, one item per region."""
+        bars: dict[str, tuple[list[float], list[float]]] = {}
         for point in points:
             if point.value_high is not None:
-                colour = colours[point.region]
-                self.plot.plot([point.year, point.year], [point.value / self.factor,
-                               point.value_high / self.factor], pen=pg.mkPen(colour, width=4))
+                xs, ys = bars.setdefault(point.region, ([], []))
+                xs += [float(point.year), float(point.year)]
+                ys += [point.value / self.factor, point.value_high / self.factor]
+        for region, (xs, ys) in bars.items():
+            self.items.range_lines(xs, ys, chart_items.pen(colours[region].name(), 4))
 
     def _draw_emphasis(self, points: list[Point]) -> None:
         marked = [p for p in points if p.figure_id == self.emphasised_figure]
         self.emphasis.setData([float(p.year) for p in marked], [p.value / self.factor for p in marked])
-        if self.emphasis.scene() is None:
-            self.plot.addItem(self.emphasis)
 
     def _fetch_flags(self, points: list[Point]) -> None:
         """Ask `flag_source` about the drawn points not asked about yet."""
@@ -385,7 +391,6 @@ class ChartPane(QWidget):
             spots.append({"pos": (x, y), "symbol": style.symbol, "size": style.size, "pen": pen,
                           "brush": pg.mkBrush(style.colour) if style.symbol == "x" else pg.mkBrush(None)})
         self.flag_item.setData(spots=spots)
-        self.plot.addItem(self.flag_item)
 
     def flagged_points(self) -> list[tuple[float, float, str]]:
         """(year, value in the chart's unit, flag) of every flagged point drawn."""

@@ -10,6 +10,7 @@ off the line (and, when the checks found it, as a flagged conflict).
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -34,9 +35,13 @@ GROUPS = (ACTUAL, ESTIMATE, TARGET)
 
 
 def group_of(point: Point) -> str:
-    if point.role == Role.TARGET:
+    return _group(point.role)
+
+
+def _group(role: str) -> str:
+    if role == Role.TARGET:
         return TARGET
-    if point.role == Role.ESTIMATE:
+    if role == Role.ESTIMATE:
         return ESTIMATE
     return ACTUAL
 
@@ -97,14 +102,18 @@ def line_style(group: str) -> Qt.PenStyle:
 
 
 def symbol_for(point: Point) -> str:
+    return _symbol(point.qualifier, group_of(point))
+
+
+def _symbol(qualifier: str, group: str) -> str:
     """Qualified values are not exact: an arrow-like triangle points where the value lies."""
-    if point.qualifier in (Qualifier.MORE_THAN, Qualifier.AT_LEAST):
+    if qualifier in (Qualifier.MORE_THAN, Qualifier.AT_LEAST):
         return "t1"  # triangle pointing up
-    if point.qualifier == Qualifier.UNDER:
+    if qualifier == Qualifier.UNDER:
         return "t"  # triangle pointing down
-    if point.qualifier == Qualifier.ABOUT:
+    if qualifier == Qualifier.ABOUT:
         return "star"
-    if group_of(point) == ESTIMATE:
+    if group == ESTIMATE:
         return "d"
     return "o"
 
@@ -113,15 +122,26 @@ def is_hollow(point: Point) -> bool:
     return group_of(point) == TARGET
 
 
+def fill_colour(group: str, colour: QColor) -> str:
+    """What fills the markers of a group: targets are hollow, estimates paler."""
+    if group == TARGET:
+        return "#ffffff"
+    return (colour.lighter(140) if group == ESTIMATE else colour).name()
+
+
 @dataclass(frozen=True)
 class SpotStyle:
     symbol: str
-    hollow: bool
     size: float
 
 
 def spot_style(point: Point) -> SpotStyle:
-    return SpotStyle(symbol_for(point), is_hollow(point), 11.0 if point.qualifier else 9.0)
+    return _spot_style(point.qualifier, point.role)
+
+
+@functools.cache
+def _spot_style(qualifier: str, role: str) -> SpotStyle:
+    return SpotStyle(_symbol(qualifier, _group(role)), 11.0 if qualifier else 9.0)
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ lookups.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
@@ -91,26 +92,31 @@ class ChecksModel(QStandardItemModel):
         titles = dict(self._titles)
         order = [d for d, _ in self._titles if d in self.counts]
         order += sorted(d for d in self.counts if d not in titles)
-        root = self.invisibleRootItem()
+        items: list[QStandardItem] = []
+        tip = tr("需关注 %1 条，共 %2 条")
         for doc_id in order:
             if self._shown(self.counts[doc_id]) == 0:
                 continue
             item = _item("", doc_id)
-            self._label(item, titles.get(doc_id, f"#{doc_id}"), self.counts[doc_id])
+            self._label(item, titles.get(doc_id, f"#{doc_id}"), self.counts[doc_id], tip)
             item.setColumnCount(1)  # so that loading its rows later inserts no column
-            self._rows[doc_id] = root.rowCount()
-            root.appendRow(item)
+            self._rows[doc_id] = len(items)
+            items.append(item)
+        if items:
+            self.invisibleRootItem().appendRows(items)  # one insertion for the views, not one per row
 
-    def _label(self, item: QStandardItem, title: str, counts: tuple[int, int]) -> None:
+    def _label(self, item: QStandardItem, title: str, counts: tuple[int, int], tip: str = "") -> None:
+        """`tip`: tr("需关注 %1 条，共 %2 条"), when the caller labels many rows."""
         total, attention = counts
         count = str(attention) if self.attention_only else f"{attention}/{total}"
         item.setText(f"{title}（{count}）")
         item.setData(title, TITLE_ROLE)
-        item.setToolTip(title + "\n" + tr("需关注 %1 条，共 %2 条").replace("%1", str(attention))
+        item.setToolTip(title + "\n" + (tip or tr("需关注 %1 条，共 %2 条")).replace("%1", str(attention))
                         .replace("%2", str(total)))
-        font = item.font()
-        font.setWeight(QFont.Weight.DemiBold if attention else QFont.Weight.Normal)
-        item.setFont(font)
+        if attention:
+            item.setFont(_demi_bold())
+        elif item.data(Qt.ItemDataRole.FontRole) is not None:
+            item.setData(None, Qt.ItemDataRole.FontRole)
 
     # -- lazy children ----------------------------------------------------------------------
     def hasChildren(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
@@ -189,6 +195,13 @@ class ChecksModel(QStandardItemModel):
             if doc is not None and place is not None:
                 places.append((self._rows[doc], *place))
         return places
+
+
+@functools.cache
+def _demi_bold() -> QFont:
+    font = QFont()
+    font.setWeight(QFont.Weight.DemiBold)
+    return font
 
 
 def _item(text: str, doc_id: int) -> QStandardItem:

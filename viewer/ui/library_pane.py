@@ -32,6 +32,7 @@ Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 DOC_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 TITLE, REGION, YEAR, KIND = range(4)
+CELL_PADDING = 16  # pixels around a cell's text
 
 
 class DocumentTableModel(QAbstractTableModel):
@@ -121,6 +122,8 @@ class DocumentFilter(QSortFilterProxyModel):
             source.sort(column, order)
 
     def set_filters(self, region: str | None, year: int | None, kind: str | None, words: str = "") -> None:
+        if (region, year, kind, words.strip()) == (self.region, self.year, self.kind, self.words):
+            return  # unchanged: filtering again would ask about every row
         self.beginFilterChange()
         self.region, self.year, self.kind, self.words = region, year, kind, words.strip()
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
@@ -167,10 +170,11 @@ class LibraryPane(QWidget):
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
-        header.setResizeContentsPrecision(100)  # rows sampled to size a column, not all 10,000
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        # Sized from the filter values in `set_documents`: sizing to contents asks the model
+        # for rows of data (eight roles a cell) at every layout change.
         for column in (REGION, YEAR, KIND):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         self.table.clicked.connect(self._activated)
         self.table.activated.connect(self._activated)
         layout.addWidget(self.table, 1)
@@ -179,10 +183,22 @@ class LibraryPane(QWidget):
         self.model.set_documents(documents)
         header = self.table.horizontalHeader()
         self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
-        self._fill(self.region_box, tr("全部地区"), [(str(v), v) for v in filter_values.get("regions", [])])
-        self._fill(self.year_box, tr("全部年份"), [(str(v), v) for v in filter_values.get("years", [])])
-        self._fill(self.kind_box, tr("全部类型"), [(kind_name(v), v) for v in filter_values.get("kinds", [])])
+        regions = [(str(v), v) for v in filter_values.get("regions", [])]
+        years = [(str(v), v) for v in filter_values.get("years", [])]
+        kinds = [(kind_name(v), v) for v in filter_values.get("kinds", [])]
+        self._fill(self.region_box, tr("全部地区"), regions)
+        self._fill(self.year_box, tr("全部年份"), years)
+        self._fill(self.kind_box, tr("全部类型"), kinds)
+        for column, values in ((REGION, regions), (YEAR, years), (KIND, kinds)):
+            self._fit_column(column, [label for label, _ in values])
         self._apply_filters()
+
+    def _fit_column(self, column: int, labels: list[str]) -> None:
+        """Wide enough for its header and every value the column can show."""
+        header = self.table.horizontalHeader()
+        metrics = self.table.fontMetrics()
+        widest = max((metrics.horizontalAdvance(label) for label in labels), default=0)
+        header.resizeSection(column, max(widest + CELL_PADDING, header.sectionSizeFromContents(column).width()))
 
     @staticmethod
     def _fill(box: QComboBox, everything: str, items: list[tuple[str, Any]]) -> None:

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMessageBox, QWidget
 
@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from viewer.ui.chart_pane import ChartPane
 
 IMPORT_PATTERNS = "(*.txt *.md *.html *.htm *.docx *.pdf)"
+FIRST_PAINT_MS = 500  # start-up work waits this long at most for the window's first paint
 
 
 class MainWindow(QMainWindow):
@@ -60,6 +61,9 @@ class MainWindow(QMainWindow):
         self._entities_later = self._timer(self.refresh_entities)
         self._chart_later = self._timer(lambda: self.chart)
         self._search_warm_up = self._timer(self._warm_up_search, delay_ms=1500)
+        self._deferred_started = False
+        self._warm_up: threading.Thread | None = None
+        self._first_paint_fallback = self._timer(self._start_deferred, delay_ms=FIRST_PAINT_MS)
         self.search_pane = SearchPane()
         self.review = ReviewController(self)
         self._findings_later = self._timer(self.review.refresh_findings)
@@ -115,13 +119,35 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._chart is None:
+        if not self._deferred_started:
+            # The panes not needed to show the window load once it is painted (or after
+            # FIRST_PAINT_MS, should it not be painted): a zero timer would run before the paint.
+            self.document_pane.view.viewport().installEventFilter(self)
+            self._first_paint_fallback.start()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and watched is self.document_pane.view.viewport():
+            watched.removeEventFilter(self)
+            self._first_paint_fallback.start(0)
+        return super().eventFilter(watched, event)
+
+    def _start_deferred(self) -> None:
+        if not self._deferred_started:
+            self._deferred_started = True
+            self.document_pane.view.viewport().removeEventFilter(self)
             self._chart_later.start()
             self._findings_later.start()
             self._search_warm_up.start()
 
     def _warm_up_search(self) -> None:
-        threading.Thread(target=Library.warm_up_search, name="search-warm-up", daemon=True).start()
+        self._warm_up = threading.Thread(target=Library.warm_up_search, name="search-warm-up", daemon=True)
+        self._warm_up.start()
+
+    def starting_up(self) -> bool:
+        """Whether work deferred at start-up (chart, finding counts, search warm-up) is still to
+        run or running."""
+        return (not self._deferred_started or any(t.isActive() for t in self._deferred)
+                or bool(self.review.tasks) or (self._warm_up is not None and self._warm_up.is_alive()))
 
     def _timer(self, slot: Callable[[], object], delay_ms: int = 0) -> QTimer:
         """A deferred call that closing the window cancels (the store closes with it)."""

@@ -1,0 +1,101 @@
+"""The chart's pyqtgraph items, kept from one drawing to the next.
+
+Creating a pyqtgraph item and adding it to a plot costs far more than giving it new data (its
+signals are connected and the view box re-parents it), so a redraw fills the items it has and
+creates only the ones it lacks; the ones it does not use are emptied and hidden.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Any
+
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor, QPen
+
+# Stacking order: the emphasis ring under everything, flags over the points.
+Z_EMPHASIS, Z_LINES, Z_SPOTS, Z_FLAGS = -1.0, 0.0, 1.0, 2.0
+
+SpotsSlot = Callable[[Any, Any, Any], None]
+
+
+@functools.cache
+def pen(colour: str, width: float, style: Qt.PenStyle = Qt.PenStyle.SolidLine) -> QPen:
+    """One pen per look: pyqtgraph caches the rendered symbols by the pen and brush objects."""
+    made: QPen = pg.mkPen(QColor(colour), width=width, style=style)
+    return made
+
+
+@functools.cache
+def brush(colour: str) -> QBrush:
+    made: QBrush = pg.mkBrush(QColor(colour))
+    return made
+
+
+class ItemPool:
+    def __init__(self, plot: pg.PlotWidget, clicked: SpotsSlot, hovered: SpotsSlot) -> None:
+        self.plot = plot
+        self._clicked, self._hovered = clicked, hovered
+        self._curves: list[pg.PlotDataItem] = []
+        self._scatters: list[pg.ScatterPlotItem] = []
+        self._ranges: list[pg.PlotDataItem] = []
+        self._used = [0, 0, 0]  # curves, scatters, ranges handed out in this drawing
+
+    def prepare(self, count: int) -> None:
+        """Create `count` curves and scatters ahead of the first drawing, hidden."""
+        self.begin()
+        for _ in range(count):
+            self._take(self._curves, 0, pg.PlotDataItem)
+            self._take(self._scatters, 1, self._new_scatter)
+        for item in self._curves + self._scatters:
+            item.setVisible(False)
+        self.begin()
+
+    def begin(self) -> None:
+        """A new drawing starts: every item is free again."""
+        self._used = [0, 0, 0]
+
+    def curve(self, xs: list[float], ys: list[float], pen: Any) -> pg.PlotDataItem:
+        item = self._take(self._curves, 0, lambda: pg.PlotDataItem())
+        item.setData(xs, ys, pen=pen)
+        return item
+
+    def range_lines(self, xs: list[float], ys: list[float], pen: Any) -> pg.PlotDataItem:
+        """Vertical bars, one per pair of (x, y) points."""
+        item = self._take(self._ranges, 2, lambda: pg.PlotDataItem(connect="pairs"))
+        item.setData(xs, ys, pen=pen, connect="pairs")
+        return item
+
+    def scatter(self, **data: Any) -> pg.ScatterPlotItem:
+        item = self._take(self._scatters, 1, self._new_scatter)
+        item.setData(**data)
+        return item
+
+    def finish(self) -> None:
+        """Empty and hide the items this drawing did not use: they must not count for the range."""
+        for items, used in zip((self._curves, self._scatters, self._ranges), self._used, strict=True):
+            for item in items[used:]:
+                if item.isVisible():
+                    item.setData([], [])
+                    item.setVisible(False)
+
+    def _take(self, items: list[Any], slot: int, create: Callable[[], Any]) -> Any:
+        index = self._used[slot]
+        self._used[slot] += 1
+        if index < len(items):
+            item = items[index]
+            item.setVisible(True)
+            return item
+        item = create()
+        item.setZValue(Z_SPOTS if slot == 1 else Z_LINES)
+        self.plot.addItem(item)
+        items.append(item)
+        return item
+
+    def _new_scatter(self) -> pg.ScatterPlotItem:
+        scatter = pg.ScatterPlotItem(hoverable=True, tip=None, hoverSize=14)
+        scatter.sigClicked.connect(self._clicked)
+        scatter.sigHovered.connect(self._hovered)
+        return scatter
