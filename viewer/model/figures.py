@@ -59,7 +59,7 @@ class Figure:
     doc_id: int | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Point:
     """One value of a series, traceable to its source."""
 
