@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -9,11 +10,28 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from viewer.services.library import Library
+from viewer.store.connection import open_store
+from viewer.store.search import index_pending_document_chars
 
 
 @pytest.fixture(scope="module")
 def library(corpus_store: Path) -> Library:
     return Library(corpus_store)
+
+
+@pytest.fixture(scope="module")
+def indexed_library(corpus_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Library:
+    """A copy of the corpus store whose character index holds every document."""
+    copy = tmp_path_factory.mktemp("indexed") / "corpus.db"
+    source, target = sqlite3.connect(corpus_store), sqlite3.connect(copy)
+    source.backup(target)
+    source.close()
+    target.close()
+    db = open_store(copy)
+    index_pending_document_chars(db)
+    assert db.execute("SELECT count(*) FROM document_chars_pending").fetchone()[0] == 0
+    db.conn.close()
+    return Library(copy)
 
 
 def hit_texts(library: Library, query: str) -> list[str]:
@@ -41,6 +59,23 @@ def test_search_hits_cover_every_occurrence_in_the_store(library: Library) -> No
     for word in ("研发", "高新技术企业", "株洲市", "科技局"):
         expected = sum(library.document(d.id).text.count(word) for d in library.documents() if d.id)
         assert len(hit_texts(library, word)) == expected, word
+
+
+@pytest.mark.parametrize("indexed", [False, True])
+def test_substrings_across_words_and_absent_terms_match_a_substring_count(
+    library: Library, indexed_library: Library, indexed: bool
+) -> None:
+    """市科 runs across 株洲市|科技局 and is in no index word; 澜坪 and 量子测量 are in no report."""
+    searched = indexed_library if indexed else library
+    for word in ("市科", "技局", "洲市", "亿元", "万人发明专利", "澜坪", "量子测量", "发研"):
+        expected = sum(searched.document(d.id).text.count(word) for d in searched.documents() if d.id)
+        assert len(hit_texts(searched, word)) == expected, word
+    assert hit_texts(searched, "研发 澜坪") == []
+
+
+def test_indexed_and_pending_stores_give_the_same_hits(library: Library, indexed_library: Library) -> None:
+    for query in ("市科", "研发", "株洲 研发", "。益", "洲所", "%", "澜坪"):
+        assert library.search(query, limit=500) == indexed_library.search(query, limit=500), query
 
 
 def test_terms_separated_by_spaces_are_all_required(library: Library) -> None:

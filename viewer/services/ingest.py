@@ -20,6 +20,7 @@ from viewer.services.checks.scopes import Scopes, scopes_of
 from viewer.services.notes import reanchor_notes
 from viewer.store import documents as store_documents
 from viewer.store import open_store
+from viewer.store import search as store_search
 from viewer.text.analysis import analyze_file, file_sha256
 from viewer.text.readers import ReadError, collect_paths
 
@@ -109,6 +110,7 @@ def ingest_paths(
     )
     db = open_store(store_path)
     try:
+        store_search.index_pending_document_chars(db)  # documents stored before schema 9
         pending: list[tuple[str, str, int]] = []
         for file in files:
             outcome, item = _triage(db, file)

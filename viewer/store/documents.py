@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from viewer.model import AnalyzedDocument, Document, Entity, Figure, Mention, Paragraph, Sentence
 from viewer.store.connection import Queryable
+from viewer.store.search import index_document_chars
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -70,6 +71,7 @@ def save_document(db: sqlite_utils.Database, analysed: AnalyzedDocument) -> int:
             list(row.values()),
         )
         new_id = int(cursor.lastrowid if doc_id is None else doc_id)  # type: ignore[arg-type]
+        index_document_chars(db, new_id, doc.text, [(s.start, s.end) for s in analysed.sentences])
         _insert_paragraphs(db, new_id, analysed.paragraphs, analysed.paragraph_hashes)
         _insert_sentences(db, new_id, analysed.sentences, analysed.sentence_words)
         _insert_figures(db, new_id, analysed.figures)
