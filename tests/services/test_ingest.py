@@ -13,6 +13,7 @@ import time
 import zipfile
 from pathlib import Path
 
+import psutil
 import pytest
 
 from corpus_support import CORPUS, REPO, corpus_files
@@ -200,8 +201,12 @@ def test_a_batch_stopped_midway_leaves_a_consistent_store_and_a_rerun_completes_
                 pass
         time.sleep(0.05)
     assert process.poll() is None, "the batch finished before it could be stopped"
+    workers = psutil.Process(process.pid).children(recursive=True)
+    assert workers, "the batch runs in a worker process"
     process.send_signal(signal.SIGKILL if how == "kill" else signal.SIGINT)
     process.wait(timeout=30)
+    _gone, lingering = psutil.wait_procs(workers, timeout=15)
+    assert not lingering, f"worker processes outlived the import: {lingering}"
     if how == "interrupt":
         assert process.returncode == 130, process.stderr.read() if process.stderr else ""
     stopped_at = counts(store)["documents"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import concurrent.futures as cf
 import multiprocessing
+import multiprocessing.connection
 import os
 import threading
 import time
@@ -88,7 +89,18 @@ def _analyse(path: str, sha256: str) -> AnalyzedDocument | str:
         return f"internal error while analysing: {type(error).__name__}: {error}"
 
 
-def _warm_up() -> None:
+def _start_worker() -> None:
+    """Worker initialiser: exit when the importing process dies (killed, crashed), instead of
+    lingering idle; then load the segmenter."""
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        sentinel = parent.sentinel
+
+        def exit_with_parent() -> None:
+            multiprocessing.connection.wait([sentinel])
+            os._exit(1)
+
+        threading.Thread(target=exit_with_parent, name="exit-with-parent", daemon=True).start()
     from viewer.text.segment import warm_up
 
     warm_up()
@@ -197,7 +209,7 @@ def _run_pool(
     context = multiprocessing.get_context("spawn")  # no fork of a process that may run Qt threads
     in_flight_limit = workers * 4
     queue = list(reversed(pending))
-    with cf.ProcessPoolExecutor(workers, mp_context=context, initializer=_warm_up) as pool:
+    with cf.ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker) as pool:
         running: dict[cf.Future[AnalyzedDocument | str], tuple[str, int]] = {}
         try:
             while queue or running:
