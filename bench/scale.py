@@ -120,7 +120,7 @@ def gui_timings(store: Path, runs: int = 3) -> dict[str, float]:
         row = json.loads(lines[-1])
         if "window_shown_at" in row:
             row["process_start_to_window_s"] = row["window_shown_at"] - launched
-        row["peak_rss_mb"] = usage.ru_maxrss / 1024
+        row.setdefault("peak_rss_mb", usage.ru_maxrss / 1024)  # the self-test's own VmHWM when it reports one
         rows.append(row)
     keys = [k for k, v in rows[0].items() if isinstance(v, int | float) and not isinstance(v, bool)]
     return {k: statistics.median(r[k] for r in rows) for k in keys}

@@ -137,6 +137,19 @@ def _round_trip(window: MainWindow, started: float) -> dict[str, float]:
     return timings
 
 
+def peak_rss_mb() -> float | None:
+    """This program's peak resident memory (Linux: VmHWM). Not getrusage's ru_maxrss, which
+    carries over the peak of a large parent that forked this process."""
+    try:
+        status = Path("/proc/self/status").read_text(encoding="ascii")
+    except OSError:
+        return None
+    for line in status.splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return None
+
+
 def run_self_test(store_path: str | Path) -> int:
     started = time.perf_counter()
     app = application()
@@ -152,6 +165,9 @@ def run_self_test(store_path: str | Path) -> int:
         finally:
             window.close()
             app.processEvents()
+    peak = peak_rss_mb()
+    if peak is not None:
+        timings["peak_rss_mb"] = peak
     print(json.dumps({"ok": True, **{k: v if k.endswith("_at") else round(v, 4) for k, v in timings.items()}}))
     return 0
 
