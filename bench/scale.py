@@ -69,7 +69,10 @@ def ingest(corpus: Path, store: Path) -> dict[str, float]:
     failed = report.failed
     if failed:
         raise SystemExit(f"{len(failed)} files failed, e.g. {failed[0]}")
+    peak_mb = next((int(line.split()[1]) / 1024 for line in Path("/proc/self/status").read_text().splitlines()
+                    if line.startswith("VmHWM:")), 0.0)
     return {"documents": report.count("imported"), "mb": report.bytes_analysed / 1e6, "seconds": wall,
+            "main_process_peak_rss_mb": peak_mb,
             "mb_per_s": report.bytes_analysed / 1e6 / wall, "cpu_seconds": cpu, "cores": cores,
             "core_use": cpu / wall / cores}
 
@@ -162,7 +165,8 @@ def main() -> int:
     result["ingest"] = ing
     ratio = ing["mb_per_s"] / (ing["cores"] * raw)
     print(f"ingest: {ing['documents']:.0f} documents, {ing['mb_per_s']:.2f} MB/s in {ing['seconds']:.0f} s; "
-          f"ratio to {ing['cores']:.0f} x raw = {ratio:.2f} (target >= 0.70); cores used {ing['core_use']:.0%}")
+          f"ratio to {ing['cores']:.0f} x raw = {ratio:.2f} (target >= 0.70); cores used {ing['core_use']:.0%}; "
+          f"importing process peak RSS {ing.get('main_process_peak_rss_mb', 0):.0f} MB")
     size = store_size(store)
     result["store_mb"] = size
     print(f"store: {size:.0f} MB for {text_mb:.0f} MB of text = {size / text_mb:.2f} x (target <= 2.5)")
