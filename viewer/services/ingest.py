@@ -1,5 +1,5 @@
-"""Import files into the store: hash, skip what is unchanged, analyse in a process pool
-(jieba is the bottleneck), and store each document in its own transaction."""
+"""Import files into the store: hash, skip what is unchanged, then analyse and store each
+document in a process pool (one write transaction per document), and update the findings."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from viewer.model import AnalyzedDocument, ImportOutcome
 from viewer.resources import resource_path
@@ -89,9 +89,16 @@ def _analyse(path: str, sha256: str) -> AnalyzedDocument | str:
         return f"internal error while analysing: {type(error).__name__}: {error}"
 
 
-def _start_worker() -> None:
+_worker: dict[str, Any] = {}
+
+
+def _start_worker(store_path: str, stop: Any) -> None:
     """Worker initialiser: exit when the importing process dies (killed, crashed), instead of
-    lingering idle; then load the segmenter."""
+    lingering idle; then load the segmenter. Each worker writes its documents to the store itself
+    (one transaction each; SQLite serialises the writers), so the importing process only hands
+    out files and collects outcomes."""
+    _worker["store"] = store_path
+    _worker["stop"] = stop
     parent = multiprocessing.parent_process()
     if parent is not None:
         sentinel = parent.sentinel
@@ -134,8 +141,11 @@ def ingest_paths(
         state = {"done": 0, "bytes": 0}
         replaced_scopes: list[Scopes] = []
 
-        def finished(path: str, size: int, result: AnalyzedDocument | str) -> None:
-            report.outcomes.append(_store(db, path, result, replaced_scopes))
+        def finished(path: str, size: int, stored: Stored) -> None:
+            outcome, previous = stored
+            report.outcomes.append(outcome)
+            if previous is not None:
+                replaced_scopes.append(previous)
             state["done"] += 1
             state["bytes"] += size
             if progress is not None:
@@ -149,9 +159,11 @@ def ingest_paths(
             for path, sha, size in pending:
                 if cancel is not None and cancel.is_set():
                     break
-                finished(path, size, _analyse(path, sha))
+                written = _store(db, path, _analyse(path, sha))
+                if written is not None:
+                    finished(path, size, written)
         else:
-            _run_pool(pending, min(workers, len(pending)), finished, cancel)
+            _run_pool(str(store_path), pending, min(workers, len(pending)), finished, cancel)
         report.cancelled = cancel is not None and cancel.is_set()
         report.bytes_analysed = state["bytes"]
         stored = [o.doc_id for o in report.outcomes if o.status in ("imported", "replaced") and o.doc_id]
@@ -185,48 +197,83 @@ def _triage(db: sqlite_utils.Database, file: Path) -> tuple[ImportOutcome | None
     return None, (path, sha, size)
 
 
-def _store(db: sqlite_utils.Database, path: str, result: AnalyzedDocument | str,
-           replaced_scopes: list[Scopes]) -> ImportOutcome:
+Stored = tuple[ImportOutcome, "Scopes | None"]
+
+
+def _analyse_and_store(path: str, sha256: str) -> Stored | None:
+    """Worker entry point: analyse a file and store it, with the store opened once per worker.
+    None: the import was stopped before this document was written."""
+    db = _worker.get("db")
+    if db is None:
+        db = _worker["db"] = open_store(_worker["store"])
+    return _store(db, path, _analyse(path, sha256), _worker["stop"])
+
+
+def _store(db: sqlite_utils.Database, path: str, result: AnalyzedDocument | str, stop: Any = None) -> Stored | None:
+    """Write one analysed document (or its failure) in one write transaction. Returns the outcome
+    and, for a replaced document, the scopes of findings its old version took part in."""
+    db.conn.execute("BEGIN IMMEDIATE")  # take the write lock first: a read-then-write could not wait for it
+    try:
+        if stop is not None and stop.is_set():  # checked under the lock: nothing is written after a stop
+            db.conn.execute("ROLLBACK")
+            return None
+        stored = _write(db, path, result)
+        db.conn.execute("COMMIT")
+    except BaseException:
+        if db.conn.in_transaction:
+            db.conn.execute("ROLLBACK")
+        raise
+    return stored
+
+
+def _write(db: sqlite_utils.Database, path: str, result: AnalyzedDocument | str) -> Stored:
     if isinstance(result, str):
         store_documents.record_failure(db, path, result)
-        return ImportOutcome(path, "failed", result)
+        return ImportOutcome(path, "failed", result), None
     old = store_documents.find_by_path(db, path)
-    replaced = old is not None
-    if old is not None:
-        replaced_scopes.append(scopes_of(db, [old[0]]))  # what the old version took part in
+    previous = scopes_of(db, [old[0]]) if old is not None else None  # what the old version took part in
     doc_id = store_documents.save_document(db, result)
     reanchor_notes(db, doc_id)
-    return ImportOutcome(path, "replaced" if replaced else "imported", doc_id=doc_id,
-                         chars=len(result.document.text))
+    outcome = ImportOutcome(path, "replaced" if old is not None else "imported", doc_id=doc_id,
+                            chars=len(result.document.text))
+    return outcome, previous
 
 
 def _run_pool(
+    store_path: str,
     pending: list[tuple[str, str, int]],
     workers: int,
-    finished: Callable[[str, int, AnalyzedDocument | str], None],
+    finished: Callable[[str, int, Stored], None],
     cancel: threading.Event | None,
 ) -> None:
+    """On cancel, no new file is handed out and workers stop writing; the documents already
+    written are reported, so the report matches the store."""
     context = multiprocessing.get_context("spawn")  # no fork of a process that may run Qt threads
-    in_flight_limit = workers * 4
+    stop = context.Event()
+    in_flight_limit = workers * 2
     queue = list(reversed(pending))
-    with cf.ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker) as pool:
-        running: dict[cf.Future[AnalyzedDocument | str], tuple[str, int]] = {}
+    with cf.ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
+                                initargs=(store_path, stop)) as pool:
+        running: dict[cf.Future[Stored | None], tuple[str, int]] = {}
         try:
             while queue or running:
-                while queue and len(running) < in_flight_limit and not (cancel and cancel.is_set()):
+                if cancel is not None and cancel.is_set() and not stop.is_set():
+                    stop.set()
+                    queue.clear()
+                    for future in [f for f in running if f.cancel()]:
+                        del running[future]
+                while queue and len(running) < in_flight_limit:
                     path, sha, size = queue.pop()
-                    running[pool.submit(_analyse, path, sha)] = (path, size)
+                    running[pool.submit(_analyse_and_store, path, sha)] = (path, size)
                 if not running:
                     break
                 done, _ = cf.wait(running, timeout=0.2, return_when=cf.FIRST_COMPLETED)
                 for future in done:
                     path, size = running.pop(future)
-                    finished(path, size, future.result())
-                if cancel is not None and cancel.is_set():
-                    queue.clear()
-                    for future in running:
-                        future.cancel()
-                    running.clear()
+                    stored = future.result()
+                    if stored is not None:
+                        finished(path, size, stored)
         except BaseException:
+            stop.set()
             pool.shutdown(wait=False, cancel_futures=True)
             raise
