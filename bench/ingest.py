@@ -75,6 +75,14 @@ def stage_costs(texts: list[str]) -> dict[str, float]:
     }
 
 
+def _cpu_seconds() -> float:
+    """CPU time of this process and of its finished children (the pool's workers)."""
+    import resource
+
+    return sum(getattr(resource.getrusage(who), field)
+               for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN) for field in ("ru_utime", "ru_stime"))
+
+
 def pipeline(files: list[Path], copies: int, processes: int) -> dict[str, float]:
     from viewer.services.ingest import ingest_paths
 
@@ -89,16 +97,18 @@ def pipeline(files: list[Path], copies: int, processes: int) -> dict[str, float]
                 target.write_text(text, encoding="utf-8")
                 total += target.stat().st_size
         first_result: list[float] = []
+        cpu_before = _cpu_seconds()
         start = time.perf_counter()
         report = ingest_paths(Path(folder) / "store.db", [source], processes=processes,
                               progress=lambda p: first_result.append(time.perf_counter()) if p.done == 1 else None)
         elapsed = time.perf_counter() - start
+        cpu = _cpu_seconds() - cpu_before
         assert report.count("imported") == copies * len(files), [o for o in report.outcomes if o.status == "failed"]
         steady = elapsed - (first_result[0] - start) if first_result else elapsed
         steady_mb = total / 1e6 * (1 - 1 / (copies * len(files)))
         store_size = (Path(folder) / "store.db").stat().st_size + sum(
             p.stat().st_size for p in Path(folder).glob("store.db-*"))
-        return {"mb": total / 1e6, "seconds": elapsed, "mb_per_s": total / 1e6 / elapsed,
+        return {"mb": total / 1e6, "seconds": elapsed, "cpu_seconds": cpu, "mb_per_s": total / 1e6 / elapsed,
                 "steady_mb_per_s": steady_mb / steady if steady > 0 else 0.0, "store_mb": store_size / 1e6}
 
 
@@ -138,6 +148,12 @@ def main() -> int:
     print(f"ratio overall / ({args.processes} x raw) = {result['mb_per_s'] / (args.processes * raw_mbps):.2f}; "
           f"steady = {result['steady_mb_per_s'] / (args.processes * raw_mbps):.2f}  (target >= 0.70, "
           f"i.e. {target:.2f} MB/s)")
+    figure_cpu = (costs["figures (find_figures)"] + costs["figure attribution"]) / mb  # seconds per MB
+    entity_cpu = costs["entities (find_mentions)"] / mb
+    ingest_cpu = result["cpu_seconds"] / result["mb"]
+    print(f"ingest CPU {ingest_cpu:.2f} s per MB (all processes: analysis, writes, checks); of it, figures "
+          f"{figure_cpu / ingest_cpu * 100:.1f} % (target <= 20 %), entities {entity_cpu / ingest_cpu * 100:.1f} % "
+          f"(target <= 50 %)")
     print(f"store: {result['store_mb']:.2f} MB for {result['mb']:.2f} MB of text "
           f"({result['store_mb'] / result['mb']:.2f} x)")
     if args.json:
