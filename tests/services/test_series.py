@@ -76,3 +76,30 @@ def test_a_figure_s_series_is_its_indicator_s_series_in_its_unit_and_role(corpus
         assert clicked.points == general.points, figure
         if general.points:
             assert clicked.kind == general.kind == figure.kind
+
+
+def _reports_of_one_value(tmp_path: Path) -> Library:
+    for year, name in ((2022, "a"), (2023, "b"), (2024, "c")):
+        (tmp_path / f"{name}.txt").write_text(
+            f"株洲市科技工作情况通报\n{year}年3月\n2021年，株洲市高新技术企业总数达到900家。"
+            f"{'2020年，株洲市高新技术企业总数达到700家。' if name == 'a' else ''}\n", encoding="utf-8")
+    ingest_paths(tmp_path / "s.db", sorted(tmp_path.glob("*.txt")), processes=0)
+    return Library(tmp_path / "s.db")
+
+
+def test_chart_draws_one_point_per_place_and_the_latest_report_stands_for_it(tmp_path: Path) -> None:
+    library = _reports_of_one_value(tmp_path)
+    full = library.series("高新技术企业数")
+    assert sorted((p.year, p.value) for p in full.points) == [(2020, 700.0), (2021, 900.0), (2021, 900.0),
+                                                              (2021, 900.0)]
+    chart = library.chart_series("高新技术企业数")
+    assert [(p.year, p.value) for p in chart.points] == [(2020, 700.0), (2021, 900.0)]
+    titles = {d.id: Path(d.path).name for d in library.documents()}
+    latest = next(p for p in chart.points if p.year == 2021)
+    assert titles[latest.doc_id] == "c.txt", "the latest report stands for a place"
+    clicked = next(library.figure(p.figure_id) for p in full.points if p.year == 2021 and titles[p.doc_id] == "a.txt")
+    mine = library.chart_series_for_figure(clicked)
+    assert {p.figure_id for p in mine.points if p.year == 2021} == {clicked.id}, "the clicked figure stands at its place"
+    sources = library.sources_at("高新技术企业数", chart.unit, [latest])
+    assert sorted(titles[p.doc_id] for p in sources) == ["a.txt", "b.txt", "c.txt"]
+    assert all("900家" in p.sentence for p in sources)

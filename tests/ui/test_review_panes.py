@@ -53,7 +53,8 @@ def test_checks_tree_is_document_kind_finding_and_filters(qtbot: QtBot) -> None:
     # needs attention: the inconsistent change (doc 1) and the conflict (docs 1 and 2)
     assert model.rowCount() == 2
     first = model.index(0, 0)
-    assert model.rowCount(first) == 0 and model.hasChildren(first)  # read when opened
+    assert not model.is_loaded(1) and model.hasChildren(first)  # read when opened
+    assert model.index(0, 0, first).data() is None  # only the placeholder
     pane.tree.expand(first)
     kinds = [model.index(r, 0, first).data() for r in range(model.rowCount(first))]
     assert kinds == ["增减核算（1）", "数据冲突（1）"]

@@ -74,8 +74,9 @@ def test_checks_panel_loads_only_the_open_documents_findings(qtbot: QtBot, windo
     listed = model.doc_row(current.id) >= 0
     assert model.loaded == ([current.id] if listed else [])
     unloaded = [r for r in range(model.rowCount()) if model.index(r, 0).data(DOC_ROLE) not in model.loaded]
-    assert all(model.rowCount(model.index(r, 0)) == 0 and model.hasChildren(model.index(r, 0))
-               for r in unloaded)  # expandable, nothing read yet
+    assert all(model.rowCount(model.index(r, 0)) == 1 and model.hasChildren(model.index(r, 0))
+               and not model.is_loaded(model.index(r, 0).data(DOC_ROLE))
+               for r in unloaded)  # expandable, nothing read yet: only the placeholder
     other = unloaded[0]
     window.review.checks_pane.tree.expand(model.index(other, 0))
     assert len(model.loaded) == (2 if listed else 1)

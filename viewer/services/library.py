@@ -221,3 +221,18 @@ class Library:
     def interrupt(self) -> None:
         """Stop the query running on this library's connection (from any thread); a no-op once closed."""
         interrupt(self.conn)
+
+    # the chart: one point per marker (see services.series.chart_points)
+    def chart_series(self, indicator: str, regions: list[str] | None = None) -> Series:
+        return series_service.chart_series(self.conn, indicator, regions)
+
+    def chart_series_for_figure(self, figure: Figure, regions: list[str] | None = None) -> Series:
+        return series_service.chart_series_for_figure(self.conn, figure, regions)
+
+    def sources_at(self, indicator: str, unit: str, points: list[Point]) -> list[Point]:
+        """Every report behind chart points, with sentences (for export)."""
+        return series_service.sources_at(self.conn, indicator, unit, points)
+
+    def figures_at(self, indicator: str, unit: str, points: list[Point]) -> dict[tuple[Any, ...], list[int]]:
+        """(region, role, year, value, qualifier, value_high) -> the figures behind chart points."""
+        return series_service.flagged_positions(self.conn, indicator, unit, points)

@@ -34,16 +34,18 @@ def _points(db: Queryable, indicator: str, unit: str, roles: tuple[str, ...], re
             with_sentences: bool = False) -> list[Point]:
     """A series' points, once per document: a document that states the same value for the same
     period twice (a paragraph pasted twice) gives one point; two documents stating it remain two
-    sources. Repeats are dropped from the rows, before points are made of them."""
+    sources. Repeats are dropped from the rows, before points are made of them; a document's last
+    statement of a value stands (as in `chart_points`)."""
     rows = store_figures.series_rows(db, indicator, unit, roles, regions, with_sentences)
     seen: set[tuple[Any, ...]] = set()
     points = []
-    for row in rows:
+    for row in reversed(rows):
         key = row[store_figures.DOC_ID], row[store_figures.REGION], row[store_figures.YEAR], \
             row[store_figures.ROLE], row[store_figures.QUALIFIER], row[store_figures.VALUE]
         if key not in seen:
             seen.add(key)
             points.append(store_figures.point(row))
+    points.reverse()
     return points
 
 
@@ -65,3 +67,75 @@ def series_for_figure(db: Queryable, figure: Figure, regions: list[str] | None =
         return series(db, figure.indicator, regions, unit=figure.unit, roles=roles)
     return Series(indicator=figure.indicator, unit=figure.unit, kind=figure.kind,
                   points=_points(db, figure.indicator, figure.unit, roles, regions))
+
+
+# -- the chart's series: one point per marker it draws ---------------------------------------
+Position = tuple[Any, ...]  # (region, role, year, value, qualifier, value_high)
+
+
+def position(point: Point) -> Position:
+    return point.region, point.role, point.year, point.value, point.qualifier, point.value_high
+
+
+def figure_position(figure: Figure) -> Position:
+    return figure.region, figure.role, figure.year, figure.value, figure.qualifier, figure.value_high
+
+
+def _roles_for(figure: Figure) -> tuple[str, ...]:
+    return VALUE_ROLES if figure.role in VALUE_ROLES else (figure.role,)
+
+
+def chart_points(db: Queryable, indicator: str, unit: str, roles: tuple[str, ...], regions: list[str] | None,
+                 figure: Figure | None = None) -> list[Point]:
+    """One point per place of the chart (region, role, year and value): the latest report's, or
+    the clicked `figure` at its own place. In the order of `series`, so the line takes the same
+    values; `sources_at` lists every report behind a place."""
+    spots = store_figures.series_spots(db, indicator, unit, roles, regions)
+    ids = [int(s[7]) for s in spots]
+    clicked = figure_position(figure) if figure is not None and figure.id is not None else None
+    if clicked is not None:
+        ids = [int(figure.id) if s[:6] == clicked else i for s, i in zip(spots, ids, strict=True)]  # type: ignore[union-attr,arg-type]
+    found = store_figures.points_by_id(db, ids)
+    return [found[i] for i in ids if i in found]
+
+
+def chart_series(db: Queryable, indicator: str, regions: list[str] | None = None, unit: str | None = None) -> Series:
+    units = store_figures.indicator_units(db, indicator, VALUE_ROLES)
+    if unit is None and units:
+        unit = units[0][0]
+    if unit is None:
+        return Series(indicator=indicator, unit="", kind="")
+    kind = next((k for u, k, _ in units if u == unit), "")
+    return Series(indicator=indicator, unit=unit, kind=kind,
+                  points=chart_points(db, indicator, unit, VALUE_ROLES, regions))
+
+
+def chart_series_for_figure(db: Queryable, figure: Figure, regions: list[str] | None = None) -> Series:
+    """Like `series_for_figure`, one point per place (see `chart_points`)."""
+    if not figure.indicator or not figure.unit:
+        return series_for_figure(db, figure, regions)
+    return Series(indicator=figure.indicator, unit=figure.unit, kind=figure.kind,
+                  points=chart_points(db, figure.indicator, figure.unit, _roles_for(figure), regions, figure))
+
+
+def sources_at(db: Queryable, indicator: str, unit: str, points: list[Point]) -> list[Point]:
+    """Every report behind these chart points (their regions and roles), each document once,
+    with sentences: what the chart exports."""
+    if not points:
+        return []
+    roles = tuple(sorted({p.role for p in points}))
+    places = {position(p) for p in points}
+    found = _points(db, indicator, unit, roles, sorted({p.region for p in points}), with_sentences=True)
+    return [p for p in found if position(p) in places]
+
+
+def flagged_positions(db: Queryable, indicator: str, unit: str, points: list[Point]) -> dict[Position, list[int]]:
+    """position -> the figures behind it, for the chart points' regions and roles."""
+    if not points:
+        return {}
+    roles = tuple(sorted({p.role for p in points}))
+    rows = store_figures.spot_figure_ids(db, indicator, unit, roles, sorted({p.region for p in points}))
+    found: dict[Position, list[int]] = {}
+    for row in rows:
+        found.setdefault(tuple(row[1:]), []).append(int(row[0]))
+    return found

@@ -76,7 +76,7 @@ def series_rows(
     with_sentences: bool = False,
 ) -> list[tuple[Any, ...]]:
     """The rows of a series' points (make them with `point`), ordered by region, year, role, the
-    document's year and the figure. Source sentences are read from each document's text, which
+    document's year, the document and the figure. Source sentences are read from each document's text, which
     costs more than the rest of the query for a series over hundreds of documents, so only on
     request (exports); a chart asks `figure_sentences` for the point under the mouse."""
     params: list[Any] = [indicator, unit, *roles]
@@ -89,7 +89,7 @@ def series_rows(
     if regions:
         sql += f" AND f.region IN ({', '.join('?' * len(regions))})"
         params.extend(regions)
-    sql += " ORDER BY f.region, f.year, f.role, d.year, f.id"
+    sql += " ORDER BY f.region, f.year, f.role, d.year, f.doc_id, f.id"
     return db.execute(sql, params).fetchall()
 
 
@@ -132,3 +132,57 @@ def indicator_names(db: Queryable) -> list[tuple[str, int]]:
             "SELECT indicator, count(*) FROM figures WHERE indicator IS NOT NULL GROUP BY indicator ORDER BY 2 DESC"
         )
     ]
+
+
+# The order of a series' reports (see `series_rows`): the document's year, the document, the
+# figure, packed in one integer (13, 20 and 30 bits) so that SQL's max() picks the latest report
+# of a group and names its figure.
+_REPORT_KEY = "(((coalesce(d.year, -1) + 1) << 50) | (f.doc_id << 30) | f.id)"
+_FIGURE_BITS = (1 << 30) - 1
+_SPOT_COLUMNS = "f.region, f.role, f.year, f.value, f.qualifier, f.value_high"
+
+
+def series_spots(
+    db: Queryable, indicator: str, unit: str, roles: tuple[str, ...], regions: list[str] | None = None,
+) -> list[tuple[Any, ...]]:
+    """One row per place a chart draws: (region, role, year, value, qualifier, value_high,
+    reports, latest figure id), in the order of `series_rows`, the latest report standing for
+    the others. Many reports stating the same value for the same year and region are one marker;
+    the rows do not grow with them."""
+    params: list[Any] = [indicator, unit, *roles]
+    sql = (
+        f"SELECT {_SPOT_COLUMNS}, count(DISTINCT f.doc_id), max({_REPORT_KEY}) AS k "
+        "FROM figures f JOIN documents d ON d.id = f.doc_id "
+        f"WHERE f.indicator = ? AND f.unit = ? AND f.role IN ({', '.join('?' * len(roles))}) "
+        "AND f.year IS NOT NULL AND f.value IS NOT NULL AND f.region IS NOT NULL"
+    )
+    if regions:
+        sql += f" AND f.region IN ({', '.join('?' * len(regions))})"
+        params.extend(regions)
+    sql += f" GROUP BY {_SPOT_COLUMNS} ORDER BY f.region, f.year, f.role, k"
+    return [(*r[:7], r[7] & _FIGURE_BITS) for r in db.execute(sql, params)]
+
+
+def points_by_id(db: Queryable, figure_ids: list[int]) -> dict[int, Point]:
+    """figure id -> its point (without the sentence)."""
+    found: dict[int, Point] = {}
+    for first in range(0, len(figure_ids), 500):
+        chunk = figure_ids[first : first + 500]
+        rows = db.execute(
+            f"SELECT {_POINT_COLUMNS.format(sentence=repr(''))} FROM figures f JOIN documents d ON d.id = f.doc_id "
+            f"WHERE f.id IN ({', '.join('?' * len(chunk))})", chunk)
+        found.update((int(r[FIGURE_ID]), point(r)) for r in rows)
+    return found
+
+
+def spot_figure_ids(
+    db: Queryable, indicator: str, unit: str, roles: tuple[str, ...], regions: list[str],
+) -> list[tuple[Any, ...]]:
+    """(figure id, region, role, year, value, qualifier, value_high) of every figure behind the
+    spots of these regions (`series_spots`): what the checks may have flagged."""
+    sql = (
+        f"SELECT f.id, {_SPOT_COLUMNS} FROM figures f "
+        f"WHERE f.indicator = ? AND f.unit = ? AND f.role IN ({', '.join('?' * len(roles))}) "
+        f"AND f.year IS NOT NULL AND f.value IS NOT NULL AND f.region IN ({', '.join('?' * len(regions))})"
+    )
+    return db.execute(sql, [indicator, unit, *roles, *regions]).fetchall()

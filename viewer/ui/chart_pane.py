@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -59,6 +59,20 @@ class RegionCounts(Protocol):
 
 
 @runtime_checkable
+class SpotSource(Protocol):
+    """A source that gives one point per marker (a place reported by many documents is one
+    point: the latest report, or the clicked figure) and the reports behind them on request."""
+
+    def chart_series(self, indicator: str, regions: list[str] | None = None) -> Series: ...
+
+    def chart_series_for_figure(self, figure: Figure, regions: list[str] | None = None) -> Series: ...
+
+    def sources_at(self, indicator: str, unit: str, points: list[Point]) -> list[Point]: ...
+
+    def figures_at(self, indicator: str, unit: str, points: list[Point]) -> dict[tuple[Any, ...], list[int]]: ...
+
+
+@runtime_checkable
 class SentenceSource(Protocol):
     """A source whose series points come without their sentences, read on demand."""
 
@@ -93,8 +107,13 @@ class ChartPane(QWidget):
         # Where flags come from, asked only about the points drawn; else set_flags gives them.
         self.flag_source: Callable[[list[int]], dict[int, str]] | None = None
         self._asked_flags: set[int] = set()
+        self._flags_later = QTimer(self)
+        self._flags_later.setSingleShot(True)
+        self._flags_later.timeout.connect(self._flags_behind_points)
         self._region_counts: dict[str, int] = {}  # every region of the indicator, read or not
         self._series_figure: int | None = None  # the figure whose series is drawn
+        self._series_figure_model: Figure | None = None
+        self._region_cache: dict[str, dict[str, int]] = {}  # indicator -> region counts
         self.flag_item = pg.ScatterPlotItem(pxMode=True)
         self.flag_item.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.flag_item.setZValue(Z_FLAGS)
@@ -161,6 +180,7 @@ class ChartPane(QWidget):
         self.reload_indicators()
 
     def reload_indicators(self) -> None:
+        self._region_cache.clear()  # the store changed
         current = self.indicator_box.currentText()
         self.indicator_box.clear()
         if self.source is not None:
@@ -175,7 +195,10 @@ class ChartPane(QWidget):
             return False
         regions = self._first_regions(figure.indicator, figure.region)
         self._series_figure = figure.id
-        if figure.id is not None:
+        self._series_figure_model = figure
+        if isinstance(self.source, SpotSource):
+            series = self.source.chart_series_for_figure(figure, regions)
+        elif figure.id is not None:
             series = self.source.series_for_figure(figure.id, regions) if regions else \
                 self.source.series_for_figure(figure.id)
         else:
@@ -189,13 +212,19 @@ class ChartPane(QWidget):
     def show_indicator(self, indicator: str) -> None:
         if self.source is not None and indicator:
             regions = self._first_regions(indicator, None)
-            self._series_figure = None
-            self.show_series(self.source.series(indicator, regions), None)
+            self._series_figure, self._series_figure_model = None, None
+            source = self.source
+            series = source.chart_series(indicator, regions) if isinstance(source, SpotSource) else \
+                source.series(indicator, regions)
+            self.show_series(series, None)
 
     def _first_regions(self, indicator: str, region: str | None) -> list[str] | None:
         """Of an indicator reported in many regions, the ones to read from the store first (see
         `chart_style.drawn_regions`), ranked by the store's counts; None: all of them."""
-        counts: dict[str, int] = self.source.indicator_region_counts(indicator) if isinstance(self.source, RegionCounts) else {}
+        counts = self._region_cache.get(indicator)
+        if counts is None:
+            counts = self.source.indicator_region_counts(indicator) if isinstance(self.source, RegionCounts) else {}
+            self._region_cache[indicator] = counts
         self._region_counts = counts
         if len(counts) <= 1 + chart_style.MAX_OTHER_REGIONS:
             return None
@@ -207,7 +236,11 @@ class ChartPane(QWidget):
         series, source = self.series, self.source
         if series is None or not isinstance(source, RegionCounts) or region in {p.region for p in series.points}:
             return
-        if self._series_figure is not None:
+        if isinstance(source, SpotSource):
+            figure = self._series_figure_model
+            more = source.chart_series_for_figure(figure, [region]) if figure is not None else \
+                source.chart_series(series.indicator, [region])
+        elif self._series_figure is not None:
             more = source.series_for_figure(self._series_figure, [region])
         else:
             more = source.series(series.indicator, [region])
@@ -363,6 +396,36 @@ class ChartPane(QWidget):
         if new:
             self._asked_flags.update(new)
             self.flags.update(self.flag_source(new))
+            if isinstance(self.source, SpotSource):
+                self._flags_later.start()  # the figures behind the markers, once the chart is shown
+
+    def cancel_pending(self) -> None:
+        """The store is closing: drop the flag reading scheduled after a drawing."""
+        self._flags_later.stop()
+        self.flag_source = None
+
+    def _flags_behind_points(self) -> None:
+        """A marker stands for every report of its place: it takes a flag any of them has."""
+        series, source = self.series, self.source
+        if series is None or self.flag_source is None or not isinstance(source, SpotSource):
+            return
+        points = self.visible_points()
+        behind = source.figures_at(series.indicator, series.unit, points)
+        others = [i for ids in behind.values() for i in ids if i not in self._asked_flags]
+        if not others:
+            return
+        self._asked_flags.update(others)
+        found = self.flag_source(others)
+        changed = False
+        for point in points:
+            if point.figure_id not in self.flags:
+                place = (point.region, point.role, point.year, point.value, point.qualifier, point.value_high)
+                flag = next((found[i] for i in behind.get(place, ()) if i in found), None)
+                if flag is not None:
+                    self.flags[point.figure_id] = flag
+                    changed = True
+        if changed:
+            self._draw()
 
     def reload_flags(self) -> None:
         """The checks ran again: ask `flag_source` afresh."""
@@ -451,8 +514,10 @@ class ChartPane(QWidget):
 
     def export_data(self, path: Path) -> None:
         if self.series is not None:
-            write_series(Series(self.series.indicator, self.series.unit, self.series.kind,
-                                self._points_with_sentences(self.visible_points())), path)
+            visible = self.visible_points()
+            points = self.source.sources_at(self.series.indicator, self.series.unit, visible) \
+                if isinstance(self.source, SpotSource) else self._points_with_sentences(visible)
+            write_series(Series(self.series.indicator, self.series.unit, self.series.kind, points), path)
 
     def ask_export_image(self) -> None:
         name, _ = QFileDialog.getSaveFileName(self, tr("导出图表"), "chart.png", "PNG (*.png);;SVG (*.svg)")

@@ -1,10 +1,11 @@
 """The tree of the checks panel: document -> check kind -> finding, filtered by verdict.
 
 Built for stores of thousands of reports: the top level holds one row per document with its
-counts (from one GROUP BY) and no children, though `hasChildren` says yes; a document's findings
-are asked for (`loader(doc_id)`) and appended only when its row is expanded (fetchMore) or the
-document is opened. Every build is one pass with dict
-lookups.
+counts (from one GROUP BY) and one empty placeholder row under it, so that the view draws it
+expandable without asking Python (a `hasChildren` override costs the view a Python call per
+document at every layout); a document's findings are asked for (`loader(doc_id)`) and replace the
+placeholder only when its row is expanded (fetchMore) or the document is opened. Every build is
+one pass with dict lookups.
 """
 
 from __future__ import annotations
@@ -100,6 +101,7 @@ class ChecksModel(QStandardItemModel):
             item = _item("", doc_id)
             self._label(item, titles.get(doc_id, f"#{doc_id}"), self.counts[doc_id], tip)
             item.setColumnCount(1)  # so that loading its rows later inserts no column
+            item.setRowCount(1)  # the placeholder: expandable until loaded
             self._rows[doc_id] = len(items)
             items.append(item)
         if items:
@@ -119,10 +121,6 @@ class ChecksModel(QStandardItemModel):
             item.setData(None, Qt.ItemDataRole.FontRole)
 
     # -- lazy children ----------------------------------------------------------------------
-    def hasChildren(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        """A document not loaded yet has findings to show: the view draws it expandable."""
-        return self._unloaded(parent) is not None or super().hasChildren(parent)
-
     def canFetchMore(self, parent: Index) -> bool:
         return self._unloaded(parent) is not None
 
@@ -136,6 +134,10 @@ class ChecksModel(QStandardItemModel):
             return None
         doc_id = parent.data(DOC_ROLE)
         return doc_id if isinstance(doc_id, int) and doc_id not in self._places else None
+
+    def is_loaded(self, doc_id: int) -> bool:
+        """Whether the document's findings were read (its row holds them, not the placeholder)."""
+        return doc_id in self._places
 
     def doc_row(self, doc_id: int) -> int:
         return self._rows.get(doc_id, -1)
@@ -169,8 +171,12 @@ class ChecksModel(QStandardItemModel):
                     places.setdefault(finding.id, (len(kind_items), r))
             kind_items.append(kind_item)
         self._places[doc_id] = places
-        if kind_items:
-            item.appendRows(kind_items)
+        if kind_items:  # the first takes the placeholder's row: rows are only added, inside a view's expand
+            item.setChild(0, 0, kind_items[0])
+            if len(kind_items) > 1:
+                item.appendRows(kind_items[1:])
+        else:
+            item.setRowCount(0)
         return True
 
     def _finding_item(self, finding: Finding, doc_id: int) -> QStandardItem:

@@ -363,6 +363,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         for timer in self._deferred:
             timer.stop()
+        if self._chart is not None:
+            self._chart.cancel_pending()
         if self.importer is not None:
             self.importer.done.disconnect(self._import_done)
             self.importer.cancel()
