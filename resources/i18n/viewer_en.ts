@@ -12,6 +12,10 @@
         <translation>Segmenter</translation>
     </message>
     <message>
+        <source>另有 %1 份报告给出同一数值</source>
+        <translation>%1 more reports give the same value</translation>
+    </message>
+    <message>
         <source>政策报告查看器</source>
         <translation>Policy Report Viewer</translation>
     </message>

@@ -97,6 +97,7 @@ def test_chart_draws_one_point_per_place_and_the_latest_report_stands_for_it(tmp
     titles = {d.id: Path(d.path).name for d in library.documents()}
     latest = next(p for p in chart.points if p.year == 2021)
     assert titles[latest.doc_id] == "c.txt", "the latest report stands for a place"
+    assert {p.year: p.reports for p in chart.points} == {2020: 1, 2021: 3}
     clicked = next(library.figure(p.figure_id) for p in full.points if p.year == 2021 and titles[p.doc_id] == "a.txt")
     mine = library.chart_series_for_figure(clicked)
     assert {p.figure_id for p in mine.points if p.year == 2021} == {clicked.id}, "the clicked figure stands at its place"

@@ -128,6 +128,14 @@ def test_sentences_are_read_on_hover_and_export_only(qtbot: QtBot, tmp_path: Pat
     assert rows and all(row["sentence"] for row in rows)
 
 
+def test_hover_says_how_many_reports_a_marker_stands_for(pane: ChartPane) -> None:
+    pane.show_figure(fakes.make_figures()[0])
+    point = fakes.make_series().points[2]
+    assert "另有" not in pane.point_tooltip(point)
+    point.reports = 3
+    assert "另有 2 份报告给出同一数值" in pane.point_tooltip(point)
+
+
 def test_choose_indicator_from_pane(pane: ChartPane) -> None:
     pane.indicator_box.setCurrentText("高新技术企业数")
     pane.show_indicator(pane.indicator_box.currentText())

@@ -77,6 +77,7 @@ class Point:
     text: str
     period: str = ""
     value_high: float | None = None
+    reports: int = 1  # documents stating this value for this place (a chart marker stands for them all)
 
 
 @dataclass

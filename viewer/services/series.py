@@ -96,7 +96,13 @@ def chart_points(db: Queryable, indicator: str, unit: str, roles: tuple[str, ...
     if clicked is not None:
         ids = [int(figure.id) if s[:6] == clicked else i for s, i in zip(spots, ids, strict=True)]  # type: ignore[union-attr,arg-type]
     found = store_figures.points_by_id(db, ids)
-    return [found[i] for i in ids if i in found]
+    points = []
+    for spot, figure_id in zip(spots, ids, strict=True):
+        point = found.get(figure_id)
+        if point is not None:
+            point.reports = int(spot[6])
+            points.append(point)
+    return points
 
 
 def chart_series(db: Queryable, indicator: str, regions: list[str] | None = None, unit: str | None = None) -> Series:

@@ -494,9 +494,12 @@ class ChartPane(QWidget):
 
     def point_tooltip(self, point: Point) -> str:
         """Escaped rich text: the source sentence is shown as text."""
+        others = ""
+        if point.reports > 1:
+            others = "<br><i>" + html.escape(tr("另有 %1 份报告给出同一数值").replace("%1", str(point.reports - 1))) + "</i>"
         return (f"<b>{html.escape(self.point_summary(point))}</b><br>"
                 f"{html.escape(point.doc_title)}<br>"
-                f"<span style='color:#555'>{html.escape(self._sentence_of(point))}</span>")
+                f"<span style='color:#555'>{html.escape(self._sentence_of(point))}</span>{others}")
 
     def _sentence_of(self, point: Point) -> str:
         if point.sentence or not isinstance(self.source, SentenceSource):
