@@ -20,7 +20,7 @@ from viewer.services.checks import update_checks
 from viewer.services.checks.scopes import Scopes, scopes_of
 from viewer.services.notes import reanchor_notes
 from viewer.store import documents as store_documents
-from viewer.store import open_store
+from viewer.store import open_store, write_transaction
 from viewer.store import search as store_search
 from viewer.text.analysis import analyze_file, file_sha256
 from viewer.text.readers import ReadError, collect_paths
@@ -212,18 +212,10 @@ def _analyse_and_store(path: str, sha256: str) -> Stored | None:
 def _store(db: sqlite_utils.Database, path: str, result: AnalyzedDocument | str, stop: Any = None) -> Stored | None:
     """Write one analysed document (or its failure) in one write transaction. Returns the outcome
     and, for a replaced document, the scopes of findings its old version took part in."""
-    db.conn.execute("BEGIN IMMEDIATE")  # take the write lock first: a read-then-write could not wait for it
-    try:
+    with write_transaction(db):
         if stop is not None and stop.is_set():  # checked under the lock: nothing is written after a stop
-            db.conn.execute("ROLLBACK")
             return None
-        stored = _write(db, path, result)
-        db.conn.execute("COMMIT")
-    except BaseException:
-        if db.conn.in_transaction:
-            db.conn.execute("ROLLBACK")
-        raise
-    return stored
+        return _write(db, path, result)
 
 
 def _write(db: sqlite_utils.Database, path: str, result: AnalyzedDocument | str) -> Stored:

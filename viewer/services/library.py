@@ -95,7 +95,7 @@ class Library:
         return series_service.series_for_figure(self.conn, self.figure(figure_id), regions)
 
     def with_sentences(self, points: list[Point]) -> list[Point]:
-        """Series points come without their source sentences (see store.figures.series_points)."""
+        """Series points come without their source sentences (see store.figures.series_rows)."""
         return series_service.with_sentences(self.conn, points)
 
     # entities

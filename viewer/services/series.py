@@ -20,14 +20,23 @@ def series(
     db: Queryable, indicator: str, regions: list[str] | None = None, unit: str | None = None,
     roles: tuple[str, ...] = VALUE_ROLES, with_sentences: bool = False,
 ) -> Series:
+    found = _unit_and_kind(db, indicator, roles, unit)
+    if found is None:
+        return Series(indicator=indicator, unit="", kind="")
+    unit, kind = found
+    return Series(indicator=indicator, unit=unit, kind=kind,
+                  points=_points(db, indicator, unit, roles, regions, with_sentences))
+
+
+def _unit_and_kind(db: Queryable, indicator: str, roles: tuple[str, ...], unit: str | None) -> tuple[str, str] | None:
+    """The unit a series is drawn in (`unit`, else the indicator's most frequent) and its kind;
+    None when the indicator has no figures in these roles and no unit was asked for."""
     units = store_figures.indicator_units(db, indicator, roles)
     if unit is None and units:
         unit = units[0][0]
-    kind = next((k for u, k, _ in units if u == unit), "")
     if unit is None:
-        return Series(indicator=indicator, unit="", kind="")
-    return Series(indicator=indicator, unit=unit, kind=kind,
-                  points=_points(db, indicator, unit, roles, regions, with_sentences))
+        return None
+    return unit, next((k for u, k, _ in units if u == unit), "")
 
 
 def _points(db: Queryable, indicator: str, unit: str, roles: tuple[str, ...], regions: list[str] | None,
@@ -62,7 +71,7 @@ def series_for_figure(db: Queryable, figure: Figure, regions: list[str] | None =
     names the series; no need to ask the store which kinds the unit has."""
     if not figure.indicator:
         return Series(indicator="", unit=figure.unit, kind=figure.kind)
-    roles = VALUE_ROLES if figure.role in VALUE_ROLES else (figure.role,)
+    roles = _roles_for(figure)
     if not figure.unit:
         return series(db, figure.indicator, regions, unit=figure.unit, roles=roles)
     return Series(indicator=figure.indicator, unit=figure.unit, kind=figure.kind,
@@ -91,10 +100,8 @@ def chart_points(db: Queryable, indicator: str, unit: str, roles: tuple[str, ...
     the clicked `figure` at its own place. In the order of `series`, so the line takes the same
     values; `sources_at` lists every report behind a place."""
     spots = store_figures.series_spots(db, indicator, unit, roles, regions)
-    ids = [int(s[7]) for s in spots]
-    clicked = figure_position(figure) if figure is not None and figure.id is not None else None
-    if clicked is not None:
-        ids = [int(figure.id) if s[:6] == clicked else i for s, i in zip(spots, ids, strict=True)]  # type: ignore[union-attr,arg-type]
+    clicked = (figure_position(figure), figure.id) if figure is not None and figure.id is not None else None
+    ids = [clicked[1] if clicked is not None and spot[:6] == clicked[0] else int(spot[7]) for spot in spots]
     found = store_figures.points_by_id(db, ids)
     points = []
     for spot, figure_id in zip(spots, ids, strict=True):
@@ -106,12 +113,10 @@ def chart_points(db: Queryable, indicator: str, unit: str, roles: tuple[str, ...
 
 
 def chart_series(db: Queryable, indicator: str, regions: list[str] | None = None, unit: str | None = None) -> Series:
-    units = store_figures.indicator_units(db, indicator, VALUE_ROLES)
-    if unit is None and units:
-        unit = units[0][0]
-    if unit is None:
+    found = _unit_and_kind(db, indicator, VALUE_ROLES, unit)
+    if found is None:
         return Series(indicator=indicator, unit="", kind="")
-    kind = next((k for u, k, _ in units if u == unit), "")
+    unit, kind = found
     return Series(indicator=indicator, unit=unit, kind=kind,
                   points=chart_points(db, indicator, unit, VALUE_ROLES, regions))
 

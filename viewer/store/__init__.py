@@ -10,6 +10,7 @@ from viewer.store.connection import (
     interrupt,
     open_store,
     schema_version,
+    write_transaction,
 )
 
 __all__ = [
@@ -22,4 +23,5 @@ __all__ = [
     "interrupt",
     "open_store",
     "schema_version",
+    "write_transaction",
 ]

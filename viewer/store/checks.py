@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from viewer.model import Figure
 from viewer.model.review import Evidence, Finding
 from viewer.store import figures as store_figures
-from viewer.store.connection import Queryable
+from viewer.store.connection import Queryable, in_chunks
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -107,12 +107,11 @@ def _evidence(db: Queryable, check_ids: list[int]) -> dict[int, list[Evidence]]:
     once, not once per evidence row."""
     rows: list[Any] = []
     columns = ", ".join("e." + c.strip() for c in _EVIDENCE_COLUMNS.split(","))
-    for first in range(0, len(check_ids), 500):
-        chunk = check_ids[first : first + 500]
+    for chunk, marks in in_chunks(check_ids):
         rows += db.execute(
             f"SELECT e.check_id, {columns}, COALESCE(d.file_name, ''), COALESCE(d.title, '') "
             "FROM check_evidence e LEFT JOIN documents d ON d.id = e.doc_id "
-            f"WHERE e.check_id IN ({', '.join('?' * len(chunk))}) ORDER BY e.check_id, e.idx", chunk
+            f"WHERE e.check_id IN ({marks}) ORDER BY e.check_id, e.idx", chunk
         ).fetchall()
     sentences: list[str] = [""] * len(rows)
     by_document: dict[int, list[int]] = {}

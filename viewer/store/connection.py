@@ -10,9 +10,9 @@ from __future__ import annotations
 import contextlib
 import re
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from viewer.resources import migrations_dir
 
@@ -28,6 +28,31 @@ class Queryable(Protocol):
     """What reading needs: a sqlite3.Connection or a sqlite_utils.Database."""
 
     def execute(self, sql: str, parameters: Sequence[Any] = ..., /) -> sqlite3.Cursor: ...
+
+
+T = TypeVar("T")
+IN_CHUNK = 500  # values per `IN (...)`, under SQLite's limit on parameters
+
+
+def in_chunks(values: Sequence[T]) -> Iterator[tuple[Sequence[T], str]]:
+    """`values` in slices for `WHERE x IN (...)`, each with its placeholders ("?, ?, ?")."""
+    for first in range(0, len(values), IN_CHUNK):
+        chunk = values[first : first + IN_CHUNK]
+        yield chunk, ", ".join("?" * len(chunk))
+
+
+@contextlib.contextmanager
+def write_transaction(db: sqlite_utils.Database) -> Iterator[None]:
+    """A transaction that takes the write lock at once (BEGIN IMMEDIATE): with several writers, a
+    transaction that reads first could not wait for the lock when it comes to write."""
+    db.conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+        db.conn.execute("COMMIT")
+    except BaseException:
+        if db.conn.in_transaction:
+            db.conn.execute("ROLLBACK")
+        raise
 
 
 class StoreError(Exception):

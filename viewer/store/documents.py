@@ -8,7 +8,7 @@ from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
 from viewer.model import AnalyzedDocument, Document, Entity, Figure, Mention, Paragraph, Sentence
-from viewer.store.connection import Queryable
+from viewer.store.connection import Queryable, in_chunks
 from viewer.store.search import index_document_chars
 
 if TYPE_CHECKING:
@@ -174,11 +174,8 @@ def _entity_ids(db: sqlite_utils.Database, wanted: dict[tuple[str, str], Entity 
     """Ids of the (name, type) entities, created where new; aliases and codes learnt are added."""
     names = sorted({name for name, _type in wanted})
     stored: dict[tuple[str, str], tuple[int, str, str | None]] = {}
-    for at in range(0, len(names), 500):
-        chunk = names[at : at + 500]
-        for row in db.conn.execute(
-            f"SELECT id, name, type, aliases, code FROM entities WHERE name IN ({', '.join('?' * len(chunk))})", chunk
-        ):
+    for chunk, marks in in_chunks(names):
+        for row in db.conn.execute(f"SELECT id, name, type, aliases, code FROM entities WHERE name IN ({marks})", chunk):
             stored[(row[1], row[2])] = (int(row[0]), row[3], row[4])
     ids: dict[tuple[str, str], int] = {}
     for (name, type_), entity in wanted.items():

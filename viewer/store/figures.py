@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from viewer.model import Figure, Point
-from viewer.store.connection import Queryable
+from viewer.store.connection import Queryable, in_chunks
 
 _FIGURE_COLUMNS = (
     "id, doc_id, span_start, span_end, text, value, value_high, unit, unit_text, kind, qualifier, year, "
@@ -79,18 +79,26 @@ def series_rows(
     document's year, the document and the figure. Source sentences are read from each document's text, which
     costs more than the rest of the query for a series over hundreds of documents, so only on
     request (exports); a chart asks `figure_sentences` for the point under the mouse."""
-    params: list[Any] = [indicator, unit, *roles]
     sentence = "substr(d.text, f.sentence_start + 1, f.sentence_end - f.sentence_start)" if with_sentences else "''"
+    where, params = _series_filter(indicator, unit, roles, regions)
     sql = (
         f"SELECT {_POINT_COLUMNS.format(sentence=sentence)} FROM figures f JOIN documents d ON d.id = f.doc_id "
-        f"WHERE f.indicator = ? AND f.unit = ? AND f.role IN ({', '.join('?' * len(roles))}) "
+        f"WHERE {where} ORDER BY f.region, f.year, f.role, d.year, f.doc_id, f.id"
+    )
+    return db.execute(sql, params).fetchall()
+
+
+def _series_filter(
+    indicator: str, unit: str, roles: tuple[str, ...], regions: list[str] | None
+) -> tuple[str, list[Any]]:
+    """The WHERE clause (on figures `f`) of a series' drawable figures, with its parameters."""
+    where = (
+        f"f.indicator = ? AND f.unit = ? AND f.role IN ({', '.join('?' * len(roles))}) "
         "AND f.year IS NOT NULL AND f.value IS NOT NULL AND f.region IS NOT NULL"
     )
     if regions:
-        sql += f" AND f.region IN ({', '.join('?' * len(regions))})"
-        params.extend(regions)
-    sql += " ORDER BY f.region, f.year, f.role, d.year, f.doc_id, f.id"
-    return db.execute(sql, params).fetchall()
+        where += f" AND f.region IN ({', '.join('?' * len(regions))})"
+    return where, [indicator, unit, *roles, *(regions or [])]
 
 
 def point(row: tuple[Any, ...]) -> Point:
@@ -99,26 +107,13 @@ def point(row: tuple[Any, ...]) -> Point:
                  period=row[12], value_high=row[13])
 
 
-def series_points(
-    db: Queryable,
-    indicator: str,
-    unit: str,
-    roles: tuple[str, ...],
-    regions: list[str] | None = None,
-    with_sentences: bool = False,
-) -> list[Point]:
-    """The points of a series (see `series_rows`)."""
-    return [point(r) for r in series_rows(db, indicator, unit, roles, regions, with_sentences)]
-
-
 def figure_sentences(db: Queryable, figure_ids: list[int]) -> dict[int, str]:
     """figure id -> the sentence it was found in."""
     found: dict[int, str] = {}
-    for chunk_start in range(0, len(figure_ids), 500):
-        chunk = figure_ids[chunk_start : chunk_start + 500]
+    for chunk, marks in in_chunks(figure_ids):
         rows = db.execute(
             "SELECT f.id, substr(d.text, f.sentence_start + 1, f.sentence_end - f.sentence_start) "
-            f"FROM figures f JOIN documents d ON d.id = f.doc_id WHERE f.id IN ({', '.join('?' * len(chunk))})",
+            f"FROM figures f JOIN documents d ON d.id = f.doc_id WHERE f.id IN ({marks})",
             chunk,
         )
         found.update((int(r[0]), str(r[1])) for r in rows)
@@ -149,28 +144,22 @@ def series_spots(
     reports, latest figure id), in the order of `series_rows`, the latest report standing for
     the others. Many reports stating the same value for the same year and region are one marker;
     the rows do not grow with them."""
-    params: list[Any] = [indicator, unit, *roles]
+    where, params = _series_filter(indicator, unit, roles, regions)
     sql = (
         f"SELECT {_SPOT_COLUMNS}, count(DISTINCT f.doc_id), max({_REPORT_KEY}) AS k "
-        "FROM figures f JOIN documents d ON d.id = f.doc_id "
-        f"WHERE f.indicator = ? AND f.unit = ? AND f.role IN ({', '.join('?' * len(roles))}) "
-        "AND f.year IS NOT NULL AND f.value IS NOT NULL AND f.region IS NOT NULL"
+        f"FROM figures f JOIN documents d ON d.id = f.doc_id WHERE {where} "
+        f"GROUP BY {_SPOT_COLUMNS} ORDER BY f.region, f.year, f.role, k"
     )
-    if regions:
-        sql += f" AND f.region IN ({', '.join('?' * len(regions))})"
-        params.extend(regions)
-    sql += f" GROUP BY {_SPOT_COLUMNS} ORDER BY f.region, f.year, f.role, k"
     return [(*r[:7], r[7] & _FIGURE_BITS) for r in db.execute(sql, params)]
 
 
 def points_by_id(db: Queryable, figure_ids: list[int]) -> dict[int, Point]:
     """figure id -> its point (without the sentence)."""
     found: dict[int, Point] = {}
-    for first in range(0, len(figure_ids), 500):
-        chunk = figure_ids[first : first + 500]
+    for chunk, marks in in_chunks(figure_ids):
         rows = db.execute(
             f"SELECT {_POINT_COLUMNS.format(sentence=repr(''))} FROM figures f JOIN documents d ON d.id = f.doc_id "
-            f"WHERE f.id IN ({', '.join('?' * len(chunk))})", chunk)
+            f"WHERE f.id IN ({marks})", chunk)
         found.update((int(r[FIGURE_ID]), point(r)) for r in rows)
     return found
 
@@ -180,9 +169,5 @@ def spot_figure_ids(
 ) -> list[tuple[Any, ...]]:
     """(figure id, region, role, year, value, qualifier, value_high) of every figure behind the
     spots of these regions (`series_spots`): what the checks may have flagged."""
-    sql = (
-        f"SELECT f.id, {_SPOT_COLUMNS} FROM figures f "
-        f"WHERE f.indicator = ? AND f.unit = ? AND f.role IN ({', '.join('?' * len(roles))}) "
-        f"AND f.year IS NOT NULL AND f.value IS NOT NULL AND f.region IN ({', '.join('?' * len(regions))})"
-    )
-    return db.execute(sql, [indicator, unit, *roles, *regions]).fetchall()
+    where, params = _series_filter(indicator, unit, roles, regions)
+    return db.execute(f"SELECT f.id, {_SPOT_COLUMNS} FROM figures f WHERE {where}", params).fetchall()

@@ -12,7 +12,7 @@ from typing import Any
 
 from viewer.model import Document
 from viewer.model.review import Evidence, Finding, Verdict
-from viewer.store.connection import Queryable
+from viewer.store.connection import Queryable, in_chunks
 
 _ATTENTION = tuple(sorted(Verdict.ATTENTION))
 _IN_ATTENTION = f"verdict IN ({', '.join('?' * len(_ATTENTION))})"
@@ -21,7 +21,6 @@ _EVIDENCE_COLUMNS = (
     "e.label, e.doc_id, e.span_start, e.span_end, e.text, e.sentence_start, e.sentence_end, "
     "e.figure_id, e.value, e.unit, e.year"
 )
-_CHUNK = 500  # ids per IN (...) list, well under SQLite's parameter limit
 
 
 def document_rows(db: Queryable) -> list[Document]:
@@ -53,21 +52,20 @@ def documents_by_id(db: Queryable, doc_ids: Iterable[int]) -> list[Document]:
     """The listed documents (as `document_rows` gives them), in library order."""
     ids = sorted(set(doc_ids))
     found: list[Document] = []
-    for first in range(0, len(ids), _CHUNK):
-        chunk = ids[first : first + _CHUNK]
+    for chunk, marks in in_chunks(ids):
         found += [
             Document(id=r[0], path=r[1], sha256="", text="", title=r[2], region=r[3], year=r[4], kind=r[5],
                      published=r[6])
             for r in db.execute(
                 "SELECT id, path, title, region, year, kind, published FROM documents "
-                f"WHERE id IN ({', '.join('?' * len(chunk))})", chunk)
+                f"WHERE id IN ({marks})", chunk)
         ]
     found.sort(key=lambda d: (-(d.year or 0), d.title))
     return found
 
 
 def entity_document_ids(db: Queryable, entity_id: int) -> list[int]:
-    return [r[0] for r in db.execute("SELECT DISTINCT doc_id FROM mentions WHERE entity_id = ?", [entity_id])]
+    return [r[0] for r in db.execute("SELECT doc_id FROM entity_spans WHERE entity_id = ?", [entity_id])]
 
 
 def finding_totals(db: Queryable) -> tuple[int, int]:
@@ -124,14 +122,13 @@ def figure_flag_rows(db: Queryable, figure_ids: Iterable[int]) -> list[tuple[int
     figures in a chart: conflicts, outliers and targets."""
     ids = sorted(set(figure_ids))
     rows: list[tuple[int, str, str, str]] = []
-    for first in range(0, len(ids), _CHUNK):
-        chunk = ids[first : first + _CHUNK]
+    for chunk, marks in in_chunks(ids):
         rows += [
             (int(r[0]), str(r[1]), str(r[2]), str(r[3]))
             for r in db.execute(
                 "SELECT e.figure_id, c.kind, c.verdict, e.label FROM check_evidence e CROSS JOIN checks c "
                 "ON c.id = e.check_id "
-                f"WHERE e.figure_id IN ({', '.join('?' * len(chunk))}) "
+                f"WHERE e.figure_id IN ({marks}) "
                 "AND c.kind IN ('conflict', 'outlier', 'target') ORDER BY c.id, e.idx", chunk)
         ]
     return rows
@@ -139,13 +136,12 @@ def figure_flag_rows(db: Queryable, figure_ids: Iterable[int]) -> list[tuple[int
 
 def _checks(db: Queryable, check_ids: list[int]) -> list[Finding]:
     found: list[Finding] = []
-    for first in range(0, len(check_ids), _CHUNK):
-        chunk = check_ids[first : first + _CHUNK]
+    for chunk, marks in in_chunks(check_ids):
         found += [
             Finding(id=r[0], kind=r[1], verdict=r[2], pattern=r[3], message=r[4], message_en=r[5], stated=r[6],
                     computed=r[7], unit=r[8], evidence=())
             for r in db.execute(
-                f"SELECT {_CHECK_COLUMNS} FROM checks WHERE id IN ({', '.join('?' * len(chunk))})", chunk)
+                f"SELECT {_CHECK_COLUMNS} FROM checks WHERE id IN ({marks})", chunk)
         ]
     found.sort(key=lambda f: f.id or 0)
     return found
