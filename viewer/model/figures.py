@@ -31,6 +31,13 @@ class Role:
     GROWTH = "growth_rate"
     SHARE = "share"
     RANK = "rank"
+    PROGRESS = "progress"  # 完成年度任务的120%: how far a task or target was met
+
+
+class Modality:
+    ACTUAL = "actual"
+    ESTIMATE = "estimate"
+    TARGET = "target"
 
 
 @dataclass
@@ -57,6 +64,12 @@ class Figure:
     confidence: float = 1.0
     id: int | None = None
     doc_id: int | None = None
+    # How the attribution was found, the confidence the reviewer sees (see viewer.text.attribution):
+    provisional: bool = False  # the indicator is a phrase of the text, not a taxonomy entry
+    indicator_how: str = ""  # alias | level | ratio | list | inherited | provisional | ""
+    region_how: str = ""  # clause | sentence | section | document | ""
+    period_how: str = ""  # clause | sentence | heading | running | target | document | ""
+    modality: str = Modality.ACTUAL  # actual | estimate | target, whatever the role measures
 
 
 @dataclass(slots=True)

@@ -8,11 +8,11 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from viewer.model import AnalyzedDocument, Document, Entity
+from viewer.model import AnalyzedDocument, Document, Entity, Figure, Sentence
 from viewer.text.attribution import DocumentContext, attribute_figures
 from viewer.text.entities import EntityContext, entity_aliases, entity_code, find_mentions
 from viewer.text.figures import find_figures
-from viewer.text.metadata import extract_metadata
+from viewer.text.metadata import Metadata, extract_metadata
 from viewer.text.readers import ReadError, read_document
 from viewer.text.repeats import paragraph_hash
 from viewer.text.segment import sentence_words
@@ -37,6 +37,17 @@ def analyze_file(path: Path, sha256: str) -> AnalyzedDocument:
     return analyze_text(str(path), text, sha256)
 
 
+def document_figures(text: str, meta: Metadata, sentences: list[Sentence]) -> list[Figure]:
+    """The figures of a text, attributed in the context its metadata gives."""
+    context = DocumentContext(region=meta.region, year=meta.year, published=meta.published)
+    return attribute_figures(text, find_figures(text), sentences, context)
+
+
+def text_figures(text: str) -> list[Figure]:
+    """The figures of a text as the import attributes them, without the rest of the analysis."""
+    return document_figures(text, extract_metadata(text), split_sentences(text))
+
+
 def analyze_text(path: str, text: str, sha256: str) -> AnalyzedDocument:
     meta = extract_metadata(text)
     document = Document(
@@ -45,10 +56,7 @@ def analyze_text(path: str, text: str, sha256: str) -> AnalyzedDocument:
     )
     paragraphs = split_paragraphs(text)
     sentences = split_sentences(text, paragraphs)
-    figures = attribute_figures(
-        text, find_figures(text), sentences,
-        DocumentContext(region=meta.region, year=meta.year, published=meta.published),
-    )
+    figures = document_figures(text, meta, sentences)
     mentions = find_mentions(text, EntityContext(region=meta.region))
     entities = [
         Entity(name=name, type=type_, code=entity_code(name, type_), aliases=entity_aliases(name, type_))

@@ -1,37 +1,35 @@
-"""Attribute each figure of a document: period, indicator, region, role and confidence.
+"""Attribute each figure of a document: indicator, place, period, role, and how each was found.
 
-Everything is read from the figure's surroundings, nearest first: its clause (split at
-，；：), its sentence, then the period the text is in (set by headings such as '## 2021'
-or '2023年重点工作' and by sentences that open with a time: '2020年，…'). Work per
-document is linear: mentions of periods, indicators and places are found once over the
-whole text and looked up per figure by position. Each question has its module:
-attribution_indicator, attribution_period, attribution_region and attribution_role;
-attribution_sections reads numbered headings of plans (三、2023年工作计划) and of results.
+A figure's attribution is the frame of the clause it stands in (DESIGN.md, "clause frames").
+Each sentence is cut into clauses at ，；： and after a figure followed by 、 (新增A 3家、B 5家).
+A clause's frame has a measure (viewer.text.measures: a taxonomy alias ending the measure
+phrase, a level of a platform, a ratio 占…比重, or a provisional phrase), a subject place
+(viewer.text.subject_places), a period (attribution_period, from the clause, the sentence, the
+section or the document) and a modality. A clause that names no measure or place of its own
+inherits the last one named earlier in the sentence, never across a clause that names its own.
+分别 lists pair their measures with their values in order. Each slot records how it was found
+(Figure.indicator_how, region_how, period_how): that is the confidence the reviewer sees.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from viewer.model import Figure, Sentence
-from viewer.text.attribution_indicator import SentenceIndicators
-from viewer.text.attribution_period import figure_period, respectively_years
-from viewer.text.attribution_region import CountyMentions
-from viewer.text.attribution_role import figure_measure, inherited_measure, level_role, settle_indicator
-from viewer.text.attribution_timeline import LogicalSentence, Timeline, build_timeline
-from viewer.text.indicator_mentions import IndicatorMentions
-from viewer.text.indicators import IndicatorEntry, Lexicon, load_lexicon
-from viewer.text.periods import Period
-from viewer.text.roles import SentenceModality
+from viewer.model import Figure, FigureKind, Modality, Role, Sentence
+from viewer.text.attribution_frames import SentenceFrames
+from viewer.text.attribution_timeline import build_timeline
+from viewer.text.indicators import Lexicon, load_lexicon
+from viewer.text.measures import AliasIndex
+from viewer.text.places import Place, place_table
+from viewer.text.subject_places import HOW_DOCUMENT, SubjectPlaces
 
 _RANGE_GAP = re.compile(r"\s*[—–～~-]{1,2}\s*")
-_RANGE_GAP_MAX = 4
 
 
 @dataclass(frozen=True)
 class DocumentContext:
-    region: str | None
+    region: str | None  # the label of the document's place
     year: int | None
     published: str | None = None  # ISO partial date: "2021-11", "2023-04-04", "2022"
 
@@ -41,6 +39,14 @@ class DocumentContext:
         if self.published and self.published[:4].isdigit():
             return int(self.published[:4])
         return self.year
+
+    @property
+    def place(self) -> Place | None:
+        if not self.region:
+            return None
+        table = place_table()
+        finder = getattr(table, "lookup_label", None)  # interim until the gazetteer's API lands
+        return finder(self.region) if finder else table.lookup(self.region)
 
 
 def attribute_figures(
@@ -53,97 +59,46 @@ def attribute_figures(
     """Return copies of `figures` (in the given order) with their attribution filled in."""
     lexicon = lexicon if lexicon is not None else load_lexicon()
     timeline = build_timeline(text, sentences, context.current_year)
-    attributor = _Attributor(text, timeline, context, lexicon)
-    done: dict[int, Figure] = {}
+    document = context.place
+    places = SubjectPlaces(text, document)
+    aliases = AliasIndex(text, lexicon)
     order = sorted(range(len(figures)), key=lambda i: (figures[i].start, figures[i].end))
-    for sentence, members in _by_sentence(timeline, figures, order):
-        for index, figure in zip(members, attributor.sentence(sentence, [figures[i] for i in members]), strict=True):
+    done: dict[int, Figure] = {}
+    position = 0
+    while position < len(order):
+        sentence = timeline.sentence_at(figures[order[position]].start)
+        members = [order[position]]
+        position += 1
+        while position < len(order) and timeline.sentence_at(figures[order[position]].start) is sentence:
+            members.append(order[position])
+            position += 1
+        frames = SentenceFrames(text, sentence, [figures[i] for i in members], aliases, places, context, lexicon)
+        for index, figure in zip(members, frames.attribute(), strict=True):
             done[index] = figure
-    return [done.get(i, figures[i]) for i in range(len(figures))]
+    return [_with_document_place(done.get(i, figures[i]), context) for i in range(len(figures))]
 
 
-def _by_sentence(timeline: Timeline, figures: list[Figure], order: list[int]) -> list[tuple[LogicalSentence, list[int]]]:
-    """The indices of the figures in each sentence, in text order."""
-    groups: list[tuple[LogicalSentence, list[int]]] = []
-    for index in order:
-        sentence = timeline.sentence_at(figures[index].start)
-        if groups and groups[-1][0] is sentence:
-            groups[-1][1].append(index)
-        else:
-            groups.append((sentence, [index]))
-    return groups
+def _with_document_place(figure: Figure, context: DocumentContext) -> Figure:
+    if figure.region is None and context.region is not None:
+        return replace(figure, region=context.region, region_how=HOW_DOCUMENT)
+    return figure
 
 
-class _Attributor:
-    def __init__(self, text: str, timeline: Timeline, context: DocumentContext, lexicon: Lexicon) -> None:
-        self.text = text
-        self.context = context
-        self.current_year = context.current_year
-        self.lexicon = lexicon
-        self.indicators = IndicatorMentions(text, timeline, lexicon)
-        self.counties = CountyMentions(text, context.region)
-
-    def sentence(self, sentence: LogicalSentence, figures: list[Figure]) -> list[Figure]:
-        """The figures of one sentence, in text order, attributed."""
-        text = self.text
-        clauses = [sentence.clause(figure.start) for figure in figures]
-        mentions = self.indicators.within(sentence.start, sentence.end)
-        indicators = SentenceIndicators(text, self.lexicon, sentence, figures, clauses, mentions)
-        measures: list[str | None] = []
-        cues: SentenceModality | None = None
-        years = respectively_years(text, sentence, figures) if sentence.periods else {}
-        results: list[Figure] = []
-        for position, figure in enumerate(figures):
-            clause_start = clauses[position][0]
-            previous = figures[position - 1] if position else None
-            if previous is not None and figure.start - previous.end <= _RANGE_GAP_MAX \
-                    and previous.kind == figure.kind and _RANGE_GAP.fullmatch(text, previous.end, figure.start):
-                # 11%—13%: the upper end of a range the finder gave as two figures.
-                indicators.record(indicators.chosen[-1])
-                measures.append(measures[-1])
-                results.append(_same_as(figure, results[-1]))
-                continue
-            measure = figure_measure(text, figure, clause_start, previous, measures[-1] if measures else None)
-            choice = indicators.choose(position, measure)
-            entry, confidence, measure = settle_indicator(text, self.lexicon, figure, clause_start, choice, measure)
-            if measure is None and entry is not None and entry.parent:
-                measure = inherited_measure(self.lexicon, entry, indicators.chosen, measures)
-            period, period_confidence, source = figure_period(
-                text, figure, sentence, clause_start, measure, previous, self.current_year, years.get(position))
-            if measure is not None:
-                role = measure
-            else:
-                cues = cues or SentenceModality(text, sentence.start, sentence.end)
-                role = level_role(cues, figure, period, source, self.current_year, sentence.section_role)
-            indicators.record(entry)
-            measures.append(measure)
-            region = self.counties.only_county(sentence.start, figure.start) or self.context.region
-            results.append(_attributed(figure, sentence, period, entry, region, role,
-                                       round(confidence * period_confidence, 2)))
-        return results
-
-
-def _same_as(found: Figure, other: Figure) -> Figure:
-    """A copy of `found` attributed as `other` is."""
-    return Figure(
-        found.start, found.end, found.text, found.value, found.unit, found.kind, found.qualifier,
-        found.value_high, found.unit_text, other.year, other.period, other.period_start, other.period_end,
-        other.indicator, other.region, other.role, other.sentence_start, other.sentence_end, other.confidence,
-        found.id, found.doc_id,
+def same_as(found: Figure, other: Figure) -> Figure:
+    """A copy of `found` attributed as `other` is (the upper end of a range)."""
+    return replace(
+        other, start=found.start, end=found.end, text=found.text, value=found.value, unit=found.unit,
+        kind=found.kind, qualifier=found.qualifier, value_high=found.value_high, unit_text=found.unit_text,
+        id=found.id, doc_id=found.doc_id,
     )
 
 
-def _attributed(
-    found: Figure, sentence: LogicalSentence, period: Period | None, entry: IndicatorEntry | None,
-    region: str | None, role: str, confidence: float,
-) -> Figure:
-    """A copy of `found` with its attribution. Arguments in field order: for a class of 21
-    fields, keywords cost three times as much (tests check the order)."""
-    return Figure(
-        found.start, found.end, found.text, found.value, found.unit, found.kind, found.qualifier,
-        found.value_high, found.unit_text,
-        period.year if period else None, period.label if period else "",
-        period.start if period else None, period.end if period else None,
-        entry.name if entry else None, region, role, sentence.start, sentence.end, confidence,
-        found.id, found.doc_id,
+def is_range_end(text: str, previous: Figure | None, figure: Figure) -> bool:
+    """11%—13%: the upper end of a range the finder gave as two figures."""
+    return (
+        previous is not None and figure.start - previous.end <= 4 and previous.kind == figure.kind
+        and _RANGE_GAP.fullmatch(text, previous.end, figure.start) is not None
     )
+
+
+__all__ = ["DocumentContext", "FigureKind", "Modality", "Role", "attribute_figures", "is_range_end", "same_as"]

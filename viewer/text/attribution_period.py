@@ -18,6 +18,7 @@ _TO_BEFORE = re.compile(r"(?:到|至)\s*$")
 _OF_YEAR = re.compile(r"\s*的?\s*")  # 由2015年的1.62%, 比2021年的38.9亿元
 _YEAR_LIST_GAP = re.compile(r"\s*[、和及与,，]\s*")
 _RESPECTIVELY = "分别"
+_LIST_AND = re.compile(r"\s*[、和及与]\s*")
 
 # Where the period was read; "target" for a period that names a goal (到2025年).
 SOURCE_CLAUSE, SOURCE_SENTENCE, SOURCE_TARGET = "clause", "sentence", "target"
@@ -143,12 +144,19 @@ def _growth_span(before: list[PeriodMention], period: Period) -> Period:
     return span_period(base_year, period.end)
 
 
+def _from_list(text: str, figure: Figure, previous: Figure | None) -> bool:
+    """分别由1057亿元和317亿元: a value listed after a from-value is a from-value too."""
+    if previous is None or not _LIST_AND.fullmatch(text, previous.end, figure.start):
+        return False
+    return _FROM_BEFORE.search(text, max(0, previous.start - 3), previous.start) is not None
+
+
 def _from_to_year(text: str, figure: Figure, previous: Figure | None, clause_start: int, period: Period) -> Period:
     """占比重从1.91%提升到2.91% under '2015年以来': the first value is 2015's, the second the last year's."""
     if period.start == period.end:
         return period
-    if _FROM_BEFORE.search(text, max(clause_start, figure.start - 3), figure.start):
-        return year_period(period.start)
+    if _FROM_BEFORE.search(text, max(clause_start, figure.start - 3), figure.start) or _from_list(text, figure, previous):
+        return year_period(period.base if period.base is not None else period.start)
     from_to = (
         previous is not None and previous.end > clause_start
         and _TO_BEFORE.search(text, max(clause_start, figure.start - 6), figure.start)

@@ -20,7 +20,15 @@ from viewer.text.attribution_sections import (
     inline_heading,
     marker_level,
 )
-from viewer.text.periods import Period, PeriodMention, find_periods, heading_year, resolve, year_period
+from viewer.text.periods import (
+    Period,
+    PeriodMention,
+    find_periods,
+    heading_year,
+    part_of_year,
+    resolve,
+    year_period,
+)
 
 _CLAUSE_CUT = re.compile(r"[，,；;：:]")
 _SENTENCE_END = "。！？!?；;，,：:…”’」』）)】"
@@ -85,7 +93,11 @@ def build_timeline(text: str, sentences: list[Sentence], current_year: int | Non
     section: Period | None = None
     from_heading = False
     sections = Sections()
+    previous_end = 0
     for start, end, heading in spans:
+        if running is not None and part_of_year(running) and "\n" in text[previous_end:start]:
+            running = year_period(running.year)  # 1—6月 holds for its paragraph; the next is the year's
+        previous_end = end
         inside = mentions[bisect_left(mention_starts, start) : bisect_left(mention_starts, end)]
         sentence = LogicalSentence(start, end, heading, inside, text, running, from_heading)
         logical.append(sentence)
@@ -151,8 +163,8 @@ def _lead(
             return None
         if section is not None and found.end < section.start and not text.startswith(_TOPIC_END, mention.end):
             return None
-        # A quarter or month opens one sentence; what follows is about the whole year.
-        return year_period(found.year) if mention.kind in ("sub", "asof") else found
+        # A quarter or months open their paragraph (2022年1—6月，…); an as-of date, one sentence.
+        return year_period(found.year) if mention.kind == "asof" else found
     return None
 
 

@@ -147,7 +147,45 @@ def find_figures(text: str) -> list[Figure]:
             continue  # 三成半 took the 半 that starts 半成
         figures.append(figure)
         units.append(unit)
-    return _add_listed(figures, units, norm, text)
+    return _people_counted(_join_ranges(_add_listed(figures, units, norm, text), text))
+
+
+def _people_counted(figures: list[Figure]) -> list[Figure]:
+    """两院院士123位: 位 counts people (a rank is 第N位), so the base unit is 人."""
+    return [
+        Figure(f.start, f.end, f.text, f.value, "人", f.kind, f.qualifier, f.value_high, f.unit_text)
+        if f.kind == FigureKind.COUNT and f.unit == "位" else f
+        for f in figures
+    ]
+
+
+_RANGE_SIGN = re.compile(rf"{_B}[—–～~至]{{1,2}}{_B}|{_B}-{{2}}{_B}")
+
+
+def _join_ranges(figures: list[Figure], text: str) -> list[Figure]:
+    """5%—5.5%, 4.5%-5%, 3～5家: two figures of one unit joined by a range sign are one range
+    (the finder reads a hyphen as a minus sign: -5%)."""
+    joined: list[Figure] = []
+    for figure in figures:
+        previous = joined[-1] if joined else None
+        if previous is not None and previous.unit == figure.unit and previous.kind == figure.kind \
+                and previous.qualifier != Qualifier.RANGE and previous.value is not None \
+                and figure.value is not None and _range_between(text, previous, figure):
+            high = abs(figure.value)
+            if high > previous.value:
+                joined[-1] = Figure(
+                    previous.start, figure.end, text[previous.start : figure.end], previous.value,
+                    previous.unit, previous.kind, Qualifier.RANGE, high, previous.unit_text,
+                )
+                continue
+        joined.append(figure)
+    return joined
+
+
+def _range_between(text: str, low: Figure, high: Figure) -> bool:
+    if high.start == low.end and high.text.startswith(("-", "－")):
+        return True
+    return high.start - low.end <= 4 and _RANGE_SIGN.fullmatch(text, low.end, high.start) is not None
 
 
 def _value(numeral: str) -> tuple[float, bool]:

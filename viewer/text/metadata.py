@@ -6,19 +6,27 @@ These are first guesses stored with the document; a reviewer can correct them in
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 
-from viewer.text.places import place_table
+from viewer.text.document_place import document_place, place_label
 
 _CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_ISO_DATE = re.compile(r"(?:时间|日期|发布时间|发布日期)\s*[:：]\s*((?:19|20)\d{2})[-/.年](\d{1,2})(?:[-/.月](\d{1,2}))?")
+_ISO_DATE = re.compile(
+    r"(?:时间|日期|发布时间|发布日期|成文日期|印发日期)\s*[:：][\s|｜]*((?:19|20)\d{2})[-/.年](\d{1,2})(?:[-/.月](\d{1,2}))?"
+)
+_BARE_DATE = re.compile(r"^\s*((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})(?:\s+\S{0,20})?\s*$")
 _CN_DATE = re.compile(r"([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月")
 _ARABIC_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})年(\d{1,2})月(?:(\d{1,2})日)?")
 _DATELINE = re.compile(r"^(?:[\u4e00-\u9fff]{0,16}\s*)?(?:19|20)\d{2}年\d{1,2}月(?:\d{1,2}日)?(?:\s*第?\s*\d+\s*版)?\s*$")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})年")
 _FORWARD = re.compile(r"(?:到|至|力争|目标|展望|远景|[-－—~～])\S{0,2}$")
-_PAGE_MARK = re.compile(r"^第\s*\d+\s*版|^[|｜\s]*$|^(?:点击数|来源|作者|时间|责任编辑|编辑)[:：]")
+_PAGE_MARK = re.compile(
+    r"^第\s*\d+\s*版|^[|｜\s]*$|^(?:点击数|来源|作者|时间|责任编辑|编辑)[:：]|"
+    r"^(?:索引号|主题分类|成文日期|发布机构|体裁分类|公开方式|文号|发文字号|有效性|发布日期|所属机构)\s*[:：|｜]|"
+    r"您的位置|当前位置|首页\s*[>＞›]|[>＞›]\s*(?:正文|动态|新闻)|[|｜].*[|｜].*[|｜]"
+)
+_SENTENCE_LIKE = re.compile(r"[。；;]|(?:[,，].*){3}")
+_TITLE_MAX = 60
 _NEWSPAPER = re.compile(r"([\u4e00-\u9fff]{2,4}(?:日报|晚报|商报|时报|新闻网|融媒体中心))")
 _SOURCE = re.compile(r"(?:来源|发布单位|发布机构|发文单位)\s*[:：]\s*([\u4e00-\u9fff]{2,20})")
 _BYLINE = re.compile(r"记者|通讯员|文\s*/|供图")
@@ -32,13 +40,14 @@ class Metadata:
     published: str | None
     year: int | None
     kind: str
+    region_how: str = ""  # title, issuer or body: how the document's place was found
 
 
 def extract_metadata(text: str) -> Metadata:
     lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
     head = "\n".join(lines[:4])
-    title = _title(lines)
-    region = _region(title, text)
+    title, is_title = _title(lines)
+    region, region_how = _region(title if is_title else "", head, text)
     published = _published(text)
     year = int(published[:4]) if published else _reported_year(head) or _body_year(text)
     return Metadata(
@@ -48,32 +57,28 @@ def extract_metadata(text: str) -> Metadata:
         published=published,
         year=year,
         kind=_kind(title, head),
+        region_how=region_how,
     )
 
 
-def _title(lines: list[str]) -> str:
+def _title(lines: list[str]) -> tuple[str, bool]:
+    """The first line in the head that reads as a title: short, not a sentence, not page furniture
+    (breadcrumbs, index tables, bylines); else the first line, for display only."""
     for line in lines[:15]:
         candidate = line.lstrip("#").strip().strip("|｜").strip()
         if _PAGE_MARK.search(candidate) or candidate.startswith(("——", "--", "【虚构")):
             continue
-        if _BYLINE.search(candidate) or len(candidate) <= 5:
+        if _BYLINE.search(candidate) or len(candidate) <= 5 or _BARE_DATE.match(candidate):
             continue
-        return candidate[:120]
-    return lines[0][:120] if lines else ""
+        if len(candidate) > _TITLE_MAX or _SENTENCE_LIKE.search(candidate):
+            continue
+        return candidate[:120], True
+    return (lines[0][:120], False) if lines else ("", False)
 
 
-def _region(title: str, text: str) -> str | None:
-    table = place_table()
-    counts: Counter[str] = Counter()
-    for match in table.find(text[:20000]):
-        city = table.city_of(match.place)
-        if city is not None:
-            counts[city.name] += 1
-    for match in table.find(title):
-        city = table.city_of(match.place)
-        if city is not None:
-            counts[city.name] += 25
-    return counts.most_common(1)[0][0] if counts else None
+def _region(title: str, head: str, text: str) -> tuple[str | None, str]:
+    place, how = document_place(title, head, text)
+    return (place_label(place), how) if place is not None else (None, "")
 
 
 def _cn_number(digits: str) -> int:
@@ -103,7 +108,13 @@ def _published(text: str) -> str | None:
             if match:
                 return _iso(*match.groups())
     match = _ISO_DATE.search(text[:3000])
-    return _iso(*match.groups()) if match else None
+    if match:
+        return _iso(*match.groups())
+    for line in lines[:8]:
+        bare = _BARE_DATE.match(line)
+        if bare:
+            return _iso(*bare.groups())
+    return None
 
 
 def _iso(year: str, month: str, day: str | None) -> str:

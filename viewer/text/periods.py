@@ -16,10 +16,12 @@ PLAN_PERIODS = {"十一五": 2006, "十二五": 2011, "十三五": 2016, "十四
 _Y = r"(?:19|20)\d{2}"
 # Every alternative below starts with one of these characters; checking them first lets the
 # engine skip most positions instead of trying each alternative there (8x faster).
-_FIRST_CHARS = "截12“\"十前上下第一二三四今去明本目现当"
+_FIRST_CHARS = "截12“\"十前上下第一二三四五六七八九两今去明本目现当过近"
 _ALTERNATIVES = (
     rf"(?P<asof>截[至止]\s*(?:(?P<asof_year>{_Y})\s*年)?\s*(?P<asof_month>1[0-2]|0?[1-9])\s*月(?:底|末|份)?)"
     rf"|(?P<range>(?P<range_a>{_Y})\s*年?\s*[-—–~～至到]\s*(?P<range_b>{_Y})\s*年?)"
+    rf"|(?P<months>(?:(?P<months_year>{_Y})\s*年\s*|(?<![\d.]))(?P<months_a>1[0-2]|0?[1-9])\s*[-—–~～至到]\s*(?P<months_b>1[0-2]|0?[1-9])\s*月(?:份)?)"
+    r"|(?P<recent>(?:过去|近)?(?P<recent_n>[两二三四五六七八九十]|\d{1,2})年(?:来|间|以来)|(?:过去|近)(?P<past_n>[两二三四五六七八九十]|\d{1,2})年)"
     rf"|(?P<since>(?P<since_year>{_Y})\s*年\s*(?:以来|至今|开始|起))"
     r"|(?P<plan>[“\"]?(?P<plan_name>十[一二三四五]五)[”\"]?[ \t]*(?P<plan_tail>期间|时期|以来|期末|末)?)"
     rf"|(?P<year>(?P<year_value>{_Y})\s*年(?!代)度?\s*(?P<year_sub>前三季度|前三个季度|上半年|下半年|第?[一二三四]季度)?)"
@@ -34,7 +36,7 @@ _SUBYEAR = {
 }
 _RELATIVE = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "上一年": -1, "前年": -2, "明年": 1}
 _BASE_BEFORE = re.compile(r"(?:较|比|相比|相较|相较于|对比|是)\s*$")
-_BASE_AFTER = re.compile(r"^\s*(?:同期|相比|相较)")
+_BASE_AFTER = re.compile(r"^\s*(?:同期|相比|相较|的?基础上)")
 # 截至2020年底 is "as of", not a goal.
 _TARGET_BEFORE = re.compile(r"(?:(?<![截止])到|(?<!截)至|力争|争取|计划到|预计到|力争到)\s*$")
 _ATTRIBUTIVE = re.compile(r"[\u3400-\u9fff]")
@@ -45,9 +47,10 @@ _HEADING_YEAR = re.compile(rf"(?<![\d“\"《])({_Y})(?![\d年%.万亿家个件�
 
 @dataclass(frozen=True)
 class Period:
-    label: str  # "2020", "2016-2020", "2020-Q1-Q3", "2022-H1", "2023-03"
+    label: str  # "2020", "2016-2020", "2020-Q1-Q3", "2022-H1", "2022-M01-M11", "2023-03"
     start: int
     end: int
+    base: int | None = None  # the year a from-to over the period starts from: 2020 for 十四五
 
     @property
     def year(self) -> int:
@@ -70,10 +73,25 @@ def year_period(year: int, sub: str = "") -> Period:
     return Period(f"{year}-{sub}" if sub else str(year), year, year)
 
 
-def span_period(first: int, last: int) -> Period:
+def part_of_year(period: Period) -> bool:
+    """前三季度, 1—6月, 截至3月底: a period within one year."""
+    return period.start == period.end and len(period.label) > 4
+
+
+def span_period(first: int, last: int, base: int | None = None) -> Period:
     if last <= first:
         return year_period(first)
-    return Period(f"{first}-{last}", first, last)
+    return Period(f"{first}-{last}", first, last, base)
+
+
+_CN_SMALL = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_MONTH_SUBS = {(1, 3): "Q1", (1, 6): "H1", (7, 12): "H2", (1, 9): "Q1-Q3", (4, 6): "Q2", (7, 9): "Q3",
+               (10, 12): "Q4"}
+
+
+def month_sub(first: int, last: int) -> str:
+    """The label of months first..last of a year: H1 for 1-6, Q1-Q3 for 1-9, M01-M11 otherwise."""
+    return _MONTH_SUBS.get((first, last), f"M{first:02d}-M{last:02d}")
 
 
 def _since(first: int, current_year: int | None) -> Period:
@@ -92,6 +110,20 @@ def _resolve(match: re.Match[str], current_year: int | None) -> tuple[str, Perio
         return "asof", year_period(current_year, month) if current_year else None, month
     if group("range"):
         return "range", span_period(int(group("range_a")), int(group("range_b"))), ""
+    if group("months"):
+        first, last = int(group("months_a")), int(group("months_b"))
+        if last <= first:
+            return "sub", None, ""
+        sub = month_sub(first, last)
+        if group("months_year"):
+            return "year", year_period(int(group("months_year")), sub), sub
+        return "sub", None, sub
+    if group("recent"):
+        count_text = group("recent_n") or group("past_n")
+        count = _CN_SMALL.get(count_text) or int(count_text)
+        if current_year is None or not 2 <= count <= 10:
+            return "recent", None, ""
+        return "plan", span_period(current_year - count, current_year - 1, current_year - count - 1), ""
     if group("since"):
         return "since", _since(int(group("since_year")), current_year), ""
     if group("plan"):
@@ -100,8 +132,9 @@ def _resolve(match: re.Match[str], current_year: int | None) -> tuple[str, Perio
         if tail in ("期末", "末"):
             return "plan", year_period(first + 4), ""
         if tail == "以来":
-            return "plan", span_period(first, max(first + 4 if current_year is None else current_year - 1, first)), ""
-        return "plan", span_period(first, first + 4), ""
+            last = max(first + 4 if current_year is None else current_year - 1, first)
+            return "plan", span_period(first, min(last, first + 4), first - 1), ""
+        return "plan", span_period(first, first + 4, first - 1), ""
     if group("year"):
         sub = _SUBYEAR.get((group("year_sub") or "").lstrip("第"), "")
         return "year", year_period(int(group("year_value")), sub), sub
@@ -124,7 +157,7 @@ def find_periods(text: str, current_year: int | None) -> list[PeriodMention]:
             continue  # “十四五”科技创新规划 names a plan, not a period
         kind, period, sub = _resolve(match, current_year)
         before = text[max(0, start - 4) : start]
-        base = bool(_BASE_BEFORE.search(before) or _BASE_AFTER.match(text[end : end + 3]))
+        base = bool(_BASE_BEFORE.search(before) or _BASE_AFTER.match(text[end : end + 5]))
         reached = _REACHED.search(text[max(0, start - 5) : start]) or text.startswith("的", end)
         target = (bool(_TARGET_BEFORE.search(before)) and not reached) or match.group("plan_tail") in ("期末", "末")
         after_from = bool(_FROM_BEFORE.search(text, max(0, start - 2), start))
@@ -149,6 +182,6 @@ def resolve(mention: PeriodMention, running: Period | None, current_year: int | 
         # 目前 in a review is the year under review, in a news item the year it appeared.
         if running is not None and running.start == running.end and current_year is not None \
                 and running.year >= current_year - 1:
-            return year_period(running.year)
+            return running if part_of_year(running) else year_period(running.year)
         return year_period(current_year) if current_year is not None else None
     return None

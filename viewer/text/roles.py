@@ -15,10 +15,13 @@ from viewer.model import FigureKind, Role
 
 # Words right before the figure (after the previous figure in the clause).
 _TO_LEVEL = re.compile(r"(?:增长|增加|提升|提高|上升|扩大|达|升)(?:了)?(?:到|至|为)\s*\S{0,12}$")
-_GROWTH = re.compile(r"增长|增速|增幅|增长率|提高|提升|上升|下降|减少|降低|回落|扩大")
-_CHANGE = re.compile(r"新增|净增|增加(?!值)|减少|新办|新认定|新建|新培育|新引进|新获批|净新增")
+_GROWTH = re.compile(r"增长|增速|增幅|涨幅|增长率|提高|提升|上升|下降|减少|降低|回落|扩大")
+_CHANGE = re.compile(
+    r"净增|增加(?!值)|减少|净新增|新(?:增|办|认定|建|组建|培育|引进|获批|设立|落地|入库|备案|签约|招引|集聚|引育|"
+    r"布局|创建|获评|获得|授牌|登记|注册)"
+)
 _SHARE = re.compile(r"占比|占.{0,16}(?:比重|比例|份额|的?比)|比重|占全[市省国县区]的?")
-_GROWTH_NOUN = re.compile(r"增速|增幅|增长率|年均增长|同比增长|年增长")
+_GROWTH_NOUN = re.compile(r"增速|增幅|涨幅|增长率|年均增长|同比增长|年增长")
 _MULTIPLE_BASE = re.compile(r"(?:是|为|相当于).{0,12}的$|(?:比|较)[^，,；;]{0,12}$")  # 比2015年翻了一番
 _ESTIMATE = re.compile(r"预计|预估|估计|有望")
 _TARGET = re.compile(r"力争|目标[:：为是]|主要目标|目标任务|确保|计划(?:到|在|于)|规划(?:到|期末)")
@@ -54,6 +57,14 @@ def measure_role(kind: str, local_prefix: str) -> str | None:
 def _after_last_share(prefix: str) -> str:
     matches = list(_SHARE.finditer(prefix))
     return prefix[matches[-1].end() :] if matches else prefix
+
+
+_PROGRESS = re.compile(r"完成(?:了)?[^，。；,;]{0,12}?(?:任务|目标|计划|指标)[^，。；,;]{0,4}?的|完成率|达成率|完成进度")
+
+
+def progress_cue(clause_prefix: str) -> bool:
+    """完成年度任务的120%: the percent says how far a task was met, not a level or a share."""
+    return bool(_PROGRESS.search(clause_prefix))
 
 
 def has_growth_cue(text: str) -> bool:

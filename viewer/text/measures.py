@@ -1,0 +1,372 @@
+"""The measure a clause names before a figure: a taxonomy indicator, or a provisional one.
+
+Chinese noun phrases put their head last, so a measure phrase ends where the cue words before
+the figure begin (达到, 增长, 同比, 约 …) and starts after the subject, the time and the verbs
+that say what was done (全市 / 全年 / 打造 高能级创新平台 14个). A taxonomy alias names the
+measure only when it ends the phrase (not 发明专利 in 发明专利产业化项目, whose head is 项目) and
+nothing but a level or a neutral word stands before it in the phrase: 民营高新技术企业 is its
+own, narrower measure, not 高新技术企业. A level word before a platform's alias makes the
+level's own indicator (省级 + 新型研发机构 -> 省级新型研发机构数). A phrase no alias ends is a
+provisional indicator named from the phrase itself (高能级创新平台数), so the same phrase in
+another report forms the same series. Generic words (项目, 企业, 资金) alone name nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from viewer.model import Figure, FigureKind, Role
+from viewer.text.indicators import IndicatorEntry, Lexicon
+from viewer.text.measure_words import (
+    CUE_TAIL,
+    FLOW_VERBS,
+    GENERIC,
+    GENERIC_HEAD,
+    LEAD_WORDS,
+    LEVELS,
+    CLAUSAL_VERBS,
+    MEASURING_VERBS,
+    NEUTRAL_PREFIX,
+    PERIOD_WORDS,
+    RANK_VERBS,
+    VERB,
+)
+
+# How a measure was found: the confidence a reviewer sees.
+HOW_ALIAS, HOW_LEVEL, HOW_PROVISIONAL = "alias", "level", "provisional"
+HOW_LIST, HOW_INHERITED = "list", "inherited"
+
+_QUOTES = re.compile(r"[“”\"'《》〈〉]")
+_BRACKETS = re.compile(r"[（()）]")
+_PHRASE_CHARS = re.compile(r"^[\u3400-\u9fffA-Za-z&、]+$")
+_LEVEL_LIST = re.compile(
+    "^(?:(?:" + "|".join(sorted(LEVELS, key=len, reverse=True)) + r")[、和及与]){1,4}"
+)
+_PREFIX_BREAK = re.compile(r"[^\w&、]+|\d+")
+_GENERIC_HEAD_AT_END = re.compile(r"(?:总数|数量|总量|总额|金额|规模|总计|合计|数|量)$")
+_LEVEL_BEFORE = re.compile("(?:" + "|".join(sorted(LEVELS, key=len, reverse=True)) + r")$")
+_MONEY_HEADS = ("额", "金", "费", "费用", "资金", "经费", "投资", "投入", "收入", "产值", "增加值", "规模", "贷款",
+                "总值", "营收", "基金", "利润", "税收", "支出", "成本", "奖励", "补助", "补贴", "融资", "资产")
+_COUNT_HEADS = ("数", "量", "次数", "人数", "户数")
+_PERCENT_HEADS = ("率", "比重", "比例", "占比", "强度", "指数", "贡献率", "覆盖率", "达标率")
+_TIMES_UNITS = frozenset({"次", "场", "人次", "批次"})
+_LEVEL_ROLES = (None, Role.ACTUAL, Role.ESTIMATE, Role.TARGET)
+_LEVELLED_GROUPS = frozenset({"平台载体", "科普"})
+_LEVELLED_HEADS = ("实验室数", "中心数", "机构数", "基地数", "平台数", "孵化器数", "众创空间数", "星创天地数",
+                   "工作站数", "研究院数", "载体数", "科技园数", "园区数", "联盟数")
+
+
+@dataclass(frozen=True, slots=True)
+class Measure:
+    """A measure named in the text: an indicator name, and how it was found."""
+
+    name: str
+    how: str  # alias | level | ratio | list | inherited | provisional
+    entry: IndicatorEntry | None = None  # the taxonomy entry, None for a provisional measure
+    start: int = 0  # where the phrase stands in the text
+    end: int = 0
+    parent: str | None = None
+    surface: str = ""  # the alias as written, whose other senses a figure of another unit may take
+
+    @property
+    def provisional(self) -> bool:
+        return self.entry is None
+
+    def inherited(self, how: str = HOW_INHERITED) -> Measure:
+        return Measure(self.name, how, self.entry, self.start, self.end, self.parent, self.surface)
+
+
+class AliasIndex:
+    """Every alias mention of a document, found once, looked up by where it starts or ends."""
+
+    def __init__(self, text: str, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self.by_end: dict[int, tuple[int, str]] = {}
+        self.by_start: dict[int, tuple[int, str]] = {}
+        for start, end, _ in lexicon.find(text):
+            self.by_end[end] = (start, text[start:end])
+            self.by_start[start] = (end, text[start:end])
+
+    def ending_at(self, end: int) -> tuple[int, str] | None:
+        return self.by_end.get(end)
+
+    def starting_at(self, start: int) -> tuple[int, str] | None:
+        return self.by_start.get(start)
+
+
+def lead_end(text: str, start: int, end: int, rank: bool = False) -> int:
+    """Where the measure phrase in text[start:end] ends: before the cue words of the figure,
+    and for a rank before the words that place it (增幅 居副省级城市 第一位)."""
+    if rank:
+        placed = list(RANK_VERBS.finditer(text, start, end))
+        if placed:
+            end = placed[-1].start()
+    found = CUE_TAIL.search(text, start, end)
+    return found.start() if found else end
+
+
+def phrase_start(text: str, start: int, end: int) -> tuple[int, str]:
+    """Where the measure phrase begins after the lead words, times and verbs; and the last
+    measuring verb taken off (使用 in 使用创新券), which the provisional name keeps."""
+    position, verb = start, ""
+    while position < end:
+        found = LEAD_WORDS.match(text, position, end) or PERIOD_WORDS.match(text, position, end)
+        if found is not None and found.end() > position:
+            position = found.end()
+            continue
+        found = VERB.match(text, position, end)
+        if found is not None:
+            verb = found.group() if found.group() in MEASURING_VERBS else verb
+            position = found.end()
+            continue
+        break
+    return position, verb
+
+
+def measure_before(
+    text: str, start: int, end: int, aliases: AliasIndex, figure: Figure, role: str | None = None
+) -> Measure | None:
+    """The measure a lead (text[start:end], the words before a figure in its clause) names."""
+    phrase_end = lead_end(text, start, end, figure.kind == FigureKind.RANK)
+    if phrase_end <= start:
+        return None
+    begin, verb = phrase_start(text, start, phrase_end)
+    if begin >= phrase_end:
+        return None
+    taxonomy = None if verb in FLOW_VERBS else _alias_ending(text, begin, phrase_end, aliases, figure.kind)
+    if taxonomy is not None:
+        return taxonomy
+    return provisional_measure(text[begin:phrase_end], begin, phrase_end, verb, figure, role)
+
+
+def _alias_ending(text: str, start: int, end: int, aliases: AliasIndex, figure_kind: str) -> Measure | None:
+    """The taxonomy measure whose alias ends the phrase text[start:end] (a generic head may follow),
+    when only a level or a neutral word stands before the alias in the phrase."""
+    hit = aliases.ending_at(end)
+    if hit is None:
+        head = _GENERIC_HEAD_AT_END.search(text, start, end)
+        hit = aliases.ending_at(head.start()) if head is not None else None
+    if hit is None:
+        return _total_alias(text, start, end, aliases.lexicon, figure_kind)
+    alias_start, surface = hit
+    entry = choose_sense(aliases.lexicon, surface, figure_kind)
+    if entry is None:
+        return None
+    prefix = text[start:alias_start] if alias_start > start else ""
+    breaks = list(_PREFIX_BREAK.finditer(prefix))
+    if breaks:  # 【亮点1】 全社会研发投入强度: the words before a space or a mark are not the phrase
+        prefix = prefix[breaks[-1].end() :]
+    verbs = list(VERB.finditer(prefix))
+    if verbs:  # 企业获得 省研发奖补资金: the alias is the object of the verb, the measure
+        prefix = prefix[verbs[-1].end() :]
+        start = alias_start - len(prefix)
+    level = _LEVEL_BEFORE.search(prefix)
+    if level is not None:
+        levelled = level_measure(aliases.lexicon, entry, LEVELS[level.group()])
+        if levelled is not None and not NEUTRAL_PREFIX.sub("", prefix[: level.start()]):
+            return Measure(levelled[0], HOW_LEVEL, levelled[1], start + level.start(), end, entry.name, surface)
+        prefix = prefix[: level.start()]
+    if NEUTRAL_PREFIX.sub("", prefix):
+        return None  # 民营高新技术企业: a narrower measure than the alias names
+    return Measure(entry.name, HOW_ALIAS, entry, alias_start, end, entry.parent, surface)
+
+
+_TOTAL = re.compile(r"[\u3400-\u9fff&A-Za-z]{2,16}?总(?=[额数量值])[额数量值]$")
+
+
+def _total_alias(text: str, start: int, end: int, lexicon: Lexicon, figure_kind: str) -> Measure | None:
+    """技术交易总额 is 技术交易额, 企业总数 企业数: an alias written with 总 before its head."""
+    found = _TOTAL.search(text, start, end)
+    if found is None:
+        return None
+    surface = found.group().replace("总", "", 1) if found.group().count("总") == 1 else None
+    if surface is None:
+        return None
+    for cut in range(len(surface) - 2):
+        entry = choose_sense(lexicon, surface[cut:], figure_kind)
+        if entry is not None and not NEUTRAL_PREFIX.sub("", surface[:cut]):
+            return Measure(entry.name, HOW_ALIAS, entry, found.start() + cut, end, entry.parent, surface[cut:])
+    return None
+
+
+_KIND_FITS = {
+    "money": {FigureKind.MONEY}, "percent": {FigureKind.PERCENT, FigureKind.POINTS},
+    "count": {FigureKind.COUNT, FigureKind.NUMBER}, "number": {FigureKind.NUMBER, FigureKind.COUNT},
+    "multiple": {FigureKind.MULTIPLE}, "physical": {FigureKind.PHYSICAL},
+}
+
+
+def fits(entry: IndicatorEntry, figure_kind: str) -> bool:
+    """Whether a figure of this kind can be a level of the entry (万元 for money, 家 for a count)."""
+    return figure_kind in _KIND_FITS.get(entry.unit_kind, set())
+
+
+def choose_sense(lexicon: Lexicon, surface: str, figure_kind: str) -> IndicatorEntry | None:
+    """The entry an alias means for a figure of this kind: the one whose unit fits, else the first."""
+    senses = lexicon.candidates(surface)
+    if not senses:
+        return None
+    return next((e for e in senses if fits(e, figure_kind)), senses[0])
+
+
+def level_measure(lexicon: Lexicon, entry: IndicatorEntry, level: str) -> tuple[str, IndicatorEntry | None] | None:
+    """The indicator of one level of a platform (省级 新型研发机构数), or None when levels do not apply."""
+    if not _levelled(entry):
+        return None
+    for name in (level + entry.name, level.removesuffix("级") + entry.name):
+        found = lexicon.get(name)
+        if found is not None:
+            return found.name, found
+    return level + entry.name, None
+
+
+def _levelled(entry: IndicatorEntry) -> bool:
+    group = getattr(entry, "group", None)
+    if group:
+        return group in _LEVELLED_GROUPS
+    return entry.name.endswith(_LEVELLED_HEADS)
+
+
+def provisional_measure(
+    phrase: str, start: int, end: int, verb: str, figure: Figure, role: str | None
+) -> Measure | None:
+    """A provisional indicator named from a measure phrase, or None if the phrase names nothing."""
+    phrase = _after_clausal_verb(phrase)
+    levels = _LEVEL_LIST.match(phrase)
+    phrase = _BRACKETS.sub("", _QUOTES.sub("", phrase)).strip()
+    if not _PHRASE_CHARS.match(phrase):
+        return None
+    if "、" in phrase and levels is None:
+        items = phrase.split("、")
+        if any(len(item) < 2 for item in items):
+            return None
+        phrase = "、".join(items[:-1]) + "和" + items[-1]  # 工程技术中心、重点实验室 41家: counted together
+    core = phrase[levels.end() :] if levels else phrase
+    if len(core) < 2 or core in GENERIC or len(phrase) > 24 or GENERIC_HEAD.match(core):
+        return None
+    if figure.kind == FigureKind.RANK or role == Role.RANK:
+        return None  # a rank's words name its scope (全省市州排名), not its measure
+    name = provisional_name(phrase, verb, figure.kind, figure.unit, role)
+    return Measure(name, HOW_PROVISIONAL, None, start, end) if name is not None else None
+
+
+def _after_clausal_verb(phrase: str) -> str:
+    """昆区本级安排科技项目 -> 本级科技项目: a verb inside the phrase ends its subject; a level
+    word right before the verb stays with the measure."""
+    verbs = [m for m in CLAUSAL_VERBS.finditer(phrase) if 0 < m.start() <= 6 and m.end() <= len(phrase) - 2]
+    if not verbs:
+        return phrase
+    verb = verbs[-1]
+    level = _LEVEL_BEFORE.search(phrase[: verb.start()])
+    return (level.group() if level else "") + phrase[verb.end() :]
+
+
+def provisional_name(phrase: str, verb: str, figure_kind: str, unit: str = "", role: str | None = None) -> str | None:
+    """The indicator name of a measure phrase: 高能级创新平台 + 个 -> 高能级创新平台数;
+    使用 创新券 + 亿元 -> 创新券使用额; a growth rate's phrase names the level it is of."""
+    phrase = re.sub(r"(?:总数|数量)$", "数", phrase)
+    if figure_kind in (FigureKind.PERCENT, FigureKind.POINTS, FigureKind.RANK, FigureKind.MULTIPLE):
+        if phrase.endswith(_PERCENT_HEADS) or role not in _LEVEL_ROLES:
+            return phrase
+        return None
+    if figure_kind in (FigureKind.COUNT, FigureKind.NUMBER):
+        if phrase.endswith(_COUNT_HEADS):
+            return phrase
+        return phrase + verb + ("次数" if unit in _TIMES_UNITS else "数")
+    if figure_kind == FigureKind.MONEY:
+        if phrase.endswith(_MONEY_HEADS):
+            return phrase
+        return phrase + verb + "额"
+    if figure_kind == FigureKind.PHYSICAL:
+        return phrase + verb
+    return None
+
+
+def measure_phrase_level(text: str, start: int, end: int) -> str | None:
+    """A lead that is only a level word (其中国家级2家): the level it names."""
+    phrase_end = lead_end(text, start, end)
+    if phrase_end <= start:
+        return None
+    begin, _ = phrase_start(text, start, phrase_end)
+    return LEVELS.get(text[begin:phrase_end])
+
+
+def has_content(text: str, start: int, end: int, rank: bool = False) -> bool:
+    """Whether a lead holds words of its own beyond cue, time, place and verb words."""
+    phrase_end = lead_end(text, start, end, rank)
+    begin, _ = phrase_start(text, start, phrase_end)
+    phrase = _QUOTES.sub("", text[begin:phrase_end]).strip()
+    return bool(phrase) and phrase not in GENERIC and not GENERIC_HEAD.match(phrase)
+
+
+# What may follow a figure without naming what it counts (anything else is a noun: 9个县市区).
+_AFTER_FIGURE = re.compile(
+    r"[^\u3400-\u9fff]|以上|以下|左右|多|余|的|和|及|与|或|增长|增加|提高|提升|上升|下降|减少|同比|较|比|是|为|占|居|位|"
+    r"排|名列|至|到|连续|超过|(?:全省|全市|全国)(?!重点实验室|技术创新中心|工程研究中心|重点)|分别|均|，|。"
+)
+_MODIFIERS = re.compile(r"[省市县区级国家以上、和及与的“”]{0,8}")
+
+
+def counts_a_noun_after(text: str, figure: Figure) -> bool:
+    """Whether a count names its noun after it (建成3家国家级孵化器, 在9家县市区)."""
+    return figure.kind == FigureKind.COUNT and not _AFTER_FIGURE.match(text, figure.end)
+
+
+_COUNTED_GENERIC = re.compile(r"(?:家|个|名)?(?:企业|单位|机构|人)")
+_GENERIC_REACH = 24
+
+
+def measure_after(text: str, figure: Figure, clause_end: int, aliases: AliasIndex) -> Measure | None:
+    """The taxonomy measure of the noun a count names after it, if the taxonomy knows it; for a
+    generic noun (463家企业通过研发准备金备案), the count measure named later in the clause."""
+    end = figure.end
+    generic = _COUNTED_GENERIC.match(text, end, clause_end)
+    if generic is not None:
+        for start in range(generic.end(), min(clause_end, generic.end() + _GENERIC_REACH)):
+            hit = aliases.starting_at(start)
+            if hit is not None and hit[0] <= clause_end:
+                entry = choose_sense(aliases.lexicon, hit[1], figure.kind)
+                if entry is not None and fits(entry, figure.kind):
+                    return Measure(entry.name, HOW_ALIAS, entry, start, hit[0], entry.parent, hit[1])
+        return None
+    modifiers = _MODIFIERS.match(text, end, clause_end)
+    last = modifiers.end() if modifiers else end
+    for candidate in range(end, last + 1):
+        hit = aliases.starting_at(candidate)
+        if hit is None or hit[0] > clause_end:
+            continue
+        entry = choose_sense(aliases.lexicon, hit[1], figure.kind)
+        if entry is None:
+            return None
+        level = _LEVEL_BEFORE.search(text, end, candidate)
+        if level is not None and level.end() == candidate:
+            levelled = level_measure(aliases.lexicon, entry, LEVELS[level.group()])
+            if levelled is not None:
+                return Measure(levelled[0], HOW_LEVEL, levelled[1], end, hit[0], entry.name, hit[1])
+        return Measure(entry.name, HOW_ALIAS, entry, candidate, hit[0], entry.parent, hit[1])
+    return None
+
+
+_COORDINATED = re.compile(r"[、和及与]")
+
+
+def generic_tail(text: str, start: int, end: int) -> str | None:
+    """The generic noun a lead ends in (资金 in …企业数和资金, 资金增长): it stands for a measure
+    named before it whose name ends the same way (研发奖补资金)."""
+    phrase_end = lead_end(text, start, end)
+    begin, _ = phrase_start(text, start, phrase_end)
+    items = _COORDINATED.split(text[begin:phrase_end])
+    last = items[-1] if items else ""
+    return last if last in GENERIC and len(last) >= 2 else None
+
+
+def opens_with_verb(text: str, start: int, end: int) -> bool:
+    """Whether the phrase of a lead is opened by a verb of its own (引育高层次人才2355人)."""
+    position = start
+    while position < end:
+        found = LEAD_WORDS.match(text, position, end) or PERIOD_WORDS.match(text, position, end)
+        if found is None or found.end() == position:
+            break
+        position = found.end()
+    return VERB.match(text, position, end) is not None
