@@ -1,24 +1,47 @@
-"""The administrative-division gazetteer in resources/places.tsv: names, aliases, codes."""
+"""The place gazetteer in resources/places.tsv: divisions, zones and areas, their names and links.
+
+Every division of China down to county level, the named zones (高新区, 经开区, 新区, 自创区,
+自贸试验区) and multi-place areas (城市群, 都市圈, 经济圈) with their members. A place is found
+by its name, its label and its global aliases anywhere; its local aliases (鼓楼 for 鼓楼区) only
+in a document about the same province, where the document's own city wins an ambiguous one.
+"""
 
 from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
 from viewer.resources import resource_path
+
+COUNTRY_CODE = "100000"
+# Official names that are ordinary words (中心城区, 郊区): found only with their city (阳泉市城区).
+GENERIC_NAMES = frozenset({"城区", "郊区", "矿区", "东区", "西区", "南区", "北区", "中区", "新城区", "老城区"})
 
 
 @dataclass(frozen=True)
 class Place:
     code: str
     name: str  # official name: 株洲市, 醴陵市, 湖南省
-    level: str  # province / city / county / zone
-    parent: str  # parent's code, "" for provinces
-    aliases: tuple[str, ...]
+    level: str  # country / province / city / county / zone / area
+    parent: str  # parent's code; "" for the country
+    aliases: tuple[str, ...]  # short forms safe anywhere (株洲, 江苏)
+    kind: str = ""  # 省, 地级市, 市辖区, 县级市, 国家级高新区, 城市群 ...
+    label: str = ""  # unique display name: the name, or city + name (南京市鼓楼区)
+    local_aliases: tuple[str, ...] = ()  # short forms safe only in a document of the same province
+    members: tuple[str, ...] = field(default=())  # codes of an area's or a zone's parts
+
+    def __post_init__(self) -> None:
+        if not self.label:
+            object.__setattr__(self, "label", self.name)
+
+    @property
+    def local_only(self) -> bool:
+        """Whether the bare name reads as a word (城区, 范县) and is matched only locally."""
+        return self.name in self.local_aliases
 
 
 @dataclass(frozen=True)
@@ -27,41 +50,222 @@ class PlaceMatch:
     end: int
     surface: str
     place: Place
+    candidates: tuple[Place, ...] = ()  # every place the surface may name, when more than one
 
 
 class PlaceTable:
     def __init__(self, places: list[Place]) -> None:
         self.places = places
         self.by_code = {p.code: p for p in places}
-        self.by_surface: dict[str, Place] = {}
+        self.by_label = {p.label: p for p in places}
+        self._global: dict[str, tuple[Place, ...]] = {}
+        self._local: dict[str, dict[str, tuple[Place, ...]]] = {}
         for place in places:
-            for surface in (place.name, *place.aliases):
-                # The more important (higher-level, earlier) place keeps an ambiguous alias.
-                self.by_surface.setdefault(surface, place)
-        self._pattern = re.compile(trie_pattern(self.by_surface)) if self.by_surface else None
+            for surface in dict.fromkeys((place.name, place.label, *place.aliases)):
+                if surface and not (surface == place.name and place.local_only):
+                    self._global[surface] = (*self._global.get(surface, ()), place)
+            province = self.province_of(place)
+            for surface in place.local_aliases:
+                if surface in GENERIC_NAMES:
+                    continue
+                scope = self._local.setdefault(province.code if province else "", {})
+                scope[surface] = (*scope.get(surface, ()), place)
+        # The more important (higher-level, earlier) place keeps an ambiguous surface.
+        self.by_surface = {surface: found[0] for surface, found in self._global.items()}
+        self._children: dict[str, list[Place]] = {}
+        for place in places:
+            self._children.setdefault(place.parent, []).append(place)
+        self._matchers: dict[str, _Matcher] = {}
 
-    def find(self, text: str) -> list[PlaceMatch]:
-        """Longest-first, non-overlapping matches of every name and alias."""
-        if self._pattern is None:
-            return []
-        return [
-            PlaceMatch(m.start(), m.end(), m.group(), self.by_surface[m.group()])
-            for m in self._pattern.finditer(text)
-        ]
+    # ---- finding places in text ----
+
+    def find(self, text: str, context: Place | None = None) -> list[PlaceMatch]:
+        """Longest-first, non-overlapping mentions of places; `context` is the document's place.
+
+        Without a context only names, labels and global aliases count. With one, the local
+        aliases of the places in the context's province count too, and an ambiguous surface
+        (鼓楼区, 资阳) names the place inside the context's city, else its province, if any.
+        """
+        province = self.province_of(context) if context is not None else None
+        scope = province.code if province is not None else ""
+        city = self.city_of(context) if context is not None else None
+        local = self._local.get(scope, {}) if scope else {}
+        matches = []
+        for start, end in self._matcher(scope).finditer(text):
+            surface = text[start:end]
+            if _blocked(text, start, end):
+                continue
+            candidates = (*self._global.get(surface, ()), *local.get(surface, ()))
+            place = self._choose(surface, candidates, city, province)
+            if place is not None:
+                others = tuple(dict.fromkeys(candidates)) if len(set(candidates)) > 1 else ()
+                matches.append(PlaceMatch(start, end, surface, place, others))
+        return matches
+
+    def _choose(self, surface: str, candidates: tuple[Place, ...], city: Place | None,
+                province: Place | None) -> Place | None:
+        for scope in (city, province):
+            if scope is not None:
+                inside = [p for p in dict.fromkeys(candidates) if self.contains(scope, p)]
+                if len(inside) == 1 or (inside and surface in self._global):
+                    return inside[0]
+        global_ones = self._global.get(surface, ())
+        return global_ones[0] if global_ones else None  # a local alias ambiguous in its province: none
+
+    def _matcher(self, scope: str) -> _Matcher:
+        matcher = self._matchers.get(scope)
+        if matcher is None:
+            base = self._matchers.get("")
+            if base is None:
+                base = self._matchers[""] = _Matcher(self._global)
+            matcher = base if not scope else base.extended(self._local.get(scope, {}))
+            self._matchers[scope] = matcher
+        return matcher
+
+    # ---- lookups ----
 
     def lookup(self, surface: str) -> Place | None:
-        return self.by_surface.get(surface)
+        """The place a name, label or global alias names (the first, when several do)."""
+        return self.by_surface.get(surface) or self.by_label.get(surface)
+
+    def lookup_label(self, label: str) -> Place | None:
+        return self.by_label.get(label)
 
     def canonical(self, surface: str) -> str | None:
-        place = self.by_surface.get(surface)
+        place = self.lookup(surface)
         return place.name if place else None
+
+    def places_of_kind(self, kind: str) -> list[Place]:
+        return [p for p in self.places if p.kind == kind]
+
+    def country(self) -> Place | None:
+        return self.by_code.get(COUNTRY_CODE)
+
+    # ---- the hierarchy ----
+
+    def parent(self, place: Place) -> Place | None:
+        return self.by_code.get(place.parent) if place.parent else None
+
+    def ancestors(self, place: Place) -> list[Place]:
+        """Parent, grandparent … up to the country, nearest first."""
+        found: list[Place] = []
+        current = self.parent(place)
+        while current is not None and current not in found:
+            found.append(current)
+            current = self.parent(current)
+        return found
+
+    def children(self, place: Place) -> list[Place]:
+        return list(self._children.get(place.code, ()))
+
+    def members(self, place: Place) -> list[Place]:
+        return [self.by_code[code] for code in place.members if code in self.by_code]
+
+    def contains(self, outer: Place, inner: Place) -> bool:
+        """Whether `inner` lies in `outer`: itself, a descendant, or inside one of its members."""
+        return self._contains(outer, inner, set())
+
+    def _contains(self, outer: Place, inner: Place, seen: set[str]) -> bool:
+        if outer == inner or outer in self.ancestors(inner):
+            return True
+        seen.add(outer.code)
+        return any(self._contains(m, inner, seen) for m in self.members(outer) if m.code not in seen)
+
+    def province_of(self, place: Place | None) -> Place | None:
+        """The province-level division a place lies in (itself for a province).
+
+        An area is in a province only when all its members are."""
+        if place is None:
+            return None
+        if place.level == "province":
+            return place
+        for ancestor in self.ancestors(place):
+            if ancestor.level == "province":
+                return ancestor
+        provinces = {self.province_of(m) for m in self.members(place)}
+        return provinces.pop() if len(provinces) == 1 else None
 
     def city_of(self, place: Place) -> Place | None:
         """The prefecture-level city a place lies in (itself for a city)."""
         current: Place | None = place
-        while current is not None and current.level not in ("city", "province"):
+        while current is not None and current.level not in ("city", "province", "country", "area"):
             current = self.by_code.get(current.parent)
         return current if current is not None and current.level == "city" else None
+
+    def zones_of(self, place: Place, kind: str | None = None) -> list[Place]:
+        """The zones lying in a place (of one kind, when given): 株洲市 -> 株洲高新区 …"""
+        return [
+            zone for zone in self.places
+            if zone.level == "zone" and zone != place and (kind is None or zone.kind == kind)
+            and self.contains(place, zone)
+        ]
+
+
+# A place whose first character closes a common word with the one before it: 平台北侧, 推广水土,
+# 示范县, 适应城市, 上海城市, 振兴城市.
+_BLOCKED_HEADS = frozenset({
+    "平台", "出台", "舞台", "后台", "前台", "电台", "讲台", "柜台", "一台", "同台", "阳台", "站台", "登台",
+    "上台", "下台", "搭台", "擂台", "推广", "示范", "适应", "响应", "相应", "顺应", "供应", "效应", "对应",
+    "反应", "上海", "振兴", "新兴", "复兴",
+})
+
+
+def _blocked(text: str, start: int, end: int) -> bool:
+    """A name that reads as part of a longer word here: 中原区 in 中原区域, 范县 in 示范县域."""
+    tail = text[end - 1 : end + 1]
+    if tail == "区域" or (end - start == 2 and tail in ("县域", "县级")):
+        return True
+    return start > 0 and text[start - 1 : start + 1] in _BLOCKED_HEADS
+
+
+class _Matcher:
+    """Leftmost-longest, non-overlapping search for many surfaces.
+
+    Dispatches on the first character to a trie regex of the surfaces starting with it; each
+    trie is compiled on first use, so building the table costs nothing until a text is read.
+    """
+
+    def __init__(self, surfaces: Iterable[str], base: _Matcher | None = None) -> None:
+        self._by_first: dict[str, list[str]] = {} if base is None else {k: list(v) for k, v in base._by_first.items()}
+        self._own: set[str] = set()
+        for surface in surfaces:
+            if len(surface) >= 2:
+                self._by_first.setdefault(surface[0], []).append(surface)
+                self._own.add(surface[0])
+        self._base = base
+        self._tries: dict[str, re.Pattern[str]] = {}
+        chars = "".join(re.escape(ch) for ch in sorted(self._by_first))
+        self._starts = re.compile(f"[{chars}]") if chars else None
+
+    def extended(self, surfaces: Iterable[str]) -> _Matcher:
+        """A matcher of this one's surfaces and some more, sharing the tries it can."""
+        return _Matcher(surfaces, self)
+
+    def _trie(self, first: str) -> re.Pattern[str]:
+        pattern = self._tries.get(first)
+        if pattern is None:
+            if self._base is not None and first not in self._own:
+                pattern = self._base._trie(first)
+            else:
+                pattern = re.compile(trie_pattern(self._by_first[first]))
+            self._tries[first] = pattern
+        return pattern
+
+    def finditer(self, text: str) -> Iterator[tuple[int, int]]:
+        if self._starts is None:
+            return
+        position = 0
+        while True:
+            hit = self._starts.search(text, position)
+            if hit is None:
+                return
+            start = hit.start()
+            match = self._trie(hit.group()).match(text, start)
+            if match is not None:
+                position = match.end()
+                yield start, position
+            else:
+                position = start + 1
 
 
 def trie_pattern(words: Iterable[str]) -> str:
@@ -88,6 +292,10 @@ def trie_pattern(words: Iterable[str]) -> str:
     return build(trie)
 
 
+def _split(cell: str | None) -> tuple[str, ...]:
+    return tuple(part.strip() for part in (cell or "").split("|") if part.strip())
+
+
 def read_places(path: str | None = None) -> list[Place]:
     """The gazetteer: places.tsv, then the fictional places of the bundled samples."""
     sources = [resource_path("places.tsv"), resource_path("places_fictional.tsv")] if path is None else [path]
@@ -101,7 +309,11 @@ def read_places(path: str | None = None) -> list[Place]:
                     name=row["name"].strip(),
                     level=row["level"].strip(),
                     parent=(row.get("parent") or "").strip(),
-                    aliases=tuple(a for a in (row.get("aliases") or "").split("|") if a.strip()),
+                    aliases=_split(row.get("aliases")),
+                    kind=(row.get("kind") or "").strip(),
+                    label=(row.get("label") or "").strip(),
+                    local_aliases=_split(row.get("local_aliases")),
+                    members=_split(row.get("members")),
                 )
                 for row in csv.DictReader(lines, delimiter="\t")
                 if row.get("name")
@@ -116,18 +328,25 @@ def place_table() -> PlaceTable:
 
 @lru_cache(maxsize=1)
 def _surface_index() -> dict[str, tuple[Place, ...]]:
+    """Names and global aliases of divisions and zones: the places the entity recogniser marks.
+
+    The country (全国, 我国) and multi-place areas (长江经济带) are left out: they are not
+    places of the entity sidebar; PlaceTable.find finds them for attribution."""
     index: dict[str, list[Place]] = {}
     for place in place_table().places:
+        if place.level in ("country", "area"):
+            continue
         for surface in dict.fromkeys((place.name, *place.aliases)):
-            index.setdefault(surface, []).append(place)
+            if surface and not (surface == place.name and place.local_only):
+                index.setdefault(surface, []).append(place)
     return {surface: tuple(found) for surface, found in index.items()}
 
 
 def places_named(surface: str) -> tuple[Place, ...]:
-    """Every place with this name or alias, in file order (provinces, cities, counties, zones)."""
+    """Every division or zone with this name or global alias, in file order (provinces first)."""
     return _surface_index().get(surface, ())
 
 
 def place_surfaces() -> list[str]:
-    """Every name and alias in the gazetteer."""
+    """Every name and global alias of the divisions and zones."""
     return list(_surface_index())
