@@ -49,7 +49,7 @@ def _short_name(place: Place) -> str:
 
 def _find(table: PlaceTable, text: str, document: Place | None) -> list[object]:
     try:
-        return list(table.find(text, document))  # type: ignore[call-arg]
+        return list(table.find(text, document))
     except TypeError:
         return list(table.find(text))
 
