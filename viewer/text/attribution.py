@@ -42,11 +42,7 @@ class DocumentContext:
 
     @property
     def place(self) -> Place | None:
-        if not self.region:
-            return None
-        table = place_table()
-        finder = getattr(table, "lookup_label", None)  # interim until the gazetteer's API lands
-        return finder(self.region) if finder else table.lookup(self.region)
+        return place_table().lookup_label(self.region) if self.region else None
 
 
 def attribute_figures(
@@ -60,8 +56,8 @@ def attribute_figures(
     lexicon = lexicon if lexicon is not None else load_lexicon()
     timeline = build_timeline(text, sentences, context.current_year)
     document = context.place
-    places = SubjectPlaces(text, document)
     aliases = AliasIndex(text, lexicon)
+    places = SubjectPlaces(text, document, measure_starts=frozenset(aliases.by_start))
     order = sorted(range(len(figures)), key=lambda i: (figures[i].start, figures[i].end))
     done: dict[int, Figure] = {}
     position = 0

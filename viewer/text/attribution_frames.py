@@ -33,12 +33,13 @@ from viewer.text.measures import (
 )
 from viewer.text.periods import Period
 from viewer.text.ratios import own_share, share_measure
-from viewer.text.roles import SentenceModality, has_share_cue, progress_cue
-from viewer.text.subject_places import HOW_CLAUSE, HOW_SENTENCE, SubjectPlaces
+from viewer.text.roles import SentenceModality, has_share_cue, measure_role, progress_cue
+from viewer.text.subject_places import HOW_CLAUSE, HOW_SENTENCE, SubjectMention, SubjectPlaces
 
 _LIST_CUT = re.compile(r"[”’\"）)\s]*、")
 _PREDICATE_CUT = re.compile(r"、(?=\s*(?:达到?|增长|年均|同比|比上年|较上年|占|居|位居|排名|实现|完成|新增|增加(?!值)|提高|提升|超过|突破))")
 _COMPARISON = re.compile(r"\s*[，,]?\s*(?:比|较|相比)?\s*(?:高于|低于|高出|快于|慢于|超出|领先|超过|好于|优于)")
+_DECLINE = re.compile(r"(?:下降|减少|回落|降低|负增长|下滑|收窄|缩减)了?\s*(?:约|近|超过?|逾)?\s*$")
 _LIST_GAP = re.compile(r"^[\s、和及与以及,，]*$")
 _LEVEL_ROLES = (Role.ACTUAL, Role.ESTIMATE, Role.TARGET)
 _INDICATOR_WEIGHT = {"alias": 1.0, "level": 0.95, "ratio": 0.95, "list": 0.9, "inherited": 0.85,
@@ -92,11 +93,13 @@ class SentenceFrames:
             lead_start = previous.end if same_clause and previous is not None else clause_start
             role = self._measure_role(figure, clause_start, previous)
             measure, role = self._indicator(position, figure, lead_start, clause_start, clause_end, role)
+            role = self._cue_outside(figure, measure, lead_start, role)
             period, period_confidence, period_how = figure_period(
                 text, figure, sentence, clause_start, role, previous, self.current_year, years.get(position))
             modality = self._modality(figure, period, period_how)
             if period is not None:
-                period = settle_span(text, figure, sentence, clause_start, period, role)
+                flow = measure is not None and "新增" in measure.name
+                period = settle_span(text, figure, sentence, clause_start, period, role, flow)
             region, region_how = self._region(figure, clause_start)
             self.measures.append(measure)
             self.roles.append(role)
@@ -104,10 +107,25 @@ class SentenceFrames:
                 self._name(measure)
             confidence = (_INDICATOR_WEIGHT.get(measure.how if measure else "", 0.5) * period_confidence
                           * _REGION_WEIGHT.get(region_how, 0.9))
+            if role in (Role.GROWTH, Role.CHANGE) and _DECLINE.search(text, lead_start, figure.start):
+                figure = _negated(figure)  # 下降3.3%: a growth rate of -3.3
             results.append(_attributed(
                 figure, sentence, period, measure, region, role or modality, round(confidence, 2),
                 period_how, region_how, modality))
         return results
+
+    def _cue_outside(self, figure: Figure, measure: Measure | None, lead_start: int, role: str | None) -> str | None:
+        """城镇新增就业60万人, 对工业增长贡献率36%: a cue word inside the measure's own name does
+        not make the figure an increase or a growth rate."""
+        if role not in (Role.CHANGE, Role.GROWTH) or measure is None or not lead_start <= measure.start:
+            return role
+        if measure.end > figure.start or measure.end <= measure.start:
+            return role
+        text = self.text
+        if measure_role(figure.kind, text[measure.start : measure.end]) != role:
+            return role  # the cue is not in the name (or the role goes on from a list)
+        outside = measure_role(figure.kind, text[lead_start : measure.start] + "，" + text[measure.end : figure.start])
+        return role if outside == role else outside
 
     def _topics_before(self, previous: Figure | None, clause_start: int) -> None:
         """The measures of the clauses without figures between the previous figure and this clause."""
@@ -271,8 +289,12 @@ class SentenceFrames:
 
     def _after_subject(self, lead_start: int, figure_start: int) -> int:
         """The lead after its subject place (昆区共实施…): the place is not part of the measure."""
-        subjects = self.places.subjects(lead_start, figure_start)
-        return subjects[-1].end if subjects else lead_start
+        position = lead_start
+        for mention in self.places.subjects(lead_start, figure_start):
+            if phrase_start(self.text, position, mention.start)[0] < mention.start:
+                break  # a place after the measure's words: 相当于全市生产总值的比例
+            position = mention.end
+        return position
 
     def _modality(self, figure: Figure, period: Period | None, period_how: str) -> str:
         self._cues = self._cues or SentenceModality(self.text, self.sentence.start, self.sentence.end)
@@ -285,10 +307,19 @@ class SentenceFrames:
             if any(m.listed for m in own):
                 return None, ""
             return own[-1].label, HOW_CLAUSE
-        earlier = [m for m in places.subjects(self.sentence.start, clause_start)]
-        if earlier and not earlier[-1].listed:
-            return earlier[-1].label, HOW_SENTENCE
+        for mention in reversed(places.subjects(self.sentence.start, clause_start)):
+            if self._carries(mention):
+                return (None, "") if mention.listed else (mention.label, HOW_SENTENCE)
         return None, ""
+
+    def _carries(self, mention: SubjectMention) -> bool:
+        """Whether a place named in an earlier clause is the subject the sentence goes on with:
+        its clause gave it a figure or a measure (自创区实现…增速19.9%，技术交易额…), not just an
+        action (漳州核电一期投入商业运行，…，工业投资增长6.1%)."""
+        start, end = self._clause(mention.start)
+        if any(start <= f.start < end for f in self.figures):
+            return True
+        return any(mention.end <= position < end for position in self.aliases.by_start)
 
 
 def _inherited_change(role: str | None, roles: list[str | None]) -> str | None:
@@ -317,6 +348,14 @@ def _range_end(text: str, previous: Figure, figure: Figure) -> bool:
         figure.start - previous.end <= 4 and previous.kind == figure.kind
         and re.fullmatch(r"\s*[—–～~-]{1,2}\s*", text[previous.end : figure.start]) is not None
     )
+
+
+def _negated(figure: Figure) -> Figure:
+    value = -figure.value if figure.value is not None and figure.value > 0 else figure.value
+    high = -figure.value_high if figure.value_high is not None and figure.value_high > 0 else figure.value_high
+    if high is not None and value is not None:
+        value, high = high, value  # 下降2%—3%: from -3 to -2
+    return replace(figure, value=value, value_high=high)
 
 
 def _same_as(found: Figure, other: Figure) -> Figure:

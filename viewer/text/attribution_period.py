@@ -132,6 +132,8 @@ def _growth_span(before: list[PeriodMention], period: Period) -> Period:
     base_year: int | None = None
     for mention in reversed(before):
         if mention.base and mention.period is not None:
+            if mention.period.start < mention.period.end:
+                return period  # 较“十三五”时期增长148%: one span's total against another's
             base_year = mention.period.start
             if mention.kind == "relative":
                 base_year = period.end - 1  # 较去年: the year before the figure's year

@@ -40,6 +40,9 @@ _HEADING_MAX = 40
 _TOPIC_END = ("，", ",", "：", ":")
 # After the year of a dated line: 2023年2月21日, or 2021年8月 at the end of the line.
 _DATE_REST = re.compile(r"\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日|(?=\s|$))")
+_HEAD_CHARS = 400
+_OPENING_MAX = 6
+_DOCUMENT_TITLE = re.compile(r"报告|总结|规划|计划|要点|纲要|通知|方案|意见|公报")
 _MARKER_START = re.compile(r"[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|【|#|第[一二三四五六七八九十]{1,3}[章节部分篇]|\d+、")
 
 
@@ -102,6 +105,8 @@ def build_timeline(text: str, sentences: list[Sentence], current_year: int | Non
         sentence = LogicalSentence(start, end, heading, inside, text, running, from_heading)
         logical.append(sentence)
         found = _heading_period(text, start, end, inside, running, current_year) if heading else None
+        if found is not None and start < _HEAD_CHARS and _DOCUMENT_TITLE.search(text, start, end):
+            found = None  # 2026年某省政府工作报告: the document's title, not a section of 2026
         if heading or end - start <= INLINE_HEADING_MAX:
             _enter_section(text[start:end], heading, found is not None, sections)
         sentence.section_role = sections.role
@@ -152,7 +157,7 @@ def _lead(
     A year before the section's named in passing (2021年全市…, under '一、2022年工作成效')
     speaks for its own sentence only.
     """
-    first_clause_end = sentence.cuts[0] if sentence.cuts else sentence.end
+    first_clause_end = _first_clause_end(sentence)
     for mention in sentence.periods:
         if mention.start >= first_clause_end:
             return None
@@ -166,6 +171,16 @@ def _lead(
         # A quarter or months open their paragraph (2022年1—6月，…); an as-of date, one sentence.
         return year_period(found.year) if mention.kind == "asof" else found
     return None
+
+
+def _first_clause_end(sentence: LogicalSentence) -> int:
+    """The end of a sentence's first clause, past a short opening (各位代表，刚刚过去的2025年，…)."""
+    start = sentence.start
+    for cut in sentence.cuts:
+        if cut - start > _OPENING_MAX:
+            return cut
+        start = cut + 1
+    return sentence.end
 
 
 def _join_fragments(text: str, sentences: list[Sentence]) -> list[tuple[int, int, bool]]:

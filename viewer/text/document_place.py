@@ -29,11 +29,6 @@ _CARRIES = 0.7  # a child carrying this share of its parent's weight is what the
 _LEANS = 0.4  # …or this share, when the text speaks of itself at the child's level
 
 
-def place_label(place: Place) -> str:
-    """The name a place's figures are filed under (unique across the gazetteer)."""
-    return getattr(place, "label", "") or place.name
-
-
 def document_place(title: str, head: str, text: str) -> tuple[Place | None, str]:
     """The document's place and how it was found (title, issuer or body)."""
     table = place_table()
@@ -58,12 +53,7 @@ def _issuer(head: str, text: str) -> str:
 
 
 def _ancestors(table: PlaceTable, place: Place) -> list[Place]:
-    chain: list[Place] = []
-    current: Place | None = place
-    while current is not None and current not in chain:
-        chain.append(current)
-        current = table.by_code.get(current.parent) if current.parent else None
-    return chain
+    return [place, *table.ancestors(place)]
 
 
 def _nested(table: PlaceTable, places: list[Place]) -> Place | None:

@@ -169,6 +169,7 @@ def _join_ranges(figures: list[Figure], text: str) -> list[Figure]:
     for figure in figures:
         previous = joined[-1] if joined else None
         if previous is not None and previous.unit == figure.unit and previous.kind == figure.kind \
+                and figure.kind != FigureKind.RANK \
                 and previous.qualifier != Qualifier.RANGE and previous.value is not None \
                 and figure.value is not None and _range_between(text, previous, figure):
             high = abs(figure.value)

@@ -20,6 +20,7 @@ from viewer.model import Figure, FigureKind, Role
 from viewer.text.indicators import IndicatorEntry, Lexicon
 from viewer.text.measure_words import (
     CUE_TAIL,
+    ECONOMY_WORDS,
     FLOW_VERBS,
     GENERIC,
     GENERIC_HEAD,
@@ -52,7 +53,7 @@ _COUNT_HEADS = ("数", "量", "次数", "人数", "户数")
 _PERCENT_HEADS = ("率", "比重", "比例", "占比", "强度", "指数", "贡献率", "覆盖率", "达标率")
 _TIMES_UNITS = frozenset({"次", "场", "人次", "批次"})
 _LEVEL_ROLES = (None, Role.ACTUAL, Role.ESTIMATE, Role.TARGET)
-_LEVELLED_GROUPS = frozenset({"平台载体", "科普"})
+_LEVELLED_GROUPS = frozenset({"平台载体", "科普", "人才", "成果转化"})
 _LEVELLED_HEADS = ("实验室数", "中心数", "机构数", "基地数", "平台数", "孵化器数", "众创空间数", "星创天地数",
                    "工作站数", "研究院数", "载体数", "科技园数", "园区数", "联盟数")
 
@@ -137,6 +138,11 @@ def measure_before(
     taxonomy = None if verb in FLOW_VERBS else _alias_ending(text, begin, phrase_end, aliases, figure.kind)
     if taxonomy is not None:
         return taxonomy
+    economy = ECONOMY_WORDS.get(text[begin:phrase_end])
+    if economy is not None and (role == Role.GROWTH or economy[1]):
+        entry = aliases.lexicon.get(economy[0])
+        if entry is not None:  # 经济增长5%: the growth of the economy is that of 地区生产总值
+            return Measure(entry.name, HOW_ALIAS, entry, begin, phrase_end, entry.parent, text[begin:phrase_end])
     return provisional_measure(text[begin:phrase_end], begin, phrase_end, verb, figure, role)
 
 
@@ -218,6 +224,10 @@ def level_measure(lexicon: Lexicon, entry: IndicatorEntry, level: str) -> tuple[
         found = lexicon.get(name)
         if found is not None:
             return found.name, found
+    prefixes = (level, level.removesuffix("级"), *(("全国",) if level == "国家级" else ()))
+    for child in lexicon.entries:  # 省级 + 科普基地数 -> 省级科普教育基地数, the level's own entry
+        if child.parent == entry.name and child.name.startswith(prefixes) and "以上" not in child.name[:5]:
+            return child.name, child
     return level + entry.name, None
 
 

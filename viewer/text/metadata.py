@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from viewer.text.document_place import document_place, place_label
+from viewer.text.document_place import document_place
 
 _CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _ISO_DATE = re.compile(
@@ -78,7 +78,7 @@ def _title(lines: list[str]) -> tuple[str, bool]:
 
 def _region(title: str, head: str, text: str) -> tuple[str | None, str]:
     place, how = document_place(title, head, text)
-    return (place_label(place), how) if place is not None else (None, "")
+    return (place.label, how) if place is not None else (None, "")
 
 
 def _cn_number(digits: str) -> int:

@@ -159,7 +159,8 @@ def find_periods(text: str, current_year: int | None) -> list[PeriodMention]:
         before = text[max(0, start - 4) : start]
         base = bool(_BASE_BEFORE.search(before) or _BASE_AFTER.match(text[end : end + 5]))
         reached = _REACHED.search(text[max(0, start - 5) : start]) or text.startswith("的", end)
-        target = (bool(_TARGET_BEFORE.search(before)) and not reached) or match.group("plan_tail") in ("期末", "末")
+        target = (bool(_TARGET_BEFORE.search(before)) and not reached) or (
+            match.group("plan_tail") in ("期末", "末") and not base)
         after_from = bool(_FROM_BEFORE.search(text, max(0, start - 2), start))
         mentions.append(PeriodMention(start, end, kind, period, sub, base and not target, target, after_from))
     return mentions

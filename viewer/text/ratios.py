@@ -23,7 +23,7 @@ _SHARE = re.compile(
 _PLACE_TOTAL = re.compile(
     r"^(?:全[国省市区县州盟旗]|我[国省市区县]|本[省市区县]|[\u3400-\u9fff]{1,8}?[省市区县])(?:总[数量额]|总体|整体)?$"
 )
-_DENOMINATOR_LEAD = re.compile(r"^(?:全部|全|总|全社会|全市|全省|全国|全区|同期)")
+_DENOMINATOR_LEAD = re.compile(r"^(?:全社会|全市|全省|全国|全区|全县|全部|同期|全|总)")
 
 
 def share_measure(

@@ -15,44 +15,6 @@ from dataclasses import dataclass
 
 from viewer.text.places import Place, PlaceTable, place_table
 
-# ---- interim adapter until the nationwide gazetteer's API lands (helper) ----
-
-
-def _label(place: Place) -> str:
-    return getattr(place, "label", "") or place.name
-
-
-def _kind(place: Place) -> str:
-    return getattr(place, "kind", "") or ""
-
-
-def _country(table: PlaceTable) -> Place | None:
-    method = getattr(table, "country", None)
-    return method() if method else Place("100000", "全国", "country", "", ())
-
-
-def _province_of(table: PlaceTable, place: Place) -> Place | None:
-    current: Place | None = place
-    while current is not None and current.level != "province":
-        current = table.by_code.get(current.parent)
-    return current
-
-
-def _zones_of(table: PlaceTable, place: Place, kind: str) -> list[Place]:
-    method = getattr(table, "zones_of", None)
-    return list(method(place, kind)) if method else []
-
-
-def _short_name(place: Place) -> str:
-    return min((place.name, *place.aliases), key=len)
-
-
-def _find(table: PlaceTable, text: str, document: Place | None) -> list[object]:
-    try:
-        return list(table.find(text, document))
-    except TypeError:
-        return list(table.find(text))
-
 # How a figure's place was found: the confidence a reviewer sees.
 HOW_CLAUSE, HOW_SENTENCE, HOW_SECTION, HOW_DOCUMENT = "clause", "sentence", "section", "document"
 
@@ -73,7 +35,7 @@ _ZONE_KINDS = {
 }
 # Words before a place that make it a comparison, a scope or a destination, not the subject.
 _REFERENCE_BEFORE = re.compile(
-    r"(?:占|居|位居|位列|列|排|排名|高于|低于|高出|超过|超出|快于|慢于|比|较|相比|同比|领先|赴|到|来|向|"
+    r"(?:占|居|位居|位列|列|排|排名|高于|低于|高出|超过|超出|快于|慢于|比|较|相比|同比|领先|赴|到|来|向|相当于|"
     r"至|与|和|同|及|对|在|为|辐射|带动|覆盖|全国第|助力|服务|支援|对口)\s*$"
 )
 _REFERENCE_AFTER = re.compile(
@@ -87,6 +49,14 @@ _NAME_AFTER = re.compile(
     r"学校|中学|小学|科技局|政府|委员会|党委|法院|检察院)"
 )
 _SEPARATORS = "，,。；;：:、！？!?\n"
+# What follows a place that is the subject of its clause: a break, a verb or an adverb, or
+# (checked apart) a measure. Anything else makes it a modifier of a noun (漳州核电, 全国统一大市场).
+_SUBJECT_AFTER = re.compile(
+    r"\s*(?:[，,、：:；;（(]|的|实现|完成|新增|净增|累计|全年|当年|年内|共|拥有|有|达|已|将|要|正|在|大力|加快|积极|深入|"
+    r"持续|全面|着力|以|把|坚持|推动|推进|围绕|聚焦|获批|入选|获得|获评|荣获|成功|首次|率先|新|建成|出台|印发|开展|"
+    r"实施|培育|引进|组织|不断|进一步|稳步|主要|各项|全社会|规上|规模以上|居|位居|排名|连续|成为|被|列|先后|"
+    r"相继|还|也|又|均|都|总|整体|科技|创新|研发|经济|GDP)"
+)
 _LIST_AFTER = re.compile(r"\s*[、和及与]")
 
 
@@ -102,20 +72,20 @@ def relative_place(table: PlaceTable, word: str, document: Place | None) -> Plac
     """The place 全市, 我区, 全省 or 全国 points at in a document about `document`."""
     level = _RELATIVE_LEVEL.get(word)
     if level == "country":
-        return _country(table)
+        return table.country()
     if document is None:
         return None
     if level == "province":
-        return _province_of(table, document)
+        return table.province_of(document)
     if level == "city":
-        if document.level == "county" and _kind(document) == "县级市":
+        if document.level == "county" and document.kind == "县级市":
             return document
         city = table.city_of(document)
         if city is not None:
             return city
-        return document if document.level == "province" and _kind(document) == "直辖市" else None
+        return document if document.level == "province" and document.kind == "直辖市" else None
     if level == "district":
-        if document.level in ("county", "zone") or (document.level == "province" and _kind(document) == "自治区"):
+        if document.level in ("county", "zone") or (document.level == "province" and document.kind == "自治区"):
             return document
         return None
     if level == "county":
@@ -126,8 +96,12 @@ def relative_place(table: PlaceTable, word: str, document: Place | None) -> Plac
 class SubjectPlaces:
     """The subject places of a document, found once, looked up per clause."""
 
-    def __init__(self, text: str, document: Place | None, table: PlaceTable | None = None) -> None:
+    def __init__(
+        self, text: str, document: Place | None, table: PlaceTable | None = None,
+        measure_starts: frozenset[int] = frozenset(),
+    ) -> None:
         self.table = table or place_table()
+        self.measure_starts = measure_starts
         self.document = document
         self.text = text
         found = self._find(text)
@@ -137,7 +111,7 @@ class SubjectPlaces:
     def _find(self, text: str) -> list[SubjectMention]:
         table, document = self.table, self.document
         spans: list[tuple[int, int, Place | None, str]] = []
-        for match in _find(table, text, document):
+        for match in table.find(text, document):
             spans.append((match.start, match.end, match.place, ""))  # type: ignore[attr-defined]
         for match in _RELATIVE.finditer(text):
             spans.append((match.start(), match.end(), relative_place(table, match.group(), document), ""))
@@ -156,7 +130,7 @@ class SubjectPlaces:
             if start < last_end:
                 continue
             last_end = end
-            label = _label(place) if place is not None else provisional
+            label = place.label if place is not None else provisional
             if not label or not self._is_subject(text, start, end):
                 continue
             mentions.append(SubjectMention(start, end, label, _listed(text, start, end)))
@@ -169,7 +143,7 @@ class SubjectPlaces:
             return None, ""
         anchor = self.table.city_of(document) or document
         for candidate in (document, anchor):
-            zones = [z for kind in _ZONE_KINDS[word] for z in _zones_of(self.table, candidate, kind)]
+            zones = [z for kind in _ZONE_KINDS[word] for z in self.table.zones_of(candidate, kind)]
             if len(zones) == 1:
                 return zones[0], ""
         short = "自创区" if word == "国家自主创新示范区" else word
@@ -183,7 +157,12 @@ class SubjectPlaces:
             return False
         if _NAME_AFTER.match(text, end) and not _breaks_name(text, end):
             return False
-        return not _quoted(text, clause_start, start)
+        if _quoted(text, clause_start, start):
+            return False
+        if end < len(text) and text[end] in "市区县旗" and text[end - 1] not in "市区县旗":
+            end += 1  # 醴陵区 written for 醴陵市: the short name with a suffix of its own
+        followed = _SUBJECT_AFTER.match(text, end) is not None or end >= len(text)
+        return followed or any(end + gap in self.measure_starts for gap in range(3))
 
     def subjects(self, start: int, end: int) -> list[SubjectMention]:
         """Subject mentions that begin inside text[start:end], in order."""
@@ -217,3 +196,8 @@ def _document_short_names(document: Place) -> list[str]:
     if document.level == "county" and len(name) >= 4 and name[-1] in "区县旗":
         return [name[0] + name[-1]]
     return []
+
+
+def _short_name(place: Place) -> str:
+    """株洲市 -> 株洲: the shortest of a place's names, for naming a zone the gazetteer lacks."""
+    return min((place.name, *place.aliases), key=len)
