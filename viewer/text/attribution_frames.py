@@ -27,11 +27,12 @@ from viewer.text.measures import (
     choose_sense,
     generic_tail,
     measure_phrase_level,
+    noun_after,
     opens_with_verb,
     phrase_start,
     lead_end,
 )
-from viewer.text.periods import Period
+from viewer.text.periods import Period, part_of_year
 from viewer.text.ratios import own_share, share_measure
 from viewer.text.roles import SentenceModality, has_share_cue, measure_role, progress_cue
 from viewer.text.subject_places import HOW_CLAUSE, HOW_SENTENCE, SubjectMention, SubjectPlaces
@@ -61,6 +62,7 @@ class SentenceFrames:
         self.places = places
         self.lexicon = lexicon
         self.current_year: int | None = getattr(context, "current_year", None)
+        self.unreported_from = _unreported_from(getattr(context, "published", None))
         self.cuts, self.list_cuts = _clause_cuts(text, sentence, figures)
         self.respectively = respectively_measures(text, sentence, figures, self._clause, aliases)
         self.measures: list[Measure | None] = []
@@ -68,6 +70,7 @@ class SentenceFrames:
         self.named: Measure | None = None  # the last measure named in the sentence so far
         self.named_all: list[Measure] = []
         self._cues: SentenceModality | None = None
+        self._counted_after = False
 
     def _clause(self, position: int) -> tuple[int, int]:
         cuts = self.cuts
@@ -103,8 +106,9 @@ class SentenceFrames:
             region, region_how = self._region(figure, clause_start)
             self.measures.append(measure)
             self.roles.append(role)
-            if measure is not None:
+            if measure is not None and not self._counted_after:
                 self._name(measure)
+            self._counted_after = False
             confidence = (_INDICATOR_WEIGHT.get(measure.how if measure else "", 0.5) * period_confidence
                           * _REGION_WEIGHT.get(region_how, 0.9))
             if role in (Role.GROWTH, Role.CHANGE) and _DECLINE.search(text, lead_start, figure.start):
@@ -163,7 +167,9 @@ class SentenceFrames:
             return self._settle(continued, figure, role, clause_start)
         if counts_a_noun_after(text, figure):
             self._topic(lead_start, figure.start)  # 地区生产总值迈上4个万亿元台阶: the topic goes on
-            return self._settle(measure_after(text, figure, clause_end, aliases), figure, role, clause_start)
+            after = measure_after(text, figure, clause_end, aliases) or noun_after(text, figure, clause_end)
+            self._counted_after = True  # the noun counted is not what the clause goes on about
+            return self._settle(after, figure, role, clause_start)
         lead_start = self._after_subject(lead_start, figure.start)
         if _COMPARISON.match(text, lead_start, figure.start) and figure.kind in (FigureKind.PERCENT, FigureKind.POINTS):
             inherited = self.named.inherited() if self.named is not None else None
@@ -298,7 +304,11 @@ class SentenceFrames:
 
     def _modality(self, figure: Figure, period: Period | None, period_how: str) -> str:
         self._cues = self._cues or SentenceModality(self.text, self.sentence.start, self.sentence.end)
-        return level_role(self._cues, figure, period, period_how, self.current_year, self.sentence.section_role)
+        found = level_role(self._cues, figure, period, period_how, self.current_year, self.sentence.section_role)
+        if found == Role.ACTUAL and period is not None and not part_of_year(period) \
+                and self.unreported_from is not None and period.end >= self.unreported_from:
+            return Role.TARGET  # a whole year not over when the report was published: a plan
+        return found
 
     def _region(self, figure: Figure, clause_start: int) -> tuple[str | None, str]:
         places = self.places
@@ -320,6 +330,15 @@ class SentenceFrames:
         if any(start <= f.start < end for f in self.figures):
             return True
         return any(mention.end <= position < end for position in self.aliases.by_start)
+
+
+def _unreported_from(published: str | None) -> int | None:
+    """The first year whose whole-year figures a report published on this date cannot report
+    as results: its own year, unless it appeared in December; None without a month."""
+    if not published or len(published) < 7 or not published[5:7].isdigit():
+        return None
+    year, month = int(published[:4]), int(published[5:7])
+    return year + 1 if month == 12 else year
 
 
 def _inherited_change(role: str | None, roles: list[str | None]) -> str | None:

@@ -23,9 +23,9 @@ def figure_measure(
     measure = measure_role(figure.kind, local_prefix)
     if measure is None and same_clause_previous and LIST_GAP.match(local_prefix):
         return previous_measure
-    if measure is None and same_clause_previous and local_prefix.lstrip().startswith("、") \
+    if measure is None and same_clause_previous and "、" in (local_prefix.strip()[:1], local_prefix.strip()[-1:]) \
             and previous_measure == Role.CHANGE:
-        return Role.CHANGE  # 新增示范基地3家、星创天地5家
+        return Role.CHANGE  # 新增示范基地3家、星创天地5家; 新建7家平台、6家孵化器
     return measure
 
 

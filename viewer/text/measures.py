@@ -19,6 +19,9 @@ from dataclasses import dataclass
 from viewer.model import Figure, FigureKind, Role
 from viewer.text.indicators import IndicatorEntry, Lexicon
 from viewer.text.measure_words import (
+    ABBREVIATIONS,
+    CIRCUMSTANCE,
+    CLAUSAL_VERBS,
     CUE_TAIL,
     ECONOMY_WORDS,
     FLOW_VERBS,
@@ -26,7 +29,7 @@ from viewer.text.measure_words import (
     GENERIC_HEAD,
     LEAD_WORDS,
     LEVELS,
-    CLAUSAL_VERBS,
+    LIST_SUMMARY,
     MEASURING_VERBS,
     NEUTRAL_PREFIX,
     PERIOD_WORDS,
@@ -40,7 +43,8 @@ HOW_LIST, HOW_INHERITED = "list", "inherited"
 
 _QUOTES = re.compile(r"[“”\"'《》〈〉]")
 _BRACKETS = re.compile(r"[（()）]")
-_PHRASE_CHARS = re.compile(r"^[\u3400-\u9fffA-Za-z&、]+$")
+_PHRASE_CHARS = re.compile(r"^[\u3400-\u9fffA-Za-z&、\u2160-\u216f]+(?:[0-9][A-Za-z][\u3400-\u9fff]+)?$")
+_PHRASE_MAX, _LIST_PHRASE_MAX = 24, 40
 _LEVEL_LIST = re.compile(
     "^(?:(?:" + "|".join(sorted(LEVELS, key=len, reverse=True)) + r")[、和及与]){1,4}"
 )
@@ -245,15 +249,21 @@ def provisional_measure(
     phrase = _after_clausal_verb(phrase)
     levels = _LEVEL_LIST.match(phrase)
     phrase = _BRACKETS.sub("", _QUOTES.sub("", phrase)).strip()
-    if not _PHRASE_CHARS.match(phrase):
+    if not _PHRASE_CHARS.match(phrase) or CIRCUMSTANCE.search(phrase):
         return None
+    summary = LIST_SUMMARY.search(phrase) if "、" in phrase else None
+    if summary is not None:
+        phrase, levels = summary.group(), None  # …和人工智能三大先导产业 -> 三大先导产业
+    for short, full in ABBREVIATIONS:
+        phrase = phrase.replace(short, full)
     if "、" in phrase and levels is None:
         items = phrase.split("、")
         if any(len(item) < 2 for item in items):
             return None
         phrase = "、".join(items[:-1]) + "和" + items[-1]  # 工程技术中心、重点实验室 41家: counted together
     core = phrase[levels.end() :] if levels else phrase
-    if len(core) < 2 or core in GENERIC or len(phrase) > 24 or GENERIC_HEAD.match(core):
+    limit = _LIST_PHRASE_MAX if "和" in phrase else _PHRASE_MAX
+    if len(core) < 2 or core in GENERIC or len(phrase) > limit or GENERIC_HEAD.match(core):
         return None
     if figure.kind == FigureKind.RANK or role == Role.RANK:
         return None  # a rank's words name its scope (全省市州排名), not its measure
@@ -269,7 +279,9 @@ def _after_clausal_verb(phrase: str) -> str:
         return phrase
     verb = verbs[-1]
     level = _LEVEL_BEFORE.search(phrase[: verb.start()])
-    return (level.group() if level else "") + phrase[verb.end() :]
+    if level is None or level.start() > 0:
+        return phrase  # 高价值专利培育中心: the verb is part of the name
+    return level.group() + phrase[verb.end() :]
 
 
 def provisional_name(phrase: str, verb: str, figure_kind: str, unit: str = "", role: str | None = None) -> str | None:
@@ -325,6 +337,21 @@ def counts_a_noun_after(text: str, figure: Figure) -> bool:
 
 _COUNTED_GENERIC = re.compile(r"(?:家|个|名)?(?:企业|单位|机构|人)")
 _GENERIC_REACH = 24
+
+
+_NOUN_AFTER_END = re.compile(r"[，,。；;：:、（(“”\"]|等|的|和|及|与|(?=" + VERB.pattern + r")")
+_NOUN_AFTER_MAX = 16
+_MILESTONE = re.compile(r"[十百千万亿]+(?:元|级)|[十百千万亿]{2,}")
+
+
+def noun_after(text: str, figure: Figure, clause_end: int) -> Measure | None:
+    """The provisional measure of the noun a count names after it (6家高质量孵化器)."""
+    start = figure.end
+    stop = _NOUN_AFTER_END.search(text, start, min(clause_end, start + _NOUN_AFTER_MAX))
+    end = stop.start() if stop is not None else min(clause_end, start + _NOUN_AFTER_MAX)
+    if stop is None and end < clause_end or _MILESTONE.match(text, start, end):
+        return None  # a long noun phrase is more than a name; 万亿级关口 is a milestone
+    return provisional_measure(text[start:end], start, end, "", figure, None)
 
 
 def measure_after(text: str, figure: Figure, clause_end: int, aliases: AliasIndex) -> Measure | None:

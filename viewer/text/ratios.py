@@ -123,7 +123,9 @@ def _ratio_entry(lexicon: Lexicon, base: str, denominator: str) -> IndicatorEntr
     if entry is not None:
         wanted.update((entry.name, *entry.aliases))
     for candidate in lexicon.entries:
-        if candidate.base != base or candidate.unit_kind != "percent":
+        # 战略性新兴产业占规上工业增加值比重: an industry named for its value added
+        if candidate.unit_kind != "percent" or candidate.base is None \
+                or not (candidate.base == base or candidate.base.startswith(base) and len(base) >= 4):
             continue
         over = getattr(candidate, "denominator", None)
         over_entry = lexicon.get(over) if over else None

@@ -13,6 +13,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from viewer.text.measure_words import VERB
 from viewer.text.places import Place, PlaceTable, place_table
 
 # How a figure's place was found: the confidence a reviewer sees.
@@ -55,7 +56,7 @@ _SUBJECT_AFTER = re.compile(
     r"\s*(?:[，,、：:；;（(]|的|实现|完成|新增|净增|累计|全年|当年|年内|共|拥有|有|达|已|将|要|正|在|大力|加快|积极|深入|"
     r"持续|全面|着力|以|把|坚持|推动|推进|围绕|聚焦|获批|入选|获得|获评|荣获|成功|首次|率先|新|建成|出台|印发|开展|"
     r"实施|培育|引进|组织|不断|进一步|稳步|主要|各项|全社会|规上|规模以上|居|位居|排名|连续|成为|被|列|先后|"
-    r"相继|还|也|又|均|都|总|整体|科技|创新|研发|经济|GDP)"
+    r"相继|还|也|又|均|都|总|整体|科技|创新|研发|经济|GDP|本级)"
 )
 _LIST_AFTER = re.compile(r"\s*[、和及与]")
 
@@ -161,7 +162,7 @@ class SubjectPlaces:
             return False
         if end < len(text) and text[end] in "市区县旗" and text[end - 1] not in "市区县旗":
             end += 1  # 醴陵区 written for 醴陵市: the short name with a suffix of its own
-        followed = _SUBJECT_AFTER.match(text, end) is not None or end >= len(text)
+        followed = _SUBJECT_AFTER.match(text, end) is not None or VERB.match(text, end) is not None or end >= len(text)
         return followed or any(end + gap in self.measure_starts for gap in range(3))
 
     def subjects(self, start: int, end: int) -> list[SubjectMention]:
