@@ -167,8 +167,10 @@ class SentenceFrames:
             return self._settle(continued, figure, role, clause_start)
         if counts_a_noun_after(text, figure):
             self._topic(lead_start, figure.start)  # 地区生产总值迈上4个万亿元台阶: the topic goes on
-            after = measure_after(text, figure, clause_end, aliases) or noun_after(text, figure, clause_end)
-            self._counted_after = True  # the noun counted is not what the clause goes on about
+            after = measure_after(text, figure, clause_end, aliases)
+            if after is None:
+                after = noun_after(text, figure, clause_end)
+                self._counted_after = True  # a phrase counted in passing is not what the sentence is about
             return self._settle(after, figure, role, clause_start)
         lead_start = self._after_subject(lead_start, figure.start)
         if _COMPARISON.match(text, lead_start, figure.start) and figure.kind in (FigureKind.PERCENT, FigureKind.POINTS):

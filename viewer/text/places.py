@@ -12,7 +12,7 @@ import csv
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 from viewer.resources import resource_path
@@ -22,8 +22,10 @@ COUNTRY_CODE = "100000"
 GENERIC_NAMES = frozenset({"城区", "郊区", "矿区", "东区", "西区", "南区", "北区", "中区", "新城区", "老城区"})
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Place:
+    """A place; two places are the same when their codes are (codes are unique in the table)."""
+
     code: str
     name: str  # official name: 株洲市, 醴陵市, 湖南省
     level: str  # country / province / city / county / zone / area
@@ -37,6 +39,12 @@ class Place:
     def __post_init__(self) -> None:
         if not self.label:
             object.__setattr__(self, "label", self.name)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Place) and other.code == self.code
+
+    def __hash__(self) -> int:
+        return hash(self.code)
 
     @property
     def local_only(self) -> bool:
@@ -194,11 +202,28 @@ class PlaceTable:
 
     def zones_of(self, place: Place, kind: str | None = None) -> list[Place]:
         """The zones lying in a place (of one kind, when given): 株洲市 -> 株洲高新区 …"""
-        return [
-            zone for zone in self.places
-            if zone.level == "zone" and zone != place and (kind is None or zone.kind == kind)
-            and self.contains(place, zone)
-        ]
+        found = self._zones_in().get(place.code)
+        if found is None:
+            found = [z for z in self._zones if z != place and self.contains(place, z)]
+        return [zone for zone in found if kind is None or zone.kind == kind]
+
+    @cached_property
+    def _zones(self) -> list[Place]:
+        return [p for p in self.places if p.level == "zone"]
+
+    def _zones_in(self) -> dict[str, list[Place]]:
+        """Zones by each division they lie in, worked out once (an area's are asked for directly)."""
+        index = self.__dict__.get("_zone_index")
+        if index is None:
+            index = {}
+            for zone in self._zones:
+                for holder in self.ancestors(zone):
+                    index.setdefault(holder.code, []).append(zone)
+            for place in self.places:
+                if place.level not in ("zone", "area"):
+                    index.setdefault(place.code, [])
+            self.__dict__["_zone_index"] = index
+        return index
 
 
 # A place whose first character closes a common word with the one before it: 平台北侧, 推广水土,
