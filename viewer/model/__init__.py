@@ -3,7 +3,7 @@
 from viewer.model.analysis import AnalyzedDocument
 from viewer.model.documents import Document, ImportOutcome, Paragraph, SearchHit, Sentence
 from viewer.model.entities import Entity, EntityType, Mention
-from viewer.model.figures import Figure, FigureKind, Modality, Point, Qualifier, Role, Series
+from viewer.model.figures import Figure, FigureKind, Modality, Point, Qualifier, Role, Series, weak_slots
 from viewer.model.review import CheckKind, Evidence, Finding, Note, NoteStatus, Verdict
 
 __all__ = [
@@ -29,4 +29,5 @@ __all__ = [
     "Sentence",
     "Series",
     "Verdict",
+    "weak_slots",
 ]

@@ -72,6 +72,24 @@ class Figure:
     modality: str = Modality.ACTUAL  # actual | estimate | target, whatever the role measures
 
 
+WEAK_PERIODS = frozenset({"", "fallback"})
+WEAK_REGIONS = frozenset({"", "guessed"})
+
+
+def weak_slots(figure: Figure) -> tuple[str, ...]:
+    """Which of a figure's indicator, region and year were not read from its text but guessed
+    (a provisional indicator, the document's place inferred from its words, the document's
+    year): the slots a reviewer should check."""
+    weak = []
+    if figure.indicator is None or figure.provisional:
+        weak.append("indicator")
+    if figure.region is None or figure.region_how in WEAK_REGIONS:
+        weak.append("region")
+    if figure.year is None or figure.period_how in WEAK_PERIODS:
+        weak.append("year")
+    return tuple(weak)
+
+
 @dataclass(slots=True)
 class Point:
     """One value of a series, traceable to its source."""

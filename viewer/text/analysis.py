@@ -39,7 +39,7 @@ def analyze_file(path: Path, sha256: str) -> AnalyzedDocument:
 
 def document_figures(text: str, meta: Metadata, sentences: list[Sentence]) -> list[Figure]:
     """The figures of a text, attributed in the context its metadata gives."""
-    context = DocumentContext(region=meta.region, year=meta.year, published=meta.published)
+    context = DocumentContext(meta.region, meta.year, meta.published, meta.region_how)
     return attribute_figures(text, find_figures(text), sentences, context)
 
 

@@ -22,7 +22,7 @@ from viewer.text.attribution_timeline import build_timeline
 from viewer.text.indicators import Lexicon, load_lexicon
 from viewer.text.measures import AliasIndex
 from viewer.text.places import Place, place_table
-from viewer.text.subject_places import HOW_DOCUMENT, SubjectPlaces
+from viewer.text.subject_places import HOW_DOCUMENT, HOW_GUESSED, SubjectPlaces
 
 _RANGE_GAP = re.compile(r"\s*[—–～~-]{1,2}\s*")
 
@@ -32,6 +32,7 @@ class DocumentContext:
     region: str | None  # the label of the document's place
     year: int | None
     published: str | None = None  # ISO partial date: "2021-11", "2023-04-04", "2022"
+    region_how: str = "title"  # how the document's place was found: title, issuer, body
 
     @property
     def current_year(self) -> int | None:
@@ -76,7 +77,8 @@ def attribute_figures(
 
 def _with_document_place(figure: Figure, context: DocumentContext) -> Figure:
     if figure.region is None and context.region is not None:
-        return replace(figure, region=context.region, region_how=HOW_DOCUMENT)
+        how = HOW_DOCUMENT if context.region_how in ("title", "issuer") else HOW_GUESSED
+        return replace(figure, region=context.region, region_how=how)
     return figure
 
 

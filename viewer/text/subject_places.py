@@ -18,6 +18,7 @@ from viewer.text.places import Place, PlaceTable, place_table
 
 # How a figure's place was found: the confidence a reviewer sees.
 HOW_CLAUSE, HOW_SENTENCE, HOW_SECTION, HOW_DOCUMENT = "clause", "sentence", "section", "document"
+HOW_GUESSED = "guessed"  # the document's place, itself inferred from the weight of its words
 
 _RELATIVE = re.compile(
     r"全国|我国|全省|我省|本省|全市|我市|本市|全区|我区|本区|全县|我县|本县|全州|我州|全盟|全旗|我旗|"
