@@ -2,7 +2,9 @@
 
 Gazetteers (resources/entities, resources/places.tsv) and suffix/cue rules propose candidates;
 the longest win, and a name a rule found once is then marked wherever else it occurs.
-No jieba: regexes over tries keep this well above the speed of segmentation.
+Regexes over tries scan the text; jieba's tags are read only for short windows (the words
+before an organisation's suffix or a document kind, around a two-character alias), so this
+stays well above the speed of segmentation.
 """
 
 from __future__ import annotations
@@ -12,9 +14,19 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from viewer.model import EntityType, Mention
-from viewer.text import entity_orgs, entity_people, entity_places, entity_titles
+from viewer.text import (
+    entity_abbrev,
+    entity_awards,
+    entity_departments,
+    entity_documents,
+    entity_orgs,
+    entity_people,
+    entity_places,
+    entity_titles,
+)
 from viewer.text.entity_common import Candidate, Region
 from viewer.text.entity_lexicon import gazetteer, stoplist
+from viewer.text.entity_words import stands_alone
 from viewer.text.indicators import load_lexicon
 from viewer.text.places import place_table
 
@@ -53,25 +65,42 @@ def entity_aliases(canonical: str, type: str) -> list[str]:
 
 def _candidates(text: str, region: Region) -> Iterator[Candidate]:
     stop = stoplist()
+    listed_orgs = set()
     for start, end, entry in gazetteer().find(text, region.city_name):
+        if end - start <= 2 and not stands_alone(text, start, end):
+            continue  # a short alias made of the halves of two words: 万华|科威特 is not 华科
         yield Candidate(start, end, entry.type, entry.canonical, rank=5)
+        if entry.type == EntityType.ORG and end - start >= 2:
+            listed_orgs.add(text[start:end])
     hits = entity_places.place_hits(text, region)
+    anchored = entity_orgs.find_anchored(text, hits)
+    cores = listed_orgs | entity_orgs.cores(anchored)
     finders: list[Callable[[str], Iterable[Candidate]]] = [
         lambda _: entity_places.find_places(hits),
         lambda t: entity_places.find_anchored(t, hits),
         lambda t: entity_places.find_relative(t, region),
-        lambda t: entity_orgs.find_anchored(t, hits),
+        lambda t: entity_departments.find_departments(t, hits, region),
+        lambda t: entity_awards.find_awards(t, hits, region),
+        lambda t: entity_documents.find_title_lines(t, hits),
+        entity_documents.find_running,
+        lambda _: (candidate for candidate, _ in anchored),
         entity_orgs.find_free,
+        entity_abbrev.find_institutes,
+        lambda t: entity_orgs.find_named(t, cores),
         entity_titles.find_titles,
         entity_titles.find_quoted,
         entity_titles.find_numbered,
         entity_titles.find_actions,
         entity_people.find_people,
     ]
+    places: list[Candidate] = []
     for finder in finders:
         for candidate in finder(text):
             if (candidate.canonical, candidate.type) not in stop:
                 yield candidate
+                if candidate.type == EntityType.PLACE:
+                    places.append(candidate)
+    yield from entity_departments.zone_committees(text, places)
     for start, end, canonical in load_lexicon().find(text):
         yield Candidate(start, end, EntityType.INDICATOR, canonical, rank=0)
 

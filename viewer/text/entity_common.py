@@ -26,10 +26,11 @@ class Candidate:
 
 @dataclass(frozen=True)
 class Region:
-    """Where the document is from: its city and province, when known."""
+    """Where the document is from: its city and province, and its county when it is a county's."""
 
     city: Place | None
     province: Place | None
+    county: Place | None = None
 
     @cached_property
     def city_name(self) -> str | None:
@@ -38,7 +39,7 @@ class Region:
     @staticmethod
     def of(name: str | None) -> Region:
         table = place_table()
-        place = table.lookup(name) if name else None
+        place = (table.lookup(name) or _within_parent(name)) if name else None
         if place is None:
             return Region(None, None)
         city = table.city_of(place)
@@ -51,7 +52,23 @@ class Region:
             if parent.level == "province":
                 province = parent
             anchor = parent
-        return Region(city, province)
+        return Region(city, province, place if place.level == "county" else None)
+
+
+def _within_parent(name: str) -> Place | None:
+    """宁波市镇海区: a place written after its city or province, when the full form is not listed."""
+    table = place_table()
+    for cut in range(len(name) - 2, 1, -1):
+        parent = table.lookup(name[:cut])
+        if parent is None:
+            continue
+        for place in places_named(name[cut:]):
+            ancestor: Place | None = place
+            while ancestor is not None and ancestor != parent:
+                ancestor = table.by_code.get(ancestor.parent)
+            if ancestor == parent:
+                return place
+    return None
 
 
 def resolve_place(surface: str, region: Region) -> Place | None:

@@ -14,7 +14,7 @@ SURNAMES = frozenset(
     "戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮"
     "柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古"
     "吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫"
-    "寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝习"
+    "寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝习屠阎鄢匡鞠萧蔺栗"
 )
 COMPOUND_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "令狐", "公孙", "慕容", "尉迟", "长孙")
 # Characters that do not occur in given names in running text (units, places, verbs of office).
@@ -26,8 +26,10 @@ BYLINE = re.compile(
 )
 PHOTO_CREDIT = re.compile(r"[^\S\n]+摄")
 TITLES = (
-    "副主席", "主席", "副书记", "书记", "副市长", "市长", "副局长", "局长", "副主任", "主任", "助理",
-    "院士", "教授", "研究员", "董事长", "总经理", "总工程师", "校长", "院长", "所长", "处长", "科长",
+    "副主席", "主席", "副书记", "书记", "副省长", "省长", "副市长", "市长", "副区长", "区长", "副县长",
+    "县长", "副局长", "局长", "副厅长", "厅长", "副部长", "部长", "副主任", "主任", "助理", "副秘书长",
+    "秘书长", "院士", "教授", "研究员", "科学家", "董事长", "总经理", "总工程师", "校长", "院长", "所长",
+    "处长", "科长",
 )
 TITLE_BEFORE = re.compile(f"(?:{'|'.join(TITLES)})(?P<name>[{CJK}]{{2,3}})")
 TITLE_AFTER = re.compile("总书记|院士|教授|同志|董事长|总经理")
@@ -35,7 +37,12 @@ TITLE_AFTER = re.compile("总书记|院士|教授|同志|董事长|总经理")
 CLAUSE_CUES = re.compile("先后|荣获|获得|当选|入选|介绍|表示|指出|一行")
 ENUMERATED = re.compile("等(?:\\d+|[一二三四五六七八九十]+)人")
 CLAUSE_BREAKS = frozenset("，。；：,;:\n、")
-FOLLOWERS = ("一行", "说", "介绍", "表示", "指出", "认为", "强调", "等", "去年", "今年", "来", "在", "带队", "率")
+FOLLOWERS = (
+    "一行", "说", "介绍", "表示", "指出", "认为", "强调", "等", "去年", "今年", "来", "在", "带队", "率",
+    "出席", "主持", "参加", "陪同", "讲话", "致辞", "获", "荣获", "带领", "调研", "考察",
+)
+# A news item's author in parentheses at the end of its paragraph: …经验。(刘标)
+CLOSING_CREDIT = re.compile(f"[。！？!?][^\\S\\n]*[(（](?P<name>[{CJK}]{{2,3}})[)）][^\\S\\n]*(?:\\n|$)")
 
 
 def is_name(candidate: str) -> bool:
@@ -85,6 +92,9 @@ def find_people(text: str) -> Iterator[Candidate]:
             span = _name_before(text, match.start(), clause_start)
             if span is not None:
                 yield person(span)
+    for match in CLOSING_CREDIT.finditer(text):
+        if is_name(match.group("name")):
+            yield person((match.start("name"), match.end("name")))
     for match in TITLE_BEFORE.finditer(text):
         after = _after_title(text, match)
         if after is not None:

@@ -1,7 +1,7 @@
-"""Place-anchored recognisers: divisions, development zones, and government bodies (株洲市科技局).
+"""Place-anchored recognisers: divisions and development zones (株洲高新区, 市高新区).
 
-The place gazetteer is scanned once; zones and departments are then tried right after each
-place name, so their cost grows with the number of place names, not with the text.
+The place gazetteer is scanned once; zones (and, in entity_departments, government bodies) are
+then tried right after each place name, so their cost grows with the number of place names.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from viewer.model import EntityType
 from viewer.text.entity_common import Candidate, Region, resolve_place, short_name
-from viewer.text.entity_lexicon import FastMatcher, departments, trie_pattern
+from viewer.text.entity_lexicon import FastMatcher, trie_pattern
 from viewer.text.places import Place, place_surfaces, place_table
 
 ZONE_SUFFIXES = {
@@ -30,8 +30,6 @@ ZONE_SUFFIXES = {
     "新区": "新区",
 }
 LEVEL_WORDS = "(?:国家级|国家|省级)?"
-# City departments named without 市 in running text (发改委、市统计局).
-BARE_DEPARTMENTS = ("发改委", "卫健委", "人社局", "工信局")
 # A place name whose first character closes a common word with the one before it: 出台北非.
 BLOCKED_BIGRAMS = frozenset({"出台", "平台", "舞台", "后台", "前台", "电台", "讲台", "柜台", "一台", "同台"})
 
@@ -44,17 +42,12 @@ class PlaceHit:
 
 
 @lru_cache(maxsize=1)
-def _matchers() -> tuple[FastMatcher, re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _matchers() -> tuple[FastMatcher, re.Pattern[str], re.Pattern[str]]:
     zones = trie_pattern(ZONE_SUFFIXES)
-    depts = trie_pattern(departments())
-    assert zones is not None and depts is not None
+    assert zones is not None
     zone_tail = re.compile(f"(?:市|县)?{LEVEL_WORDS}(?P<suffix>{zones.pattern})")
-    dept_tail = re.compile(f"(?P<dept>{depts.pattern})")
-    relative = re.compile(
-        f"(?P<level>[市省])(?:{LEVEL_WORDS}(?P<zone>高新区|经开区)|(?P<dept>{depts.pattern}))"
-        f"|(?P<bare>{'|'.join(BARE_DEPARTMENTS)})"
-    )
-    return FastMatcher(place_surfaces()), zone_tail, dept_tail, relative
+    relative = re.compile(f"(?P<level>[市省]){LEVEL_WORDS}(?P<zone>高新区|经开区)")
+    return FastMatcher(place_surfaces()), zone_tail, relative
 
 
 def place_hits(text: str, region: Region) -> list[PlaceHit]:
@@ -82,45 +75,23 @@ def zone_name(anchor: Place, surface: str, suffix: str) -> str:
     return short_name(anchor) + ZONE_SUFFIXES[suffix]
 
 
-def department_name(anchor: Place, abbreviation: str) -> str | None:
-    full, scope = departments()[abbreviation]
-    if anchor.level == "zone":
-        return None
-    provincial = anchor.level == "province"
-    if scope == "gov" and ((full.endswith("厅") and not provincial) or (full.endswith("局") and provincial)):
-        return None  # 厅 are provincial, 局 belong to cities and counties
-    return ("中共" if scope == "party" else "") + anchor.name + full
-
-
 def find_anchored(text: str, hits: list[PlaceHit]) -> Iterator[Candidate]:
-    """Zones (株洲高新区) and departments (株洲市科技局) right after a place name."""
-    _, zone_tail, dept_tail, _ = _matchers()
+    """Zones right after a place name: 株洲高新区, 攸县高新区."""
+    zone_tail = _matchers()[1]
     for hit in hits:
-        start = hit.start - 2 if text[max(0, hit.start - 2) : hit.start] == "中共" else hit.start
         zone = zone_tail.match(text, hit.end)
         if zone is not None and hit.place.level not in ("zone", "province"):
             name = zone_name(hit.place, text[hit.start : zone.end()], zone.group("suffix"))
             yield Candidate(hit.start, zone.end(), EntityType.PLACE, name, rank=3)
-        dept = dept_tail.match(text, hit.end)
-        if dept is not None:
-            org = department_name(hit.place, dept.group("dept"))
-            if org is not None:
-                yield Candidate(start, dept.end(), EntityType.ORG, org, rank=3)
 
 
 def find_relative(text: str, region: Region) -> Iterator[Candidate]:
-    """市科技局, 省科技厅, 市高新区: bodies and zones of the document's own city or province."""
-    relative = _matchers()[3]
+    """市高新区: the zone of the document's own city."""
+    relative = _matchers()[2]
+    if region.city is None:
+        return
     for match in relative.finditer(text):
         before = text[match.start() - 1] if match.start() > 0 else ""
-        if match.group("bare") and "\u4e00" <= before <= "\u9fff":
-            continue
-        if match.group("zone"):
-            if region.city is not None and match.group("level") == "市" and before not in ("城", "都"):
-                name = zone_name(region.city, "", match.group("zone"))
-                yield Candidate(match.start(), match.end(), EntityType.PLACE, name, rank=3)
-            continue
-        anchor = region.province if match.group("level") == "省" else region.city
-        org = department_name(anchor, match.group("dept") or match.group("bare")) if anchor else None
-        if org is not None:
-            yield Candidate(match.start(), match.end(), EntityType.ORG, org, rank=3)
+        if match.group("level") == "市" and before not in ("城", "都"):
+            name = zone_name(region.city, "", match.group("zone"))
+            yield Candidate(match.start(), match.end(), EntityType.PLACE, name, rank=3)

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from viewer.model import EntityType
+from viewer.text.entity_bodies import names_something
 from viewer.text.entity_common import CJK, NAME_BREAKERS, Candidate
 
 TITLE = re.compile(r"《(?P<title>(?:[^《》<>\n]|<[^《》<>\n]{1,40}>|〈[^《》\n]{1,40}〉){2,80})》")
@@ -16,7 +17,12 @@ POLICY_ENDINGS = (
 MEDIA_ENDINGS = ("日报", "晚报", "报", "杂志", "周刊", "学报")
 TRAILING_NOTE = re.compile(r"[(（][^()（）]{1,20}[)）]$")
 
-QUOTED = re.compile("“(?P<inner>[^“”\\n]{2,24})”(?P<tail>行动计划|行动|工程|计划|战略|专项|活动|改革)?")
+QUOTED = re.compile("“(?P<inner>[^“”\\n]{2,24})”(?P<tail>行动计划|行动|工程|计划|战略|专项|活动|改革|体系)?")
+# A quoted code and the rest of a programme's name: “315”科技创新体系建设工程.
+NAME_REST = re.compile(f"[{CJK}]{{1,12}}?(?:行动计划|专项行动|工程|计划|专项|行动)")
+# A quoted name described as a brand: “科里科气‘科创荟’”科技成果转化项目路演品牌.
+BRAND_REST = re.compile(f"[{CJK}]{{0,14}}?品牌")
+NUMBERED = re.compile("^[0-9一二三四五六七八九十百千万+＋·]+$")
 POLICY_NICKNAME = re.compile(r"(?:\d+|[一二三四五六七八九十]+)条$|(?:规划|办法|细则|方案|意见|条例|政策)$")
 PROGRAMME_ENDINGS = ("行动计划", "行动", "工程", "计划", "专项", "攻坚战", "大赛")
 GENERIC_QUOTED = frozenset({"工作方案", "行动计划", "三年行动计划", "实施方案", "实施意见"})
@@ -25,8 +31,9 @@ NUMBERED_PROGRAMME = re.compile(
 )
 
 
-# Named actions in an enumeration of work: 实施核心技术攻关提升行动、“六大工程”攻坚行动.
-ACTION_END = re.compile("行动(?=[、。，,；;\\n])")
+# Named actions in an enumeration of work: 实施核心技术攻关提升行动、“六大工程”攻坚行动; named
+# plans, projects and special programmes too when their name holds a proper word (甬江引才工程).
+ACTION_END = re.compile("(?:行动|工程|计划|专项)(?=[、。，,；;\\n])")
 ACTION_OPENERS = ("实施", "推进", "开展", "、")
 ACTION_BODY = re.compile(f"[{CJK}“”]{{4,16}}$")
 
@@ -49,12 +56,33 @@ def find_titles(text: str) -> Iterator[Candidate]:
             yield Candidate(match.start(), match.end(), kind, title, rank=4)
 
 
+def _name_rest(text: str, end: int) -> int | None:
+    """Where a programme's name ends after its quoted code, if the words after it name one."""
+    rest = NAME_REST.match(text, end)
+    if rest is None or any(char in NAME_BREAKERS for char in rest.group()):
+        return None
+    return rest.end()
+
+
+def _described_as_brand(text: str, end: int) -> bool:
+    rest = BRAND_REST.match(text, end)
+    return rest is not None and not any(char in NAME_BREAKERS for char in rest.group())
+
+
 def find_quoted(text: str) -> Iterator[Candidate]:
     for match in QUOTED.finditer(text):
         inner, tail = match.group("inner"), match.group("tail")
         if inner in GENERIC_QUOTED or any(c in inner for c in "，。；,;"):
             continue
-        if not tail and POLICY_NICKNAME.search(inner):
+        if tail == "体系" and not NUMBERED.match(inner):
+            tail = None
+        rest = None if tail else _name_rest(text, match.end())
+        if rest is not None and NUMBERED.match(inner):
+            canonical = text[match.start() : rest]
+            yield Candidate(match.start(), rest, EntityType.PROGRAMME, canonical, rank=2)
+        elif not tail and _described_as_brand(text, match.end()):
+            yield Candidate(match.start() + 1, match.end() - 1, EntityType.PROGRAMME, inner, rank=2)
+        elif not tail and POLICY_NICKNAME.search(inner):
             yield Candidate(match.start() + 1, match.end() - 1, EntityType.POLICY, inner, rank=2)
         elif tail:
             canonical = f"“{inner}”{tail}"
@@ -73,6 +101,8 @@ def find_actions(text: str) -> Iterator[Candidate]:
         quoted_inside = "“" in body and not body.startswith("“")  # 企业“春晓”行动: the quote rule's
         balanced = body.count("“") == body.count("”")
         if ACTION_BODY.match(body) and balanced and not quoted_inside and not any(c in NAME_BREAKERS for c in body):
+            if match.group() != "行动" and not names_something(body.strip("“”")):
+                continue  # 引才引智工程 is a kind of work; 甬江引才工程 is a named programme
             start = match.start() - len(body)
             yield Candidate(start, match.end(), EntityType.PROGRAMME, text[start : match.end()], rank=1)
 
