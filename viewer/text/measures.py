@@ -341,7 +341,7 @@ _GENERIC_REACH = 24
 
 _NOUN_AFTER_END = re.compile(r"[，,。；;：:、（(“”\"]|等|的|和|及|与|(?=" + VERB.pattern + r")")
 _NOUN_AFTER_MAX = 16
-_MILESTONE = re.compile(r"[十百千万亿]+(?:元|级)|[十百千万亿]{2,}")
+_MILESTONE = re.compile(r"[十百千万亿]+(?:元|级)?(?:台阶|大关|关口|量级|规模)?")
 
 
 def noun_after(text: str, figure: Figure, clause_end: int) -> Measure | None:
@@ -349,7 +349,7 @@ def noun_after(text: str, figure: Figure, clause_end: int) -> Measure | None:
     start = figure.end
     stop = _NOUN_AFTER_END.search(text, start, min(clause_end, start + _NOUN_AFTER_MAX))
     end = stop.start() if stop is not None else min(clause_end, start + _NOUN_AFTER_MAX)
-    if stop is None and end < clause_end or _MILESTONE.match(text, start, end):
+    if stop is None and end < clause_end or _MILESTONE.fullmatch(text, start, end):
         return None  # a long noun phrase is more than a name; 万亿级关口 is a milestone
     return provisional_measure(text[start:end], start, end, "", figure, None)
 

@@ -51,6 +51,8 @@ _NAME_AFTER = re.compile(
     r"学校|中学|小学|科技局|政府|委员会|党委|法院|检察院)"
 )
 _SEPARATORS = "，,。；;：:、！？!?\n"
+_LAST_SEPARATOR = re.compile(rf"[{_SEPARATORS}][^{_SEPARATORS}]*$")
+_CLAUSE_REACH = 80
 # What follows a place that is the subject of its clause: a break, a verb or an adverb, or
 # (checked apart) a measure. Anything else makes it a modifier of a noun (漳州核电, 全国统一大市场).
 _SUBJECT_AFTER = re.compile(
@@ -152,7 +154,9 @@ class SubjectPlaces:
         return None, _short_name(anchor) + short
 
     def _is_subject(self, text: str, start: int, end: int) -> bool:
-        clause_start = max((text.rfind(ch, 0, start) for ch in _SEPARATORS), default=-1) + 1
+        window = max(0, start - _CLAUSE_REACH)
+        last = _LAST_SEPARATOR.search(text, window, start)
+        clause_start = last.start() + 1 if last is not None else window
         if _REFERENCE_BEFORE.search(text, max(clause_start, start - 4), start):
             return False
         if _REFERENCE_AFTER.match(text, end):
