@@ -139,7 +139,10 @@ def measure_before(
     begin, verb = phrase_start(text, start, phrase_end)
     if begin >= phrase_end:
         return None
-    taxonomy = None if verb in FLOW_VERBS else _alias_ending(text, begin, phrase_end, aliases, figure.kind)
+    taxonomy = _alias_ending(text, begin, phrase_end, aliases, figure.kind)
+    if taxonomy is not None and verb in FLOW_VERBS and taxonomy.entry is not None \
+            and taxonomy.entry.unit_kind == "count":
+        taxonomy = None  # 引育高层次人才2355人: those brought in, not the stock of 高层次人才
     if taxonomy is not None:
         return taxonomy
     economy = ECONOMY_WORDS.get(text[begin:phrase_end])
