@@ -76,7 +76,7 @@ def test_targets() -> None:
     text = "到2025年，高新技术企业数达到600家。力争2022年研发投入强度达到3.4%。"
     plan, goal = attribute(text, "600家", "3.4%")
     assert (plan.year, plan.role) == (2025, Role.TARGET)
-    assert (goal.year, goal.role, goal.indicator) == (2022, Role.TARGET, "研发投入强度")
+    assert (goal.year, goal.role, goal.indicator) == (2022, Role.TARGET, "研发经费投入强度")
 
 
 def test_estimate_change_growth_and_share() -> None:
@@ -103,9 +103,9 @@ def test_a_percent_next_to_a_count_is_not_the_count() -> None:
 def test_share_of_gdp_after_a_base_is_the_ratio_indicator() -> None:
     text = "2020年，全社会研发投入达到54亿元，占GDP比重达到1.8%，增速达到30%。"
     spend, ratio, growth = attribute(text, "54亿元", "1.8%", "30%")
-    assert spend.indicator == "研发经费支出"
-    assert (ratio.indicator, ratio.role) == ("研发投入强度", Role.ACTUAL)
-    assert (growth.indicator, growth.role) == ("研发经费支出", Role.GROWTH)
+    assert spend.indicator == "研发经费投入"
+    assert (ratio.indicator, ratio.role) == ("研发经费投入强度", Role.ACTUAL)
+    assert (growth.indicator, growth.role) == ("研发经费投入", Role.GROWTH)
     text = "2020年，高新技术产业增加值占GDP的比重达23%。"
     (share,) = attribute(text, "23%")
     assert share.indicator == "高新技术产业增加值占GDP比重"
@@ -114,8 +114,8 @@ def test_share_of_gdp_after_a_base_is_the_ratio_indicator() -> None:
 def test_respectively_lists() -> None:
     text = "2020年专利授权量、每万人发明专利拥有量、有效发明专利分别达4120件、3.1件和1450件，是2015年的2.4倍、2倍、3倍。"
     figures = attribute(text, "4120件", "3.1件", "1450件", "2.4倍", "2倍", "3倍")
-    assert [f.indicator for f in figures[:3]] == ["专利授权量", "万人发明专利拥有量", "有效发明专利数"]
-    assert [f.indicator for f in figures[3:]] == ["专利授权量", "万人发明专利拥有量", "有效发明专利数"]
+    assert [f.indicator for f in figures[:3]] == ["专利授权量", "每万人口发明专利拥有量", "有效发明专利数"]
+    assert [f.indicator for f in figures[3:]] == ["专利授权量", "每万人口发明专利拥有量", "有效发明专利数"]
     assert all(f.role == Role.GROWTH and f.period == "2015-2020" for f in figures[3:])
 
 
@@ -127,9 +127,9 @@ def test_sub_indicators_inherit_the_increase() -> None:
     assert provincial.indicator == "省级科技创新平台数"
 
 
-def test_among_an_unknown_part_has_no_indicator() -> None:
-    _, listed = attribute("2020年，高新技术企业达到312家，其中上市企业7家。", "312家", "7家")
-    assert listed.indicator is None
+def test_a_part_named_after_among_is_its_own_measure() -> None:
+    _, listed = attribute("2020年，高新技术企业达到312家，其中绿色低碳示范企业7家。", "312家", "7家")
+    assert (listed.indicator, listed.provisional) == ("绿色低碳示范企业数", True)
 
 
 def test_region_of_a_named_county() -> None:
@@ -139,11 +139,11 @@ def test_region_of_a_named_county() -> None:
     assert city.region == "株洲市"
 
 
-def test_a_list_of_counties_or_a_county_of_another_city_keeps_the_region() -> None:
+def test_a_list_of_counties_keeps_the_region_and_a_named_county_is_its_own() -> None:
     text = "2021年，醴陵、茶陵等县市区共新增高企30家。赫山区高企20家。"
     many, other = attribute(text, "30家", "20家")
     assert many.region == "株洲市"
-    assert other.region == "株洲市"
+    assert other.region == "赫山区"  # a district of another city is still that district, not 株洲市
 
 
 def test_a_figure_that_counts_another_noun_has_no_indicator() -> None:
@@ -169,14 +169,15 @@ def test_sentence_span_and_input_order_are_kept() -> None:
 def test_rank() -> None:
     text = "2020年，研发投入强度达到1.89%，全省排名第4位。"
     _, rank = attribute(text, "1.89%", "第4位")
-    assert (rank.role, rank.indicator, rank.year) == (Role.RANK, "研发投入强度", 2020)
+    assert (rank.role, rank.indicator, rank.year) == (Role.RANK, "研发经费投入强度", 2020)
 
 
 def test_every_field_the_finder_set_is_kept() -> None:
     text = "2020年，高企达到312家。"
     (made,) = figures_in(text, "312家")
     attribution = {"year", "period", "period_start", "period_end", "indicator", "region", "role",
-                   "sentence_start", "sentence_end", "confidence"}
+                   "sentence_start", "sentence_end", "confidence", "provisional", "indicator_how", "region_how",
+                   "period_how", "modality"}
     found = {f.name for f in fields(Figure)} - attribution
     made = replace(made, qualifier=Qualifier.AT_LEAST, value_high=400.0, id=7, doc_id=3)
     (done,) = attribute_figures(text, [made], split_sentences(text), CITY)
@@ -188,7 +189,7 @@ def test_figure_fields_are_in_the_order_attribution_builds_them() -> None:
     assert [f.name for f in fields(Figure)] == [
         "start", "end", "text", "value", "unit", "kind", "qualifier", "value_high", "unit_text", "year", "period",
         "period_start", "period_end", "indicator", "region", "role", "sentence_start", "sentence_end", "confidence",
-        "id", "doc_id",
+        "id", "doc_id", "provisional", "indicator_how", "region_how", "period_how", "modality",
     ]
 
 
@@ -239,8 +240,8 @@ def test_an_estimate_ends_at_a_semicolon() -> None:
     text = "2020年，研发经费投入预计达到40亿元；研发投入强度由2015年的1.5%提高到2.1%。"
     spend, old, new = attribute(text, "40亿元", "1.5%", "2.1%")
     assert (spend.year, spend.role) == (2020, Role.ESTIMATE)
-    assert (old.year, old.role, old.indicator) == (2015, Role.ACTUAL, "研发投入强度")
-    assert (new.year, new.role, new.indicator) == (2020, Role.ACTUAL, "研发投入强度")
+    assert (old.year, old.role, old.indicator) == (2015, Role.ACTUAL, "研发经费投入强度")
+    assert (new.year, new.role, new.indicator) == (2020, Role.ACTUAL, "研发经费投入强度")
 
 
 def test_the_to_value_of_a_from_to_pair_takes_the_year_of_its_context() -> None:
@@ -250,7 +251,7 @@ def test_the_to_value_of_a_from_to_pair_takes_the_year_of_its_context() -> None:
     text = "2020年，全市科技工作成效明显。每万人发明专利拥有量由2015年的1.1件提高到2.5件。"
     old, new = attribute(text, "1.1件", "2.5件")
     assert (old.year, new.year) == (2015, 2020)
-    assert old.indicator == new.indicator == "万人发明专利拥有量"
+    assert old.indicator == new.indicator == "每万人口发明专利拥有量"
 
 
 def test_a_value_after_a_base_year_is_that_years() -> None:
@@ -303,8 +304,8 @@ def test_a_target_section_makes_its_years_figures_targets(outer: str, inner: str
 
 def test_the_second_end_of_a_range_measures_the_same() -> None:
     low, high = attribute("1.研发经费投入：2025年目标年均增长11%—13%。", "11%", "13%")
-    assert (low.indicator, low.role) == ("研发经费支出", Role.GROWTH)
-    assert (high.indicator, high.role, high.period) == ("研发经费支出", Role.GROWTH, low.period)
+    assert (low.indicator, low.role) == ("研发经费投入", Role.GROWTH)
+    assert (high.indicator, high.role, high.period) == ("研发经费投入", Role.GROWTH, low.period)
 
 
 def test_a_list_of_base_and_target_names_its_indicator_once() -> None:
@@ -316,7 +317,7 @@ def test_a_list_of_base_and_target_names_its_indicator_once() -> None:
 
 def test_a_rank_kept_names_the_indicator_of_the_clause_before() -> None:
     _, rank = attribute("2020年，研发投入强度达到2.5%，继续保持全省第4位。", "2.5%", "第4位")
-    assert (rank.role, rank.indicator) == (Role.RANK, "研发投入强度")
+    assert (rank.role, rank.indicator) == (Role.RANK, "研发经费投入强度")
 
 
 def test_a_part_of_the_whole_city_is_a_share() -> None:
@@ -351,4 +352,4 @@ def test_a_multiple_of_a_base_year_is_the_growth_of_the_clause_before() -> None:
     figures.append(Figure(start, start + 4, "翻了一番", 2.0, "倍", FigureKind.MULTIPLE))
     _, triple, _, doubled = attribute_figures(text, figures, split_sentences(text), CITY)
     assert (triple.indicator, triple.role, triple.period) == ("高新技术企业数", Role.GROWTH, "2015-2020")
-    assert (doubled.indicator, doubled.role, doubled.period) == ("研发经费支出", Role.GROWTH, "2015-2020")
+    assert (doubled.indicator, doubled.role, doubled.period) == ("研发经费投入", Role.GROWTH, "2015-2020")

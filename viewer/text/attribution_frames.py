@@ -45,6 +45,7 @@ _LIST_GAP = re.compile(r"^[\s、和及与以及,，]*$")
 _LEVEL_ROLES = (Role.ACTUAL, Role.ESTIMATE, Role.TARGET)
 _INDICATOR_WEIGHT = {"alias": 1.0, "level": 0.95, "ratio": 0.95, "list": 0.9, "inherited": 0.85,
                      "provisional": 0.6, "": 0.4}
+_UNIT_GUESS = 0.6
 _REGION_WEIGHT = {"clause": 1.0, "sentence": 0.95, "section": 0.9, "document": 0.9, "": 0.5}
 
 
@@ -71,6 +72,7 @@ class SentenceFrames:
         self.named_all: list[Measure] = []
         self._cues: SentenceModality | None = None
         self._counted_after = False
+        self._unit_guess = False  # a percent read as the growth or share of a count's indicator
 
     def _clause(self, position: int) -> tuple[int, int]:
         cuts = self.cuts
@@ -110,7 +112,8 @@ class SentenceFrames:
                 self._name(measure)
             self._counted_after = False
             confidence = (_INDICATOR_WEIGHT.get(measure.how if measure else "", 0.5) * period_confidence
-                          * _REGION_WEIGHT.get(region_how, 0.9))
+                          * _REGION_WEIGHT.get(region_how, 0.9) * (_UNIT_GUESS if self._unit_guess else 1.0))
+            self._unit_guess = False
             if role in (Role.GROWTH, Role.CHANGE) and _DECLINE.search(text, lead_start, figure.start):
                 figure = _negated(figure)  # 下降3.3%: a growth rate of -3.3
             results.append(_attributed(
@@ -258,6 +261,7 @@ class SentenceFrames:
         if role == Role.SHARE and entry.unit_kind == "percent":
             role = None
         if role is None and not fits(entry, figure.kind):
+            self._unit_guess = True
             if figure.kind in (FigureKind.PERCENT, FigureKind.POINTS):
                 prefix = self.text[clause_start : figure.start]
                 share = has_share_cue(prefix) and "增" not in prefix
@@ -308,7 +312,8 @@ class SentenceFrames:
         self._cues = self._cues or SentenceModality(self.text, self.sentence.start, self.sentence.end)
         found = level_role(self._cues, figure, period, period_how, self.current_year, self.sentence.section_role)
         if found == Role.ACTUAL and period is not None and not part_of_year(period) \
-                and self.unreported_from is not None and period.end >= self.unreported_from:
+                and self.unreported_from is not None and period.end >= self.unreported_from \
+                and self.sentence.section_role != Role.ACTUAL:
             return Role.TARGET  # a whole year not over when the report was published: a plan
         return found
 
