@@ -1,4 +1,8 @@
-"""Print the dev-set scores and every miss: `python scripts/devset.py [excerpts|provinces]`."""
+"""Print the dev-set scores and every miss: `python scripts/devset.py [excerpts] [provinces] [-q]`.
+
+The same scoring as tests/text/test_dev_reports.py (see tests/devset_support.py), for looking at
+what the analysis gets wrong on reports from places outside the corpus.
+"""
 
 from __future__ import annotations
 
@@ -7,18 +11,17 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from devset_support import EXCERPTS, PROVINCE_GOLD, PROVINCES, load_jsonl, score  # noqa: E402
+from devset_support import EXCERPTS, PROVINCES, REPO, load_jsonl, score  # noqa: E402
 
 
 def main() -> None:
-    which = sys.argv[1:] or ["excerpts", "provinces"]
-    for name in which:
+    names = [a for a in sys.argv[1:] if not a.startswith("-")] or ["excerpts", "provinces"]
+    for name in names:
         if name == "excerpts":
             result = score(load_jsonl(EXCERPTS / "gold.jsonl"), EXCERPTS)
-        elif PROVINCE_GOLD.is_file():
-            result = score(load_jsonl(PROVINCE_GOLD), PROVINCES)
         else:
-            continue
+            paths = sorted((REPO / "tests" / "data").glob("provinces_gold_*.jsonl"))
+            result = score([row for path in paths for row in load_jsonl(path)], PROVINCES)
         print(result.report(name))
         if "-q" not in sys.argv:
             for miss in result.misses():

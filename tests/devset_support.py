@@ -27,7 +27,7 @@ REPO = Path(__file__).resolve().parent.parent
 DEV = REPO.parent / "shared" / "dev-reports"
 EXCERPTS = DEV / "excerpts"
 PROVINCES = DEV / "provinces"
-PROVINCE_GOLD = REPO / "tests" / "data" / "provinces_gold.jsonl"  # helpers may write provinces_gold_*.jsonl, merged here
+
 
 ROLES = {"growth": "growth_rate", "other": "progress"}
 UNITS = {"百分点": "个百分点"}
@@ -111,7 +111,18 @@ class Score:
         for name in ("indicator", "region"):
             wrong, found = self.wrong_among_found(name)
             lines.append(f"  wrong {name:<9} {wrong:>3}/{found}  {wrong / max(found, 1):.1%} of found figures")
+        wrong, found = self.wrong_taxonomy()
+        lines.append(f"  of them taxonomy {wrong:>3}/{found}  {wrong / max(found, 1):.1%} (the rest: provisional names)")
         return "\n".join(lines)
+
+    def wrong_taxonomy(self) -> tuple[int, int]:
+        """Found figures filed under a wrong taxonomy indicator (not a provisional phrase)."""
+        found = [r for r in self.rows if r.figure is not None]
+        wrong = sum(
+            1 for r in found
+            if "indicator" in r.wrong and r.figure is not None and r.figure.indicator and not r.figure.provisional
+        )
+        return wrong, len(found)
 
     def misses(self) -> list[str]:
         out = []
