@@ -11,7 +11,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from devset_support import EXCERPTS, PROVINCES, REPO, load_jsonl, score  # noqa: E402
+from devset_support import EXCERPTS, PROVINCES, REPO, load_jsonl, score
 
 
 def main() -> None:

@@ -295,7 +295,7 @@ def gold_period(year: str) -> tuple[int, int, tuple[int, int] | None]:
 def figure_months(label: str) -> tuple[int, int] | None:
     """Months of a sub-year period label ('2022-H1', '2022-M01-M06', '2022-03'), else None."""
     parts = label.split("-", 1)
-    if len(parts) < 2 or not parts[0].isdigit() or parts[1].isdigit() and len(parts[1]) == 4:
+    if len(parts) < 2 or not parts[0].isdigit() or (parts[1].isdigit() and len(parts[1]) == 4):
         return None
     rest = parts[1]
     if rest in _SUB_MONTHS:

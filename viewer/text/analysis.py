@@ -20,6 +20,14 @@ from viewer.text.sentences import split_paragraphs, split_sentences
 
 MAX_CHARS = 5_000_000  # about 3,000 pages; the largest real report has 42,000 characters
 
+# The version of the analysis (figures and their attribution, entities, sentences). A store
+# records per document the version that analysed it; importing an unchanged file analysed by an
+# older version analyses and stores it again, so a store never keeps an old attribution forever.
+# Bump it whenever a change to viewer/text changes what is stored for the same text.
+#   1  everything before the version was recorded
+#   2  clause frames: figures record how their indicator, place and period were found
+ANALYSIS_VERSION = 2
+
 
 def file_sha256(path: Path) -> str:
     digest = hashlib.sha256()
@@ -71,4 +79,5 @@ def analyze_text(path: str, text: str, sha256: str) -> AnalyzedDocument:
         figures=figures,
         mentions=mentions,
         entities=entities,
+        analysis_version=ANALYSIS_VERSION,
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_right
 from dataclasses import replace
@@ -18,19 +19,19 @@ from viewer.text.measures import (
     HOW_LIST,
     AliasIndex,
     Measure,
+    choose_sense,
     counts_a_noun_after,
     fits,
+    generic_tail,
     has_content,
+    lead_end,
     level_measure,
     measure_after,
     measure_before,
-    choose_sense,
-    generic_tail,
     measure_phrase_level,
     noun_after,
     opens_with_verb,
     phrase_start,
-    lead_end,
 )
 from viewer.text.periods import Period, part_of_year
 from viewer.text.ratios import own_share, share_measure
@@ -290,7 +291,7 @@ class SentenceFrames:
         if has_content(text, clause_start, first.start) and not respectively \
                 and not _COMPARISON.match(text, clause_start):
             return None
-        gaps = (text[figures[a].end : figures[b].start] for a, b in zip(members, members[1:], strict=False))
+        gaps = (text[figures[a].end : figures[b].start] for a, b in itertools.pairwise(members))
         if not all(_LIST_GAP.match(gap) for gap in gaps):
             return None
         earlier = self.measures[members[0] - len(members) : members[0]]

@@ -86,7 +86,7 @@ def _weighed(table: PlaceTable, text: str) -> Place | None:
         child = max(children, key=lambda p: weight[p])
         share = weight[child] / weight[current]
         as_child = speaks[level] > speaks[above] if level == "city" else speaks["county"] > speaks["city"]
-        if share >= _CARRIES and (level == "city" or as_child) or share >= _LEANS and as_child:
+        if (share >= _CARRIES and (level == "city" or as_child)) or (share >= _LEANS and as_child):
             current = child
         else:
             break

@@ -352,7 +352,7 @@ def noun_after(text: str, figure: Figure, clause_end: int) -> Measure | None:
     start = figure.end
     stop = _NOUN_AFTER_END.search(text, start, min(clause_end, start + _NOUN_AFTER_MAX))
     end = stop.start() if stop is not None else min(clause_end, start + _NOUN_AFTER_MAX)
-    if stop is None and end < clause_end or _MILESTONE.fullmatch(text, start, end):
+    if (stop is None and end < clause_end) or _MILESTONE.fullmatch(text, start, end):
         return None  # a long noun phrase is more than a name; 万亿级关口 is a milestone
     return provisional_measure(text[start:end], start, end, "", figure, None)
 

@@ -41,8 +41,8 @@ def share_measure(
         return whole, None
     numerator = measure_before(text, lead_start, found.start(), aliases, figure, Role.GROWTH)
     pronoun = text.startswith("其", _skip_blanks(text, lead_start))
-    if numerator is None or pronoun or numerator.provisional and named is not None \
-            and not _names_own(text, lead_start, found):
+    if numerator is None or pronoun or (numerator.provisional and named is not None \
+            and not _names_own(text, lead_start, found)):
         numerator = named
     if numerator is None:
         return None
@@ -125,7 +125,7 @@ def _ratio_entry(lexicon: Lexicon, base: str, denominator: str) -> IndicatorEntr
     for candidate in lexicon.entries:
         # 战略性新兴产业占规上工业增加值比重: an industry named for its value added
         if candidate.unit_kind != "percent" or candidate.base is None \
-                or not (candidate.base == base or candidate.base.startswith(base) and len(base) >= 4):
+                or not (candidate.base == base or (candidate.base.startswith(base) and len(base) >= 4)):
             continue
         over = getattr(candidate, "denominator", None)
         over_entry = lexicon.get(over) if over else None

@@ -115,18 +115,18 @@ class SubjectPlaces:
     def _find(self, text: str) -> list[SubjectMention]:
         table, document = self.table, self.document
         spans: list[tuple[int, int, Place | None, str]] = []
-        for match in table.find(text, document):
-            spans.append((match.start, match.end, match.place, ""))  # type: ignore[attr-defined]
-        for match in _RELATIVE.finditer(text):
-            spans.append((match.start(), match.end(), relative_place(table, match.group(), document), ""))
-        for match in _ZONE_WORDS.finditer(text):
-            if not _inside(spans, match.start()):
-                spans.append((match.start(), match.end(), *self._zone(match.group())))
+        for place_match in table.find(text, document):
+            spans.append((place_match.start, place_match.end, place_match.place, ""))
+        for found in _RELATIVE.finditer(text):
+            spans.append((found.start(), found.end(), relative_place(table, found.group(), document), ""))
+        for found in _ZONE_WORDS.finditer(text):
+            if not _inside(spans, found.start()):
+                spans.append((found.start(), found.end(), *self._zone(found.group())))
         if document is not None:
             for short in _document_short_names(document):
-                for match in re.finditer(re.escape(short), text):
-                    if not _inside(spans, match.start()):
-                        spans.append((match.start(), match.end(), document, ""))
+                for found in re.finditer(re.escape(short), text):
+                    if not _inside(spans, found.start()):
+                        spans.append((found.start(), found.end(), document, ""))
         spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
         mentions: list[SubjectMention] = []
         last_end = -1
