@@ -148,8 +148,10 @@ class SubjectPlaces:
         anchor = self.table.city_of(document) or document
         for candidate in (document, anchor):
             zones = [z for kind in _ZONE_KINDS[word] for z in self.table.zones_of(candidate, kind)]
-            if len(zones) == 1:
-                return zones[0], ""
+            own = [z for z in zones if z.parent == candidate.code]  # the city's own, not a county's
+            for chosen in (own, zones):
+                if len(chosen) == 1:
+                    return chosen[0], ""
         short = "自创区" if word == "国家自主创新示范区" else word
         return None, _short_name(anchor) + short
 
