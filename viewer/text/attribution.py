@@ -22,7 +22,7 @@ from viewer.text.attribution_timeline import build_timeline
 from viewer.text.indicators import Lexicon, load_lexicon
 from viewer.text.measures import AliasIndex
 from viewer.text.places import Place, place_table
-from viewer.text.subject_places import HOW_DOCUMENT, HOW_GUESSED, SubjectPlaces
+from viewer.text.subject_places import SubjectPlaces
 
 _RANGE_GAP = re.compile(r"\s*[—–～~-]{1,2}\s*")
 
@@ -58,7 +58,7 @@ def attribute_figures(
     timeline = build_timeline(text, sentences, context.current_year)
     document = context.place
     aliases = AliasIndex(text, lexicon)
-    places = SubjectPlaces(text, document, measure_starts=frozenset(aliases.by_start))
+    places = SubjectPlaces(text, document, aliases=aliases)
     order = sorted(range(len(figures)), key=lambda i: (figures[i].start, figures[i].end))
     done: dict[int, Figure] = {}
     position = 0
@@ -72,14 +72,7 @@ def attribute_figures(
         frames = SentenceFrames(text, sentence, [figures[i] for i in members], aliases, places, context, lexicon)
         for index, figure in zip(members, frames.attribute(), strict=True):
             done[index] = figure
-    return [_with_document_place(done.get(i, figures[i]), context) for i in range(len(figures))]
-
-
-def _with_document_place(figure: Figure, context: DocumentContext) -> Figure:
-    if figure.region is None and context.region is not None:
-        how = HOW_DOCUMENT if context.region_how in ("title", "issuer") else HOW_GUESSED
-        return replace(figure, region=context.region, region_how=how)
-    return figure
+    return [done.get(i, figures[i]) for i in range(len(figures))]
 
 
 def same_as(found: Figure, other: Figure) -> Figure:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
 from viewer.model import Figure, FigureKind, Modality, Role
@@ -36,7 +36,14 @@ from viewer.text.measures import (
 from viewer.text.periods import Period, part_of_year
 from viewer.text.ratios import own_share, share_measure
 from viewer.text.roles import SentenceModality, has_share_cue, measure_role, progress_cue
-from viewer.text.subject_places import HOW_CLAUSE, HOW_SENTENCE, SubjectMention, SubjectPlaces
+from viewer.text.subject_places import (
+    HOW_CLAUSE,
+    HOW_DOCUMENT,
+    HOW_GUESSED,
+    HOW_SENTENCE,
+    SubjectMention,
+    SubjectPlaces,
+)
 
 _LIST_CUT = re.compile(r"[”’\"）)\s]*、")
 _PREDICATE_CUT = re.compile(r"、(?=\s*(?:达到?|增长|年均|同比|比上年|较上年|占|居|位居|排名|实现|完成|新增|增加(?!值)|提高|提升|超过|突破))")
@@ -60,13 +67,19 @@ class SentenceFrames:
         self.text = text
         self.sentence = sentence
         self.figures = figures
+        aliases.cover(sentence.start, sentence.end)
+        places.cover(sentence.start, sentence.end)
         self.aliases = aliases
         self.places = places
         self.lexicon = lexicon
         self.current_year: int | None = getattr(context, "current_year", None)
         self.unreported_from = _unreported_from(getattr(context, "published", None))
+        region = getattr(context, "region", None)
+        how = HOW_DOCUMENT if getattr(context, "region_how", "") in ("title", "issuer") else HOW_GUESSED
+        self.document_default: tuple[str | None, str] = (region, how) if region else (None, "")
         self.cuts, self.list_cuts = _clause_cuts(text, sentence, figures)
-        self.respectively = respectively_measures(text, sentence, figures, self._clause, aliases)
+        listed = len(figures) > 1 or text.find("分别", sentence.start, sentence.end) >= 0
+        self.respectively = respectively_measures(text, sentence, figures, self._clause, aliases) if listed else {}
         self.measures: list[Measure | None] = []
         self.roles: list[str | None] = []
         self.named: Measure | None = None  # the last measure named in the sentence so far
@@ -323,12 +336,12 @@ class SentenceFrames:
         own = places.subjects(clause_start, figure.start)
         if own:
             if any(m.listed for m in own):
-                return None, ""
+                return self.document_default
             return own[-1].label, HOW_CLAUSE
         for mention in reversed(places.subjects(self.sentence.start, clause_start)):
             if self._carries(mention):
-                return (None, "") if mention.listed else (mention.label, HOW_SENTENCE)
-        return None, ""
+                return self.document_default if mention.listed else (mention.label, HOW_SENTENCE)
+        return self.document_default
 
     def _carries(self, mention: SubjectMention) -> bool:
         """Whether a place named in an earlier clause is the subject the sentence goes on with:
@@ -337,7 +350,7 @@ class SentenceFrames:
         start, end = self._clause(mention.start)
         if any(start <= f.start < end for f in self.figures):
             return True
-        return any(mention.end <= position < end for position in self.aliases.by_start)
+        return any(position in self.aliases.by_start for position in range(mention.end, end))
 
 
 def _unreported_from(published: str | None) -> int | None:
@@ -359,12 +372,14 @@ def _inherited_change(role: str | None, roles: list[str | None]) -> str | None:
 def _clause_cuts(text: str, sentence: LogicalSentence, figures: list[Figure]) -> tuple[list[int], set[int]]:
     """Clause separators of the sentence, with a 、 right after a figure (新增A 3家、B 5家)."""
     cuts = list(sentence.cuts)
-    starts = {f.start for f in figures}
+    starts = [f.start for f in figures]
     extra = []
     for figure in figures:
         found = _LIST_CUT.match(text, figure.end, sentence.end)
-        if found is not None and not starts & set(range(found.end(), found.end() + 3)):
-            extra.append(found.end() - 1)  # not a list of values: 3家、5家 stay one clause
+        if found is not None:
+            index = bisect_left(starts, found.end())
+            if index == len(starts) or starts[index] >= found.end() + 3:
+                extra.append(found.end() - 1)  # not a list of values: 3家、5家 stay one clause
     for found in _PREDICATE_CUT.finditer(text, sentence.start, sentence.end):
         extra.append(found.start())  # 迈上4个万亿元台阶、达14.2万亿元: 、 between predicates
     return sorted({*cuts, *extra}), set(extra)

@@ -16,16 +16,34 @@ PLATFORM_NOUNS = (
 _RELATIVE_PLACES = r"全市|全区|全县|全省|全国|全州|全盟|全旗|我市|我区|我县|我省|我国|本市|本区|本县|本省"
 
 # Cue words between a measure phrase and its figure, taken off the end of a lead.
-CUE_TAIL = re.compile(
-    r"(?:[\s,，、:：“”\"'（(]|的|了|均|约|近|超过|超|逾|突破|达到|达|为|是|有|共计|共|累计|合计|总计|分别|"
-    r"同比|比上年|比去年|较上年|较去年|增长到|增长至|增长|增加到|增加|提高到|提高|提升到|提升|上升|下降|减少|回落|"
-    r"新增|净增|年均|实现|完成|以上|全年|居|位居|排名|排|名列|列|稳居|保持|继续|连续|" + _RELATIVE_PLACES + r"|"
-    r"第|至|到|由|从|预计|力争|争取|目标|约为|首次|首破|再创新高|创新高|增速|增幅|增长率|年均增速|年均增幅|"
-    r"同期|以来|左右|已经|已|将|再|又|也|都|年增长|年增幅|年增速|稳步|快速|大幅|持续|进一步|涨幅|"
-    r"[\d两二三四五六七八九十]{1,2}年(?:来|间)?|"
-    r"(?:19|20)\d{2}\s*年度?(?:底|末)?|年底|年末|较|比|入库|评价入库|备案|通过认定|获批|基数为?|基期值?|目标值|"
-    r"[“\"]?十[一二三四五]五[”\"]?(?:时期|期间|末|期末)?|时期)+$"
+_TAIL_WORDS = (
+    "的|了|均|约|近|超过|超|逾|突破|达到|达|为|是|有|共计|共|累计|合计|总计|分别|同比|比上年|比去年|较上年|较去年|"
+    "增长到|增长至|增长|增加到|增加|提高到|提高|提升到|提升|上升|下降|减少|回落|新增|净增|年均|实现|完成|以上|全年|"
+    "居|位居|排名|排|名列|列|稳居|保持|继续|连续|第|至|到|由|从|预计|力争|争取|目标|约为|首次|首破|再创新高|创新高|"
+    "增速|增幅|增长率|年均增速|年均增幅|同期|以来|左右|已经|已|将|再|又|也|都|年增长|年增幅|年增速|稳步|快速|大幅|"
+    "持续|进一步|涨幅|年底|年末|较|比|入库|评价入库|备案|通过认定|获批|基数为|基数|基期值|基期|目标值|时期|"
+    + _RELATIVE_PLACES
+).split("|")
+# The same cues written backwards, for matching the reversed end of a lead (linear in its
+# length, where a forward search tries every starting position).
+_TAIL_PATTERNS_REVERSED = (
+    r"[\s,，、:：“”\"'（(]",
+    r"(?:底|末)?度?年\s*\d{2}(?:91|02)",
+    r"(?:来|间)?年[\d两二三四五六七八九十]{1,2}(?!\d)",
+    r"(?:期时|间期|末期|末)?[”\"]?五[一二三四五]十[“\"]?",
 )
+CUE_TAIL_REVERSED = re.compile(
+    "(?:" + "|".join([*_TAIL_PATTERNS_REVERSED, *(w[::-1] for w in sorted(_TAIL_WORDS, key=len, reverse=True))])
+    + ")+"
+)
+
+
+def tail_length(lead: str) -> int:
+    """How many characters at the end of `lead` are cue words (约, 达到, 同比增长 …)."""
+    found = CUE_TAIL_REVERSED.match(lead[::-1])
+    return found.end() if found else 0
+
+
 # One word that may open a lead before the measure phrase: connectives, adverbs, time and
 # place words (a place word right before a platform's name is its level, and stays).
 LEAD_WORDS = re.compile(

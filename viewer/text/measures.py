@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from viewer.model import Figure, FigureKind, Role
 from viewer.text.indicators import IndicatorEntry, Lexicon
@@ -22,7 +23,6 @@ from viewer.text.measure_words import (
     ABBREVIATIONS,
     CIRCUMSTANCE,
     CLAUSAL_VERBS,
-    CUE_TAIL,
     ECONOMY_WORDS,
     FLOW_VERBS,
     GENERIC,
@@ -35,6 +35,7 @@ from viewer.text.measure_words import (
     PERIOD_WORDS,
     RANK_VERBS,
     VERB,
+    tail_length,
 )
 
 # How a measure was found: the confidence a reviewer sees.
@@ -49,6 +50,7 @@ _LEVEL_LIST = re.compile(
     "^(?:(?:" + "|".join(sorted(LEVELS, key=len, reverse=True)) + r")[、和及与]){1,4}"
 )
 _PREFIX_BREAK = re.compile(r"[^\w&、]+|\d+")
+_TAIL_REACH = 32
 _GENERIC_HEAD_AT_END = re.compile(r"(?:总数|数量|总量|总额|金额|规模|总计|合计|数|量)$")
 _LEVEL_BEFORE = re.compile("(?:" + "|".join(sorted(LEVELS, key=len, reverse=True)) + r")$")
 _MONEY_HEADS = ("额", "金", "费", "费用", "资金", "经费", "投资", "投入", "收入", "产值", "增加值", "规模", "贷款",
@@ -83,15 +85,26 @@ class Measure:
 
 
 class AliasIndex:
-    """Every alias mention of a document, found once, looked up by where it starts or ends."""
+    """The alias mentions of a document, found sentence by sentence as they are asked for
+    (a third of a report's text holds figures), looked up by where they start or end."""
 
     def __init__(self, text: str, lexicon: Lexicon) -> None:
+        self.text = text
         self.lexicon = lexicon
         self.by_end: dict[int, tuple[int, str]] = {}
         self.by_start: dict[int, tuple[int, str]] = {}
-        for start, end, _ in lexicon.find(text):
-            self.by_end[end] = (start, text[start:end])
-            self.by_start[start] = (end, text[start:end])
+        self._covered: set[tuple[int, int]] = set()
+
+    def cover(self, start: int, end: int) -> None:
+        """Find the mentions inside text[start:end] (a sentence: no alias crosses one)."""
+        if (start, end) in self._covered:
+            return
+        self._covered.add((start, end))
+        text = self.text
+        for first, last, _ in self.lexicon.find(text[start:end]):
+            surface = text[start + first : start + last]
+            self.by_end[start + last] = (start + first, surface)
+            self.by_start[start + first] = (start + last, surface)
 
     def ending_at(self, end: int) -> tuple[int, str] | None:
         return self.by_end.get(end)
@@ -100,6 +113,7 @@ class AliasIndex:
         return self.by_start.get(start)
 
 
+@lru_cache(maxsize=8192)
 def lead_end(text: str, start: int, end: int, rank: bool = False) -> int:
     """Where the measure phrase in text[start:end] ends: before the cue words of the figure,
     and for a rank before the words that place it (增幅 居副省级城市 第一位)."""
@@ -107,10 +121,10 @@ def lead_end(text: str, start: int, end: int, rank: bool = False) -> int:
         placed = list(RANK_VERBS.finditer(text, start, end))
         if placed:
             end = placed[-1].start()
-    found = CUE_TAIL.search(text, start, end)
-    return found.start() if found else end
+    return end - tail_length(text[max(start, end - _TAIL_REACH) : end])
 
 
+@lru_cache(maxsize=8192)
 def phrase_start(text: str, start: int, end: int) -> tuple[int, str]:
     """Where the measure phrase begins after the lead words, times and verbs; and the last
     measuring verb taken off (使用 in 使用创新券), which the provisional name keeps."""

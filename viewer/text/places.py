@@ -259,8 +259,12 @@ class _Matcher:
                 self._own.add(surface[0])
         self._base = base
         self._tries: dict[str, re.Pattern[str]] = {}
-        chars = "".join(re.escape(ch) for ch in sorted(self._by_first))
-        self._starts = re.compile(f"[{chars}]") if chars else None
+        # A name starts at a first character followed by a second one some name has: one C-level
+        # scan finds those, and a set of the names' first two characters drops most of the rest.
+        self._pairs = {surface[:2] for names in self._by_first.values() for surface in names}
+        firsts = "".join(re.escape(ch) for ch in sorted(self._by_first))
+        seconds = "".join(re.escape(ch) for ch in sorted({pair[1] for pair in self._pairs}))
+        self._starts = re.compile(f"[{firsts}](?=[{seconds}])") if firsts else None
 
     def extended(self, surfaces: Iterable[str]) -> _Matcher:
         """A matcher of this one's surfaces and some more, sharing the tries it can."""
@@ -279,18 +283,15 @@ class _Matcher:
     def finditer(self, text: str) -> Iterator[tuple[int, int]]:
         if self._starts is None:
             return
-        position = 0
-        while True:
-            hit = self._starts.search(text, position)
-            if hit is None:
-                return
+        pairs, position = self._pairs, 0
+        for hit in self._starts.finditer(text):
             start = hit.start()
-            match = self._trie(hit.group()).match(text, start)
+            if start < position or text[start : start + 2] not in pairs:
+                continue
+            match = self._trie(text[start]).match(text, start)
             if match is not None:
                 position = match.end()
                 yield start, position
-            else:
-                position = start + 1
 
 
 def trie_pattern(words: Iterable[str]) -> str:

@@ -14,6 +14,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from viewer.text.measure_words import VERB
+from viewer.text.measures import AliasIndex
 from viewer.text.places import Place, PlaceTable, place_table
 
 # How a figure's place was found: the confidence a reviewer sees.
@@ -102,31 +103,44 @@ class SubjectPlaces:
 
     def __init__(
         self, text: str, document: Place | None, table: PlaceTable | None = None,
-        measure_starts: frozenset[int] = frozenset(),
+        aliases: AliasIndex | None = None,
     ) -> None:
         self.table = table or place_table()
-        self.measure_starts = measure_starts
+        self.aliases = aliases
         self.document = document
         self.text = text
-        found = self._find(text)
-        self.mentions = sorted(found, key=lambda m: m.start)
-        self._starts = [m.start for m in self.mentions]
+        self.mentions: list[SubjectMention] = []
+        self._starts: list[int] = []
+        self._covered: set[tuple[int, int]] = set()
+        self._zones: dict[str, tuple[Place | None, str]] = {}
 
-    def _find(self, text: str) -> list[SubjectMention]:
-        table, document = self.table, self.document
+    def cover(self, start: int, end: int) -> None:
+        """Find the subject mentions of text[start:end] (a sentence), once."""
+        if (start, end) in self._covered:
+            return
+        self._covered.add((start, end))
+        found = self._find(start, end)
+        if found:
+            self.mentions = sorted([*self.mentions, *found], key=lambda m: m.start)
+            self._starts = [m.start for m in self.mentions]
+
+    def _find(self, offset: int, stop: int) -> list[SubjectMention]:
+        table, document, text = self.table, self.document, self.text
+        chunk = text[offset:stop]
         spans: list[tuple[int, int, Place | None, str]] = []
-        for place_match in table.find(text, document):
-            spans.append((place_match.start, place_match.end, place_match.place, ""))
-        for found in _RELATIVE.finditer(text):
-            spans.append((found.start(), found.end(), relative_place(table, found.group(), document), ""))
-        for found in _ZONE_WORDS.finditer(text):
-            if not _inside(spans, found.start()):
-                spans.append((found.start(), found.end(), *self._zone(found.group())))
+        for place_match in table.find(chunk, document):
+            spans.append((offset + place_match.start, offset + place_match.end, place_match.place, ""))
+        for found in _RELATIVE.finditer(chunk):
+            place = relative_place(table, found.group(), document)
+            spans.append((offset + found.start(), offset + found.end(), place, ""))
+        for found in _ZONE_WORDS.finditer(chunk):
+            if not _inside(spans, offset + found.start()):
+                spans.append((offset + found.start(), offset + found.end(), *self._zone(found.group())))
         if document is not None:
             for short in _document_short_names(document):
-                for found in re.finditer(re.escape(short), text):
-                    if not _inside(spans, found.start()):
-                        spans.append((found.start(), found.end(), document, ""))
+                for found in re.finditer(re.escape(short), chunk):
+                    if not _inside(spans, offset + found.start()):
+                        spans.append((offset + found.start(), offset + found.end(), document, ""))
         spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
         mentions: list[SubjectMention] = []
         last_end = -1
@@ -142,6 +156,11 @@ class SubjectPlaces:
 
     def _zone(self, word: str) -> tuple[Place | None, str]:
         """The zone a kind word names in this document: the one zone of that kind in its place."""
+        if word not in self._zones:
+            self._zones[word] = self._zone_of(word)
+        return self._zones[word]
+
+    def _zone_of(self, word: str) -> tuple[Place | None, str]:
         document = self.document
         if document is None:
             return None, ""
@@ -170,7 +189,8 @@ class SubjectPlaces:
         if end < len(text) and text[end] in "市区县旗" and text[end - 1] not in "市区县旗":
             end += 1  # 醴陵区 written for 醴陵市: the short name with a suffix of its own
         followed = _SUBJECT_AFTER.match(text, end) is not None or VERB.match(text, end) is not None or end >= len(text)
-        return followed or any(end + gap in self.measure_starts for gap in range(3))
+        aliases = self.aliases
+        return followed or (aliases is not None and any(aliases.starting_at(end + gap) for gap in range(3)))
 
     def subjects(self, start: int, end: int) -> list[SubjectMention]:
         """Subject mentions that begin inside text[start:end], in order."""
