@@ -38,10 +38,25 @@ CUE_TAIL_REVERSED = re.compile(
 )
 
 
+_TAIL_PATTERNS = (
+    r"[\s,，、:：“”\"'（(]",
+    r"(?:19|20)\d{2}\s*年度?(?:底|末)?",
+    r"[\d两二三四五六七八九十]{1,2}年(?:来|间)?",
+    r"[“\"]?十[一二三四五]五[”\"]?(?:时期|期间|末期|末)?",
+)
+CUE_TAIL = re.compile("(?:" + "|".join([*_TAIL_PATTERNS, *sorted(_TAIL_WORDS, key=len, reverse=True)]) + ")+$")
+_TAIL_SLACK = 6
+
+
 def tail_length(lead: str) -> int:
-    """How many characters at the end of `lead` are cue words (约, 达到, 同比增长 …)."""
+    """How many characters at the end of `lead` are cue words (约, 达到, 同比增长 …): the longest
+    such run. Matched backwards first (linear); a forward search over a few more characters
+    settles a boundary the backward match cut short (较去年增长: 年增长 or 去年 + 增长)."""
     found = CUE_TAIL_REVERSED.match(lead[::-1])
-    return found.end() if found else 0
+    length = found.end() if found else 0
+    window = max(0, len(lead) - length - _TAIL_SLACK)
+    longer = CUE_TAIL.search(lead, window)
+    return max(length, len(lead) - longer.start()) if longer else length
 
 
 # One word that may open a lead before the measure phrase: connectives, adverbs, time and
