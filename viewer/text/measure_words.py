@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from viewer.text.places import trie_pattern
+
 # Nouns of platforms, which take a level (全国重点实验室, 省级众创空间) instead of a place.
 PLATFORM_NOUNS = (
     "重点实验室|实验室|工程技术研究中心|工程研究中心|技术创新中心|企业技术中心|研究中心|技术中心|孵化器|众创空间|"
@@ -33,8 +35,7 @@ _TAIL_PATTERNS_REVERSED = (
     r"(?:期时|间期|末期|末)?[”\"]?五[一二三四五]十[“\"]?",
 )
 CUE_TAIL_REVERSED = re.compile(
-    "(?:" + "|".join([*_TAIL_PATTERNS_REVERSED, *(w[::-1] for w in sorted(_TAIL_WORDS, key=len, reverse=True))])
-    + ")+"
+    "(?:" + "|".join([*_TAIL_PATTERNS_REVERSED, trie_pattern(w[::-1] for w in _TAIL_WORDS)]) + ")+"
 )
 
 
@@ -44,7 +45,7 @@ _TAIL_PATTERNS = (
     r"[\d两二三四五六七八九十]{1,2}年(?:来|间)?",
     r"[“\"]?十[一二三四五]五[”\"]?(?:时期|期间|末期|末)?",
 )
-CUE_TAIL = re.compile("(?:" + "|".join([*_TAIL_PATTERNS, *sorted(_TAIL_WORDS, key=len, reverse=True)]) + ")+$")
+CUE_TAIL = re.compile("(?:" + "|".join([*_TAIL_PATTERNS, trie_pattern(_TAIL_WORDS)]) + ")+$")
 _TAIL_SLACK = 6
 
 
