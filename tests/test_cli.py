@@ -78,6 +78,24 @@ def test_extract_from_stdin(monkeypatch: pytest.MonkeyPatch, capsys: pytest.Capt
     assert money["value"] == pytest.approx(3.45e9) and money["unit"] == "元" and money["year"] == 2020
 
 
+def test_extract_json_says_how_each_figure_was_attributed(monkeypatch: pytest.MonkeyPatch,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    from viewer.model import Figure, weak_slots
+
+    text = "青溪区科技工作总结\n全区区级财政科技专项经费3000万元，增长12%。"  # 青溪区 is no real place
+    monkeypatch.setattr("sys.stdin", io.StringIO(text))
+    assert main(["extract", "-", "--json"]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert rows and any(row["weak"] for row in rows)
+    for row in rows:
+        assert {"provisional", "indicator_how", "region_how", "period_how", "modality", "weak"} <= set(row)
+        figure = Figure(**{k: v for k, v in row.items() if k != "weak"})
+        assert row["weak"] == list(weak_slots(figure))
+    monkeypatch.setattr("sys.stdin", io.StringIO(text))
+    assert main(["extract", "-"]) == 0
+    assert "check: " in capsys.readouterr().out
+
+
 def test_export_figures_csv_keeps_chinese_for_excel(corpus_store: Path, tmp_path: Path) -> None:
     out = tmp_path / "figures.csv"
     assert main(["export", "figures", "--format", "csv", "--out", str(out), "--store", str(corpus_store)]) == 0

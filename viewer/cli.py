@@ -135,9 +135,10 @@ def _ingest(store: Path, paths: list[str], processes: int | None) -> int:
     except StoreError as error:
         raise _StoreProblem(str(error)) from error
     bar.finish()
-    counts = {s: report.count(s) for s in ("imported", "replaced", "unchanged", "skipped", "failed")}
+    counts = {s: report.count(s) for s in ("imported", "replaced", "reanalysed", "unchanged", "skipped", "failed")}
     print(
-        f"{counts['imported']} imported, {counts['replaced']} replaced, {counts['unchanged']} unchanged, "
+        f"{counts['imported']} imported, {counts['replaced']} replaced, {counts['reanalysed']} reanalysed, "
+        f"{counts['unchanged']} unchanged, "
         f"{counts['skipped']} skipped, {counts['failed']} failed  "
         f"({report.bytes_analysed / 1e6:.2f} MB in {report.elapsed:.1f} s) -> {store}"
     )
@@ -190,6 +191,7 @@ def _search(store: Path, query: str, limit: int, as_json: bool) -> int:
 def _extract(file: str, as_json: bool) -> int:
     from dataclasses import asdict
 
+    from viewer.model import weak_slots
     from viewer.services.extract import extract_figures
 
     if file == "-":
@@ -203,12 +205,16 @@ def _extract(file: str, as_json: bool) -> int:
             print(f"policy-viewer: {error}", file=sys.stderr)
             return EXIT_FAILED
     for figure in extract_figures(text):
+        # how the attribution was found (indicator_how, region_how, period_how, provisional,
+        # modality) and "weak": the slots guessed rather than read, which a reviewer should check
         row = {k: v for k, v in asdict(figure).items() if k not in ("id", "doc_id")}
+        row["weak"] = list(weak_slots(figure))
         if as_json:
             print(json.dumps(row, ensure_ascii=False))
         else:
+            check = f"  check: {','.join(row['weak'])}" if row["weak"] else ""
             print(f"{figure.start:>6}  {figure.text:<16} {figure.value!s:<14} {figure.unit:<5} {figure.kind:<9} "
-                  f"{figure.year or '':<5} {figure.indicator or '':<14} {figure.role}")
+                  f"{figure.year or '':<5} {figure.indicator or '':<14} {figure.role}{check}")
     return EXIT_OK
 
 

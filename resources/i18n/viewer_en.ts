@@ -245,10 +245,6 @@
         <translation>Imported %1 of %2: %3</translation>
     </message>
     <message>
-        <source>新导入 %1，更新 %2，未变 %3，失败 %4。</source>
-        <translation>%1 new, %2 updated, %3 unchanged, %4 failed.</translation>
-    </message>
-    <message>
         <source>数字：</source>
         <translation>Figures:</translation>
     </message>
@@ -793,6 +789,106 @@
     <message>
         <source>（另有 %1 个地区未显示，见“地区”菜单）</source>
         <translation>(%1 more regions not shown; see the Regions menu)</translation>
+    </message>
+    <message>
+        <source>新导入 %1，更新 %2，重新分析 %3，未变 %4，失败 %5。</source>
+        <translation>%1 new, %2 updated, %3 re-analysed, %4 unchanged, %5 failed.</translation>
+    </message>
+    <message>
+        <source>需核对</source>
+        <translation>to verify</translation>
+    </message>
+    <message>
+        <source>需核对：指标、地区或年份系推断所得，并非读自原文</source>
+        <translation>To verify: the indicator, region or year was inferred, not read from the text</translation>
+    </message>
+    <message>
+        <source>判定依据</source>
+        <translation>How it was found</translation>
+    </message>
+    <message>
+        <source>指标库（原文名称）</source>
+        <translation>taxonomy (named in the text)</translation>
+    </message>
+    <message>
+        <source>指标库（按级别）</source>
+        <translation>taxonomy (by level)</translation>
+    </message>
+    <message>
+        <source>指标库（比率）</source>
+        <translation>taxonomy (ratio)</translation>
+    </message>
+    <message>
+        <source>“分别”列举</source>
+        <translation>a 分别 (respectively) list</translation>
+    </message>
+    <message>
+        <source>沿用前一分句</source>
+        <translation>carried from an earlier clause</translation>
+    </message>
+    <message>
+        <source>临时（取自原文短语）</source>
+        <translation>provisional (a phrase of the text)</translation>
+    </message>
+    <message>
+        <source>（临时指标）</source>
+        <translation> (provisional indicator)</translation>
+    </message>
+    <message>
+        <source>未记录</source>
+        <translation>not recorded</translation>
+    </message>
+    <message>
+        <source>所在分句</source>
+        <translation>its clause</translation>
+    </message>
+    <message>
+        <source>所在句子</source>
+        <translation>its sentence</translation>
+    </message>
+    <message>
+        <source>所在章节</source>
+        <translation>its section</translation>
+    </message>
+    <message>
+        <source>文件所属地区</source>
+        <translation>the document's place</translation>
+    </message>
+    <message>
+        <source>文件默认（从全文推断）</source>
+        <translation>document default (inferred from its text)</translation>
+    </message>
+    <message>
+        <source>所在章节标题</source>
+        <translation>its section heading</translation>
+    </message>
+    <message>
+        <source>上文所述时期</source>
+        <translation>the period the text is about</translation>
+    </message>
+    <message>
+        <source>目标年份</source>
+        <translation>the target year</translation>
+    </message>
+    <message>
+        <source>文件年份（推断）</source>
+        <translation>the document's year (guessed)</translation>
+    </message>
+    <message>
+        <source>地区：</source>
+        <translation>Region:</translation>
+    </message>
+    <message>
+        <source>年份：</source>
+        <translation>Year:</translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <source>空心：需核对（指标、地区或年份系推断）</source>
+        <translation>hollow: to verify (indicator, region or year inferred)</translation>
     </message>
 </context>
 </TS>

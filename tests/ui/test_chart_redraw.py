@@ -72,7 +72,7 @@ def test_styles_survive_reuse(pane: ChartPane) -> None:
     target_brush = pane.spots[("甲市", "target")].points()[0].brush().color().name()
     pane.show_series(one_region(series, "乙市"))
     pane.show_series(series)
-    assert pane.spots[("甲市", "target")].points()[0].brush().color().name() == target_brush == "#ffffff"
+    assert pane.spots[("甲市", "target")].points()[0].brush().color().name() == target_brush != "#ffffff"
     symbols = {spot.data().figure_id: spot.symbol() for spot in pane.spots[("乙市", "actual")].points()}
     assert symbols == {104: "o", 106: "t1"}
     assert pane.spots[("乙市", "estimate")].points()[0].symbol() == "d"

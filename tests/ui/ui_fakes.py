@@ -42,9 +42,12 @@ def make_figures(doc_id: int = 1) -> list[Figure]:
                indicator: str | None = None, year: int = 2022, qualifier: str = "",
                occurrence: int = 0) -> Figure:
         start, end = _span(TEXT, needle, occurrence)
+        # read from the text (not weak), but for figure 2, which has no indicator
         return Figure(start, end, needle, value, unit, kind, qualifier=qualifier, year=year,
                       period=str(year), indicator=indicator, region="甲市", role=role,
-                      sentence_start=start - 5, sentence_end=end + 3, id=fid, doc_id=doc_id)
+                      sentence_start=start - 5, sentence_end=end + 3, id=fid, doc_id=doc_id,
+                      indicator_how="alias" if indicator else "", region_how="clause", period_how="clause",
+                      modality=role if role in (Role.TARGET, Role.ESTIMATE) else Role.ACTUAL)
 
     return [
         figure(1, "34.94亿元", 34.94e8, "元", "money", indicator="研发投入"),

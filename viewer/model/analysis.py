@@ -19,3 +19,4 @@ class AnalyzedDocument:
     figures: list[Figure] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)  # the entities `mentions` refer to
+    analysis_version: int = 0  # viewer.text.analysis.ANALYSIS_VERSION of the analysis that made it (0: unknown)

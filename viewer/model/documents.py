@@ -51,7 +51,8 @@ class SearchHit:
 @dataclass(frozen=True)
 class ImportOutcome:
     path: str
-    status: str  # imported / unchanged / replaced / failed / skipped
+    status: str  # imported / unchanged / replaced / reanalysed / failed / skipped
+    # reanalysed: the file is unchanged but was analysed by an older version of the analysis
     reason: str = ""
     doc_id: int | None = None
     chars: int = 0

@@ -109,6 +109,14 @@ class Point:
     period: str = ""
     value_high: float | None = None
     reports: int = 1  # documents stating this value for this place (a chart marker stands for them all)
+    # How its figure was attributed (see Figure) and which of indicator / region / year are weak
+    # (`weak_slots` of the figure): the chart draws a weak point hollow.
+    provisional: bool = False
+    indicator_how: str = ""
+    region_how: str = ""
+    period_how: str = ""
+    modality: str = Modality.ACTUAL
+    weak: tuple[str, ...] = ()
 
 
 @dataclass

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from viewer.services import series as series_service
+from viewer.services.confidence import CONFIDENCE_COLUMNS, figure_columns, point_columns
 from viewer.services.tables import write_rows
 from viewer.store import documents as store_documents
 from viewer.store import entities as store_entities
@@ -15,10 +16,12 @@ from viewer.store.connection import Queryable
 if TYPE_CHECKING:
     pass
 
+# How each figure was attributed and which of its slots to check (services.confidence) come
+# before the sentence, which stays last.
 FIGURE_COLUMNS: tuple[str, ...] = ("doc", "start", "end", "text", "value", "value_high", "unit", "kind", "qualifier", "year",
-                  "period", "indicator", "region", "role", "confidence", "sentence")
+                  "period", "indicator", "region", "role", "confidence", *CONFIDENCE_COLUMNS, "sentence")
 SERIES_COLUMNS: tuple[str, ...] = ("indicator", "region", "year", "period", "value", "value_high", "unit", "role", "qualifier",
-                  "text", "doc", "start", "end", "sentence")
+                  "text", "doc", "start", "end", *CONFIDENCE_COLUMNS, "sentence")
 ENTITY_COLUMNS: tuple[str, ...] = ("type", "name", "aliases", "code", "mentions", "documents")
 
 
@@ -27,7 +30,7 @@ def figure_rows(db: Queryable) -> list[dict[str, Any]]:
         {"doc": file_name, "start": f.start, "end": f.end, "text": f.text, "value": f.value,
          "value_high": f.value_high, "unit": f.unit, "kind": f.kind, "qualifier": f.qualifier, "year": f.year,
          "period": f.period, "indicator": f.indicator, "region": f.region, "role": f.role,
-         "confidence": round(f.confidence, 3), "sentence": sentence}
+         "confidence": round(f.confidence, 3), **figure_columns(f), "sentence": sentence}
         for file_name, sentence, f in store_figures.all_figures(db)
     ]
 
@@ -38,7 +41,7 @@ def series_rows(db: Queryable, indicator: str, region: str | None = None) -> lis
     return [
         {"indicator": indicator, "region": p.region, "year": p.year, "period": p.period, "value": p.value,
          "value_high": p.value_high, "unit": found.unit, "role": p.role, "qualifier": p.qualifier, "text": p.text,
-         "doc": files.get(p.doc_id), "start": p.start, "end": p.end, "sentence": p.sentence}
+         "doc": files.get(p.doc_id), "start": p.start, "end": p.end, **point_columns(p), "sentence": p.sentence}
         for p in found.points
     ]
 

@@ -1,5 +1,6 @@
-"""Import files into the store: hash, skip what is unchanged, then analyse and store each
-document in a process pool (one write transaction per document), and update the findings."""
+"""Import files into the store: hash, skip what is unchanged (and was analysed by this version of
+the analysis), then analyse and store each document in a process pool (one write transaction per
+document), and update the findings."""
 
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ from viewer.services.notes import reanchor_notes
 from viewer.store import documents as store_documents
 from viewer.store import open_store, write_transaction
 from viewer.store import search as store_search
-from viewer.text.analysis import analyze_file, file_sha256
+from viewer.text.analysis import ANALYSIS_VERSION, analyze_file, file_sha256
 from viewer.text.readers import ReadError, collect_paths
 
 if TYPE_CHECKING:
@@ -166,7 +167,7 @@ def ingest_paths(
             _run_pool(str(store_path), pending, min(workers, len(pending)), finished, cancel)
         report.cancelled = cancel is not None and cancel.is_set()
         report.bytes_analysed = state["bytes"]
-        stored = [o.doc_id for o in report.outcomes if o.status in ("imported", "replaced") and o.doc_id]
+        stored = [o.doc_id for o in report.outcomes if o.status in STORED and o.doc_id]
         if stored:
             # Only the findings these documents (and their old versions) can change.
             previous = Scopes()
@@ -179,7 +180,12 @@ def ingest_paths(
     return report
 
 
+STORED = ("imported", "replaced", "reanalysed")  # outcomes that wrote a document
+
+
 def _triage(db: sqlite_utils.Database, file: Path) -> tuple[ImportOutcome | None, tuple[str, str, int] | None]:
+    """An outcome for a file that needs no analysis, else the (path, sha256, size) to analyse: a
+    new or changed file, or an unchanged one an older version of the analysis stored."""
     path = str(file.resolve()) if file.exists() else str(file.absolute())
     try:
         sha = file_sha256(file)
@@ -188,8 +194,8 @@ def _triage(db: sqlite_utils.Database, file: Path) -> tuple[ImportOutcome | None
         reason = f"cannot read: {error.strerror or error}"
         store_documents.record_failure(db, path, reason)
         return ImportOutcome(path, "failed", reason), None
-    existing = store_documents.find_by_path(db, path)
-    if existing is not None and existing[1] == sha:
+    existing = store_documents.stored_analysis(db, path)
+    if existing is not None and existing[1] == sha and existing[2] >= ANALYSIS_VERSION:
         return ImportOutcome(path, "unchanged", doc_id=existing[0]), None
     twin = store_documents.find_by_sha(db, sha)
     if existing is None and twin is not None:
@@ -226,8 +232,8 @@ def _write(db: sqlite_utils.Database, path: str, result: AnalyzedDocument | str)
     previous = scopes_of(db, [old[0]]) if old is not None else None  # what the old version took part in
     doc_id = store_documents.save_document(db, result)
     reanchor_notes(db, doc_id)
-    outcome = ImportOutcome(path, "replaced" if old is not None else "imported", doc_id=doc_id,
-                            chars=len(result.document.text))
+    status = "imported" if old is None else "reanalysed" if old[1] == result.document.sha256 else "replaced"
+    outcome = ImportOutcome(path, status, doc_id=doc_id, chars=len(result.document.text))
     return outcome, previous
 
 

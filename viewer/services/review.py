@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from viewer.model import Document, Figure
 from viewer.model.review import CheckKind, Finding, Note
 from viewer.services.checks.verdicts import VERDICT_EN, VERDICT_ZH
+from viewer.services.confidence import CONFIDENCE_COLUMNS, figure_words
 from viewer.services.tables import write_xlsx
 from viewer.store import checks as store_checks
 from viewer.store import documents as store_documents
@@ -36,14 +37,17 @@ _HEADERS = {
            "region": "地区", "period": "时期", "role": "类型", "checks": "检查结果",
            "sheet_checks": "检查", "sheet_notes": "批注", "sheet_figures": "数字", "report": "审阅报告",
            "summary": "概要", "no_checks": "无检查结果", "no_notes": "无批注", "orphaned": "原文已不存在",
-           "generated": "生成时间", "documents": "文档"},
+           "generated": "生成时间", "documents": "文档", "check": "需核对", "indicator_how": "指标依据",
+           "region_how": "地区依据", "period_how": "时期依据", "provisional": "临时指标", "modality": "性质"},
     "en": {"title": "Title", "file": "File", "figure": "Figure", "kind": "Check", "verdict": "Verdict",
            "message": "Finding", "sentence": "Sentence", "others": "Other sources", "quote": "Quoted text",
            "note": "Note", "tags": "Tags", "status": "Status", "updated": "Updated", "value": "Value",
            "unit": "Unit", "indicator": "Indicator", "region": "Region", "period": "Period", "role": "Role",
            "checks": "Checks", "sheet_checks": "checks", "sheet_notes": "notes", "sheet_figures": "figures",
            "report": "Review report", "summary": "Summary", "no_checks": "No findings", "no_notes": "No notes",
-           "orphaned": "quoted text gone", "generated": "Generated", "documents": "Documents"},
+           "orphaned": "quoted text gone", "generated": "Generated", "documents": "Documents", "check": "To check",
+           "indicator_how": "Indicator from", "region_how": "Region from", "period_how": "Period from",
+           "provisional": "Provisional indicator", "modality": "Modality"},
 }
 
 
@@ -129,13 +133,17 @@ def _figure_checks(review: DocumentReview, lang: str) -> dict[int, list[str]]:
     return found
 
 
+# The weak slots first: the column a reviewer filters on.
+_CONFIDENCE_ORDER = ("check", *(c for c in CONFIDENCE_COLUMNS if c != "check"))
+
+
 def write_review_xlsx(db: Queryable, out: Path, lang: str = "zh") -> int:
     """Sheets of checks, notes and figures, each row citing title and sentence; returns the rows written."""
     h = _HEADERS[lang]
     check_columns = [h[c] for c in ("title", "file", "figure", "kind", "verdict", "message", "sentence", "others")]
     note_columns = [h[c] for c in ("title", "file", "quote", "note", "tags", "status", "sentence", "updated")]
     figure_columns = [h[c] for c in ("title", "file", "figure", "value", "unit", "indicator", "region", "period",
-                                     "role", "checks", "sentence")]
+                                     "role", "checks", *_CONFIDENCE_ORDER, "sentence")]
     checks: list[dict[str, Any]] = []
     notes: list[dict[str, Any]] = []
     figures: list[dict[str, Any]] = []
@@ -152,6 +160,7 @@ def write_review_xlsx(db: Queryable, out: Path, lang: str = "zh") -> int:
                 h["figure"]: f.text, h["value"]: f.value, h["unit"]: f.unit, h["indicator"]: f.indicator,
                 h["region"]: f.region, h["period"]: f.period, h["role"]: f.role,
                 h["checks"]: "; ".join(per_figure.get(f.id or -1, [])),
+                **{h[k]: v for k, v in figure_words(f, lang).items()},
                 h["sentence"]: text[f.sentence_start : f.sentence_end],
             })
     write_xlsx({h["sheet_checks"]: (check_columns, checks), h["sheet_notes"]: (note_columns, notes),

@@ -1,4 +1,9 @@
-"""Write rows as JSON lines, CSV (UTF-8 with BOM, so Excel keeps the Chinese) or xlsx."""
+"""Write rows as JSON lines, CSV (UTF-8 with BOM, so Excel keeps the Chinese) or xlsx.
+
+Text is never turned into a formula: in xlsx a text cell is stored as text even when it starts
+with "=", and in CSV a text cell that a spreadsheet would read as a formula (=, +, -, @, a tab or
+a carriage return first) is prefixed with an apostrophe.
+"""
 
 from __future__ import annotations
 
@@ -10,11 +15,20 @@ from pathlib import Path
 from typing import IO, Any
 
 FORMATS = ("jsonl", "csv", "xlsx")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _cell(value: Any) -> Any:
     if isinstance(value, list | tuple | dict):
         return json.dumps(value, ensure_ascii=False)
+    return value
+
+
+def csv_cell(value: Any) -> Any:
+    """A CSV cell a spreadsheet shows as the text it is."""
+    value = _cell(value)
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
     return value
 
 
@@ -36,7 +50,7 @@ def write_rows(rows: Iterable[dict[str, Any]], columns: Sequence[str], fmt: str,
         writer = csv.writer(buffer, lineterminator="\r\n")
         writer.writerow(columns)
         for row in rows:
-            writer.writerow([_cell(row.get(c)) for c in columns])
+            writer.writerow([csv_cell(row.get(c)) for c in columns])
     if out is None:
         assert stdout is not None
         stdout.write(buffer.getvalue())
@@ -57,9 +71,12 @@ def write_xlsx(sheets: dict[str, tuple[Sequence[str], list[dict[str, Any]]]], ou
         for cell in ws[1]:
             cell.font = Font(bold=True)
         widths = [_display_width(str(c)) for c in columns]
-        for row in rows:
+        for number, row in enumerate(rows, start=2):
             values = [_cell(row.get(c)) for c in columns]
             ws.append(values)
+            for column, value in enumerate(values, start=1):
+                if isinstance(value, str) and value.startswith("="):  # openpyxl would make it a formula
+                    ws.cell(row=number, column=column).data_type = "s"
             widths = [max(w, _display_width("" if v is None else str(v))) for w, v in zip(widths, values, strict=True)]
         for index, width in enumerate(widths, start=1):
             letter = ws.cell(row=1, column=index).column_letter

@@ -26,6 +26,12 @@ def find_by_path(db: Queryable, path: str) -> tuple[int, str] | None:
     return (int(row[0]), str(row[1])) if row else None
 
 
+def stored_analysis(db: Queryable, path: str) -> tuple[int, str, int] | None:
+    """(id, sha256, analysis version) of the document stored from `path`."""
+    row = db.execute("SELECT id, sha256, analysis_version FROM documents WHERE path = ?", [path]).fetchone()
+    return (int(row[0]), str(row[1]), int(row[2])) if row else None
+
+
 def find_by_sha(db: Queryable, sha256: str) -> str | None:
     row = db.execute("SELECT path FROM documents WHERE sha256 = ? LIMIT 1", [sha256]).fetchone()
     return str(row[0]) if row else None
@@ -63,6 +69,7 @@ def save_document(db: sqlite_utils.Database, analysed: AnalyzedDocument) -> int:
             "text": doc.text,
             "chars": len(doc.text),
             "imported_at": _now(),
+            "analysis_version": analysed.analysis_version,
         }
         if doc_id is not None:
             row["id"] = doc_id
@@ -124,11 +131,13 @@ def _insert_figures(db: sqlite_utils.Database, doc_id: int, figures: list[Figure
     db.conn.executemany(
         "INSERT INTO figures (doc_id, span_start, span_end, text, value, value_high, unit, unit_text, kind, "
         "qualifier, year, period, period_start, period_end, indicator, region, role, sentence_start, "
-        "sentence_end, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "sentence_end, confidence, provisional, indicator_how, region_how, period_how, modality) "
+        f"VALUES ({', '.join('?' * 25)})",
         [
             (doc_id, f.start, f.end, f.text, f.value, f.value_high, f.unit, f.unit_text, f.kind,
              f.qualifier, f.year, f.period, f.period_start, f.period_end, f.indicator, f.region,
-             f.role, f.sentence_start, f.sentence_end, f.confidence)
+             f.role, f.sentence_start, f.sentence_end, f.confidence, int(f.provisional), f.indicator_how,
+             f.region_how, f.period_how, f.modality)
             for f in figures
         ],
     )

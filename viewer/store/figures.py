@@ -4,23 +4,26 @@ from __future__ import annotations
 
 from typing import Any
 
-from viewer.model import Figure, Point
+from viewer.model import Figure, Point, weak_slots
 from viewer.store.connection import Queryable, in_chunks
 
 _FIGURE_COLUMNS = (
     "id, doc_id, span_start, span_end, text, value, value_high, unit, unit_text, kind, qualifier, year, "
-    "period, period_start, period_end, indicator, region, role, sentence_start, sentence_end, confidence"
+    "period, period_start, period_end, indicator, region, role, sentence_start, sentence_end, confidence, "
+    "provisional, indicator_how, region_how, period_how, modality"
 )
 
 
 def _figure(row: Any) -> Figure:
     (fid, doc_id, start, end, text, value, high, unit, unit_text, kind, qualifier, year, period, p_start,
-     p_end, indicator, region, role, s_start, s_end, confidence) = row
+     p_end, indicator, region, role, s_start, s_end, confidence, provisional, indicator_how, region_how,
+     period_how, modality) = row
     return Figure(
         start=start, end=end, text=text, value=value, unit=unit, kind=kind, qualifier=qualifier,
         value_high=high, unit_text=unit_text, year=year, period=period, period_start=p_start,
         period_end=p_end, indicator=indicator, region=region, role=role, sentence_start=s_start,
-        sentence_end=s_end, confidence=confidence, id=fid, doc_id=doc_id,
+        sentence_end=s_end, confidence=confidence, id=fid, doc_id=doc_id, provisional=bool(provisional),
+        indicator_how=indicator_how, region_how=region_how, period_how=period_how, modality=modality,
     )
 
 
@@ -61,7 +64,8 @@ def indicator_units(db: Queryable, indicator: str, roles: tuple[str, ...]) -> li
 
 _POINT_COLUMNS = (
     "f.year, f.value, f.region, f.role, f.qualifier, f.id, f.doc_id, d.title, f.span_start, f.span_end, "
-    "{sentence}, f.text, f.period, f.value_high"
+    "{sentence}, f.text, f.period, f.value_high, f.indicator, f.provisional, f.indicator_how, f.region_how, "
+    "f.period_how, f.modality"
 )
 # A point's place in the rows of `series_rows`.
 YEAR, VALUE, REGION, ROLE, QUALIFIER, FIGURE_ID, DOC_ID = range(7)
@@ -102,9 +106,15 @@ def _series_filter(
 
 
 def point(row: tuple[Any, ...]) -> Point:
+    provisional, indicator_how, region_how, period_how = bool(row[15]), row[16], row[17], row[18]
+    # weak_slots reads a Figure: the slots it looks at, the rest as the point's
+    attributed = Figure(row[8], row[9], row[11], row[1], "", "", year=row[0], indicator=row[14], region=row[2],
+                        provisional=provisional, indicator_how=indicator_how, region_how=region_how,
+                        period_how=period_how)
     return Point(year=row[0], value=row[1], region=row[2], role=row[3], qualifier=row[4], figure_id=row[5],
                  doc_id=row[6], doc_title=row[7], start=row[8], end=row[9], sentence=row[10], text=row[11],
-                 period=row[12], value_high=row[13])
+                 period=row[12], value_high=row[13], provisional=provisional, indicator_how=indicator_how,
+                 region_how=region_how, period_how=period_how, modality=row[19], weak=weak_slots(attributed))
 
 
 def figure_sentences(db: Queryable, figure_ids: list[int]) -> dict[int, str]:

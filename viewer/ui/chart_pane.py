@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from viewer.model import Figure, Point, Role, Series
 from viewer.ui import chart_export, chart_items, chart_style
+from viewer.ui.attribution_labels import WEAK_COLOUR, point_slot_words, weak_summary
 from viewer.ui.chart_items import Z_EMPHASIS, Z_FLAGS, ItemPool
 from viewer.ui.i18n import tr
 from viewer.ui.palette import kind_label, qualifier_label, role_label
@@ -351,12 +352,17 @@ class ChartPane(QWidget):
             [float(p.year) for p in line], [p.value / self.factor for p in line],
             chart_items.pen(colour.name(), 2, chart_style.line_style(group)))
         # Symbols and sizes as arrays, one pen and brush for the group: pyqtgraph styles hundreds of
-        # spots at once.
+        # spots at once. Points to check (weak) are hollow: then a brush per spot, of two.
         styles = [chart_style.spot_style(point) for point in points]
-        fill = chart_style.fill_colour(group, colour)
+        fill = chart_items.brush(chart_style.fill_colour(group, colour))
+        if any(chart_style.is_hollow(p) for p in points):
+            hollow = chart_items.brush(chart_style.HOLLOW)
+            brush: Any = [hollow if chart_style.is_hollow(p) else fill for p in points]
+        else:
+            brush = fill
         self.spots[(region, group)] = self.items.scatter(
             x=xs, y=ys, data=points, symbol=[s.symbol for s in styles], size=[s.size for s in styles],
-            pen=chart_items.pen(colour.name(), 2), brush=chart_items.brush(fill))
+            pen=chart_items.pen(colour.name(), 2), brush=brush)
 
     def _legend_html(self, regions: list[str], colours: dict[str, QColor], points: list[Point]) -> str:
         """Escaped region names in their colours, then what the line and marker styles mean."""
@@ -364,10 +370,13 @@ class ChartPane(QWidget):
         drawn = {key[0] for key in self.curves}
         parts = [f"<span style='color:{colours[r].name()}'>&#9632; {html.escape(r)}</span>"
                  for r in regions if r in drawn]
-        samples = {chart_style.ACTUAL: "●——", chart_style.ESTIMATE: "◆‥‥", chart_style.TARGET: "○- - -"}
+        samples = {chart_style.ACTUAL: "●——", chart_style.ESTIMATE: "◆‥‥",
+                   chart_style.TARGET: "<span style='color:#aaa'>●</span>- - -"}
         parts += [f"{samples[g]} {html.escape(chart_style.group_label(g))}" for g in chart_style.GROUPS if g in groups]
         if any(p.qualifier in ("more_than", "at_least") for p in points):
             parts.append(f"▲ {html.escape(tr('不少于/超过'))}")
+        if any(chart_style.is_hollow(p) for p in points):
+            parts.append(f"○ {html.escape(tr('空心：需核对（指标、地区或年份系推断）'))}")
         shown = {flag for _x, _y, flag in self._flagged}
         parts += [f"{chart_style.flag_sample(f)} {html.escape(chart_style.flag_label(f))}"
                   for f in chart_style.FLAG_STYLES if f in shown]
@@ -482,7 +491,7 @@ class ChartPane(QWidget):
         point: Point = spots[0].data()
         if box is not None:
             box.setToolTip(self.point_tooltip(point))
-        self.info.setText(self.point_summary(point))
+        self.info.setText(" · ".join(t for t in (self.point_summary(point), self.point_check(point)) if t))
 
     def point_summary(self, point: Point) -> str:
         value = format_number(point.value / self.factor)
@@ -492,12 +501,22 @@ class ChartPane(QWidget):
         return (f"{point.region} {point.period or point.year}：{qualifier}{value} {self.unit_label}"
                 f"（{role_label(point.role)}）")
 
+    def point_check(self, point: Point) -> str:
+        """Which of the point's indicator, region and year to check, and how each was found ("" if none)."""
+        if not point.weak:
+            return ""
+        indicator = self.series.indicator if self.series is not None else ""
+        return weak_summary(point_slot_words(point, indicator), point.weak)
+
     def point_tooltip(self, point: Point) -> str:
         """Escaped rich text: the source sentence is shown as text."""
         others = ""
         if point.reports > 1:
             others = "<br><i>" + html.escape(tr("另有 %1 份报告给出同一数值").replace("%1", str(point.reports - 1))) + "</i>"
-        return (f"<b>{html.escape(self.point_summary(point))}</b><br>"
+        check = self.point_check(point)
+        if check:
+            check = f"<br><span style='color:{WEAK_COLOUR}'>{html.escape(check)}</span>"
+        return (f"<b>{html.escape(self.point_summary(point))}</b>{check}<br>"
                 f"{html.escape(point.doc_title)}<br>"
                 f"<span style='color:#555'>{html.escape(self._sentence_of(point))}</span>{others}")
 

@@ -118,14 +118,20 @@ def _symbol(qualifier: str, group: str) -> str:
     return "o"
 
 
+HOLLOW = "#ffffff"  # the fill of a hollow marker
+
+
 def is_hollow(point: Point) -> bool:
-    return group_of(point) == TARGET
+    """A point whose figure has a weak slot (an indicator, place or year guessed, not read:
+    `viewer.model.weak_slots`) is drawn hollow: 需核对."""
+    return bool(point.weak)
 
 
 def fill_colour(group: str, colour: QColor) -> str:
-    """What fills the markers of a group: targets are hollow, estimates paler."""
+    """What fills the markers of a group: estimates paler, targets palest (hollow is for the
+    points to check, see `is_hollow`)."""
     if group == TARGET:
-        return "#ffffff"
+        return colour.lighter(175).name()
     return (colour.lighter(140) if group == ESTIMATE else colour).name()
 
 

@@ -17,7 +17,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
-from viewer.model import Document, Figure, Mention, Paragraph
+from viewer.model import Document, Figure, Mention, Paragraph, weak_slots
 from viewer.model.review import Finding, Note
 from viewer.ui import text_formats
 from viewer.ui.highlight import (
@@ -60,6 +60,7 @@ class DocumentView(QTextEdit):
         self.paragraphs: list[Paragraph] = []
         self._figure_starts: list[int] = []
         self._mention_starts: list[int] = []
+        self._figure_weak: list[bool] = []  # per figure: has it a weak slot (viewer.model.weak_slots)
         self._utf16 = Utf16Map("")
         self._entity_types: set[str] | None = None  # None = all visible
         self._selected_spans: list[tuple[int, int]] = []
@@ -83,6 +84,7 @@ class DocumentView(QTextEdit):
         self.paragraphs = list(paragraphs)
         self.figures = sorted(figures, key=lambda f: (f.start, f.end))
         self._figure_starts = [f.start for f in self.figures]
+        self._figure_weak = [bool(weak_slots(f)) for f in self.figures]
         self.mentions = sorted(mentions, key=lambda m: (m.start, m.end))
         self._mention_starts = [m.start for m in self.mentions]
         self._selected_spans = []
@@ -100,6 +102,7 @@ class DocumentView(QTextEdit):
         self.figures, self.mentions, self.paragraphs = [], [], []
         self.figure_findings, self.notes = {}, []
         self._figure_starts, self._mention_starts = [], []
+        self._figure_weak = []
         self._utf16 = Utf16Map("")
         self._replace_document("")
 
@@ -173,6 +176,10 @@ class DocumentView(QTextEdit):
         return [f for f in self.figures if f.id is not None
                 and any(x.needs_attention for x in self.figure_findings.get(f.id, ()))]
 
+    def weak_figures(self) -> list[Figure]:
+        """Figures marked as weak in the text: an indicator, place or year was guessed, not read."""
+        return [f for f, weak in zip(self.figures, self._figure_weak, strict=True) if weak]
+
     def annotated_spans(self) -> list[tuple[int, int]]:
         """Spans of the notes whose text is still there (orphaned notes are listed, not marked)."""
         return [(n.start, n.end) for n in self.notes if not n.orphaned]
@@ -189,9 +196,9 @@ class DocumentView(QTextEdit):
             if self._entity_types is None or mention.type in self._entity_types:
                 spans.append(StyledSpan(mention.start, mention.end, LAYER_ENTITY,
                                         text_formats.entity_format(mention.type)))
-        for figure in self.figures:
+        for figure, weak in zip(self.figures, self._figure_weak, strict=True):
             spans.append(StyledSpan(figure.start, figure.end, LAYER_FIGURE,
-                                    text_formats.figure_format(figure.kind, figure.role)))
+                                    text_formats.figure_format(figure.kind, figure.role, weak)))
         marked = text_formats.finding_format()
         spans.extend(StyledSpan(f.start, f.end, LAYER_FINDING, marked) for f in self.flagged_figures())
         selected = text_formats.selected_entity_format()

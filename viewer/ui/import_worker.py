@@ -118,9 +118,10 @@ class ImportController(QObject):
 
 
 def import_summary(report: IngestReport) -> str:
-    lines = [tr("新导入 %1，更新 %2，未变 %3，失败 %4。")
+    lines = [tr("新导入 %1，更新 %2，重新分析 %3，未变 %4，失败 %5。")
              .replace("%1", str(report.count("imported"))).replace("%2", str(report.count("replaced")))
-             .replace("%3", str(report.count("unchanged"))).replace("%4", str(len(report.failed)))]
+             .replace("%3", str(report.count("reanalysed"))).replace("%4", str(report.count("unchanged")))
+             .replace("%5", str(len(report.failed)))]
     if report.cancelled:
         lines.append(tr("导入已取消。"))
     skipped = [o for o in report.outcomes if o.status == "skipped"]

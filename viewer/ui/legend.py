@@ -63,6 +63,9 @@ class Legend(QWidget):
         row.addSpacing(8)
         for role in (Role.TARGET, Role.ESTIMATE):
             row.addWidget(FormatChip(role_label(role), text_formats.figure_format(FigureKind.NUMBER, role)))
+        weak = FormatChip(tr("需核对"), text_formats.figure_format(FigureKind.NUMBER, Role.ACTUAL, weak=True))
+        weak.setToolTip(tr("需核对：指标、地区或年份系推断所得，并非读自原文"))
+        row.addWidget(weak)
         row.addWidget(FormatChip(tr("需核查"), text_formats.finding_format()))
         row.addWidget(FormatChip(tr("批注"), text_formats.note_format()))
         row.addWidget(FormatChip(tr("重复段落"), text_formats.repeated_format()))

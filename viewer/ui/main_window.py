@@ -298,6 +298,9 @@ class MainWindow(QMainWindow):
                 changed = self.library.document(self.current.id).sha256 != self.current.sha256
             except KeyError:
                 changed = False
+            # an unchanged file analysed again has new figures
+            changed = changed or (report is not None and any(
+                o.doc_id == self.current.id and o.status == "reanalysed" for o in report.outcomes))
             if changed:
                 self.open_document(self.current.id, reload=True)
         self.review.refresh_notes()

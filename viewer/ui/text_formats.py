@@ -20,8 +20,28 @@ from viewer.ui.palette import (
 
 
 @cache
-def figure_format(kind: str, role: str) -> QTextCharFormat:
-    """Actuals: solid fill. Targets: dashed underline, italic. Estimates: dotted underline."""
+def figure_format(kind: str, role: str, weak: bool = False) -> QTextCharFormat:
+    """Actuals: solid fill. Targets: dashed underline, italic. Estimates: dotted underline.
+    Weak (an indicator, place or year guessed, not read: `viewer.model.weak_slots`): a wavy
+    underline in the figure's colour instead (a finding's wavy underline is red, and wins)."""
+    fmt = _figure_format(kind, role)
+    if weak:
+        fmt = QTextCharFormat(fmt)
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+        fmt.setUnderlineColor(weak_line_colour(kind))
+    return fmt
+
+
+@cache
+def weak_line_colour(kind: str) -> QColor:
+    """The figure's colour, saturated and darkened enough for a line on its own pale fill."""
+    colour = figure_colour(kind)
+    if colour.hsvSaturation() < 20:  # a grey
+        return QColor.fromHsv(0, 0, 110)
+    return QColor.fromHsv(colour.hsvHue(), 230, 150)
+
+
+def _figure_format(kind: str, role: str) -> QTextCharFormat:
     fmt = QTextCharFormat()
     colour = figure_colour(kind)
     fmt.setBackground(colour)

@@ -6,8 +6,9 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
-from viewer.model import Figure, Mention
+from viewer.model import Figure, Mention, weak_slots
 from viewer.model.review import Finding, Note
+from viewer.ui.attribution_labels import SLOTS, WEAK_COLOUR, figure_slot_words, slot_name
 from viewer.ui.i18n import tr
 from viewer.ui.palette import entity_type_label, kind_label, role_label
 from viewer.ui.review_labels import check_kind_label, finding_message, verdict_colour, verdict_label
@@ -28,7 +29,19 @@ def figure_tooltip(figure: Figure) -> str:
         f"<tr><td style='color:#666;padding-right:8px'>{html.escape(label)}</td>"
         f"<td>{html.escape(value)}</td></tr>" for label, value in rows
     )
-    return f"<table>{cells}</table>"
+    return f"<table>{cells}</table>" + attribution_tooltip(figure)
+
+
+def attribution_tooltip(figure: Figure) -> str:
+    """How the figure's indicator, place and year were found; the weak ones marked 需核对."""
+    weak = weak_slots(figure)
+    words = figure_slot_words(figure)
+    mark = f" <span style='color:{WEAK_COLOUR}'>{html.escape(tr('需核对'))}</span>"
+    cells = "".join(
+        f"<tr><td style='color:#666;padding-right:8px'>{html.escape(slot_name(slot))}</td>"
+        f"<td>{html.escape(words[slot])}{mark if slot in weak else ''}</td></tr>" for slot in SLOTS
+    )
+    return f"<hr><b>{html.escape(tr('判定依据'))}</b><table>{cells}</table>"
 
 
 def findings_tooltip(findings: Sequence[Finding], language: str) -> str:
