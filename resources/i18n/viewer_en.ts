@@ -890,5 +890,12 @@
         <source>空心：需核对（指标、地区或年份系推断）</source>
         <translation>hollow: to verify (indicator, region or year inferred)</translation>
     </message>
+    <message numerus="yes">
+        <source>%n 个需核对</source>
+        <translation>
+            <numerusform>%n to verify</numerusform>
+            <numerusform>%n to verify</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

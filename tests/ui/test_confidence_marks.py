@@ -62,6 +62,7 @@ def test_a_weak_figure_has_a_wavy_underline_in_its_colour(qtbot: QtBot) -> None:
     pane.show_document(fakes.make_document(), fakes.make_paragraphs(), figures, fakes.make_mentions())
     sure, weak, target = figures[0], figures[2], figures[3]
     assert [f.id for f in pane.view.weak_figures()] == [2, 3]  # 12.5% has no indicator at all
+    assert pane.details.text().endswith("2 个需核对")
     weak_fmt, sure_fmt = format_at(pane.view, weak.start), format_at(pane.view, sure.start)
     assert weak_fmt.underlineStyle() == WAVE and weak_fmt.underlineColor() == text_formats.weak_line_colour("count")
     assert weak_fmt.background().color() == text_formats.figure_format("count", Role.ACTUAL).background().color()
@@ -82,6 +83,9 @@ def test_the_tooltip_says_how_each_slot_was_found(qtbot: QtBot) -> None:
 
 
 def test_the_tooltip_in_english(english: None, qtbot: QtBot) -> None:
+    from viewer.ui.i18n import tr
+
+    assert tr("%n 个需核对", 2) == "2 to verify"
     tip = figure_tooltip(figures_with_a_guess()[2])
     assert "How it was found" in tip and "provisional (a phrase of the text)" in tip
     assert "document default (inferred from its text)" in tip and "to verify" in tip

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from viewer.model import Document, Figure, Mention, Paragraph
+from viewer.model import Document, Figure, Mention, Paragraph, weak_slots
 from viewer.model.review import Finding, Note
 from viewer.ui.document_view import DocumentView
 from viewer.ui.find_bar import FindBar
@@ -65,6 +65,9 @@ class DocumentPane(QWidget):
         self.title.setText(document.title or document.path)
         linked = sum(1 for f in figures if f.indicator)
         summary = tr("%n 个数字", len(figures)) + " · " + tr("%n 个已关联指标", linked)
+        weak = sum(1 for f in figures if weak_slots(f))
+        if weak:
+            summary += " · " + tr("%n 个需核对", weak)
         self.details.setText(" · ".join(p for p in (document_heading(document), summary) if p))
         self._hit_spans = []
         self.find_bar.set_text(document.text, announce=False)
