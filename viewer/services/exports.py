@@ -12,6 +12,7 @@ from viewer.store import documents as store_documents
 from viewer.store import entities as store_entities
 from viewer.store import figures as store_figures
 from viewer.store.connection import Queryable
+from viewer.text.indicators import load_lexicon
 
 if TYPE_CHECKING:
     pass
@@ -33,6 +34,13 @@ def figure_rows(db: Queryable) -> list[dict[str, Any]]:
          "confidence": round(f.confidence, 3), **figure_columns(f), "sentence": sentence}
         for file_name, sentence, f in store_figures.all_figures(db)
     ]
+
+
+def canonical_indicator(name: str) -> str:
+    """The taxonomy's canonical name for an alias a reviewer types (研发投入强度 -> 研发经费投入强度);
+    any other name (a provisional indicator) as given."""
+    senses = load_lexicon().candidates(name.strip())
+    return senses[0].name if senses else name.strip()
 
 
 def series_rows(db: Queryable, indicator: str, region: str | None = None) -> list[dict[str, Any]]:
@@ -62,7 +70,7 @@ def export(db: Queryable, what: str, fmt: str, out: Path | None, stdout: IO[str]
     elif what == "series":
         if not indicator:
             raise ValueError("export series needs --indicator NAME")
-        rows, columns = series_rows(db, indicator, region), SERIES_COLUMNS
+        rows, columns = series_rows(db, canonical_indicator(indicator), region), SERIES_COLUMNS
     elif what == "entities":
         rows, columns = entity_rows(db), ENTITY_COLUMNS
     else:

@@ -22,7 +22,7 @@ from viewer.model import Figure, FigureKind, Role
 from viewer.model.review import CheckKind, Evidence, Finding, Verdict
 from viewer.services.checks.bases import BASE, base_year, last_clause, named_base
 from viewer.services.checks.context import Corpus, Passage, evidence, is_level
-from viewer.services.checks.numeric import corner_range, point, stated
+from viewer.services.checks.numeric import corner_range, magnitude, point, stated
 from viewer.services.checks.verdicts import VERDICT_EN, VERDICT_ZH, compare
 
 _BASE = rf"(?P<base>{BASE})"
@@ -150,7 +150,7 @@ def _finding(pattern: str, unit: str, formula: Callable[[float, float], float], 
         computed: float | None = formula(level.value, base.value)
     except ZeroDivisionError:
         computed = None
-    verdict = compare(stated(claim), computed_range)
+    verdict = compare(stated(magnitude(claim)), computed_range)
     shown = "—" if computed is None else point(computed) + unit
     return Finding(
         kind=CheckKind.CHANGE, verdict=verdict, pattern=pattern, stated=claim.value, computed=computed, unit=unit,
@@ -192,7 +192,7 @@ def _cagr(corpus: Corpus, passage: Passage, rate: Figure, gap: str) -> list[Find
     a_range, b_range = stated(start), stated(end)
     assert a_range is not None and b_range is not None
     computed = formula(start.value, end.value)
-    verdict = compare(stated(rate), corner_range(formula, a_range, b_range))
+    verdict = compare(stated(magnitude(rate)), corner_range(formula, a_range, b_range))
     return [Finding(
         kind=CheckKind.CHANGE, verdict=verdict, pattern="cagr", stated=rate.value, computed=computed, unit="%",
         message=(f"{first}年{start.text}至{last}年{end.text}，计算年均增幅为{point(computed)}%，文中为{rate.text}："

@@ -22,7 +22,7 @@ from viewer.model import Figure, FigureKind
 from viewer.model.review import CheckKind, Finding, Verdict
 from viewer.services.checks.bases import BASE, agrees, last_clause, named_base
 from viewer.services.checks.context import AMOUNT_KINDS, LEVEL_KINDS, Passage, evidence
-from viewer.services.checks.numeric import corner_range, point, stated
+from viewer.services.checks.numeric import corner_range, magnitude, point, stated
 from viewer.services.checks.verdicts import VERDICT_EN, VERDICT_ZH, amount, compare
 
 _CLAUSE = r"[^，,；;。：:]"
@@ -170,7 +170,7 @@ def _finding(rule: _Rule, a: Figure, b: Figure, c: Figure) -> Finding:
         computed: float | None = rule.formula(a.value, b.value)
     except (ZeroDivisionError, ValueError, OverflowError):
         computed = None
-    verdict = compare(stated(c), computed_range)
+    verdict = compare(stated(magnitude(c)), computed_range)
     shown = "—" if computed is None else point(computed) + rule.unit
     zh = f"由{a.text}到{b.text}，计算{rule.zh}为{shown}，文中为{c.text}：{VERDICT_ZH[verdict]}"
     en = f"From {a.text} to {b.text} the {rule.en} is {shown}; the text states {c.text}: {VERDICT_EN[verdict]}"
@@ -219,7 +219,7 @@ def _yoy(passage: Passage, first: Figure, second: Figure, rate: Figure) -> Findi
     base = level.value + change.value if down else level.value - change.value
     computed = change.value / base * 100 if base > 0 else None
     computed_range = corner_range(formula, values, changes) if base > 0 else None
-    verdict = compare(stated(rate), computed_range)
+    verdict = compare(stated(magnitude(rate)), computed_range)
     shown = "—" if computed is None else point(computed) + "%"
     zh = (f"{level.text}较上期{'减少' if down else '增加'}{change.text}，上期应为{amount(base, level.unit)}，"
           f"计算{'降幅' if down else '增幅'}为{shown}，文中为{rate.text}：{VERDICT_ZH[verdict]}")

@@ -19,7 +19,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from viewer.model import Figure, FigureKind, Qualifier
 
@@ -104,6 +104,14 @@ def granularity(figure: Figure) -> float:
         digits //= 10
         place += 1
     return 10.0**place * form.scale
+
+
+def magnitude(figure: Figure) -> Figure:
+    """A stated change as written: 下降25% is stored as a growth rate of -25 and written 25."""
+    if figure.value is None or figure.value >= 0:
+        return figure
+    high = abs(figure.value_high) if figure.value_high is not None else None
+    return replace(figure, value=abs(figure.value), value_high=high)
 
 
 def stated(figure: Figure) -> Interval | None:
