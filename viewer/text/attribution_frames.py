@@ -24,7 +24,6 @@ from viewer.text.measures import (
     fits,
     generic_tail,
     has_content,
-    lead_end,
     level_measure,
     measure_after,
     measure_before,
@@ -53,7 +52,9 @@ _LIST_GAP = re.compile(r"^[\s、和及与以及,，]*$")
 _LEVEL_ROLES = (Role.ACTUAL, Role.ESTIMATE, Role.TARGET)
 _INDICATOR_WEIGHT = {"alias": 1.0, "level": 0.95, "ratio": 0.95, "list": 0.9, "inherited": 0.85,
                      "provisional": 0.6, "": 0.4}
+_RANGE_SIGN = re.compile(r"\s*[—–～~-]{1,2}\s*")
 _UNIT_GUESS = 0.6
+_TOPIC_REACH = 16  # a clause's topic measure opens it, after a few lead words at most
 _REGION_WEIGHT = {"clause": 1.0, "sentence": 0.95, "section": 0.9, "document": 0.9, "": 0.5}
 
 
@@ -67,7 +68,6 @@ class SentenceFrames:
         self.text = text
         self.sentence = sentence
         self.figures = figures
-        aliases.cover(sentence.start, sentence.end)
         places.cover(sentence.start, sentence.end)
         self.aliases = aliases
         self.places = places
@@ -244,8 +244,10 @@ class SentenceFrames:
     def _topic(self, start: int, end: int) -> None:
         """A clause without figures that opens with a measure (全市高新技术产业增加值迈上千亿大关，
         达到1016亿元): the measure its sentence goes on about."""
-        text = self.text
-        begin, _ = phrase_start(text, start, lead_end(text, start, end))
+        text, by_start = self.text, self.aliases.by_start
+        if not any(position in by_start for position in range(start, min(end, start + _TOPIC_REACH))):
+            return
+        begin, _ = phrase_start(text, start, end)
         hit = self.aliases.starting_at(begin)
         if hit is not None and hit[0] <= end:
             entry = choose_sense(self.lexicon, hit[1], "")
@@ -388,7 +390,7 @@ def _clause_cuts(text: str, sentence: LogicalSentence, figures: list[Figure]) ->
 def _range_end(text: str, previous: Figure, figure: Figure) -> bool:
     return (
         figure.start - previous.end <= 4 and previous.kind == figure.kind
-        and re.fullmatch(r"\s*[—–～~-]{1,2}\s*", text[previous.end : figure.start]) is not None
+        and _RANGE_SIGN.fullmatch(text, previous.end, figure.start) is not None
     )
 
 

@@ -57,6 +57,8 @@ class FastMatcher:
             if len(word) >= 2:
                 by_first.setdefault(word[0], []).append(word)
         seconds = {word[1] for group in by_first.values() for word in group}
+        # The first two characters of some word: a set lookup drops most first-character hits.
+        self._pairs = {word[:2] for group in by_first.values() for word in group}
         self._starts = (
             re.compile(f"[{_charset(by_first)}](?=[{_charset(seconds)}])") if by_first else None
         )
@@ -69,10 +71,10 @@ class FastMatcher:
     def finditer(self, text: str) -> Iterator[tuple[int, int]]:
         if self._starts is None:
             return
-        tries, end = self._tries, 0
+        tries, pairs, end = self._tries, self._pairs, 0
         for hit in self._starts.finditer(text):
             position = hit.start()
-            if position < end:
+            if position < end or text[position : position + 2] not in pairs:
                 continue
             match = tries[hit.group()].match(text, position)
             if match is not None:

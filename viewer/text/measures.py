@@ -51,6 +51,7 @@ _LEVEL_LIST = re.compile(
 )
 _PREFIX_BREAK = re.compile(r"[^\w&、]+|\d+")
 _TAIL_REACH = 32
+_TOTAL_HEAD = re.compile(r"(?:总数|数量)$")
 _GENERIC_HEAD_AT_END = re.compile(r"(?:总数|数量|总量|总额|金额|规模|总计|合计|数|量)$")
 _LEVEL_BEFORE = re.compile("(?:" + "|".join(sorted(LEVELS, key=len, reverse=True)) + r")$")
 _MONEY_HEADS = ("额", "金", "费", "费用", "资金", "经费", "投资", "投入", "收入", "产值", "增加值", "规模", "贷款",
@@ -85,26 +86,18 @@ class Measure:
 
 
 class AliasIndex:
-    """The alias mentions of a document, found sentence by sentence as they are asked for
-    (a third of a report's text holds figures), looked up by where they start or end."""
+    """Every alias mention of a document, found once (the lexicon keeps the last document's
+    mentions, which the entity recogniser then reads again for free), looked up by position."""
 
     def __init__(self, text: str, lexicon: Lexicon) -> None:
         self.text = text
         self.lexicon = lexicon
         self.by_end: dict[int, tuple[int, str]] = {}
         self.by_start: dict[int, tuple[int, str]] = {}
-        self._covered: set[tuple[int, int]] = set()
-
-    def cover(self, start: int, end: int) -> None:
-        """Find the mentions inside text[start:end] (a sentence: no alias crosses one)."""
-        if (start, end) in self._covered:
-            return
-        self._covered.add((start, end))
-        text = self.text
-        for first, last, _ in self.lexicon.find(text[start:end]):
-            surface = text[start + first : start + last]
-            self.by_end[start + last] = (start + first, surface)
-            self.by_start[start + first] = (start + last, surface)
+        for first, last, _ in lexicon.find(text):
+            surface = text[first:last]
+            self.by_end[last] = (first, surface)
+            self.by_start[first] = (last, surface)
 
     def ending_at(self, end: int) -> tuple[int, str] | None:
         return self.by_end.get(end)
@@ -304,7 +297,7 @@ def _after_clausal_verb(phrase: str) -> str:
 def provisional_name(phrase: str, verb: str, figure_kind: str, unit: str = "", role: str | None = None) -> str | None:
     """The indicator name of a measure phrase: 高能级创新平台 + 个 -> 高能级创新平台数;
     使用 创新券 + 亿元 -> 创新券使用额; a growth rate's phrase names the level it is of."""
-    phrase = re.sub(r"(?:总数|数量)$", "数", phrase)
+    phrase = _TOTAL_HEAD.sub("数", phrase)
     if figure_kind in (FigureKind.PERCENT, FigureKind.POINTS, FigureKind.RANK, FigureKind.MULTIPLE):
         if phrase.endswith(_PERCENT_HEADS) or role not in _LEVEL_ROLES:
             return phrase
@@ -409,6 +402,8 @@ def generic_tail(text: str, start: int, end: int) -> str | None:
     """The generic noun a lead ends in (资金 in …企业数和资金, 资金增长): it stands for a measure
     named before it whose name ends the same way (研发奖补资金)."""
     phrase_end = lead_end(text, start, end)
+    if not any(text[phrase_end - size : phrase_end] in GENERIC for size in (2, 3, 4)):
+        return None
     begin, _ = phrase_start(text, start, phrase_end)
     items = _COORDINATED.split(text[begin:phrase_end])
     last = items[-1] if items else ""

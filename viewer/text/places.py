@@ -94,9 +94,8 @@ class PlaceTable:
         aliases of the places in the context's province count too, and an ambiguous surface
         (鼓楼区, 资阳) names the place inside the context's city, else its province, if any.
         """
-        province = self.province_of(context) if context is not None else None
+        province, city = self._context(context)
         scope = province.code if province is not None else ""
-        city = self.city_of(context) if context is not None else None
         local = self._local.get(scope, {}) if scope else {}
         matches = []
         for start, end in self._matcher(scope).finditer(text):
@@ -109,6 +108,16 @@ class PlaceTable:
                 others = tuple(dict.fromkeys(candidates)) if len(set(candidates)) > 1 else ()
                 matches.append(PlaceMatch(start, end, surface, place, others))
         return matches
+
+    def _context(self, context: Place | None) -> tuple[Place | None, Place | None]:
+        """The province and city of a document's place, worked out once per place."""
+        if context is None:
+            return None, None
+        cache = self.__dict__.setdefault("_context_cache", {})
+        found = cache.get(context.code)
+        if found is None:
+            found = cache[context.code] = (self.province_of(context), self.city_of(context))
+        return found
 
     def _choose(self, surface: str, candidates: tuple[Place, ...], city: Place | None,
                 province: Place | None) -> Place | None:

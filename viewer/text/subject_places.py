@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 
 from viewer.text.measure_words import VERB
 from viewer.text.measures import AliasIndex
@@ -63,6 +64,8 @@ _SUBJECT_AFTER = re.compile(
     r"相继|还|也|又|均|都|总|整体|科技|创新|研发|经济|GDP|本级)"
 )
 _LIST_AFTER = re.compile(r"\s*[、和及与]")
+_LIST_BEFORE = re.compile(r"[、和及与]\s*$")
+_VERB_AFTER = re.compile(r"\s*(?:实现|完成|新增|累计|全年|共|拥有|达到|已|将|要|正|在)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,7 +141,7 @@ class SubjectPlaces:
                 spans.append((offset + found.start(), offset + found.end(), *self._zone(found.group())))
         if document is not None:
             for short in _document_short_names(document):
-                for found in re.finditer(re.escape(short), chunk):
+                for found in _short_pattern(short).finditer(chunk):
                     if not _inside(spans, offset + found.start()):
                         spans.append((offset + found.start(), offset + found.end(), document, ""))
         spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
@@ -203,7 +206,7 @@ def _inside(spans: list[tuple[int, int, Place | None, str]], position: int) -> b
 
 def _breaks_name(text: str, end: int) -> bool:
     """A verb or clause cue right after the place: the place is a subject (苏州实现…)."""
-    return bool(re.match(r"\s*(?:实现|完成|新增|累计|全年|共|拥有|达到|已|将|要|正|在)", text[end : end + 4]))
+    return _VERB_AFTER.match(text, end, end + 4) is not None
 
 
 def _quoted(text: str, clause_start: int, position: int) -> bool:
@@ -215,7 +218,7 @@ def _listed(text: str, start: int, end: int) -> bool:
     """One of a list of places (醴陵、茶陵等县市区): the figure is theirs together."""
     if _LIST_AFTER.match(text, end):
         return True
-    return bool(re.search(r"[、和及与]\s*$", text[max(0, start - 2) : start]))
+    return _LIST_BEFORE.search(text, max(0, start - 2), start) is not None
 
 
 def _document_short_names(document: Place) -> list[str]:
@@ -224,6 +227,11 @@ def _document_short_names(document: Place) -> list[str]:
     if document.level == "county" and len(name) >= 4 and name[-1] in "区县旗":
         return [name[0] + name[-1]]
     return []
+
+
+@lru_cache(maxsize=256)
+def _short_pattern(short: str) -> re.Pattern[str]:
+    return re.compile(re.escape(short))
 
 
 def _short_name(place: Place) -> str:
