@@ -113,7 +113,7 @@ class PlaceTable:
         """The province and city of a document's place, worked out once per place."""
         if context is None:
             return None, None
-        cache = self.__dict__.setdefault("_context_cache", {})
+        cache: dict[str, tuple[Place | None, Place | None]] = self.__dict__.setdefault("_context_cache", {})
         found = cache.get(context.code)
         if found is None:
             found = cache[context.code] = (self.province_of(context), self.city_of(context))
