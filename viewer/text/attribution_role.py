@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from viewer.model import Figure, FigureKind, Role
-from viewer.text.attribution_indicator import LIST_GAP, Choice, compatible
+import re
+
+from viewer.model import Figure, Role
 from viewer.text.attribution_period import SOURCE_HEADING, SOURCE_TARGET
-from viewer.text.indicators import IndicatorEntry, Lexicon
 from viewer.text.periods import Period
-from viewer.text.roles import SentenceModality, has_growth_cue, has_share_cue, measure_role
+from viewer.text.roles import SentenceModality, measure_role
+
+LIST_GAP = re.compile(r"^[\s、和及与以及,，]*$")
 
 
 def figure_measure(
@@ -27,45 +29,6 @@ def figure_measure(
             and previous_measure == Role.CHANGE:
         return Role.CHANGE  # 新增示范基地3家、星创天地5家; 新建7家平台、6家孵化器
     return measure
-
-
-def settle_indicator(
-    text: str, lexicon: Lexicon, figure: Figure, clause_start: int, choice: Choice, measure: str | None
-) -> tuple[IndicatorEntry | None, float, str | None]:
-    """Reconcile the chosen indicator with the figure's unit: the entry, confidence and measure.
-
-    A percent next to a count indicator is its growth rate or share; a growth rate of a ratio
-    (研发投入强度增长) is the growth of the ratio's numerator; other mismatches drop the entry.
-    """
-    entry, confidence = choice.entry, choice.confidence
-    if entry is None:
-        return None, confidence, measure
-    if measure == Role.SHARE and entry.unit_kind == "percent":
-        measure = None
-    if measure is None and not compatible(entry, figure.kind):
-        if figure.kind in (FigureKind.PERCENT, FigureKind.POINTS):
-            clause_text = text[clause_start : figure.start]
-            share = has_share_cue(clause_text) and not has_growth_cue(clause_text)
-            measure = Role.SHARE if share else Role.GROWTH
-            confidence *= 0.6
-        else:
-            return None, 0.4, measure
-    if measure == Role.GROWTH and entry.base and not choice.from_list and figure.kind == FigureKind.PERCENT:
-        entry = lexicon.get(entry.base) or entry
-    return entry, confidence, measure
-
-
-def inherited_measure(
-    lexicon: Lexicon, entry: IndicatorEntry, earlier: list[IndicatorEntry | None], measures: list[str | None]
-) -> str | None:
-    """新增平台62家，其中国家级2家: a part of an increase named before is an increase too."""
-    if not entry.parent:
-        return None
-    for other, measure in zip(reversed(earlier), reversed(measures), strict=True):
-        if other is not None and lexicon.is_within(other.name, entry.parent) \
-                and not lexicon.is_within(other.name, entry.name):
-            return measure if measure == Role.CHANGE else None
-    return None
 
 
 def level_role(
