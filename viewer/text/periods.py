@@ -16,7 +16,9 @@ PLAN_PERIODS = {"十一五": 2006, "十二五": 2011, "十三五": 2016, "十四
 _Y = r"(?:19|20)\d{2}"
 # Every alternative below starts with one of these characters; checking them first lets the
 # engine skip most positions instead of trying each alternative there (8x faster).
-_FIRST_CHARS = "截0123456789“\"十前上下第一二三四五六七八九两今去明本目现当过近"
+_FIRST_CHARS = "截12“\"十前上下第一二三四五六七八九两今去明本目现当过近"
+# Other digits start a mention only as months (3—5月) or years counted back (5年来).
+_OTHER_DIGITS = r"[03-9](?=\d?\s*[-—–~～至到年])"
 _ALTERNATIVES = (
     rf"(?P<asof>截[至止]\s*(?:(?P<asof_year>{_Y})\s*年)?\s*(?P<asof_month>1[0-2]|0?[1-9])\s*月(?:底|末|份)?)"
     rf"|(?P<range>(?P<range_a>{_Y})\s*年?\s*[-—–~～至到]\s*(?P<range_b>{_Y})\s*年?)"
@@ -29,7 +31,7 @@ _ALTERNATIVES = (
     r"|(?P<relative>(?P<relative_word>今年|去年|上年|上一年|前年|明年|本年)(?P<relative_since>以来)?)"
     r"|(?P<current>截[至止]目前|目前|现阶段|当前)"
 )
-_PATTERN = re.compile(rf"(?=[{_FIRST_CHARS}])(?:{_ALTERNATIVES})")
+_PATTERN = re.compile(rf"(?=[{_FIRST_CHARS}]|{_OTHER_DIGITS})(?:{_ALTERNATIVES})")
 _SUBYEAR = {
     "前三季度": "Q1-Q3", "前三个季度": "Q1-Q3", "上半年": "H1", "下半年": "H2",
     "一季度": "Q1", "二季度": "Q2", "三季度": "Q3", "四季度": "Q4",

@@ -121,6 +121,8 @@ class PlaceTable:
 
     def _choose(self, surface: str, candidates: tuple[Place, ...], city: Place | None,
                 province: Place | None) -> Place | None:
+        if len(candidates) == 1:
+            return candidates[0]  # a global name, or a local alias of the context's own province
         for scope in (city, province):
             if scope is not None:
                 inside = [p for p in dict.fromkeys(candidates) if self.contains(scope, p)]
