@@ -16,22 +16,25 @@ PLAN_PERIODS = {"十一五": 2006, "十二五": 2011, "十三五": 2016, "十四
 _Y = r"(?:19|20)\d{2}"
 # Every alternative below starts with one of these characters; checking them first lets the
 # engine skip most positions instead of trying each alternative there (8x faster).
-_FIRST_CHARS = "截12“\"十前上下第一二三四五六七八九两今去明本目现当过近"
+_FIRST_CHARS = "截12“\"十前上下第今去明本目现当过近"
 # Other digits start a mention only as months (3—5月) or years counted back (5年来).
 _OTHER_DIGITS = r"[03-9](?=\d?\s*[-—–~～至到年])"
 _ALTERNATIVES = (
     rf"(?P<asof>截[至止]\s*(?:(?P<asof_year>{_Y})\s*年)?\s*(?P<asof_month>1[0-2]|0?[1-9])\s*月(?:底|末|份)?)"
     rf"|(?P<range>(?P<range_a>{_Y})\s*年?\s*[-—–~～至到]\s*(?P<range_b>{_Y})\s*年?)"
-    rf"|(?P<months>(?:(?P<months_year>{_Y})\s*年\s*|(?<![\d.]))(?P<months_a>1[0-2]|0?[1-9])\s*[-—–~～至到]\s*(?P<months_b>1[0-2]|0?[1-9])\s*月(?:份)?)"
+    rf"|(?P<months>(?<![\d.])(?P<months_a>1[0-2]|0?[1-9])\s*[-—–~～至到]\s*(?P<months_b>1[0-2]|0?[1-9])\s*月(?:份)?)"
     r"|(?P<recent>(?:过去|近)?(?P<recent_n>[两二三四五六七八九十]|\d{1,2})年(?:来|间|以来)|(?:过去|近)(?P<past_n>[两二三四五六七八九十]|\d{1,2})年)"
     rf"|(?P<since>(?P<since_year>{_Y})\s*年\s*(?:以来|至今|开始|起))"
     r"|(?P<plan>[“\"]?(?P<plan_name>十[一二三四五]五)[”\"]?[ \t]*(?P<plan_tail>期间|时期|以来|期末|末)?)"
-    rf"|(?P<year>(?P<year_value>{_Y})\s*年(?!代)度?\s*(?P<year_sub>前三季度|前三个季度|上半年|下半年|第?[一二三四]季度)?)"
+    rf"|(?P<year>(?P<year_value>{_Y})\s*年(?!代)度?\s*(?:(?P<year_sub>前三季度|前三个季度|上半年|下半年|第?[一二三四]季度)"
+    r"|(?P<year_m1>1[0-2]|0?[1-9])\s*[-—–~～至到]\s*(?P<year_m2>1[0-2]|0?[1-9])\s*月(?:份)?)?)"
     r"|(?P<sub>前三季度|前三个季度|上半年|下半年|第?[一二三四]季度)"
     r"|(?P<relative>(?P<relative_word>今年|去年|上年|上一年|前年|明年|本年)(?P<relative_since>以来)?)"
     r"|(?P<current>截[至止]目前|目前|现阶段|当前)"
 )
-_PATTERN = re.compile(rf"(?=[{_FIRST_CHARS}]|{_OTHER_DIGITS})(?:{_ALTERNATIVES})")
+# Chinese numerals are common; they start a mention only before 季度 or 年 (一季度, 五年来).
+_NUMERAL_STARTS = r"[一二三四](?=季度)|[两二三四五六七八九](?=年)"
+_PATTERN = re.compile(rf"(?=[{_FIRST_CHARS}]|{_OTHER_DIGITS}|{_NUMERAL_STARTS})(?:{_ALTERNATIVES})")
 _SUBYEAR = {
     "前三季度": "Q1-Q3", "前三个季度": "Q1-Q3", "上半年": "H1", "下半年": "H2",
     "一季度": "Q1", "二季度": "Q2", "三季度": "Q3", "四季度": "Q4",
@@ -114,12 +117,7 @@ def _resolve(match: re.Match[str], current_year: int | None) -> tuple[str, Perio
         return "range", span_period(int(group("range_a")), int(group("range_b"))), ""
     if group("months"):
         first, last = int(group("months_a")), int(group("months_b"))
-        if last <= first:
-            return "sub", None, ""
-        sub = month_sub(first, last)
-        if group("months_year"):
-            return "year", year_period(int(group("months_year")), sub), sub
-        return "sub", None, sub
+        return ("sub", None, month_sub(first, last)) if last > first else ("sub", None, "")
     if group("recent"):
         count_text = group("recent_n") or group("past_n")
         count = _CN_SMALL.get(count_text) or int(count_text)
@@ -139,6 +137,8 @@ def _resolve(match: re.Match[str], current_year: int | None) -> tuple[str, Perio
         return "plan", span_period(first, first + 4, first - 1), ""
     if group("year"):
         sub = _SUBYEAR.get((group("year_sub") or "").lstrip("第"), "")
+        if group("year_m1") and int(group("year_m2")) > int(group("year_m1")):
+            sub = month_sub(int(group("year_m1")), int(group("year_m2")))  # 2022年1—6月
         return "year", year_period(int(group("year_value")), sub), sub
     if group("sub"):
         return "sub", None, _SUBYEAR[group("sub").lstrip("第")]
