@@ -43,7 +43,7 @@ HOW_ALIAS, HOW_LEVEL, HOW_PROVISIONAL = "alias", "level", "provisional"
 HOW_LIST, HOW_INHERITED = "list", "inherited"
 
 _QUOTES = re.compile(r"[“”\"'《》〈〉]")
-_BRACKETS = re.compile(r"[（()）]")
+_MARKS = re.compile(r"[“”\"'《》〈〉（()）]")  # quotes and brackets, whose words stay
 _PHRASE_CHARS = re.compile(r"^[\u3400-\u9fffA-Za-z&、\u2160-\u216f]+(?:[0-9][A-Za-z][\u3400-\u9fff]+)?$")
 _PHRASE_MAX, _LIST_PHRASE_MAX = 24, 40
 _LEVEL_LIST = re.compile(
@@ -197,6 +197,8 @@ _TOTAL = re.compile(r"[\u3400-\u9fff&A-Za-z]{2,16}?总(?=[额数量值])[额数�
 
 def _total_alias(text: str, start: int, end: int, lexicon: Lexicon, figure_kind: str) -> Measure | None:
     """技术交易总额 is 技术交易额, 企业总数 企业数: an alias written with 总 before its head."""
+    if text.find("总", max(start, end - 3), end) < 0:
+        return None
     found = _TOTAL.search(text, start, end)
     if found is None:
         return None
@@ -256,9 +258,11 @@ def provisional_measure(
     phrase: str, start: int, end: int, verb: str, figure: Figure, role: str | None
 ) -> Measure | None:
     """A provisional indicator named from a measure phrase, or None if the phrase names nothing."""
+    if figure.kind == FigureKind.RANK or role == Role.RANK or len(phrase) < 2:
+        return None  # a rank's words name its scope (全省市州排名), not its measure
     phrase = _after_clausal_verb(phrase)
-    levels = _LEVEL_LIST.match(phrase)
-    phrase = _BRACKETS.sub("", _QUOTES.sub("", phrase)).strip()
+    levels = _LEVEL_LIST.match(phrase) if "、" in phrase else None
+    phrase = _MARKS.sub("", phrase).strip()
     if not _PHRASE_CHARS.match(phrase) or CIRCUMSTANCE.search(phrase):
         return None
     summary = LIST_SUMMARY.search(phrase) if "、" in phrase else None
@@ -275,8 +279,6 @@ def provisional_measure(
     limit = _LIST_PHRASE_MAX if "和" in phrase else _PHRASE_MAX
     if len(core) < 2 or core in GENERIC or len(phrase) > limit or GENERIC_HEAD.match(core):
         return None
-    if figure.kind == FigureKind.RANK or role == Role.RANK:
-        return None  # a rank's words name its scope (全省市州排名), not its measure
     name = provisional_name(phrase, verb, figure.kind, figure.unit, role)
     return Measure(name, HOW_PROVISIONAL, None, start, end) if name is not None else None
 
@@ -284,7 +286,7 @@ def provisional_measure(
 def _after_clausal_verb(phrase: str) -> str:
     """昆区本级安排科技项目 -> 本级科技项目: a verb inside the phrase ends its subject; a level
     word right before the verb stays with the measure."""
-    verbs = [m for m in CLAUSAL_VERBS.finditer(phrase) if 0 < m.start() <= 6 and m.end() <= len(phrase) - 2]
+    verbs = [m for m in CLAUSAL_VERBS.finditer(phrase, 1, 8) if m.end() <= len(phrase) - 2]
     if not verbs:
         return phrase
     verb = verbs[-1]
