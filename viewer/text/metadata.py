@@ -27,6 +27,7 @@ _PAGE_MARK = re.compile(
 )
 _SENTENCE_LIKE = re.compile(r"[。；;]|(?:[,，].*){3}")
 _TITLE_MAX = 60
+_SENTENCE_END = re.compile(r"[。！？；;]")
 _NEWSPAPER = re.compile(r"([\u4e00-\u9fff]{2,4}(?:日报|晚报|商报|时报|新闻网|融媒体中心))")
 _SOURCE = re.compile(r"(?:来源|发布单位|发布机构|发文单位)\s*[:：]\s*([\u4e00-\u9fff]{2,20})")
 _BYLINE = re.compile(r"记者|通讯员|文\s*/|供图")
@@ -73,7 +74,10 @@ def _title(lines: list[str]) -> tuple[str, bool]:
         if len(candidate) > _TITLE_MAX or _SENTENCE_LIKE.search(candidate):
             continue
         return candidate[:120], True
-    return (lines[0][:120], False) if lines else ("", False)
+    if not lines:
+        return "", False
+    first = _SENTENCE_END.split(lines[0], maxsplit=1)[0]  # a report that opens with its text
+    return (first if len(first) >= 6 else lines[0])[:_TITLE_MAX], False
 
 
 def _region(title: str, head: str, text: str) -> tuple[str | None, str]:
