@@ -72,7 +72,7 @@ class PlaceTable:
             for surface in dict.fromkeys((place.name, place.label, *place.aliases)):
                 if surface and not (surface == place.name and place.local_only):
                     self._global[surface] = (*self._global.get(surface, ()), place)
-            province = self.province_of(place)
+            province = self.province_of(place) if place.local_aliases else None
             for surface in place.local_aliases:
                 if surface in GENERIC_NAMES:
                     continue
