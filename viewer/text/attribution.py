@@ -13,18 +13,15 @@ inherits the last one named earlier in the sentence, never across a clause that 
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
-from viewer.model import Figure, FigureKind, Modality, Role, Sentence
-from viewer.text.attribution_frames import SentenceFrames
+from viewer.model import Figure, Sentence
+from viewer.text.attribution_frames import DocumentFrame, SentenceFrames
 from viewer.text.attribution_timeline import build_timeline
 from viewer.text.indicators import Lexicon, load_lexicon
 from viewer.text.measures import AliasIndex
 from viewer.text.places import Place, place_table
 from viewer.text.subject_places import SubjectPlaces
-
-_RANGE_GAP = re.compile(r"\s*[—–～~-]{1,2}\s*")
 
 
 @dataclass(frozen=True)
@@ -59,6 +56,7 @@ def attribute_figures(
     document = context.place
     aliases = AliasIndex(text, lexicon)
     places = SubjectPlaces(text, document, aliases=aliases)
+    frame = DocumentFrame.of(context.region, context.region_how, context.current_year, context.published)
     order = sorted(range(len(figures)), key=lambda i: (figures[i].start, figures[i].end))
     done: dict[int, Figure] = {}
     position = 0
@@ -69,27 +67,7 @@ def attribute_figures(
         while position < len(order) and timeline.sentence_at(figures[order[position]].start) is sentence:
             members.append(order[position])
             position += 1
-        frames = SentenceFrames(text, sentence, [figures[i] for i in members], aliases, places, context, lexicon)
+        frames = SentenceFrames(text, sentence, [figures[i] for i in members], aliases, places, frame, lexicon)
         for index, figure in zip(members, frames.attribute(), strict=True):
             done[index] = figure
     return [done.get(i, figures[i]) for i in range(len(figures))]
-
-
-def same_as(found: Figure, other: Figure) -> Figure:
-    """A copy of `found` attributed as `other` is (the upper end of a range)."""
-    return replace(
-        other, start=found.start, end=found.end, text=found.text, value=found.value, unit=found.unit,
-        kind=found.kind, qualifier=found.qualifier, value_high=found.value_high, unit_text=found.unit_text,
-        id=found.id, doc_id=found.doc_id,
-    )
-
-
-def is_range_end(text: str, previous: Figure | None, figure: Figure) -> bool:
-    """11%—13%: the upper end of a range the finder gave as two figures."""
-    return (
-        previous is not None and figure.start - previous.end <= 4 and previous.kind == figure.kind
-        and _RANGE_GAP.fullmatch(text, previous.end, figure.start) is not None
-    )
-
-
-__all__ = ["DocumentContext", "FigureKind", "Modality", "Role", "attribute_figures", "is_range_end", "same_as"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from viewer.model import Figure, FigureKind, Modality, Role
 from viewer.text.attribution_period import figure_period, respectively_years
@@ -15,7 +15,6 @@ from viewer.text.attribution_timeline import LogicalSentence
 from viewer.text.indicators import Lexicon
 from viewer.text.measure_lists import named_before_respectively, respectively_measures
 from viewer.text.measures import (
-    HOW_INHERITED,
     HOW_LIST,
     AliasIndex,
     Measure,
@@ -58,12 +57,27 @@ _TOPIC_REACH = 16  # a clause's topic measure opens it, after a few lead words a
 _REGION_WEIGHT = {"clause": 1.0, "sentence": 0.95, "section": 0.9, "document": 0.9, "": 0.5}
 
 
+@dataclass(frozen=True, slots=True)
+class DocumentFrame:
+    """What every sentence of a document inherits: the year 今年 means, the first year whose
+    whole-year figures the document cannot yet report, and its place with how it was found."""
+
+    current_year: int | None
+    unreported_from: int | None
+    default_place: tuple[str | None, str]
+
+    @staticmethod
+    def of(region: str | None, region_how: str, current_year: int | None, published: str | None) -> DocumentFrame:
+        how = HOW_DOCUMENT if region_how in ("title", "issuer") else HOW_GUESSED
+        return DocumentFrame(current_year, _unreported_from(published), (region, how) if region else (None, ""))
+
+
 class SentenceFrames:
     """Attributes the figures of one sentence, left to right."""
 
     def __init__(
         self, text: str, sentence: LogicalSentence, figures: list[Figure], aliases: AliasIndex,
-        places: SubjectPlaces, context: object, lexicon: Lexicon,
+        places: SubjectPlaces, document: DocumentFrame, lexicon: Lexicon,
     ) -> None:
         self.text = text
         self.sentence = sentence
@@ -72,11 +86,9 @@ class SentenceFrames:
         self.aliases = aliases
         self.places = places
         self.lexicon = lexicon
-        self.current_year: int | None = getattr(context, "current_year", None)
-        self.unreported_from = _unreported_from(getattr(context, "published", None))
-        region = getattr(context, "region", None)
-        how = HOW_DOCUMENT if getattr(context, "region_how", "") in ("title", "issuer") else HOW_GUESSED
-        self.document_default: tuple[str | None, str] = (region, how) if region else (None, "")
+        self.current_year = document.current_year
+        self.unreported_from = document.unreported_from
+        self.document_default = document.default_place
         self.cuts, self.list_cuts = _clause_cuts(text, sentence, figures)
         listed = len(figures) > 1 or text.find("分别", sentence.start, sentence.end) >= 0
         self.respectively = respectively_measures(text, sentence, figures, self._clause, aliases) if listed else {}
@@ -426,5 +438,3 @@ def _attributed(
         region_how, period_how, modality or Modality.ACTUAL,
     )
 
-
-__all__ = ["HOW_INHERITED", "SentenceFrames"]
