@@ -20,16 +20,12 @@ from functools import lru_cache
 from viewer.model import Figure, FigureKind, Role
 from viewer.text.indicators import IndicatorEntry, Lexicon
 from viewer.text.measure_words import (
-    ABBREVIATIONS,
-    CIRCUMSTANCE,
-    CLAUSAL_VERBS,
     ECONOMY_WORDS,
     FLOW_VERBS,
     GENERIC,
     GENERIC_HEAD,
     LEAD_WORDS,
     LEVELS,
-    LIST_SUMMARY,
     MEASURING_VERBS,
     NEUTRAL_PREFIX,
     PERIOD_WORDS,
@@ -37,29 +33,17 @@ from viewer.text.measure_words import (
     VERB,
     tail_length,
 )
+from viewer.text.provisional import provisional_name_of
 
 # How a measure was found: the confidence a reviewer sees.
 HOW_ALIAS, HOW_LEVEL, HOW_PROVISIONAL = "alias", "level", "provisional"
 HOW_LIST, HOW_INHERITED = "list", "inherited"
 
 _QUOTES = re.compile(r"[“”\"'《》〈〉]")
-_MARKS = re.compile(r"[“”\"'《》〈〉（()）]")  # quotes and brackets, whose words stay
-_PHRASE_CHARS = re.compile(r"^[\u3400-\u9fffA-Za-z&、\u2160-\u216f]+(?:[0-9][A-Za-z][\u3400-\u9fff]+)?$")
-_PHRASE_MAX, _LIST_PHRASE_MAX = 24, 40
-_LEVEL_LIST = re.compile(
-    "^(?:(?:" + "|".join(sorted(LEVELS, key=len, reverse=True)) + r")[、和及与]){1,4}"
-)
 _PREFIX_BREAK = re.compile(r"[^\w&、]+|\d+")
 _TAIL_REACH = 32
-_TOTAL_HEAD = re.compile(r"(?:总数|数量)$")
 _GENERIC_HEAD_AT_END = re.compile(r"(?:总数|数量|总量|总额|金额|规模|总计|合计|数|量)$")
 _LEVEL_BEFORE = re.compile("(?:" + "|".join(sorted(LEVELS, key=len, reverse=True)) + r")$")
-_MONEY_HEADS = ("额", "金", "费", "费用", "资金", "经费", "投资", "投入", "收入", "产值", "增加值", "规模", "贷款",
-                "总值", "营收", "基金", "利润", "税收", "支出", "成本", "奖励", "补助", "补贴", "融资", "资产")
-_COUNT_HEADS = ("数", "量", "次数", "人数", "户数")
-_PERCENT_HEADS = ("率", "比重", "比例", "占比", "强度", "指数", "贡献率", "覆盖率", "达标率")
-_TIMES_UNITS = frozenset({"次", "场", "人次", "批次"})
-_LEVEL_ROLES = (None, Role.ACTUAL, Role.ESTIMATE, Role.TARGET)
 _LEVELLED_GROUPS = frozenset({"平台载体", "科普", "人才", "成果转化"})
 _LEVELLED_HEADS = ("实验室数", "中心数", "机构数", "基地数", "平台数", "孵化器数", "众创空间数", "星创天地数",
                    "工作站数", "研究院数", "载体数", "科技园数", "园区数", "联盟数")
@@ -258,63 +242,8 @@ def provisional_measure(
     phrase: str, start: int, end: int, verb: str, figure: Figure, role: str | None
 ) -> Measure | None:
     """A provisional indicator named from a measure phrase, or None if the phrase names nothing."""
-    if figure.kind == FigureKind.RANK or role == Role.RANK or len(phrase) < 2:
-        return None  # a rank's words name its scope (全省市州排名), not its measure
-    phrase = _after_clausal_verb(phrase)
-    levels = _LEVEL_LIST.match(phrase) if "、" in phrase else None
-    phrase = _MARKS.sub("", phrase).strip()
-    if not _PHRASE_CHARS.match(phrase) or CIRCUMSTANCE.search(phrase):
-        return None
-    summary = LIST_SUMMARY.search(phrase) if "、" in phrase else None
-    if summary is not None:
-        phrase, levels = summary.group(), None  # …和人工智能三大先导产业 -> 三大先导产业
-    for short, full in ABBREVIATIONS:
-        phrase = phrase.replace(short, full)
-    if "、" in phrase and levels is None:
-        items = phrase.split("、")
-        if any(len(item) < 2 for item in items):
-            return None
-        phrase = "、".join(items[:-1]) + "和" + items[-1]  # 工程技术中心、重点实验室 41家: counted together
-    core = phrase[levels.end() :] if levels else phrase
-    limit = _LIST_PHRASE_MAX if "和" in phrase else _PHRASE_MAX
-    if len(core) < 2 or core in GENERIC or len(phrase) > limit or GENERIC_HEAD.match(core):
-        return None
-    name = provisional_name(phrase, verb, figure.kind, figure.unit, role)
+    name = provisional_name_of(phrase, verb, figure.kind, figure.unit, role)
     return Measure(name, HOW_PROVISIONAL, None, start, end) if name is not None else None
-
-
-def _after_clausal_verb(phrase: str) -> str:
-    """昆区本级安排科技项目 -> 本级科技项目: a verb inside the phrase ends its subject; a level
-    word right before the verb stays with the measure."""
-    verbs = [m for m in CLAUSAL_VERBS.finditer(phrase, 1, 8) if m.end() <= len(phrase) - 2]
-    if not verbs:
-        return phrase
-    verb = verbs[-1]
-    level = _LEVEL_BEFORE.search(phrase[: verb.start()])
-    if level is None or level.start() > 0:
-        return phrase  # 高价值专利培育中心: the verb is part of the name
-    return level.group() + phrase[verb.end() :]
-
-
-def provisional_name(phrase: str, verb: str, figure_kind: str, unit: str = "", role: str | None = None) -> str | None:
-    """The indicator name of a measure phrase: 高能级创新平台 + 个 -> 高能级创新平台数;
-    使用 创新券 + 亿元 -> 创新券使用额; a growth rate's phrase names the level it is of."""
-    phrase = _TOTAL_HEAD.sub("数", phrase)
-    if figure_kind in (FigureKind.PERCENT, FigureKind.POINTS, FigureKind.RANK, FigureKind.MULTIPLE):
-        if phrase.endswith(_PERCENT_HEADS) or role not in _LEVEL_ROLES:
-            return phrase
-        return None
-    if figure_kind in (FigureKind.COUNT, FigureKind.NUMBER):
-        if phrase.endswith(_COUNT_HEADS):
-            return phrase
-        return phrase + verb + ("次数" if unit in _TIMES_UNITS else "数")
-    if figure_kind == FigureKind.MONEY:
-        if phrase.endswith(_MONEY_HEADS):
-            return phrase
-        return phrase + verb + "额"
-    if figure_kind == FigureKind.PHYSICAL:
-        return phrase + verb
-    return None
 
 
 def measure_phrase_level(text: str, start: int, end: int) -> str | None:
@@ -332,69 +261,6 @@ def has_content(text: str, start: int, end: int, rank: bool = False) -> bool:
     begin, _ = phrase_start(text, start, phrase_end)
     phrase = _QUOTES.sub("", text[begin:phrase_end]).strip()
     return bool(phrase) and phrase not in GENERIC and not GENERIC_HEAD.match(phrase)
-
-
-# What may follow a figure without naming what it counts (anything else is a noun: 9个县市区).
-_AFTER_FIGURE = re.compile(
-    r"[^\u3400-\u9fff]|以上|以下|左右|多|余|的|和|及|与|或|增长|增加|提高|提升|上升|下降|减少|同比|较|比|是|为|占|居|位|"
-    r"排|名列|至|到|连续|超过|(?:全省|全市|全国)(?!重点实验室|技术创新中心|工程研究中心|重点)|分别|均|，|。"
-)
-_MODIFIERS = re.compile(r"[省市县区级国家以上、和及与的“”]{0,8}")
-
-
-def counts_a_noun_after(text: str, figure: Figure) -> bool:
-    """Whether a count names its noun after it (建成3家国家级孵化器, 在9家县市区)."""
-    return figure.kind == FigureKind.COUNT and not _AFTER_FIGURE.match(text, figure.end)
-
-
-_COUNTED_GENERIC = re.compile(r"(?:家|个|名)?(?:企业|单位|机构|人)")
-_GENERIC_REACH = 24
-
-
-_NOUN_AFTER_END = re.compile(r"[，,。；;：:、（(“”\"]|等|的|和|及|与|(?=" + VERB.pattern + r")")
-_NOUN_AFTER_MAX = 16
-_MILESTONE = re.compile(r"[十百千万亿]+(?:元|级)?(?:台阶|大关|关口|量级|规模)?")
-
-
-def noun_after(text: str, figure: Figure, clause_end: int) -> Measure | None:
-    """The provisional measure of the noun a count names after it (6家高质量孵化器)."""
-    start = figure.end
-    stop = _NOUN_AFTER_END.search(text, start, min(clause_end, start + _NOUN_AFTER_MAX))
-    end = stop.start() if stop is not None else min(clause_end, start + _NOUN_AFTER_MAX)
-    if (stop is None and end < clause_end) or _MILESTONE.fullmatch(text, start, end):
-        return None  # a long noun phrase is more than a name; 万亿级关口 is a milestone
-    return provisional_measure(text[start:end], start, end, "", figure, None)
-
-
-def measure_after(text: str, figure: Figure, clause_end: int, aliases: AliasIndex) -> Measure | None:
-    """The taxonomy measure of the noun a count names after it, if the taxonomy knows it; for a
-    generic noun (463家企业通过研发准备金备案), the count measure named later in the clause."""
-    end = figure.end
-    generic = _COUNTED_GENERIC.match(text, end, clause_end)
-    if generic is not None:
-        for start in range(generic.end(), min(clause_end, generic.end() + _GENERIC_REACH)):
-            hit = aliases.starting_at(start)
-            if hit is not None and hit[0] <= clause_end:
-                entry = choose_sense(aliases.lexicon, hit[1], figure.kind)
-                if entry is not None and fits(entry, figure.kind):
-                    return Measure(entry.name, HOW_ALIAS, entry, start, hit[0], entry.parent, hit[1])
-        return None
-    modifiers = _MODIFIERS.match(text, end, clause_end)
-    last = modifiers.end() if modifiers else end
-    for candidate in range(end, last + 1):
-        hit = aliases.starting_at(candidate)
-        if hit is None or hit[0] > clause_end:
-            continue
-        entry = choose_sense(aliases.lexicon, hit[1], figure.kind)
-        if entry is None:
-            return None
-        level = _LEVEL_BEFORE.search(text, end, candidate)
-        if level is not None and level.end() == candidate:
-            levelled = level_measure(aliases.lexicon, entry, LEVELS[level.group()])
-            if levelled is not None:
-                return Measure(levelled[0], HOW_LEVEL, levelled[1], end, hit[0], entry.name, hit[1])
-        return Measure(entry.name, HOW_ALIAS, entry, candidate, hit[0], entry.parent, hit[1])
-    return None
 
 
 _COORDINATED = re.compile(r"[、和及与]")
