@@ -6,16 +6,8 @@ from collections import Counter
 from hypothesis import given
 from hypothesis import strategies as st
 
-from viewer.text.places import Place, PlaceTable, place_table, places_named, read_places, trie_pattern
-
-WORDS = st.lists(st.text(alphabet="株洲市醴陵区县a", min_size=1, max_size=4), min_size=1, max_size=12, unique=True)
-
-
-@given(WORDS, st.text(alphabet="株洲市醴陵区县ab", max_size=30))
-def test_trie_pattern_matches_like_a_longest_first_alternation(words: list[str], text: str) -> None:
-    alternation = re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
-    trie = re.compile(trie_pattern(words))
-    assert [m.span() for m in trie.finditer(text)] == [m.span() for m in alternation.finditer(text)]
+from tests.text.test_word_matcher import WORDS
+from viewer.text.places import Place, PlaceTable, place_table, places_named, read_places
 
 
 @given(WORDS, st.text(alphabet="株洲市醴陵区县ab", max_size=30))

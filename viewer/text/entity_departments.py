@@ -18,10 +18,11 @@ from functools import lru_cache
 
 from viewer.model import EntityType
 from viewer.text.entity_common import CJK, NAME_BREAKERS, Candidate, Region
-from viewer.text.entity_lexicon import departments, trie_pattern
+from viewer.text.entity_lexicon import departments
 from viewer.text.entity_places import PlaceHit
 from viewer.text.entity_words import opens_clause
 from viewer.text.places import Place, place_table
+from viewer.text.word_matcher import compiled_trie
 
 # City departments named without 市 in running text (发改委、市统计局).
 BARE_DEPARTMENTS = ("发改委", "卫健委", "人社局", "工信局")
@@ -48,7 +49,7 @@ class County:
 
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    depts = trie_pattern(departments())
+    depts = compiled_trie(departments())
     assert depts is not None
     dept_tail = re.compile(f"(?P<dept>{depts.pattern})")
     openers = "".join(sorted({"自", "市", "省", "区", "县"} | {bare[0] for bare in BARE_DEPARTMENTS}))

@@ -16,8 +16,8 @@ from functools import lru_cache
 from viewer.model import EntityType
 from viewer.text.entity_bodies import body_before, is_core
 from viewer.text.entity_common import CJK, NAME_BREAKERS, Candidate
-from viewer.text.entity_lexicon import trie_pattern
 from viewer.text.entity_places import PlaceHit
+from viewer.text.word_matcher import compiled_trie
 
 # Suffixes that close an organisation's name when a place name opens it.
 ANCHORED_SUFFIXES = (
@@ -54,9 +54,9 @@ GENERIC_BODIES = frozenset({"", "省", "市", "省级", "市级", "国家", "国
 
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    anchored = trie_pattern(ANCHORED_SUFFIXES)
-    free = trie_pattern(FREE_SUFFIXES)
-    named = trie_pattern(NAMED_SUFFIXES)
+    anchored = compiled_trie(ANCHORED_SUFFIXES)
+    free = compiled_trie(FREE_SUFFIXES)
+    named = compiled_trie(NAMED_SUFFIXES)
     assert anchored is not None and free is not None and named is not None
     tail = re.compile(f"(?P<body>{BODY}{{0,{MAX_BODY}}})(?P<suffix>{anchored.pattern})")
     left = re.compile(f"{BODY}{{1,{MAX_BODY + 4}}}$")

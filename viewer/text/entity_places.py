@@ -13,8 +13,8 @@ from functools import lru_cache
 
 from viewer.model import EntityType
 from viewer.text.entity_common import Candidate, Region, resolve_place, short_name
-from viewer.text.entity_lexicon import FastMatcher, trie_pattern
 from viewer.text.places import Place, place_surfaces, place_table
+from viewer.text.word_matcher import WordMatcher, compiled_trie
 
 ZONE_SUFFIXES = {
     "高新技术产业开发区": "高新技术产业开发区",
@@ -42,12 +42,12 @@ class PlaceHit:
 
 
 @lru_cache(maxsize=1)
-def _matchers() -> tuple[FastMatcher, re.Pattern[str], re.Pattern[str]]:
-    zones = trie_pattern(ZONE_SUFFIXES)
+def _matchers() -> tuple[WordMatcher, re.Pattern[str], re.Pattern[str]]:
+    zones = compiled_trie(ZONE_SUFFIXES)
     assert zones is not None
     zone_tail = re.compile(f"(?:市|县)?{LEVEL_WORDS}(?P<suffix>{zones.pattern})")
     relative = re.compile(f"(?P<level>[市省]){LEVEL_WORDS}(?P<zone>高新区|经开区)")
-    return FastMatcher(place_surfaces()), zone_tail, relative
+    return WordMatcher(place_surfaces()), zone_tail, relative
 
 
 def place_hits(text: str, region: Region) -> list[PlaceHit]:

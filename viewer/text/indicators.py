@@ -7,7 +7,6 @@ it: every problem raises LexiconError naming the entry.
 
 from __future__ import annotations
 
-import re
 import tomllib
 from bisect import bisect_left
 from dataclasses import dataclass
@@ -16,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from viewer.resources import resource_path
-from viewer.text.places import trie_pattern
+from viewer.text.word_matcher import compiled_trie
 
 UNIT_KINDS = frozenset({"money", "percent", "count", "multiple", "physical", "number"})
 # The UI's groups, in the order it lists them.
@@ -57,11 +56,6 @@ class ContextHit:
     candidates: tuple[IndicatorEntry, ...]
 
 
-def _longest_first(surfaces: list[str]) -> re.Pattern[str] | None:
-    """A pattern matching the longest of `surfaces` at each position (trie-shaped, for speed)."""
-    return re.compile(trie_pattern(surfaces)) if surfaces else None
-
-
 class Lexicon:
     def __init__(self, entries: list[IndicatorEntry]) -> None:
         self.entries = entries
@@ -80,8 +74,8 @@ class Lexicon:
         # comes first: 国家级 after 重点实验室 is 全国重点实验室数 before 国家级科技创新平台数.
         for candidates in self._by_context_surface.values():
             candidates.sort(key=lambda e: -self.depth(e.context))
-        self._pattern = _longest_first(list(self._by_surface))
-        self._context_pattern = _longest_first(list(self._by_context_surface))
+        self._pattern = compiled_trie(self._by_surface)
+        self._context_pattern = compiled_trie(self._by_context_surface)
         # The last text found in, and what was found: the analysis of one document asks several
         # times (figures, measures, entities). One tuple, swapped whole, so threads cannot mix them.
         self._last: tuple[str, list[tuple[int, int, str]]] | None = None
@@ -112,7 +106,8 @@ class Lexicon:
     def _find(self, text: str) -> list[tuple[int, int, str]]:
         if self._pattern is None:
             return []
-        found = [(m.start(), m.end(), self._by_surface[m.group()][0].name) for m in self._pattern.finditer(text)]
+        by_surface = self._by_surface
+        found = [(m.start(), m.end(), by_surface[m.group()][0].name) for m in self._pattern.finditer(text)]
         if not found or self._context_pattern is None:
             return found
         context = [m.span() for m in self._context_pattern.finditer(text)]
@@ -145,12 +140,13 @@ class Lexicon:
         hits: list[ContextHit] = []
         index = 0
         for match in self._context_pattern.finditer(text):
-            while index < len(spans) and spans[index][1] <= match.start():
+            start, end = match.span()
+            while index < len(spans) and spans[index][1] <= start:
                 index += 1
-            if index < len(spans) and spans[index][0] < match.end():
+            if index < len(spans) and spans[index][0] < end:
                 continue
             surface = match.group()
-            hits.append(ContextHit(match.start(), match.end(), surface, tuple(self._by_context_surface[surface])))
+            hits.append(ContextHit(start, end, surface, tuple(self._by_context_surface[surface])))
         return hits
 
     def get(self, name: str) -> IndicatorEntry | None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from viewer.text.places import trie_pattern
+from viewer.text.word_matcher import trie_regex
 
 # Nouns of platforms, which take a level (全国重点实验室, 省级众创空间) instead of a place.
 PLATFORM_NOUNS = (
@@ -36,7 +36,7 @@ _TAIL_PATTERNS_REVERSED = (
     r"(?:期时|间期|末期|末)?[”\"]?五[一二三四五]十[“\"]?",
 )
 CUE_TAIL_REVERSED = re.compile(
-    "(?:" + "|".join([*_TAIL_PATTERNS_REVERSED, trie_pattern(w[::-1] for w in _TAIL_WORDS)]) + ")+"
+    "(?:" + "|".join([*_TAIL_PATTERNS_REVERSED, trie_regex(w[::-1] for w in _TAIL_WORDS)]) + ")+"
 )
 
 
@@ -46,7 +46,7 @@ _TAIL_PATTERNS = (
     r"[\d两二三四五六七八九十]{1,2}年(?:来|间)?",
     r"[“\"]?十[一二三四五]五[”\"]?(?:时期|期间|末期|末)?",
 )
-CUE_TAIL = re.compile("(?:" + "|".join([*_TAIL_PATTERNS, trie_pattern(_TAIL_WORDS)]) + ")+$")
+CUE_TAIL = re.compile("(?:" + "|".join([*_TAIL_PATTERNS, trie_regex(_TAIL_WORDS)]) + ")+$")
 _TAIL_SLACK = 6
 
 

@@ -34,7 +34,9 @@ _ALTERNATIVES = (
 )
 # Chinese numerals are common; they start a mention only before 季度 or 年 (一季度, 五年来).
 _NUMERAL_STARTS = r"[一二三四](?=季度)|[两二三四五六七八九](?=年)"
-_PATTERN = re.compile(rf"(?=[{_FIRST_CHARS}]|{_OTHER_DIGITS}|{_NUMERAL_STARTS})(?:{_ALTERNATIVES})")
+# The first lookahead is one character class: most characters of a text fail it at once.
+_ANY_FIRST = _FIRST_CHARS + "03-9一二三四两五六七八九"
+_PATTERN = re.compile(rf"(?=[{_ANY_FIRST}])(?=[{_FIRST_CHARS}]|{_OTHER_DIGITS}|{_NUMERAL_STARTS})(?:{_ALTERNATIVES})")
 _SUBYEAR = {
     "前三季度": "Q1-Q3", "前三个季度": "Q1-Q3", "上半年": "H1", "下半年": "H2",
     "一季度": "Q1", "二季度": "Q2", "三季度": "Q3", "四季度": "Q4",

@@ -9,13 +9,11 @@ in a document about the same province, where the document's own city wins an amb
 from __future__ import annotations
 
 import csv
-import re
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from typing import Any
 
 from viewer.resources import resource_path
+from viewer.text.word_matcher import WordMatcher
 
 COUNTRY_CODE = "100000"
 # Official names that are ordinary words (中心城区, 郊区): found only with their city (阳泉市城区).
@@ -83,7 +81,7 @@ class PlaceTable:
         self._children: dict[str, list[Place]] = {}
         for place in places:
             self._children.setdefault(place.parent, []).append(place)
-        self._matchers: dict[str, _Matcher] = {}
+        self._matchers: dict[str, WordMatcher] = {}
 
     # ---- finding places in text ----
 
@@ -131,12 +129,12 @@ class PlaceTable:
         global_ones = self._global.get(surface, ())
         return global_ones[0] if global_ones else None  # a local alias ambiguous in its province: none
 
-    def _matcher(self, scope: str) -> _Matcher:
+    def _matcher(self, scope: str) -> WordMatcher:
         matcher = self._matchers.get(scope)
         if matcher is None:
             base = self._matchers.get("")
             if base is None:
-                base = self._matchers[""] = _Matcher(self._global)
+                base = self._matchers[""] = WordMatcher(self._global)
             matcher = base if not scope else base.extended(self._local.get(scope, {}))
             self._matchers[scope] = matcher
         return matcher
@@ -254,83 +252,11 @@ def _blocked(text: str, start: int, end: int) -> bool:
     return start > 0 and text[start - 1 : start + 1] in _BLOCKED_HEADS
 
 
-class _Matcher:
-    """Leftmost-longest, non-overlapping search for many surfaces.
-
-    Dispatches on the first character to a trie regex of the surfaces starting with it; each
-    trie is compiled on first use, so building the table costs nothing until a text is read.
-    """
-
-    def __init__(self, surfaces: Iterable[str], base: _Matcher | None = None) -> None:
-        self._by_first: dict[str, list[str]] = {} if base is None else {k: list(v) for k, v in base._by_first.items()}
-        self._own: set[str] = set()
-        for surface in surfaces:
-            if len(surface) >= 2:
-                self._by_first.setdefault(surface[0], []).append(surface)
-                self._own.add(surface[0])
-        self._base = base
-        self._tries: dict[str, re.Pattern[str]] = {}
-        # A name starts at a first character followed by a second one some name has: one C-level
-        # scan finds those, and a set of the names' first two characters drops most of the rest.
-        self._pairs = {surface[:2] for names in self._by_first.values() for surface in names}
-        firsts = "".join(re.escape(ch) for ch in sorted(self._by_first))
-        seconds = "".join(re.escape(ch) for ch in sorted({pair[1] for pair in self._pairs}))
-        self._starts = re.compile(f"[{firsts}](?=[{seconds}])") if firsts else None
-
-    def extended(self, surfaces: Iterable[str]) -> _Matcher:
-        """A matcher of this one's surfaces and some more, sharing the tries it can."""
-        return _Matcher(surfaces, self)
-
-    def _trie(self, first: str) -> re.Pattern[str]:
-        pattern = self._tries.get(first)
-        if pattern is None:
-            if self._base is not None and first not in self._own:
-                pattern = self._base._trie(first)
-            else:
-                pattern = re.compile(trie_pattern(self._by_first[first]))
-            self._tries[first] = pattern
-        return pattern
-
-    def finditer(self, text: str) -> Iterator[tuple[int, int]]:
-        if self._starts is None:
-            return
-        pairs, position = self._pairs, 0
-        for hit in self._starts.finditer(text):
-            start = hit.start()
-            if start < position or text[start : start + 2] not in pairs:
-                continue
-            match = self._trie(text[start]).match(text, start)
-            if match is not None:
-                position = match.end()
-                yield start, position
+def _split(cell: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in cell.split("|") if part.strip()) if cell else ()
 
 
-def trie_pattern(words: Iterable[str]) -> str:
-    """A regex matching any of `words`, longest first, shaped as a trie.
-
-    An alternation of a thousand names makes the regex engine try every name at every
-    position; a trie tries only the names that share the characters read so far.
-    """
-    trie: dict[str, Any] = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict[str, Any]) -> str:
-        ends_here = "" in node
-        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if ends_here else body
-
-    return build(trie)
-
-
-def _split(cell: str | None) -> tuple[str, ...]:
-    return tuple(part.strip() for part in (cell or "").split("|") if part.strip())
+_COLUMNS = ("code", "name", "level", "parent", "kind", "label", "aliases", "local_aliases", "members")
 
 
 def read_places(path: str | None = None) -> list[Place]:
@@ -339,22 +265,16 @@ def read_places(path: str | None = None) -> list[Place]:
     places: list[Place] = []
     for source in sources:
         with open(source, encoding="utf-8", newline="") as handle:
-            lines = (line for line in handle if not line.startswith("#"))
-            places.extend(
-                Place(
-                    code=row["code"].strip(),
-                    name=row["name"].strip(),
-                    level=row["level"].strip(),
-                    parent=(row.get("parent") or "").strip(),
-                    aliases=_split(row.get("aliases")),
-                    kind=(row.get("kind") or "").strip(),
-                    label=(row.get("label") or "").strip(),
-                    local_aliases=_split(row.get("local_aliases")),
-                    members=_split(row.get("members")),
-                )
-                for row in csv.DictReader(lines, delimiter="\t")
-                if row.get("name")
-            )
+            rows = csv.reader((line for line in handle if not line.startswith("#")), delimiter="\t")
+            header = next(rows, [])
+            at = {column: header.index(column) if column in header else None for column in _COLUMNS}
+            for row in rows:
+                cells = {column: row[i].strip() if i is not None and i < len(row) else ""
+                         for column, i in at.items()}
+                if cells["name"]:
+                    places.append(Place(cells["code"], cells["name"], cells["level"], cells["parent"],
+                                        _split(cells["aliases"]), cells["kind"], cells["label"],
+                                        _split(cells["local_aliases"]), _split(cells["members"])))
     return places
 
 
