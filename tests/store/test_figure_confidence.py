@@ -5,6 +5,7 @@ and series points, defaults for stores written before it; the chart's query keep
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -60,6 +61,7 @@ def test_figures_keep_how_they_were_attributed(db: sqlite_utils.Database) -> Non
                            (True, "provisional", "guessed", "fallback", "target")]
     assert [weak_slots(f) for f in stored] == [(), ("indicator", "region", "year")]
     assert store_figures.get_figure(db, stored[1].id or 0) == stored[1]
+    assert [replace(f, id=None, doc_id=None) for f in stored] == figures()  # every field read back in its place
     assert [f.region_how for _file, _sentence, f in store_figures.all_figures(db)] == ["clause", "guessed"]
     assert store_documents.stored_analysis(db, "/r/青溪区.txt") == (doc_id, "ab" * 32, 7)
 

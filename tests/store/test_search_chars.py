@@ -220,3 +220,18 @@ def test_hostile_terms_never_raise(term: str) -> None:
     save(db, "/a", "研发投入。AND NEAR(x) * u7814 a OR b -")
     expected = sum(s.count(term) for s in sentences("研发投入。AND NEAR(x) * u7814 a OR b -"))
     assert len(found(db, term)) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=40), st.data())
+def test_document_tokens_are_the_characters_pairs_and_digit_triples_of_each_sentence(
+        text: str, data: st.DataObject) -> None:
+    """Any characters, astral ones included: the pair codes read from UTF-32 words decode right."""
+    cuts = sorted(data.draw(st.lists(st.integers(0, len(text)), max_size=3)))
+    spans = list(pairwise([0, *cuts, len(text)]))
+    joined = "\x00".join(text[s:e] for s, e in spans)
+    name = {ch: f"u{ord(ch):x}" for ch in joined}
+    expected = set(name.values()) | {name[a] + name[b] for a, b in pairwise(joined)}
+    expected |= {"".join(name[c] for c in joined[i : i + 3]) for i in range(len(joined) - 2)
+                 if re.search("[0-9]", joined[i : i + 3])}
+    assert document_tokens(text, spans) == expected

@@ -14,10 +14,10 @@ those not indexed yet.
 from __future__ import annotations
 
 import re
+import sys
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
-from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from viewer.model import SearchHit
@@ -129,16 +129,46 @@ def _name(ch: str) -> str:
     return f"u{ord(ch):x}"
 
 
+_NAMES: dict[str, str] = {}  # character -> its index name, kept across documents
+_LOW = (1 << 32) - 1
+_UTF32 = "utf-32-le" if sys.byteorder == "little" else "utf-32-be"  # 64-bit words hold (first, second)
+_FIRST_SHIFT, _SECOND_SHIFT = (0, 32) if sys.byteorder == "little" else (32, 0)
+
+
+def _names_of(chars: Iterable[str]) -> dict[int, str]:
+    """Code point -> index name of each character."""
+    names = _NAMES
+    found = {}
+    for ch in chars:
+        name = names.get(ch)
+        if name is None:
+            name = names[ch] = _name(ch)
+        found[ord(ch)] = name
+    return found
+
+
+def _pair_codes(text: str) -> set[int]:
+    """Each distinct pair of adjacent characters as one integer (two code points of 32 bits):
+    read from the UTF-32 encoding as 64-bit words, at even and at odd offsets, without a Python loop."""
+    raw = text.encode(_UTF32, "surrogatepass")
+    pairs: set[int] = set()
+    for offset in (0, 4):
+        words = raw[offset:]
+        pairs.update(memoryview(words[: len(words) - len(words) % 8]).cast("Q"))
+    return pairs
+
+
 def document_tokens(text: str, sentences: Iterable[tuple[int, int]]) -> set[str]:
     """What the character index holds for a document, from its sentences (a hit never crosses a
     sentence boundary): each distinct character, pair of adjacent characters, and triple with an
     ASCII digit, as hexadecimal code points ("u682a", "u682au6d32"). Sentences are (start, end)."""
-    joined = "\x00".join(text[start:end] for start, end in sentences)  # grams across the joint only add candidates
-    names = {ch: _name(ch) for ch in set(joined)}
+    joined = "\x00".join([text[start:end] for start, end in sentences])  # grams across the joint only add candidates
+    names = _names_of(set(joined))
     tokens = set(names.values())
-    tokens.update([names[a] + names[b] for a, b in set(pairwise(joined))])
+    tokens.update([names[(pair >> _FIRST_SHIFT) & _LOW] + names[(pair >> _SECOND_SHIFT) & _LOW]
+                   for pair in _pair_codes(joined)])
     starts = {s for m in _DIGIT.finditer(joined) for s in range(max(0, m.start() - 2), m.start() + 1)}
-    tokens.update(["".join([names[ch] for ch in joined[s : s + 3]]) for s in starts if s + 3 <= len(joined)])
+    tokens.update(["".join([_NAMES[ch] for ch in joined[s : s + 3]]) for s in starts if s + 3 <= len(joined)])
     return tokens
 
 
