@@ -519,3 +519,26 @@ def test_spacing_out_a_figure_keeps_its_reading(number: int, unit: str, blanks: 
         plain.unit_text,
     )
     assert spaced.text == text[2:]
+
+
+@pytest.mark.parametrize(
+    ("text", "figure_text", "value", "unit", "unit_text", "qualifier"),
+    [
+        ("全员劳动生产率达到36万元/人。", "36万元/人", 360000.0, "元/人", "万元/人", Qualifier.EXACT),
+        ("人均投入2.5万元／人左右", "2.5万元／人左右", 25000.0, "元/人", "万元/人", Qualifier.ABOUT),
+        ("工业电价降至0.58元/千瓦时", "0.58元/千瓦时", 0.58, "元/千瓦时", "元/千瓦时", Qualifier.EXACT),
+        ("亩均产量1.2吨/亩", "1.2吨/亩", 1.2, "吨/亩", "吨/亩", Qualifier.EXACT),
+        ("5—8万元/人", "5—8万元/人", 50000.0, "元/人", "万元/人", Qualifier.RANGE),
+    ],
+)
+def test_a_quantity_per_something_has_the_compound_unit(
+        text: str, figure_text: str, value: float, unit: str, unit_text: str, qualifier: str) -> None:
+    [figure] = find_figures(text)
+    assert (figure.text, figure.value, figure.unit, figure.unit_text, figure.qualifier) == (
+        figure_text, value, unit, unit_text, qualifier)
+
+
+def test_a_slash_not_followed_by_a_denominator_leaves_the_unit_alone() -> None:
+    [figure] = find_figures("经费12亿元/年度计划")  # 年度 is no denominator
+    assert (figure.unit, figure.text) == ("元", "12亿元")
+    assert [f.unit for f in find_figures("投资3亿元/项目")] == ["元"]

@@ -227,3 +227,10 @@ MONEY_SUBUNITS: dict[str, tuple[tuple[str, float], ...]] = {
     "美元": (("美分", 0.01),),
     "欧元": (("欧分", 0.01),),
 }
+
+# What a quantity is given per, after a slash (58万元/人, 0.6元/千瓦时, 3.2吨/亩): general
+# statistical denominators; longest first, so 千瓦时 is not read as 千.
+PER_DENOMINATORS = tuple(sorted((
+    "人", "户", "人年", "千人", "万人", "吨", "千瓦时", "度", "万元", "元", "平方米", "亩", "公顷",
+    "立方米", "公里", "千米", "千克", "公斤", "年", "月", "天", "日", "小时", "台", "辆", "件", "床",
+), key=len, reverse=True))

@@ -54,6 +54,7 @@ from viewer.text.figure_units import (
     MONEY_SUBUNITS,
     MONEY_UNITS,
     ORDINAL_FOLLOWERS,
+    PER_DENOMINATORS,
     PERCENT_IDIOMS,
     PREFIX_QUALIFIERS,
     PREFIXED_UNITS,
@@ -147,7 +148,7 @@ def find_figures(text: str) -> list[Figure]:
             continue  # 三成半 took the 半 that starts 半成
         figures.append(figure)
         units.append(unit)
-    return _people_counted(_join_ranges(_add_listed(figures, units, norm, text), text))
+    return _per_unit(_people_counted(_join_ranges(_add_listed(figures, units, norm, text), text)), norm, text)
 
 
 def _people_counted(figures: list[Figure]) -> list[Figure]:
@@ -157,6 +158,26 @@ def _people_counted(figures: list[Figure]) -> list[Figure]:
         if f.kind == FigureKind.COUNT and f.unit == "位" else f
         for f in figures
     ]
+
+
+_PER = re.compile(rf"{_B}/{_B}(?P<per>{'|'.join(map(re.escape, PER_DENOMINATORS))})(?!度)"
+                  rf"(?:{_B}(?P<post>{_alternation(SUFFIX_QUALIFIERS)}))?")
+
+
+def _per_unit(figures: list[Figure], norm: str, text: str) -> list[Figure]:
+    """58万元/人, 0.6元/千瓦时: a quantity per something has the compound unit (元/人), so it
+    never joins a series of totals in 元."""
+    result = []
+    for figure in figures:
+        found = _PER.match(norm, figure.end) if figure.kind not in (FigureKind.PERCENT, FigureKind.RANK) else None
+        if found is not None:
+            per, post = found.group("per"), found.group("post")
+            qualifier = SUFFIX_QUALIFIERS[post] if post and figure.qualifier == Qualifier.EXACT else figure.qualifier
+            end = found.end() if qualifier != figure.qualifier or not post else found.end("per")
+            figure = Figure(figure.start, end, text[figure.start : end], figure.value, f"{figure.unit}/{per}",
+                            figure.kind, qualifier, figure.value_high, f"{figure.unit_text}/{per}")
+        result.append(figure)
+    return result
 
 
 _RANGE_SIGN = re.compile(rf"{_B}[—–～~至]{{1,2}}{_B}|{_B}-{{2}}{_B}")

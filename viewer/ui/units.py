@@ -24,6 +24,9 @@ def money_scale(values: Iterable[float]) -> tuple[float, str]:
 def scale_for(unit: str, values: Iterable[float]) -> tuple[float, str]:
     if unit == "元":
         return money_scale(values)
+    if unit.startswith("元/"):  # 元/人: money per something, scaled the same way
+        factor, shown = money_scale(values)
+        return factor, shown + unit[1:]
     return 1.0, unit
 
 
