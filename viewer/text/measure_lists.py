@@ -1,6 +1,6 @@
 """Lists of measures paired with lists of values, in order.
 
-高新技术产业产值、增加值同比分别增长5.9%和4.6%: the k-th value after 分别 belongs to the k-th
+高新技术产业产值、增加值分别增长7.2%和6.1%: the k-th value after 分别 belongs to the k-th
 measure named before it in its clause. Without 分别, a list of N measures right before a list of
 N values pairs the same way (战略性新兴产业和高技术制造业增加值年均增长8%、7.2%). An item that
 leaves out words it shares with another is completed from it: the first item's leading words
@@ -135,7 +135,7 @@ def _without_level(lexicon: Lexicon, phrase: str, kind: str) -> IndicatorEntry |
 def _split_pairs(
     text: str, items: list[Measure | None], count: int, aliases: AliasIndex, figure: Figure
 ) -> list[Measure | None]:
-    """城乡居民人均可支配收入分别达6.9万元、3.4万元: one item naming a pair is two measures."""
+    """城乡居民人均可支配收入分别为5.2万元、2.8万元: one item naming a pair is two measures."""
     only = items[0]
     if count != 2 or only is None:
         return items
