@@ -19,7 +19,7 @@ from viewer.model import AnalyzedDocument, ImportOutcome
 from viewer.resources import resource_path
 from viewer.services.checks import update_checks
 from viewer.services.checks.scopes import Scopes, scopes_of
-from viewer.services.notes import reanchor_notes
+from viewer.services.reviewer_work import reattach_reviewer_work
 from viewer.store import documents as store_documents
 from viewer.store import open_store, write_transaction
 from viewer.store import search as store_search
@@ -231,7 +231,7 @@ def _write(db: sqlite_utils.Database, path: str, result: AnalyzedDocument | str)
     old = store_documents.find_by_path(db, path)
     previous = scopes_of(db, [old[0]]) if old is not None else None  # what the old version took part in
     doc_id = store_documents.save_document(db, result)
-    reanchor_notes(db, doc_id)
+    reattach_reviewer_work(db, doc_id)
     status = "imported" if old is None else "reanalysed" if old[1] == result.document.sha256 else "replaced"
     outcome = ImportOutcome(path, status, doc_id=doc_id, chars=len(result.document.text))
     return outcome, previous
