@@ -37,8 +37,8 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument("file", nargs="?", default="-", metavar="FILE|-")
     extract.add_argument("--json", action="store_true", help="JSON lines (default: a readable table)")
 
-    export = sub.add_parser("export", help="export figures, series, entities, checks or a review report")
-    export.add_argument("what", choices=("figures", "series", "entities", "checks", "review"))
+    export = sub.add_parser("export", help="export figures, series, entities, checks, corrections or a review report")
+    export.add_argument("what", choices=("figures", "series", "entities", "checks", "corrections", "review"))
     export.add_argument("--format", default=None, choices=("jsonl", "csv", "xlsx", "html"),
                         help="jsonl (default), csv or xlsx; review: xlsx or html")
     export.add_argument("--out", type=Path)

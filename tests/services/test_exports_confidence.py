@@ -61,10 +61,10 @@ def test_figure_rows_say_how_each_figure_was_attributed(db: sqlite_utils.Databas
     sure, weak = figure_rows(db)
     assert {c: sure[c] for c in CONFIDENCE_COLUMNS} == {
         "indicator_how": "alias", "region_how": "clause", "period_how": "running", "provisional": False,
-        "modality": "actual", "check": ""}
+        "modality": "actual", "check": "", "source": "machine"}
     assert {c: weak[c] for c in CONFIDENCE_COLUMNS} == {
         "indicator_how": "provisional", "region_how": "guessed", "period_how": "heading", "provisional": True,
-        "modality": "target", "check": "indicator,region"}
+        "modality": "target", "check": "indicator,region", "source": "machine"}
 
 
 def test_series_rows_carry_the_same_columns(db: sqlite_utils.Database) -> None:

@@ -43,7 +43,7 @@ def test_xlsx_has_checks_notes_and_figures_citing_title_and_sentence(db: sqlite_
     out = tmp_path / "review.xlsx"
     write_review(db, "xlsx", out)
     book = load_workbook(out)
-    assert book.sheetnames == ["检查", "批注", "数字"]
+    assert book.sheetnames == ["检查", "批注", "数字", "更正记录"]
     checks = [dict(zip([c.value for c in book["检查"][1]], [c.value for c in row], strict=True))
               for row in book["检查"].iter_rows(min_row=2)]
     growth = next(r for r in checks if r["数字"] and "12.78亿元" in r["数字"])

@@ -162,9 +162,9 @@ def test_store_of_schema_8_is_upgraded_with_its_documents_pending(tmp_path: Path
         patch.setattr(connection, "migration_files", lambda: first_eight)
         patch.setattr("viewer.store.documents.index_document_chars", lambda *_args: None)  # schema 8 had none
         old = open_store(path)
-        # today's writer also writes columns of migration 12: lend them, then take them back
+        # today's writer also writes columns of migrations 12 and 13: lend them, then take them back
         lent = [("documents", "analysis_version"), *(("figures", c) for c in (
-            "provisional", "indicator_how", "region_how", "period_how", "modality"))]
+            "provisional", "indicator_how", "region_how", "period_how", "modality", "source", "excluded"))]
         for table, column in lent:
             old.conn.execute(f"ALTER TABLE {table} ADD COLUMN {column}")
         for i, text in enumerate(TEXTS):

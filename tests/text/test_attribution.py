@@ -189,7 +189,7 @@ def test_figure_fields_are_in_the_order_attribution_builds_them() -> None:
     assert [f.name for f in fields(Figure)] == [
         "start", "end", "text", "value", "unit", "kind", "qualifier", "value_high", "unit_text", "year", "period",
         "period_start", "period_end", "indicator", "region", "role", "sentence_start", "sentence_end", "confidence",
-        "id", "doc_id", "provisional", "indicator_how", "region_how", "period_how", "modality",
+        "id", "doc_id", "provisional", "indicator_how", "region_how", "period_how", "modality", "source", "excluded",
     ]
 
 

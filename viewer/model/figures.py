@@ -70,6 +70,8 @@ class Figure:
     region_how: str = ""  # clause | sentence | section | document | ""
     period_how: str = ""  # clause | sentence | heading | running | target | document | ""
     modality: str = Modality.ACTUAL  # actual | estimate | target, whatever the role measures
+    source: str = "machine"  # machine | reviewer: a reviewer's correction set the attribution
+    excluded: bool = False  # the reviewer said it is not a data point
 
 
 WEAK_PERIODS = frozenset({"", "fallback"})
@@ -79,7 +81,9 @@ WEAK_REGIONS = frozenset({"", "guessed"})
 def weak_slots(figure: Figure) -> tuple[str, ...]:
     """Which of a figure's indicator, region and year were not read from its text but guessed
     (a provisional indicator, the document's place inferred from its words, the document's
-    year): the slots a reviewer should check."""
+    year): the slots a reviewer should check. A figure the reviewer corrected has none."""
+    if figure.source == "reviewer":
+        return ()
     weak = []
     if figure.indicator is None or figure.provisional:
         weak.append("indicator")
@@ -117,6 +121,7 @@ class Point:
     period_how: str = ""
     modality: str = Modality.ACTUAL
     weak: tuple[str, ...] = ()
+    source: str = "machine"  # reviewer: a correction set this point
 
 
 @dataclass

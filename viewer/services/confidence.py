@@ -9,7 +9,7 @@ from typing import Any
 from viewer.model import Figure, Point, weak_slots
 
 CONFIDENCE_COLUMNS: tuple[str, ...] = ("indicator_how", "region_how", "period_how", "provisional", "modality",
-                                       "check")
+                                       "check", "source")
 
 SLOT_ZH = {"indicator": "指标", "region": "地区", "year": "年份"}
 SLOT_EN = {"indicator": "indicator", "region": "region", "year": "year"}
@@ -43,14 +43,14 @@ def figure_columns(figure: Figure) -> dict[str, Any]:
     """The confidence columns of a figure (raw values, as stored)."""
     return {"indicator_how": figure.indicator_how, "region_how": figure.region_how,
             "period_how": figure.period_how, "provisional": figure.provisional, "modality": figure.modality,
-            "check": check_slots(weak_slots(figure))}
+            "check": check_slots(weak_slots(figure)), "source": figure.source}
 
 
 def point_columns(point: Point) -> dict[str, Any]:
     """The confidence columns of a series point (its figure's)."""
     return {"indicator_how": point.indicator_how, "region_how": point.region_how,
             "period_how": point.period_how, "provisional": point.provisional, "modality": point.modality,
-            "check": check_slots(point.weak)}
+            "check": check_slots(point.weak), "source": point.source}
 
 
 def _how(labels: dict[str, str], how: str, lang: str) -> str:
@@ -68,4 +68,5 @@ def figure_words(figure: Figure, lang: str) -> dict[str, str]:
         "provisional": ("是" if zh else "yes") if figure.provisional else "",
         "modality": (MODALITY_ZH if zh else MODALITY_EN).get(figure.modality, figure.modality),
         "check": ("、" if zh else ", ").join((SLOT_ZH if zh else SLOT_EN)[s] for s in weak_slots(figure)),
+        "source": (("审核员更正" if zh else "reviewer's correction") if figure.source == "reviewer" else ""),
     }

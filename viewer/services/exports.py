@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from viewer.services import series as series_service
 from viewer.services.confidence import CONFIDENCE_COLUMNS, figure_columns, point_columns
+from viewer.services.correction_rows import change_text
+from viewer.services.corrections import list_corrections
 from viewer.services.tables import write_rows
 from viewer.store import documents as store_documents
 from viewer.store import entities as store_entities
@@ -24,6 +27,8 @@ FIGURE_COLUMNS: tuple[str, ...] = ("doc", "start", "end", "text", "value", "valu
 SERIES_COLUMNS: tuple[str, ...] = ("indicator", "region", "year", "period", "value", "value_high", "unit", "role", "qualifier",
                   "text", "doc", "start", "end", *CONFIDENCE_COLUMNS, "sentence")
 ENTITY_COLUMNS: tuple[str, ...] = ("type", "name", "aliases", "code", "mentions", "documents")
+CORRECTION_COLUMNS: tuple[str, ...] = ("id", "doc", "figure", "change", "changes", "machine", "author", "status",
+                                       "created", "updated", "sentence")
 
 
 def figure_rows(db: Queryable) -> list[dict[str, Any]]:
@@ -62,6 +67,17 @@ def entity_rows(db: Queryable) -> list[dict[str, Any]]:
     ]
 
 
+def correction_export_rows(db: Queryable) -> list[dict[str, Any]]:
+    """Every correction: the figure, what changed from what (in words and as JSON), who, when."""
+    return [
+        {"id": c.id, "doc": c.doc_path.replace("\\", "/").rsplit("/", 1)[-1], "figure": c.quote,
+         "change": change_text(c), "changes": json.dumps(c.changes, ensure_ascii=False, sort_keys=True),
+         "machine": json.dumps(c.machine, ensure_ascii=False, sort_keys=True), "author": c.author,
+         "status": c.status, "created": c.created_at, "updated": c.updated_at, "sentence": c.sentence}
+        for c in list_corrections(db)
+    ]
+
+
 def export(db: Queryable, what: str, fmt: str, out: Path | None, stdout: IO[str] | None = None,
            indicator: str | None = None, region: str | None = None) -> int:
     """Write an export; returns the number of rows."""
@@ -73,6 +89,8 @@ def export(db: Queryable, what: str, fmt: str, out: Path | None, stdout: IO[str]
         rows, columns = series_rows(db, canonical_indicator(indicator), region), SERIES_COLUMNS
     elif what == "entities":
         rows, columns = entity_rows(db), ENTITY_COLUMNS
+    elif what == "corrections":
+        rows, columns = correction_export_rows(db), CORRECTION_COLUMNS
     else:
         raise ValueError(f"nothing to export called {what!r}")
     write_rows(rows, columns, fmt, out, stdout, sheet=what)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from viewer.model.review import Note, NoteStatus
 from viewer.store import documents as store_documents
@@ -125,9 +125,22 @@ def _reanchor(db: sqlite_utils.Database, notes: list[Note]) -> None:
             store_notes.move_note(db, note.id or 0, doc_id, start, end, status)
 
 
-def locate(text: str, note: Note) -> tuple[int, int] | None:
-    """Where the note's quote is in `text`: the occurrence whose surroundings match the note's
-    context best, the nearest to the old place among equals; None when the quote is gone."""
+class Anchored(Protocol):
+    """What a note or a correction keeps of the text it was made on."""
+
+    @property
+    def quote(self) -> str: ...
+    @property
+    def context_before(self) -> str: ...
+    @property
+    def context_after(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+
+
+def locate(text: str, note: Anchored) -> tuple[int, int] | None:
+    """Where the note's (or correction's) quote is in `text`: the occurrence whose surroundings
+    match its context best, the nearest to the old place among equals; None when the quote is gone."""
     quote = note.quote
     if not quote:
         return None

@@ -15,6 +15,7 @@ from viewer.model import Document, Figure
 from viewer.model.review import CheckKind, Finding, Note
 from viewer.services.checks.verdicts import VERDICT_EN, VERDICT_ZH
 from viewer.services.confidence import CONFIDENCE_COLUMNS, figure_words
+from viewer.services.correction_rows import correction_rows
 from viewer.services.tables import write_xlsx
 from viewer.store import checks as store_checks
 from viewer.store import documents as store_documents
@@ -38,7 +39,8 @@ _HEADERS = {
            "sheet_checks": "检查", "sheet_notes": "批注", "sheet_figures": "数字", "report": "审阅报告",
            "summary": "概要", "no_checks": "无检查结果", "no_notes": "无批注", "orphaned": "原文已不存在",
            "generated": "生成时间", "documents": "文档", "check": "需核对", "indicator_how": "指标依据",
-           "region_how": "地区依据", "period_how": "时期依据", "provisional": "临时指标", "modality": "性质"},
+           "region_how": "地区依据", "period_how": "时期依据", "provisional": "临时指标", "modality": "性质",
+           "source": "来源", "sheet_corrections": "更正记录"},
     "en": {"title": "Title", "file": "File", "figure": "Figure", "kind": "Check", "verdict": "Verdict",
            "message": "Finding", "sentence": "Sentence", "others": "Other sources", "quote": "Quoted text",
            "note": "Note", "tags": "Tags", "status": "Status", "updated": "Updated", "value": "Value",
@@ -47,7 +49,8 @@ _HEADERS = {
            "report": "Review report", "summary": "Summary", "no_checks": "No findings", "no_notes": "No notes",
            "orphaned": "quoted text gone", "generated": "Generated", "documents": "Documents", "check": "To check",
            "indicator_how": "Indicator from", "region_how": "Region from", "period_how": "Period from",
-           "provisional": "Provisional indicator", "modality": "Modality"},
+           "provisional": "Provisional indicator", "modality": "Modality", "source": "Source",
+           "sheet_corrections": "corrections"},
 }
 
 
@@ -163,9 +166,11 @@ def write_review_xlsx(db: Queryable, out: Path, lang: str = "zh") -> int:
                 **{h[k]: v for k, v in figure_words(f, lang).items()},
                 h["sentence"]: text[f.sentence_start : f.sentence_end],
             })
+    correction_columns, corrections = correction_rows(db, lang)
     write_xlsx({h["sheet_checks"]: (check_columns, checks), h["sheet_notes"]: (note_columns, notes),
-                h["sheet_figures"]: (figure_columns, figures)}, out)
-    return len(checks) + len(notes)
+                h["sheet_figures"]: (figure_columns, figures),
+                h["sheet_corrections"]: (correction_columns, corrections)}, out)
+    return len(checks) + len(notes) + len(corrections)
 
 
 _CSS = """

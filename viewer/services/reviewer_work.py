@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from viewer.services.corrections import reapply_corrections
 from viewer.services.notes import reanchor_notes
 
 if TYPE_CHECKING:
@@ -12,5 +13,7 @@ if TYPE_CHECKING:
 
 
 def reattach_reviewer_work(db: sqlite_utils.Database, doc_id: int) -> None:
-    """Re-anchor the notes of a document just written (in the writer's transaction)."""
+    """Re-anchor the notes of a document just written and apply its corrections again to its new
+    figures (in the writer's transaction)."""
     reanchor_notes(db, doc_id)
+    reapply_corrections(db, doc_id)

@@ -131,13 +131,13 @@ def _insert_figures(db: sqlite_utils.Database, doc_id: int, figures: list[Figure
     db.conn.executemany(
         "INSERT INTO figures (doc_id, span_start, span_end, text, value, value_high, unit, unit_text, kind, "
         "qualifier, year, period, period_start, period_end, indicator, region, role, sentence_start, "
-        "sentence_end, confidence, provisional, indicator_how, region_how, period_how, modality) "
-        f"VALUES ({', '.join('?' * 25)})",
+        "sentence_end, confidence, provisional, indicator_how, region_how, period_how, modality, source, excluded) "
+        f"VALUES ({', '.join('?' * 27)})",
         [
             (doc_id, f.start, f.end, f.text, f.value, f.value_high, f.unit, f.unit_text, f.kind,
              f.qualifier, f.year, f.period, f.period_start, f.period_end, f.indicator, f.region,
              f.role, f.sentence_start, f.sentence_end, f.confidence, int(f.provisional), f.indicator_how,
-             f.region_how, f.period_how, f.modality)
+             f.region_how, f.period_how, f.modality, f.source, int(f.excluded))
             for f in figures
         ],
     )

@@ -10,7 +10,7 @@ from viewer.store.connection import Queryable, in_chunks
 _FIGURE_COLUMNS = (
     "id, doc_id, span_start, span_end, text, value, value_high, unit, unit_text, kind, qualifier, year, "
     "period, period_start, period_end, indicator, region, role, sentence_start, sentence_end, confidence, "
-    "provisional, indicator_how, region_how, period_how, modality"
+    "provisional, indicator_how, region_how, period_how, modality, source, excluded"
 )
 
 
@@ -19,10 +19,10 @@ def _figure(row: Any) -> Figure:
     times as much for a class of 26 fields and the checks read every figure (tests check the order)."""
     (fid, doc_id, start, end, text, value, high, unit, unit_text, kind, qualifier, year, period, p_start,
      p_end, indicator, region, role, s_start, s_end, confidence, provisional, indicator_how, region_how,
-     period_how, modality) = row
+     period_how, modality, source, excluded) = row
     return Figure(start, end, text, value, unit, kind, qualifier, high, unit_text, year, period, p_start, p_end,
                   indicator, region, role, s_start, s_end, confidence, fid, doc_id, bool(provisional),
-                  indicator_how, region_how, period_how, modality)
+                  indicator_how, region_how, period_how, modality, source, bool(excluded))
 
 
 def document_figures(db: Queryable, doc_id: int) -> list[Figure]:
@@ -63,7 +63,7 @@ def indicator_units(db: Queryable, indicator: str, roles: tuple[str, ...]) -> li
 _POINT_COLUMNS = (
     "f.year, f.value, f.region, f.role, f.qualifier, f.id, f.doc_id, d.title, f.span_start, f.span_end, "
     "{sentence}, f.text, f.period, f.value_high, f.indicator, f.provisional, f.indicator_how, f.region_how, "
-    "f.period_how, f.modality"
+    "f.period_how, f.modality, f.source"
 )
 # A point's place in the rows of `series_rows`.
 YEAR, VALUE, REGION, ROLE, QUALIFIER, FIGURE_ID, DOC_ID = range(7)
@@ -108,11 +108,12 @@ def point(row: tuple[Any, ...]) -> Point:
     # weak_slots reads a Figure: the slots it looks at, the rest as the point's
     attributed = Figure(row[8], row[9], row[11], row[1], "", "", year=row[0], indicator=row[14], region=row[2],
                         provisional=provisional, indicator_how=indicator_how, region_how=region_how,
-                        period_how=period_how)
+                        period_how=period_how, source=row[20])
     return Point(year=row[0], value=row[1], region=row[2], role=row[3], qualifier=row[4], figure_id=row[5],
                  doc_id=row[6], doc_title=row[7], start=row[8], end=row[9], sentence=row[10], text=row[11],
                  period=row[12], value_high=row[13], provisional=provisional, indicator_how=indicator_how,
-                 region_how=region_how, period_how=period_how, modality=row[19], weak=weak_slots(attributed))
+                 region_how=region_how, period_how=period_how, modality=row[19], weak=weak_slots(attributed),
+                 source=row[20])
 
 
 def figure_sentences(db: Queryable, figure_ids: list[int]) -> dict[int, str]:

@@ -76,8 +76,9 @@ class Corpus:
         for doc_id in sorted(labels if wanted is None else wanted):
             sentences = None if wanted is None else wanted[doc_id]
             for start, end, text, found in store_checks.passages(db, doc_id, sentences):
-                passages.append(Passage(doc_id=doc_id, start=start, end=end, text=text,
-                                        figures=tuple(sorted(found, key=lambda f: f.start))))
+                kept = sorted((f for f in found if not f.excluded), key=lambda f: f.start)  # not data points
+                if kept:
+                    passages.append(Passage(doc_id=doc_id, start=start, end=end, text=text, figures=tuple(kept)))
         corpus = cls(
             passages=passages,
             doc_years={doc_id: year for doc_id, (year, _) in labels.items()},
