@@ -9,6 +9,8 @@ import threading
 from pathlib import Path
 from typing import Any
 
+from viewer import cli_reanalyze
+
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
@@ -62,6 +64,8 @@ def _parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser("check", help="run the figure checks again and print what they found")
     check.add_argument("--store", dest="sub_store", help=argparse.SUPPRESS)
+
+    cli_reanalyze.add_parser(sub)
     return parser
 
 
@@ -88,6 +92,8 @@ def main(argv: list[str] | None = None) -> int:
             return _meta(store, args)
         if args.command == "merge":
             return _merge(store, args.alias, args.canonical, args.type)
+        if args.command == "reanalyze":
+            return cli_reanalyze.run(store, args)
     except KeyboardInterrupt:
         print("\ninterrupted; everything imported so far is kept", file=sys.stderr)
         return 130

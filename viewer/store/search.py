@@ -67,6 +67,17 @@ def search(db: Queryable, terms: list[QueryTerm], limit: int = 50) -> list[Searc
     return hits if len(hits) >= limit else _scan(db, terms, grams, limit)
 
 
+def documents_containing(db: Queryable, text: str) -> list[int]:
+    """Ids of the documents holding `text`, in id order: the character index names the candidates,
+    the text confirms them. The index holds sentences: a `text` across two of them may be missed."""
+    if not text or not _encodable(text):
+        return []
+    grams = " AND ".join(f'"{token}"' for token in query_tokens(text))
+    rows = db.execute(f"SELECT id FROM documents WHERE id IN ({_CANDIDATES}) AND instr(text, ?) > 0 ORDER BY id",
+                      [grams, text])
+    return [int(row[0]) for row in rows]
+
+
 def _indexed(db: Queryable, terms: list[QueryTerm], expression: str, limit: int) -> list[SearchHit]:
     """Candidates stream from the word index in import order; stop once `limit` are verified."""
     sql = (

@@ -56,7 +56,10 @@ def text_figures(text: str) -> list[Figure]:
     return document_figures(text, extract_metadata(text), split_sentences(text))
 
 
-def analyze_text(path: str, text: str, sha256: str) -> AnalyzedDocument:
+def analyze_text(path: str, text: str, sha256: str, with_index: bool = True) -> AnalyzedDocument:
+    """The whole analysis of a text. `with_index=False` leaves out what only the search index and
+    the repeat check need (`sentence_words`, `paragraph_hashes` stay empty): segmentation depends on
+    jieba's dictionaries, never on the lexicon, so a re-analysis of a stored text keeps them."""
     meta = extract_metadata(text)
     document = Document(
         path=path, sha256=sha256, text=text, title=meta.title or Path(path).stem, region=meta.region,
@@ -73,9 +76,9 @@ def analyze_text(path: str, text: str, sha256: str) -> AnalyzedDocument:
     return AnalyzedDocument(
         document=document,
         paragraphs=paragraphs,
-        paragraph_hashes=[paragraph_hash(text[p.start : p.end]) for p in paragraphs],
+        paragraph_hashes=[paragraph_hash(text[p.start : p.end]) for p in paragraphs] if with_index else [],
         sentences=sentences,
-        sentence_words=sentence_words(text, sentences),
+        sentence_words=sentence_words(text, sentences) if with_index else [],
         figures=figures,
         mentions=mentions,
         entities=entities,

@@ -1,0 +1,282 @@
+"""Re-analysis: analyse the stored texts again with the current program and lexicon, without the
+original files, and rewrite only what the analysis derives (see `reanalysis_document`).
+
+Like an import, documents are handed to a pool of spawned worker processes (started by ingest's
+own initialiser, so they load the same lexicon), each worker writes its documents in one
+transaction each, cancel stops cleanly between documents, and the findings the rewritten
+documents can change are recomputed at the end. `preview_reanalysis` runs the same work and rolls
+each document back: how many figures in how many documents would change, with examples.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+import multiprocessing
+import threading
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from viewer.services import ingest
+from viewer.services.checks import update_checks
+from viewer.services.checks.scopes import Scopes
+from viewer.services.reanalysis_document import (
+    EXAMPLES,
+    DocumentReanalysis,
+    FigureChange,
+    Status,
+    reanalyse_document,
+)
+from viewer.store import open_store
+from viewer.store import reanalysis as store_reanalysis
+from viewer.store import search as store_search
+from viewer.store.connection import Queryable
+
+if TYPE_CHECKING:
+    import sqlite_utils
+
+__all__ = [
+    "DocumentReanalysis",
+    "FigureChange",
+    "ReanalysisPreview",
+    "ReanalysisProgress",
+    "ReanalysisReport",
+    "Status",
+    "documents_containing",
+    "preview_reanalysis",
+    "reanalyze",
+]
+
+
+@dataclass(frozen=True)
+class ReanalysisProgress:
+    done: int
+    total: int
+    chars_done: int
+    chars_total: int
+    current: str  # the title of the document just done
+    elapsed: float
+
+    @property
+    def eta_seconds(self) -> float | None:
+        if self.chars_done <= 0 or self.elapsed <= 0:
+            return None
+        return (self.chars_total - self.chars_done) / (self.chars_done / self.elapsed)
+
+
+ProgressCallback = Callable[[ReanalysisProgress], None]
+
+
+@dataclass
+class ReanalysisReport:
+    total: int = 0  # documents asked for
+    documents: list[DocumentReanalysis] = field(default_factory=list)  # those done, in id order
+    cancelled: bool = False
+    elapsed: float = 0.0
+    chars_analysed: int = 0
+    checks_seconds: float = 0.0
+
+    def reanalysed_documents(self) -> list[DocumentReanalysis]:
+        return [d for d in self.documents if d.status == Status.REANALYSED]
+
+    @property
+    def reanalysed(self) -> int:
+        return len(self.reanalysed_documents())
+
+    @property
+    def changed_documents(self) -> list[int]:
+        """Documents with figures that changed (new, gone or read differently)."""
+        return [d.doc_id for d in self.reanalysed_documents() if d.changed]
+
+    @property
+    def figures_changed(self) -> int:
+        return sum(d.changed for d in self.reanalysed_documents())
+
+    @property
+    def figures(self) -> int:
+        return sum(d.figures_after for d in self.reanalysed_documents())
+
+    @property
+    def failed(self) -> list[DocumentReanalysis]:
+        return [d for d in self.documents if d.status == Status.FAILED]
+
+    @property
+    def gone(self) -> list[DocumentReanalysis]:
+        return [d for d in self.documents if d.status == Status.GONE]
+
+    def examples(self, limit: int = EXAMPLES) -> list[FigureChange]:
+        return [change for d in self.reanalysed_documents() for change in d.examples][:limit]
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed and not self.cancelled
+
+
+@dataclass(frozen=True)
+class ReanalysisPreview:
+    """What a re-analysis of the same documents would change, computed without keeping anything."""
+
+    documents: int  # documents analysed
+    changed_documents: tuple[int, ...]  # ids of those whose figures would change
+    figures_changed: int
+    examples: tuple[FigureChange, ...]
+    failed: tuple[DocumentReanalysis, ...] = ()
+    cancelled: bool = False
+
+    @property
+    def documents_changed(self) -> int:
+        return len(self.changed_documents)
+
+
+def documents_containing(db: Queryable, phrases: str | Iterable[str]) -> list[int]:
+    """Ids of the documents whose text holds any of `phrases` (a taught alias, say): the only
+    documents a lexicon entry for them can change."""
+    found: set[int] = set()
+    for phrase in [phrases] if isinstance(phrases, str) else phrases:
+        found.update(store_search.documents_containing(db, phrase))
+    return sorted(found)
+
+
+def reanalyze(
+    store_path: str | Path,
+    doc_ids: Sequence[int] | None = None,
+    progress: ProgressCallback | None = None,
+    cancel: threading.Event | None = None,
+    processes: int | None = None,
+    whole: bool = False,
+) -> ReanalysisReport:
+    """Analyse the stored documents (all, or `doc_ids`) again and store what changed; then
+    recompute the findings the changes can reach. `processes=0` works in this process.
+    `whole=True` rewrites every document as an import would (after a change to segmentation)."""
+    db = open_store(store_path)
+    try:
+        report = _run(db, str(store_path), doc_ids, progress, cancel, processes, whole, dry_run=False)
+        touched = [d for d in report.reanalysed_documents() if d.needs_checks]
+        if touched:
+            started = time.perf_counter()
+            scopes = [d.previous for d in touched if d.previous is not None]
+            previous = Scopes()
+            for scope in scopes:
+                previous |= scope
+            update_checks(db, doc_ids=[d.doc_id for d in touched], previous=previous if scopes else None)
+            report.checks_seconds = time.perf_counter() - started
+    finally:
+        db.conn.close()
+    report.elapsed += report.checks_seconds
+    return report
+
+
+def preview_reanalysis(
+    store: str | Path | sqlite_utils.Database,
+    doc_ids: Sequence[int] | None = None,
+    progress: ProgressCallback | None = None,
+    cancel: threading.Event | None = None,
+    processes: int | None = None,
+    examples: int = EXAMPLES,
+) -> ReanalysisPreview:
+    """How many figures in how many documents `reanalyze(store, doc_ids)` would change, and some
+    examples before -> after. Each document goes through the same rewrite (reviewer work
+    re-attached included) in a transaction that is rolled back. Given an open database, it works
+    in this process on that connection."""
+    if isinstance(store, str | Path):
+        db = open_store(store)
+        try:
+            report = _run(db, str(store), doc_ids, progress, cancel, processes, False, dry_run=True)
+        finally:
+            db.conn.close()
+    else:
+        report = _run(store, "", doc_ids, progress, cancel, 0, False, dry_run=True)
+    return ReanalysisPreview(
+        documents=report.reanalysed, changed_documents=tuple(report.changed_documents),
+        figures_changed=report.figures_changed, examples=tuple(report.examples(examples)),
+        failed=tuple(report.failed), cancelled=report.cancelled,
+    )
+
+
+def _run(
+    db: sqlite_utils.Database,
+    store_path: str,
+    doc_ids: Sequence[int] | None,
+    progress: ProgressCallback | None,
+    cancel: threading.Event | None,
+    processes: int | None,
+    whole: bool,
+    dry_run: bool,
+) -> ReanalysisReport:
+    started = time.perf_counter()
+    queue = store_reanalysis.queued_documents(db, doc_ids)
+    report = ReanalysisReport(total=len(queue))
+    chars_total = sum(q.chars for q in queue)
+
+    def finished(queued: store_reanalysis.QueuedDocument, result: DocumentReanalysis) -> None:
+        report.documents.append(result)
+        report.chars_analysed += queued.chars
+        if progress is not None:
+            progress(ReanalysisProgress(len(report.documents), len(queue), report.chars_analysed, chars_total,
+                                        result.title or queued.title, time.perf_counter() - started))
+
+    workers = ingest.default_processes() if processes is None else processes
+    if workers == 0 or len(queue) <= 1:
+        for queued in queue:
+            result = reanalyse_document(db, queued.id, whole=whole, dry_run=dry_run, stop=cancel)
+            if result is None:
+                break
+            finished(queued, result)
+    else:
+        _run_pool(store_path, queue, min(workers, len(queue)), whole, dry_run, finished, cancel)
+    report.documents.sort(key=lambda d: d.doc_id)
+    report.cancelled = cancel is not None and cancel.is_set()
+    report.elapsed = time.perf_counter() - started
+    return report
+
+
+def _reanalyse_in_worker(doc_id: int, whole: bool, dry_run: bool) -> DocumentReanalysis | None:
+    """Worker entry point; the worker was started by ingest's initialiser, which holds its state."""
+    state: dict[str, Any] = ingest._worker
+    db = state.get("db")
+    if db is None:
+        db = state["db"] = open_store(state["store"])
+    return reanalyse_document(db, doc_id, whole=whole, dry_run=dry_run, stop=state["stop"])
+
+
+def _run_pool(
+    store_path: str,
+    queue: list[store_reanalysis.QueuedDocument],
+    workers: int,
+    whole: bool,
+    dry_run: bool,
+    finished: Callable[[store_reanalysis.QueuedDocument, DocumentReanalysis], None],
+    cancel: threading.Event | None,
+) -> None:
+    """As ingest's pool: on cancel no new document is handed out and workers stop writing; the
+    documents already written are reported, so the report matches the store."""
+    context = multiprocessing.get_context("spawn")  # no fork of a process that may run Qt threads
+    stop = context.Event()
+    pending = list(reversed(queue))
+    with cf.ProcessPoolExecutor(workers, mp_context=context, initializer=ingest._start_worker,
+                                initargs=(store_path, stop)) as pool:
+        running: dict[cf.Future[DocumentReanalysis | None], store_reanalysis.QueuedDocument] = {}
+        try:
+            while pending or running:
+                if cancel is not None and cancel.is_set() and not stop.is_set():
+                    stop.set()
+                    pending.clear()
+                    for future in [f for f in running if f.cancel()]:
+                        del running[future]
+                while pending and len(running) < workers * 2:
+                    queued = pending.pop()
+                    running[pool.submit(_reanalyse_in_worker, queued.id, whole, dry_run)] = queued
+                if not running:
+                    break
+                done, _ = cf.wait(running, timeout=0.2, return_when=cf.FIRST_COMPLETED)
+                for future in done:
+                    queued = running.pop(future)
+                    result = future.result()
+                    if result is not None:
+                        finished(queued, result)
+        except BaseException:
+            stop.set()
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise

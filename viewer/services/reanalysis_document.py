@@ -1,0 +1,172 @@
+"""Analyse one stored document again and write what changed, in one write transaction; or, for a
+preview, do the same and roll it back.
+
+The text, its paragraphs, sentences and both search indexes stay: segmentation reads jieba's
+dictionaries (resources/jieba_userdict.txt), never the indicator lexicon. Figures are rewritten
+only when the new analysis differs from the stored ones (so unchanged figures keep their ids and
+their findings), entity mentions and the metadata a reviewer has not edited always. Should the
+program split the text into other paragraphs or sentences than those stored, or when asked
+(`whole=True`), the whole document is written again as an import would.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import threading
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from viewer.model import AnalyzedDocument, Figure
+from viewer.services.checks.scopes import Scopes, scopes_of
+from viewer.services.reviewer_work import reattach_reviewer_work
+from viewer.store import documents as store_documents
+from viewer.store import figures as store_figures
+from viewer.store import reanalysis as store_reanalysis
+from viewer.store import write_transaction
+from viewer.text.analysis import analyze_text
+
+if TYPE_CHECKING:
+    import sqlite_utils
+
+EXAMPLES = 5  # example changes kept per document
+
+# What does not change how a figure reads or where it is filed: its row id and how its slots were found.
+_NOT_SHOWN = frozenset({"id", "doc_id", "confidence", "indicator_how", "region_how", "period_how",
+                        "sentence_start", "sentence_end"})
+_SHOWN = tuple(f.name for f in dataclasses.fields(Figure) if f.name not in _NOT_SHOWN)
+
+
+class Status:
+    REANALYSED = "reanalysed"
+    FAILED = "failed"  # the analysis raised: reported with the reason, the document is left as it was
+    GONE = "gone"  # deleted or replaced by an import since the re-analysis began
+
+
+@dataclass(frozen=True)
+class FigureChange:
+    """A figure before and after: None before for a new figure, None after for one that is gone."""
+
+    doc_id: int
+    title: str
+    sentence: str
+    before: Figure | None
+    after: Figure | None
+
+
+@dataclass
+class DocumentReanalysis:
+    doc_id: int
+    title: str
+    status: str
+    reason: str = ""
+    figures_before: int = 0
+    figures_after: int = 0
+    changed: int = 0  # figures whose value, unit, indicator, place, period or role changed, new or gone
+    examples: list[FigureChange] = field(default_factory=list)
+    metadata_changed: bool = False
+    figures_rewritten: bool = False  # the figures got new ids: the document's findings need recomputing
+    whole: bool = False  # the whole document was written again
+    previous: Scopes | None = None  # for rewritten figures: the findings' scopes the old ones took part in
+
+    @property
+    def needs_checks(self) -> bool:
+        return self.figures_rewritten or self.metadata_changed
+
+
+class _Rollback(Exception):
+    pass
+
+
+def shown(figure: Figure) -> tuple[Any, ...]:
+    """What a reviewer sees of a figure: value, unit, indicator, place, period, role, exclusion."""
+    return tuple(getattr(figure, name) for name in _SHOWN)
+
+
+def figure_changes(before: list[Figure], after: list[Figure]) -> list[tuple[Figure | None, Figure | None]]:
+    """The figures, matched by span, that appeared, disappeared or read differently; in text order."""
+    old = {(f.start, f.end): f for f in before}
+    new = {(f.start, f.end): f for f in after}
+    changes: list[tuple[Figure | None, Figure | None]] = []
+    for span in sorted(old.keys() | new.keys()):
+        a, b = old.get(span), new.get(span)
+        if a is None or b is None or shown(a) != shown(b):
+            changes.append((a, b))
+    return changes
+
+
+def _rows(figures: list[Figure]) -> list[Figure]:
+    return sorted((dataclasses.replace(f, id=None, doc_id=None) for f in figures), key=lambda f: f.start)
+
+
+def _same_spans(stored: store_reanalysis.StoredText, analysed: AnalyzedDocument) -> bool:
+    return (stored.paragraphs == tuple((p.start, p.end) for p in analysed.paragraphs)
+            and stored.sentences == tuple((s.paragraph, s.start, s.end) for s in analysed.sentences))
+
+
+def reanalyse_document(
+    db: sqlite_utils.Database,
+    doc_id: int,
+    *,
+    whole: bool = False,
+    dry_run: bool = False,
+    stop: threading.Event | Any = None,
+    examples: int = EXAMPLES,
+) -> DocumentReanalysis | None:
+    """Analyse a stored document again with the current program and lexicon, and store the result
+    (`dry_run`: compute the same outcome, then roll it back). Reviewer work is re-attached to
+    rewritten figures in the same transaction. None: `stop` was set before anything was written."""
+    if stop is not None and stop.is_set():
+        return None
+    stored = store_reanalysis.stored_text(db, doc_id)
+    if stored is None:
+        return DocumentReanalysis(doc_id, "", Status.GONE, "no longer in the store")
+    title = stored.path
+    try:
+        analysed = analyze_text(stored.path, stored.text, stored.sha256, with_index=whole)
+        title = analysed.document.title
+        if not whole and not _same_spans(stored, analysed):
+            whole = True  # the program splits the text differently now: write the document anew
+            analysed = analyze_text(stored.path, stored.text, stored.sha256)
+    except Exception as error:  # a bug must not stop the batch: report it with the document
+        return DocumentReanalysis(doc_id, title, Status.FAILED,
+                                  f"internal error while analysing: {type(error).__name__}: {error}")
+    result: DocumentReanalysis | None = None
+    try:
+        with write_transaction(db):
+            if stop is not None and stop.is_set():  # checked under the lock: nothing is written after a stop
+                return None
+            result = _write(db, stored, analysed, whole, examples)
+            if dry_run:
+                raise _Rollback
+    except _Rollback:
+        pass
+    return result
+
+
+def _write(db: sqlite_utils.Database, stored: store_reanalysis.StoredText, analysed: AnalyzedDocument,
+           whole: bool, examples: int) -> DocumentReanalysis:
+    doc_id, title = stored.id, analysed.document.title
+    if store_reanalysis.stored_sha256(db, doc_id) != stored.sha256:
+        return DocumentReanalysis(doc_id, title, Status.GONE, "replaced by an import meanwhile")
+    before = store_figures.document_figures(db, doc_id)
+    rewrite = whole or _rows(before) != _rows(analysed.figures)
+    previous = scopes_of(db, [doc_id]) if rewrite else None
+    if whole:
+        store_documents.save_document(db, analysed)
+        metadata_changed = True
+    else:
+        metadata_changed = store_reanalysis.replace_analysis(db, doc_id, analysed, figures=rewrite)
+    if rewrite:  # notes and corrections stay put on figures that were not written again
+        reattach_reviewer_work(db, doc_id)
+    after = store_figures.document_figures(db, doc_id) if rewrite else before
+    changes = figure_changes(before, after)
+    text = stored.text
+    shown_changes = [
+        FigureChange(doc_id, title, text[f.sentence_start : f.sentence_end], a, b)
+        for a, b in changes[:examples] for f in [b or a] if f is not None
+    ]
+    return DocumentReanalysis(
+        doc_id, title, Status.REANALYSED, figures_before=len(before), figures_after=len(after),
+        changed=len(changes), examples=shown_changes, metadata_changed=metadata_changed,
+        figures_rewritten=rewrite, whole=whole, previous=previous,
+    )
