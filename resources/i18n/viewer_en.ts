@@ -897,5 +897,41 @@
             <numerusform>%n to verify</numerusform>
         </translation>
     </message>
+    <message>
+        <source>重新分析…</source>
+        <translation>Re-analyse…</translation>
+    </message>
+    <message>
+        <source>重新分析</source>
+        <translation>Re-analyse</translation>
+    </message>
+    <message>
+        <source>正在准备重新分析…</source>
+        <translation>Preparing the re-analysis…</translation>
+    </message>
+    <message>
+        <source>已重新分析 %1 / %2：%3</source>
+        <translation>Re-analysed %1 of %2: %3</translation>
+    </message>
+    <message>
+        <source>重新分析失败：</source>
+        <translation>Re-analysis failed: </translation>
+    </message>
+    <message>
+        <source>重新分析了 %1 份报告：%2 份报告中的 %3 个数字有变化，失败 %4。</source>
+        <translation>Re-analysed %1 reports: %3 figures changed in %2 reports, %4 failed.</translation>
+    </message>
+    <message>
+        <source>重新分析已取消；已分析的报告已保存。</source>
+        <translation>Re-analysis cancelled; the reports already analysed are saved.</translation>
+    </message>
+    <message>
+        <source>文档库中还没有报告。</source>
+        <translation>The library has no reports yet.</translation>
+    </message>
+    <message>
+        <source>用当前的程序和词库重新分析文档库中的全部 %1 份报告？不需要原文件；批注和更正会保留。</source>
+        <translation>Analyse all %1 reports of the library again with the current program and lexicon? The original files are not needed; notes and corrections are kept.</translation>
+    </message>
 </context>
 </TS>

@@ -22,12 +22,19 @@ from viewer.ui.i18n import tr
 from viewer.ui.import_worker import ImportController, IngestFunction, import_summary
 from viewer.ui.library_pane import LibraryPane
 from viewer.ui.menus import build_menus
+from viewer.ui.reanalysis_worker import (
+    ReanalysisController,
+    ReanalyzeFunction,
+    ask_reanalysis,
+    reanalysis_summary,
+)
 from viewer.ui.review_controller import ReviewController
 from viewer.ui.search_pane import SearchPane
 from viewer.ui.session import Session
 
 if TYPE_CHECKING:
     from viewer.services.ingest import IngestReport
+    from viewer.services.reanalysis import ReanalysisReport
     from viewer.ui.chart_pane import ChartPane
 
 IMPORT_PATTERNS = "(*.txt *.md *.html *.htm *.docx *.pdf)"
@@ -47,6 +54,8 @@ class MainWindow(QMainWindow):
         self.timings: dict[str, float] = {}
         self.startup_seconds = 0.0
         self.importer: ImportController | None = None
+        self.reanalyser: ReanalysisController | None = None
+        self.reanalyze: ReanalyzeFunction | None = None  # the re-analysis to run (None: the service's)
         self._entities_again = False  # the entities changed while they were being read
         self.setWindowTitle(tr("政策报告查看器"))
         self.setAcceptDrops(True)
@@ -316,6 +325,35 @@ class MainWindow(QMainWindow):
 
         return self.start_import(sample_paths(), show_summary=False)
 
+    # -- re-analysis ----------------------------------------------------------------------------
+    def ask_reanalyse(self) -> None:
+        if self.importer is None and self.reanalyser is None and \
+                ask_reanalysis(self, len(self.library.documents())):
+            self.start_reanalysis()
+
+    def start_reanalysis(self, doc_ids: list[int] | None = None,
+                         show_summary: bool = True) -> ReanalysisController | None:
+        """Analyse stored reports again (all, or `doc_ids`) off the UI thread; None while an
+        import or another re-analysis runs."""
+        if self.importer is not None or self.reanalyser is not None:
+            return None
+        kwargs = {} if self.reanalyze is None else {"reanalyze": self.reanalyze}
+        self.reanalyser = ReanalysisController(self, self.store_path, doc_ids, show_summary=show_summary, **kwargs)
+        self.reanalyser.done.connect(self._reanalysis_done)
+        self.reanalyser.start()
+        return self.reanalyser
+
+    def _reanalysis_done(self, report: ReanalysisReport | None) -> None:
+        self.reanalyser = None
+        self.refresh_library()
+        self.review.refresh_findings()  # the re-analysis ran the checks
+        if report is not None and self.current is not None and self.current.id in {
+                d.doc_id for d in report.documents if d.figures_rewritten or d.metadata_changed}:
+            self.open_document(self.current.id, reload=True)
+        self.review.refresh_notes()
+        if report is not None:
+            self.statusBar().showMessage(reanalysis_summary(report).splitlines()[0], 8000)
+
     def open_first_document(self) -> None:
         documents = self.library_pane.model.documents()
         if documents and documents[0].id is not None:
@@ -374,6 +412,10 @@ class MainWindow(QMainWindow):
             self.importer.worker_thread.quit()
             self.importer.worker_thread.wait(10_000)
             self.importer = None
+        if self.reanalyser is not None:
+            self.reanalyser.done.disconnect(self._reanalysis_done)
+            self.reanalyser.stop()
+            self.reanalyser = None
         self.review.shut_down()
         self.save_session()
         self.library.close()

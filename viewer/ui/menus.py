@@ -38,6 +38,7 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
                           icons.SP_DialogOpenButton),
         "import_folder": _action(window, tr("导入文件夹…"), window.ask_import_folder, ["Ctrl+Shift+O"],
                                  icons.SP_DirOpenIcon),
+        "reanalyse": _action(window, tr("重新分析…"), window.ask_reanalyse),
         "export_chart": _action(window, tr("导出图表…"), lambda: window.chart.ask_export_image()),
         "export_data": _action(window, tr("导出数据…"), lambda: window.chart.ask_export_data()),
         "export_review": _action(window, tr("导出审阅报告…"), window.review.ask_export_review, ["Ctrl+E"]),
@@ -64,7 +65,7 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     }
     bar = window.menuBar()
     file_menu = bar.addMenu(tr("文件(&F)"))
-    file_menu.addActions([actions["import"], actions["import_folder"]])
+    file_menu.addActions([actions["import"], actions["import_folder"], actions["reanalyse"]])
     file_menu.addSeparator()
     file_menu.addActions([actions["export_chart"], actions["export_data"], actions["export_review"]])
     file_menu.addSeparator()
