@@ -17,7 +17,7 @@ from viewer.store import open_store
 
 HOSTILE = "<script>alert('x')</script>"
 TEXT = ("株洲市2021年科技工作总结\n\n"
-        f"研发经费由2015年12.78亿元增长至2020年34.94亿元，五年间增幅达180%。{HOSTILE}\n\n"
+        f"{HOSTILE}研发经费由2015年12.78亿元增长至2020年34.94亿元，五年间增幅达180%。\n\n"
         "全市各类科技创新平台达100家，其中国家级60家、省级50家。\n")
 
 
@@ -56,8 +56,9 @@ def test_xlsx_has_checks_notes_and_figures_citing_title_and_sentence(db: sqlite_
     widths = {sheet.cell(row=1, column=i).value: sheet.column_dimensions[sheet.cell(row=1, column=i).column_letter].width
               for i in range(1, sheet.max_column + 1)}
     assert widths["说明"] > widths["结论"] >= 6 and max(widths.values()) <= 62
-    figures = [[c.value for c in row] for row in book["数字"].iter_rows(min_row=2)]
-    assert any(row[2] == "180%" and "不符" in (row[9] or "") for row in figures)
+    header = [c.value for c in book["数字"][1]]
+    figures = [dict(zip(header, [c.value for c in row], strict=True)) for row in book["数字"].iter_rows(min_row=2)]
+    assert any(row["数字"] == "180%" and "不符" in (row["检查结果"] or "") for row in figures)
 
 
 def test_html_is_a4_self_contained_and_escapes_document_text(db: sqlite_utils.Database, tmp_path: Path) -> None:

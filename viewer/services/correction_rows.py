@@ -7,6 +7,8 @@ from typing import Any
 
 from viewer.model import Correction, CorrectionStatus
 from viewer.services.corrections import list_corrections
+from viewer.services.figure_words import field_value_words
+from viewer.services.review_cells import tidy
 from viewer.store.connection import Queryable
 
 FIELD_ZH = {"indicator": "指标", "region": "地区", "year": "年份", "period": "时期", "period_start": "起始年",
@@ -42,7 +44,8 @@ def change_text(correction: Correction, lang: str = "zh") -> str:
     """指标：A → B；年份：2023 → 2022 — what the reviewer changed, from what."""
     names = FIELD_ZH if lang == "zh" else FIELD_EN
     parts = [f"{names.get(name, name)}{'：' if lang == 'zh' else ': '}"
-             f"{_shown(correction.machine.get(name), lang)} → {_shown(value, lang)}"
+             f"{_shown(field_value_words(name, correction.machine.get(name), lang), lang)} → "
+             f"{_shown(field_value_words(name, value, lang), lang)}"
              for name, value in correction.changes.items()]
     return ("；" if lang == "zh" else "; ").join(parts)
 
@@ -53,7 +56,10 @@ def correction_cells(correction: Correction, file_name: str, lang: str = "zh") -
         "title": correction.title, "file": file_name, "figure": correction.quote,
         "change": change_text(correction, lang), "author": correction.author,
         "status": (STATUS_ZH if lang == "zh" else STATUS_EN).get(correction.status, correction.status),
-        "updated": correction.updated_at, "sentence": correction.sentence,
+        "updated": correction.updated_at,
+        # an orphaned correction has no figure left: what remains is its quote and context
+        "sentence": tidy(correction.sentence) if correction.sentence else
+        f"…{tidy(correction.context_before + correction.quote + correction.context_after)}…",
     }
 
 

@@ -55,7 +55,7 @@ def _finding(total: Figure, parts: list[Figure]) -> Finding:
     value = sum(p.value or 0.0 for p in parts)
     listed = "、".join(p.text for p in parts)
     summed_zh = f"其中{listed}" + (f"合计{amount(value, total.unit)}" if len(parts) > 1 else "")
-    summed_en = f"The part{'s' if len(parts) > 1 else ''} {listed}" + (
+    summed_en = f"The part{'s' if len(parts) > 1 else ''} {', '.join(p.text for p in parts)}" + (
         f" (together {amount(value, total.unit)})" if len(parts) > 1 else "")
     if summed.lo > whole.hi and not summed.overlaps(whole):
         verdict = Verdict.INCONSISTENT
