@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 import threading
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 from viewer.model import AnalyzedDocument, Figure
@@ -33,7 +34,7 @@ EXAMPLES = 5  # example changes kept per document
 # What does not change how a figure reads or where it is filed: its row id and how its slots were found.
 _NOT_SHOWN = frozenset({"id", "doc_id", "confidence", "indicator_how", "region_how", "period_how",
                         "sentence_start", "sentence_end"})
-_SHOWN = tuple(f.name for f in dataclasses.fields(Figure) if f.name not in _NOT_SHOWN)
+_shown = attrgetter(*(f.name for f in dataclasses.fields(Figure) if f.name not in _NOT_SHOWN))
 
 
 class Status:
@@ -79,7 +80,7 @@ class _Rollback(Exception):
 
 def shown(figure: Figure) -> tuple[Any, ...]:
     """What a reviewer sees of a figure: value, unit, indicator, place, period, role, exclusion."""
-    return tuple(getattr(figure, name) for name in _SHOWN)
+    return _shown(figure)
 
 
 def figure_changes(before: list[Figure], after: list[Figure]) -> list[tuple[Figure | None, Figure | None]]:
@@ -94,8 +95,12 @@ def figure_changes(before: list[Figure], after: list[Figure]) -> list[tuple[Figu
     return changes
 
 
-def _rows(figures: list[Figure]) -> list[Figure]:
-    return sorted((dataclasses.replace(f, id=None, doc_id=None) for f in figures), key=lambda f: f.start)
+_STORED = attrgetter(*(f.name for f in dataclasses.fields(Figure) if f.name not in ("id", "doc_id")))
+
+
+def _rows(figures: list[Figure]) -> list[tuple[Any, ...]]:
+    """The figures as stored, row ids aside, in text order."""
+    return sorted(map(_STORED, figures), key=lambda row: row[0])
 
 
 def _same_spans(stored: store_reanalysis.StoredText, analysed: AnalyzedDocument) -> bool:
