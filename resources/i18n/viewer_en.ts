@@ -933,5 +933,218 @@
         <source>用当前的程序和词库重新分析文档库中的全部 %1 份报告？不需要原文件；批注和更正会保留。</source>
         <translation>Analyse all %1 reports of the library again with the current program and lexicon? The original files are not needed; notes and corrections are kept.</translation>
     </message>
+    <message>
+        <source>筛选：数字、指标、文档、更正人…</source>
+        <translation>Filter: figure, indicator, document, reviewer…</translation>
+    </message>
+    <message>
+        <source>全部状态</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>全部字段</source>
+        <translation>All fields</translation>
+    </message>
+    <message>
+        <source>当前文档</source>
+        <translation>This document</translation>
+    </message>
+    <message>
+        <source>转到出处</source>
+        <translation>Go to source</translation>
+    </message>
+    <message>
+        <source>撤销更正</source>
+        <translation>Undo correction</translation>
+    </message>
+    <message>
+        <source>删除这条更正，数字恢复为程序识别的值（可用“撤销”恢复）</source>
+        <translation>Remove this correction and give the figure back the program's values (Undo brings it back)</translation>
+    </message>
+    <message>
+        <source>显示 %1 / %2 条更正</source>
+        <translation>Showing %1 of %2 corrections</translation>
+    </message>
+    <message>
+        <source>已应用</source>
+        <translation>Applied</translation>
+    </message>
+    <message>
+        <source>已应用（位置有变）</source>
+        <translation>Applied (text moved)</translation>
+    </message>
+    <message>
+        <source>原文已不存在</source>
+        <translation>Quoted text gone</translation>
+    </message>
+    <message>
+        <source>数字</source>
+        <translation>Figure</translation>
+    </message>
+    <message>
+        <source>更正</source>
+        <translation>Correction</translation>
+    </message>
+    <message>
+        <source>更正人</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>首次更正</source>
+        <translation>First corrected</translation>
+    </message>
+    <message>
+        <source>原文中已找不到该数字：%1</source>
+        <translation>The figure is no longer in the text: %1</translation>
+    </message>
+    <message>
+        <source>撤销更正 %1</source>
+        <translation>Undo correction %1</translation>
+    </message>
+    <message>
+        <source>该更正所在的文档已不在文档库中：%1</source>
+        <translation>The correction's document is no longer in the library: %1</translation>
+    </message>
+    <message>
+        <source>该更正的数字“%1”已不在文档中，更正未应用。</source>
+        <translation>The corrected figure “%1” is no longer in the document; the correction is not applied.</translation>
+    </message>
+    <message>
+        <source>筛选临时指标或例句…</source>
+        <translation>Filter provisional indicators or examples…</translation>
+    </message>
+    <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>映射到指标…</source>
+        <translation>Map to Indicator…</translation>
+    </message>
+    <message>
+        <source>把该临时指标的全部数字归入分类表中的一个指标（写入用户词表并重新分析）</source>
+        <translation>File all figures of this provisional indicator under an indicator of the taxonomy (written to the user lexicon, then re-analysed)</translation>
+    </message>
+    <message>
+        <source>重命名…</source>
+        <translation>Rename…</translation>
+    </message>
+    <message>
+        <source>给该临时指标换一个名称（写入用户词表并重新分析）</source>
+        <translation>Give this provisional indicator another name (written to the user lexicon, then re-analysed)</translation>
+    </message>
+    <message>
+        <source>显示 %1 / %2 个临时指标</source>
+        <translation>Showing %1 of %2 provisional indicators</translation>
+    </message>
+    <message>
+        <source>临时指标</source>
+        <translation>Provisional Indicators</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>例句</source>
+        <translation>Example</translation>
+    </message>
+    <message>
+        <source>将移动 %3 个数字（%4 份文档）：映射写入用户词表，并重新分析这些文档；以后导入的报告也照此归类。</source>
+        <translation>%3 figures in %4 documents will move: the mapping is written to the user lexicon and these documents are analysed again; reports imported later are filed the same way.</translation>
+    </message>
+    <message>
+        <source>把临时指标“%1”归入指标“%2”？</source>
+        <translation>File the provisional indicator “%1” under the indicator “%2”?</translation>
+    </message>
+    <message>
+        <source>把临时指标“%1”改名为“%2”？</source>
+        <translation>Rename the provisional indicator “%1” to “%2”?</translation>
+    </message>
+    <message>
+        <source>重命名临时指标</source>
+        <translation>Rename Provisional Indicator</translation>
+    </message>
+    <message>
+        <source>映射临时指标</source>
+        <translation>Map Provisional Indicator</translation>
+    </message>
+    <message>
+        <source>正在导入或重新分析，请稍后再映射。</source>
+        <translation>An import or re-analysis is running; map again when it has finished.</translation>
+    </message>
+    <message>
+        <source>还有 %1 份文档未重新分析，再次映射即可完成。</source>
+        <translation>%1 documents were not analysed again; map again to finish them.</translation>
+    </message>
+    <message>
+        <source>“%1”的新名称：</source>
+        <translation>New name for “%1”:</translation>
+    </message>
+    <message>
+        <source>把临时指标“%1”（%2 个数字）归入：</source>
+        <translation>File the provisional indicator “%1” (%2 figures) under:</translation>
+    </message>
+    <message>
+        <source>映射失败：%1</source>
+        <translation>Mapping failed: %1</translation>
+    </message>
+    <message>
+        <source>未知错误</source>
+        <translation>unknown error</translation>
+    </message>
+    <message>
+        <source>无法映射：%1</source>
+        <translation>Cannot map: %1</translation>
+    </message>
+    <message>
+        <source>临时指标“%1”已归入“%2”：重新分析 %3 份文档，%4 个数字有变化。</source>
+        <translation>Provisional indicator “%1” filed under “%2”: %3 documents analysed again, %4 figures changed.</translation>
+    </message>
+    <message>
+        <source>临时指标读取失败：%1</source>
+        <translation>Could not read the provisional indicators: %1</translation>
+    </message>
+    <message>
+        <source>选择指标</source>
+        <translation>Choose Indicator</translation>
+    </message>
+    <message>
+        <source>搜索指标名称或别名…</source>
+        <translation>Search indicator names or aliases…</translation>
+    </message>
+    <message>
+        <source>别名：%1</source>
+        <translation>Aliases: %1</translation>
+    </message>
+    <message>
+        <source>更正记录</source>
+        <translation>Corrections</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n 条更正</source>
+        <translation>
+            <numerusform>%n correction</numerusform>
+            <numerusform>%n corrections</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n 条原文已不存在</source>
+        <translation>
+            <numerusform>%n with its text gone</numerusform>
+            <numerusform>%n with their text gone</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n 个临时指标</source>
+        <translation>
+            <numerusform>%n provisional indicator</numerusform>
+            <numerusform>%n provisional indicators</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

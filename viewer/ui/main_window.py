@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMessageBox
 from viewer.model import Document, Entity, Figure, Point, SearchHit
 from viewer.services.library import Library
 from viewer.ui.about import show_about
+from viewer.ui.corrections_controller import CorrectionsController
 from viewer.ui.document_pane import DocumentPane
 from viewer.ui.entity_pane import EntityPane
 from viewer.ui.i18n import tr
@@ -76,6 +77,7 @@ class MainWindow(QMainWindow):
         self.search_pane = SearchPane()
         self.review = ReviewController(self)
         self._findings_later = self._timer(self.review.refresh_findings)
+        self.corrections = CorrectionsController(self)
         self.docks: dict[str, QDockWidget] = {}
         left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
         self._add_dock("library", tr("文档库"), self.library_pane, left)
@@ -84,8 +86,11 @@ class MainWindow(QMainWindow):
         self._add_dock("search", tr("全文搜索"), self.search_pane, right)
         self._add_dock("checks", tr("核查"), self.review.checks_pane, left)
         self._add_dock("notes", tr("批注"), self.review.notes_pane, right)
+        self._add_dock("corrections", tr("更正记录"), self.corrections.pane, right)
         self.tabifyDockWidget(self.docks["entities"], self.docks["checks"])
+        self.tabifyDockWidget(self.docks["search"], self.docks["corrections"])
         self.tabifyDockWidget(self.docks["search"], self.docks["notes"])
+        self.corrections.attach(self.docks["corrections"])
         self.resizeDocks([self.docks["library"], self.docks["chart"]], [360, 520], Qt.Orientation.Horizontal)
         self.resizeDocks([self.docks["chart"], self.docks["search"]], [560, 300], Qt.Orientation.Vertical)
         self.actions_by_name = build_menus(self)
@@ -210,6 +215,7 @@ class MainWindow(QMainWindow):
                                              self.library.figures(doc_id), self.library.mentions(doc_id),
                                              self.review.document_findings(doc_id), notes)
             self.review.refresh_notes(notes)
+            self.corrections.document_opened()
             self.library_pane.select_document(doc_id)
             self.review.checks_pane.show_document(doc_id)
             if not self.entity_pane.all_scope():
@@ -313,6 +319,7 @@ class MainWindow(QMainWindow):
             if changed:
                 self.open_document(self.current.id, reload=True)
         self.review.refresh_notes()
+        self.corrections.refresh()
         if report is not None:
             self.statusBar().showMessage(import_summary(report).splitlines()[0], 8000)
             if self.current is None:
@@ -351,6 +358,7 @@ class MainWindow(QMainWindow):
                 d.doc_id for d in report.documents if d.figures_rewritten or d.metadata_changed}:
             self.open_document(self.current.id, reload=True)
         self.review.refresh_notes()
+        self.corrections.refresh()
         if report is not None:
             self.statusBar().showMessage(reanalysis_summary(report).splitlines()[0], 8000)
 

@@ -64,3 +64,8 @@ def notes_tooltip(notes: Sequence[Note]) -> str:
 
 def mention_tooltip(mention: Mention) -> str:
     return f"<b>{html.escape(entity_type_label(mention.type))}</b>：{html.escape(mention.canonical)}"
+
+
+def plain_tooltip(text: str) -> str:
+    """A tooltip showing `text` as it is (line breaks kept): escaped, never read as markup."""
+    return f"<p style='white-space:pre-wrap'>{html.escape(text)}</p>" if text else ""
