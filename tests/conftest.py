@@ -1,10 +1,30 @@
 from __future__ import annotations
 
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from corpus_support import CORPUS, corpus_files
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _no_user_lexicon(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The session never reads the real user's lexicon: $POLICY_VIEWER_LEXICON names a file
+    that does not exist (tests that need one write their own)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("POLICY_VIEWER_LEXICON", str(tmp_path_factory.mktemp("lexicon") / "lexicon.toml"))
+        yield
+
+
+@pytest.fixture(autouse=True)
+def _bundled_lexicon_after_each_test() -> Iterator[None]:
+    """A user lexicon a test put in use does not reach the next test."""
+    yield
+    in_use = sys.modules.get("viewer.text.lexicon_in_use")
+    if in_use is not None and in_use.user_lexicon_in_use() is not None:
+        in_use.configure_user_lexicon(None)
 
 
 @pytest.fixture(scope="session")

@@ -16,6 +16,7 @@ from viewer.text.indicators import Lexicon
 from viewer.text.measures import (
     AliasIndex,
     Measure,
+    user_mapped,
 )
 from viewer.text.periods import Period, part_of_year
 from viewer.text.roles import SentenceModality
@@ -34,8 +35,8 @@ _COMPARISON = re.compile(r"\s*[，,]?\s*(?:比|较|相比)?\s*(?:高于|低于|�
 _DECLINE = re.compile(r"(?:下降|减少|回落|降低|负增长|下滑|收窄|缩减)了?\s*(?:约|近|超过?|逾)?\s*$")
 _LIST_GAP = re.compile(r"^[\s、和及与以及,，]*$")
 _LEVEL_ROLES = (Role.ACTUAL, Role.ESTIMATE, Role.TARGET)
-_INDICATOR_WEIGHT = {"alias": 1.0, "level": 0.95, "ratio": 0.95, "list": 0.9, "inherited": 0.85,
-                     "provisional": 0.6, "": 0.4}
+_INDICATOR_WEIGHT = {"alias": 1.0, "mapped": 1.0, "level": 0.95, "ratio": 0.95, "list": 0.9,
+                     "inherited": 0.85, "provisional": 0.6, "": 0.4}
 _RANGE_SIGN = re.compile(r"\s*[—–～~-]{1,2}\s*")
 _UNIT_GUESS = 0.6
 _TOPIC_REACH = 16  # a clause's topic measure opens it, after a few lead words at most
@@ -89,6 +90,7 @@ class SentenceFrames(MeasureChoice):
             lead_start = previous.end if same_clause and previous is not None else clause_start
             role = self._measure_role(figure, clause_start, previous)
             measure, role = self._indicator(position, figure, lead_start, clause_start, clause_end, role)
+            measure = user_mapped(measure, self.lexicon)
             role = self._cue_outside(figure, measure, lead_start, role)
             period, period_confidence, period_how = figure_period(
                 text, figure, sentence, clause_start, role, previous, self.current_year, years.get(position))

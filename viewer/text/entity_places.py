@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from viewer.model import EntityType
 from viewer.text.entity_common import Candidate, Region, resolve_place, short_name
-from viewer.text.places import Place, place_surfaces, place_table
+from viewer.text.places import Place, PlaceTable, place_surfaces, place_table
 from viewer.text.word_matcher import WordMatcher, compiled_trie
 
 ZONE_SUFFIXES = {
@@ -41,8 +41,13 @@ class PlaceHit:
     place: Place
 
 
-@lru_cache(maxsize=1)
 def _matchers() -> tuple[WordMatcher, re.Pattern[str], re.Pattern[str]]:
+    return _matchers_of(place_table())
+
+
+@lru_cache(maxsize=2)
+def _matchers_of(table: PlaceTable) -> tuple[WordMatcher, re.Pattern[str], re.Pattern[str]]:
+    """The gazetteer's names (those of `table`, the gazetteer in use) and the zone patterns."""
     zones = compiled_trie(ZONE_SUFFIXES)
     assert zones is not None
     zone_tail = re.compile(f"(?:市|县)?{LEVEL_WORDS}(?P<suffix>{zones.pattern})")

@@ -41,6 +41,8 @@ class IndicatorEntry:
     denominator: str | None = None  # a ratio's (or per-capita measure's) denominator indicator
     group: str | None = None  # one of GROUPS
     core: bool = False  # a core S&T indicator
+    user: bool = False  # defined in the user's lexicon (viewer.text.user_lexicon), not the bundled file
+    user_aliases: tuple[str, ...] = ()  # the aliases and context aliases the user's lexicon added
 
     @property
     def context(self) -> str | None:
@@ -57,8 +59,10 @@ class ContextHit:
 
 
 class Lexicon:
-    def __init__(self, entries: list[IndicatorEntry]) -> None:
+    def __init__(self, entries: list[IndicatorEntry], mapped: dict[str, str] | None = None) -> None:
         self.entries = entries
+        # Provisional indicator names the user's lexicon files under another name (总投资 -> 固定资产投资).
+        self.mapped: dict[str, str] = mapped or {}
         self.by_name = {e.name: e for e in entries}
         self._by_surface: dict[str, list[IndicatorEntry]] = {}
         self._by_context_surface: dict[str, list[IndicatorEntry]] = {}
@@ -286,18 +290,27 @@ def _check_surfaces(entries: list[IndicatorEntry]) -> None:
                 )
 
 
-def parse_lexicon(data: dict[str, Any]) -> Lexicon:
-    raw_entries = data.get("indicator", [])
-    if not isinstance(raw_entries, list):
-        raise LexiconError("indicators must be [[indicator]] tables")
-    entries = [_entry(raw) for raw in raw_entries]
+def indicator_entry(raw: Any) -> IndicatorEntry:
+    """One [[indicator]] table, checked on its own (its links are checked by build_lexicon)."""
+    return _entry(raw)
+
+
+def build_lexicon(entries: list[IndicatorEntry], mapped: dict[str, str] | None = None) -> Lexicon:
+    """A lexicon of checked entries: unique names, links to entries, aliases shared only across unit kinds."""
     names = [e.name for e in entries]
     if len(set(names)) != len(names):
         duplicates = sorted({n for n in names if names.count(n) > 1})
         raise LexiconError(f"indicator names must be unique: {duplicates}")
     _check_links(entries, set(names))
     _check_surfaces(entries)
-    return Lexicon(entries)
+    return Lexicon(entries, mapped)
+
+
+def parse_lexicon(data: dict[str, Any]) -> Lexicon:
+    raw_entries = data.get("indicator", [])
+    if not isinstance(raw_entries, list):
+        raise LexiconError("indicators must be [[indicator]] tables")
+    return build_lexicon([_entry(raw) for raw in raw_entries])
 
 
 def read_lexicon(path: Path) -> Lexicon:
@@ -322,6 +335,24 @@ def _default_path() -> Path:
     return resource_path("indicators.toml")
 
 
+# The bundled taxonomy merged with the user's lexicon, when one is in use (viewer.text.user_lexicon).
+_merged: Lexicon | None = None
+
+
+def use_merged_lexicon(lexicon: Lexicon | None) -> None:
+    """Make load_lexicon() answer `lexicon` (None: the bundled taxonomy again)."""
+    global _merged
+    _merged = lexicon
+
+
+def bundled_lexicon() -> Lexicon:
+    """resources/indicators.toml alone, whatever user lexicon is in use."""
+    return _cached(_default_path())
+
+
 def load_lexicon(path: Path | None = None) -> Lexicon:
-    """The lexicon at `path` (default resources/indicators.toml), read once and cached."""
-    return _cached(Path(path) if path is not None else _default_path())
+    """The lexicon at `path`, read once and cached; by default resources/indicators.toml merged
+    with the user's lexicon when one is in use."""
+    if path is None:
+        return _merged if _merged is not None else _cached(_default_path())
+    return _cached(Path(path))

@@ -38,6 +38,7 @@ from viewer.text.provisional import provisional_name_of
 # How a measure was found: the confidence a reviewer sees.
 HOW_ALIAS, HOW_LEVEL, HOW_PROVISIONAL = "alias", "level", "provisional"
 HOW_LIST, HOW_INHERITED = "list", "inherited"
+HOW_MAPPED = "mapped"  # a provisional name the user's lexicon files under an indicator of the taxonomy
 
 _QUOTES = re.compile(r"[“”\"'《》〈〉]")
 _PREFIX_BREAK = re.compile(r"[^\w&、]+|\d+")
@@ -54,7 +55,7 @@ class Measure:
     """A measure named in the text: an indicator name, and how it was found."""
 
     name: str
-    how: str  # alias | level | ratio | list | inherited | provisional
+    how: str  # alias | level | ratio | list | inherited | provisional | mapped
     entry: IndicatorEntry | None = None  # the taxonomy entry, None for a provisional measure
     start: int = 0  # where the phrase stands in the text
     end: int = 0
@@ -244,6 +245,20 @@ def provisional_measure(
     """A provisional indicator named from a measure phrase, or None if the phrase names nothing."""
     name = provisional_name_of(phrase, verb, figure.kind, figure.unit, role)
     return Measure(name, HOW_PROVISIONAL, None, start, end) if name is not None else None
+
+
+def user_mapped(measure: Measure | None, lexicon: Lexicon) -> Measure | None:
+    """The measure under the name the user's lexicon files a provisional one ([[provisional]]):
+    an indicator of the taxonomy or of the user's lexicon, else a provisional measure renamed."""
+    if measure is None or measure.entry is not None or not lexicon.mapped:
+        return measure
+    name = lexicon.mapped.get(measure.name)
+    if name is None:
+        return measure
+    entry = lexicon.get(name)
+    if entry is None:
+        return Measure(name, measure.how, None, measure.start, measure.end, None, measure.surface)
+    return Measure(entry.name, HOW_MAPPED, entry, measure.start, measure.end, entry.parent, measure.surface)
 
 
 def measure_phrase_level(text: str, start: int, end: int) -> str | None:

@@ -33,6 +33,7 @@ class Place:
     label: str = ""  # unique display name: the name, or city + name (南京市鼓楼区)
     local_aliases: tuple[str, ...] = ()  # short forms safe only in a document of the same province
     members: tuple[str, ...] = field(default=())  # codes of an area's or a zone's parts
+    user_aliases: tuple[str, ...] = ()  # the global aliases the user's lexicon added (also in aliases)
 
     def __post_init__(self) -> None:
         if not self.label:
@@ -279,18 +280,38 @@ def read_places(path: str | None = None) -> list[Place]:
 
 
 @lru_cache(maxsize=1)
-def place_table() -> PlaceTable:
+def bundled_place_table() -> PlaceTable:
+    """The gazetteer of resources/ alone, whatever user lexicon is in use."""
     return PlaceTable(read_places())
 
 
-@lru_cache(maxsize=1)
+# The gazetteer with the user lexicon's place aliases, when one is in use (viewer.text.user_lexicon).
+_merged: PlaceTable | None = None
+
+
+def use_merged_places(table: PlaceTable | None) -> None:
+    """Make place_table() answer `table` (None: the bundled gazetteer again)."""
+    global _merged
+    _merged = table
+
+
+def place_table() -> PlaceTable:
+    """The gazetteer in use: the bundled one, with the user lexicon's place aliases if any."""
+    return _merged if _merged is not None else bundled_place_table()
+
+
 def _surface_index() -> dict[str, tuple[Place, ...]]:
+    return _surface_index_of(place_table())
+
+
+@lru_cache(maxsize=2)
+def _surface_index_of(table: PlaceTable) -> dict[str, tuple[Place, ...]]:
     """Names and global aliases of divisions and zones: the places the entity recogniser marks.
 
     The country (全国, 我国) and multi-place areas (长江经济带) are left out: they are not
     places of the entity sidebar; PlaceTable.find finds them for attribution."""
     index: dict[str, list[Place]] = {}
-    for place in place_table().places:
+    for place in table.places:
         if place.level in ("country", "area"):
             continue
         for surface in dict.fromkeys((place.name, *place.aliases)):
