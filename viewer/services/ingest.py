@@ -19,6 +19,7 @@ from viewer.model import AnalyzedDocument, ImportOutcome
 from viewer.resources import resource_path
 from viewer.services.checks import update_checks
 from viewer.services.checks.scopes import Scopes, scopes_of
+from viewer.services.lexicon import use_worker_lexicon, worker_lexicon
 from viewer.services.reviewer_work import reattach_reviewer_work
 from viewer.store import documents as store_documents
 from viewer.store import open_store, write_transaction
@@ -93,7 +94,7 @@ def _analyse(path: str, sha256: str) -> AnalyzedDocument | str:
 _worker: dict[str, Any] = {}
 
 
-def _start_worker(store_path: str, stop: Any) -> None:
+def _start_worker(store_path: str, stop: Any, lexicon: tuple[str, str] | None = None) -> None:
     """Worker initialiser: exit when the importing process dies (killed, crashed), instead of
     lingering idle; then load the segmenter. Each worker writes its documents to the store itself
     (one transaction each; SQLite serialises the writers), so the importing process only hands
@@ -109,9 +110,16 @@ def _start_worker(store_path: str, stop: Any) -> None:
             os._exit(1)
 
         threading.Thread(target=exit_with_parent, name="exit-with-parent", daemon=True).start()
+    use_worker_lexicon(lexicon)  # the user lexicon the importing process analyses with
     from viewer.text.segment import warm_up
 
     warm_up()
+
+
+def worker_initargs(store_path: str, stop: Any) -> tuple[Any, ...]:
+    """The arguments of `_start_worker` for a pool started in this process (the re-analysis
+    starts its workers the same way): the store, the event that stops writing, the lexicon in use."""
+    return (store_path, stop, worker_lexicon())
 
 
 def ingest_paths(
@@ -251,7 +259,7 @@ def _run_pool(
     in_flight_limit = workers * 2
     queue = list(reversed(pending))
     with cf.ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
-                                initargs=(store_path, stop)) as pool:
+                                initargs=worker_initargs(store_path, stop)) as pool:
         running: dict[cf.Future[Stored | None], tuple[str, int]] = {}
         try:
             while queue or running:
