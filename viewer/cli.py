@@ -9,7 +9,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from viewer import cli_reanalyze
+from viewer import cli_reanalyze, cli_search
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -29,11 +29,7 @@ def _parser() -> argparse.ArgumentParser:
     ingest.add_argument("--store", dest="sub_store", help=argparse.SUPPRESS)
     ingest.add_argument("--processes", type=int, help="worker processes (default: one per core)")
 
-    search = sub.add_parser("search", help="search the stored reports")
-    search.add_argument("query", nargs="+", metavar="QUERY")
-    search.add_argument("--limit", type=int, default=20)
-    search.add_argument("--json", action="store_true")
-    search.add_argument("--store", dest="sub_store", help=argparse.SUPPRESS)
+    cli_search.add_parser(sub)
 
     extract = sub.add_parser("extract", help="print the figures of a text, without touching the store")
     extract.add_argument("file", nargs="?", default="-", metavar="FILE|-")
@@ -62,6 +58,10 @@ def _parser() -> argparse.ArgumentParser:
     meta.add_argument("--year", type=int)
     meta.add_argument("--store", dest="sub_store", help=argparse.SUPPRESS)
 
+    from viewer.cli_lexicon import add_lexicon_parser
+
+    add_lexicon_parser(sub)
+
     check = sub.add_parser("check", help="run the figure checks again and print what they found")
     check.add_argument("--store", dest="sub_store", help=argparse.SUPPRESS)
 
@@ -71,6 +71,13 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    from viewer.cli_lexicon import configure_lexicon, run_lexicon
+
+    if args.command == "lexicon":
+        return run_lexicon(args)
+    stopped = configure_lexicon(args.command)  # the user's lexicon, merged over the bundled one
+    if stopped is not None:
+        return stopped
     store_arg = getattr(args, "sub_store", None) or args.store
     try:
         if args.command is None:
@@ -83,7 +90,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "ingest":
             return _ingest(store, args.paths, args.processes)
         if args.command == "search":
-            return _search(store, " ".join(args.query), args.limit, args.json)
+            return cli_search.run(_open(store), args)
         if args.command == "export":
             return _export(store, args)
         if args.command == "check":
@@ -97,24 +104,29 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("\ninterrupted; everything imported so far is kept", file=sys.stderr)
         return 130
-    except _StoreProblem as problem:
-        print(f"policy-viewer: {problem}", file=sys.stderr)
-        return EXIT_FAILED
+    except Exception as error:
+        return _store_problem(error, store_arg)
     return EXIT_USAGE
 
 
-class _StoreProblem(Exception):
-    pass
+def _store_problem(error: Exception, store_arg: str | None) -> int:
+    """A store that cannot be used: its message, and the exit code for the reason (3 written by a
+    newer version, 4 not a store or damaged, 5 cannot be opened or written: permissions, a lock, a
+    full disk). The window exits with the same codes. Anything else is a bug: raised again."""
+    from viewer.services.locations import store_path
+    from viewer.services.store_problems import as_store_error, exit_code
+
+    problem = as_store_error(error, store_path(store_arg))
+    if problem is None:
+        raise error
+    print(f"policy-viewer: {problem}", file=sys.stderr)
+    return exit_code(problem)
 
 
 def _open(store: Path) -> Any:
     from viewer.services.library import Library
-    from viewer.store import StoreError
 
-    try:
-        return Library(store)
-    except StoreError as error:
-        raise _StoreProblem(str(error)) from error
+    return Library(store)
 
 
 def _gui(store_arg: str | None, self_test: bool, lang: str | None) -> int:
@@ -132,14 +144,10 @@ def _gui(store_arg: str | None, self_test: bool, lang: str | None) -> int:
 
 def _ingest(store: Path, paths: list[str], processes: int | None) -> int:
     from viewer.services.ingest import ingest_paths
-    from viewer.store import StoreError
 
     bar = _ProgressBar(sys.stderr)
     cancel = threading.Event()
-    try:
-        report = ingest_paths(store, paths, progress=bar.update, cancel=cancel, processes=processes)
-    except StoreError as error:
-        raise _StoreProblem(str(error)) from error
+    report = ingest_paths(store, paths, progress=bar.update, cancel=cancel, processes=processes)
     bar.finish()
     counts = {s: report.count(s) for s in ("imported", "replaced", "reanalysed", "unchanged", "skipped", "failed")}
     print(
@@ -177,21 +185,6 @@ class _ProgressBar:
     def finish(self) -> None:
         if self.tty:
             self.stream.write("\n")
-
-
-def _search(store: Path, query: str, limit: int, as_json: bool) -> int:
-    library = _open(store)
-    hits = library.search(query, limit=limit)
-    for hit in hits:
-        if as_json:
-            print(json.dumps({"doc_id": hit.doc_id, "title": hit.title, "path": hit.path, "snippet": hit.snippet,
-                              "sentence": [hit.sentence_start, hit.sentence_end], "spans": hit.spans},
-                             ensure_ascii=False))
-        else:
-            print(f"{hit.title}  [{Path(hit.path).name} {hit.spans[0][0]}]\n    {hit.snippet}")
-    if not as_json:
-        print(f"{len(hits)} hits", file=sys.stderr)
-    return EXIT_OK
 
 
 def _extract(file: str, as_json: bool) -> int:
