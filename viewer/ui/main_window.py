@@ -23,6 +23,7 @@ from viewer.ui.i18n import tr
 from viewer.ui.import_worker import ImportController, IngestFunction, import_summary
 from viewer.ui.library_pane import LibraryPane
 from viewer.ui.menus import build_menus
+from viewer.ui.provisional_controller import ProvisionalController
 from viewer.ui.reanalysis_worker import (
     ReanalysisController,
     ReanalyzeFunction,
@@ -78,6 +79,7 @@ class MainWindow(QMainWindow):
         self.review = ReviewController(self)
         self._findings_later = self._timer(self.review.refresh_findings)
         self.corrections = CorrectionsController(self)
+        self.provisional = ProvisionalController(self)
         self.docks: dict[str, QDockWidget] = {}
         left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
         self._add_dock("library", tr("文档库"), self.library_pane, left)
@@ -87,10 +89,13 @@ class MainWindow(QMainWindow):
         self._add_dock("checks", tr("核查"), self.review.checks_pane, left)
         self._add_dock("notes", tr("批注"), self.review.notes_pane, right)
         self._add_dock("corrections", tr("更正记录"), self.corrections.pane, right)
+        self._add_dock("provisional", tr("临时指标"), self.provisional.pane, left)
+        self.tabifyDockWidget(self.docks["entities"], self.docks["provisional"])
         self.tabifyDockWidget(self.docks["entities"], self.docks["checks"])
         self.tabifyDockWidget(self.docks["search"], self.docks["corrections"])
         self.tabifyDockWidget(self.docks["search"], self.docks["notes"])
         self.corrections.attach(self.docks["corrections"])
+        self.provisional.attach(self.docks["provisional"])
         self.resizeDocks([self.docks["library"], self.docks["chart"]], [360, 520], Qt.Orientation.Horizontal)
         self.resizeDocks([self.docks["chart"], self.docks["search"]], [560, 300], Qt.Orientation.Vertical)
         self.actions_by_name = build_menus(self)
@@ -320,6 +325,7 @@ class MainWindow(QMainWindow):
                 self.open_document(self.current.id, reload=True)
         self.review.refresh_notes()
         self.corrections.refresh()
+        self.provisional.refresh()
         if report is not None:
             self.statusBar().showMessage(import_summary(report).splitlines()[0], 8000)
             if self.current is None:
@@ -338,13 +344,15 @@ class MainWindow(QMainWindow):
                 ask_reanalysis(self, len(self.library.documents())):
             self.start_reanalysis()
 
-    def start_reanalysis(self, doc_ids: list[int] | None = None,
-                         show_summary: bool = True) -> ReanalysisController | None:
+    def start_reanalysis(self, doc_ids: list[int] | None = None, show_summary: bool = True,
+                         reanalyze: ReanalyzeFunction | None = None) -> ReanalysisController | None:
         """Analyse stored reports again (all, or `doc_ids`) off the UI thread; None while an
-        import or another re-analysis runs."""
+        import or another re-analysis runs. `reanalyze`: work that ends in a re-analysis (a
+        provisional indicator mapped, then its documents analysed again)."""
         if self.importer is not None or self.reanalyser is not None:
             return None
-        kwargs = {} if self.reanalyze is None else {"reanalyze": self.reanalyze}
+        chosen = reanalyze or self.reanalyze
+        kwargs = {} if chosen is None else {"reanalyze": chosen}
         self.reanalyser = ReanalysisController(self, self.store_path, doc_ids, show_summary=show_summary, **kwargs)
         self.reanalyser.done.connect(self._reanalysis_done)
         self.reanalyser.start()
@@ -359,6 +367,7 @@ class MainWindow(QMainWindow):
             self.open_document(self.current.id, reload=True)
         self.review.refresh_notes()
         self.corrections.refresh()
+        self.provisional.refresh()
         if report is not None:
             self.statusBar().showMessage(reanalysis_summary(report).splitlines()[0], 8000)
 
