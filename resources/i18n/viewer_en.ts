@@ -1146,5 +1146,260 @@
             <numerusform>%n provisional indicators</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1：%2 → %3</source>
+        <translation>%1: %2 → %3</translation>
+    </message>
+    <message>
+        <source>已更正</source>
+        <translation>Corrected</translation>
+    </message>
+    <message>
+        <source>审核员更正过的数字（撤销：Ctrl+Z；更正数字：F2）</source>
+        <translation>Figures a reviewer corrected (undo: Ctrl+Z; correct a figure: F2)</translation>
+    </message>
+    <message>
+        <source>不计入</source>
+        <translation>Excluded</translation>
+    </message>
+    <message>
+        <source>审核员标为不计入序列：不是数据点</source>
+        <translation>Marked by a reviewer as not a data point: in no series</translation>
+    </message>
+    <message>
+        <source>%1–%2年</source>
+        <translation>%1–%2</translation>
+    </message>
+    <message>
+        <source>%1年</source>
+        <translation>%1</translation>
+    </message>
+    <message>
+        <source>%1年%2</source>
+        <translation>%2 %1</translation>
+    </message>
+    <message>
+        <source>%1年1–%2月</source>
+        <translation>%1 months 1–%2</translation>
+    </message>
+    <message>
+        <source>%1年截至%2月</source>
+        <translation>%1 through month %2</translation>
+    </message>
+    <message>
+        <source>全年</source>
+        <translation>Whole year</translation>
+    </message>
+    <message>
+        <source>上半年</source>
+        <translation>First half</translation>
+    </message>
+    <message>
+        <source>下半年</source>
+        <translation>Second half</translation>
+    </message>
+    <message>
+        <source>一季度</source>
+        <translation>Q1</translation>
+    </message>
+    <message>
+        <source>二季度</source>
+        <translation>Q2</translation>
+    </message>
+    <message>
+        <source>三季度</source>
+        <translation>Q3</translation>
+    </message>
+    <message>
+        <source>四季度</source>
+        <translation>Q4</translation>
+    </message>
+    <message>
+        <source>前三季度</source>
+        <translation>Q1–Q3</translation>
+    </message>
+    <message>
+        <source>1–N月</source>
+        <translation>Months 1–N</translation>
+    </message>
+    <message>
+        <source>截至N月</source>
+        <translation>To end of month N</translation>
+    </message>
+    <message>
+        <source>跨年时期</source>
+        <translation>Span of years</translation>
+    </message>
+    <message>
+        <source>无年份</source>
+        <translation>No year</translation>
+    </message>
+    <message>
+        <source>上限值</source>
+        <translation>Upper value</translation>
+    </message>
+    <message>
+        <source>起始年</source>
+        <translation>First year</translation>
+    </message>
+    <message>
+        <source>截止年</source>
+        <translation>Last year</translation>
+    </message>
+    <message>
+        <source>不计入序列</source>
+        <translation>Not a data point</translation>
+    </message>
+    <message>
+        <source>不计入序列(&amp;X)：不是数据点（如电话号码、二期、第一梯队）</source>
+        <translation>E&amp;xclude: not a data point (e.g. a phone number, a phase 二期, a tier 第一梯队)</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>指标(&amp;I)：</source>
+        <translation>&amp;Indicator:</translation>
+    </message>
+    <message>
+        <source>地区(&amp;P)：</source>
+        <translation>&amp;Place:</translation>
+    </message>
+    <message>
+        <source>时期(&amp;Y)：</source>
+        <translation>&amp;Year and period:</translation>
+    </message>
+    <message>
+        <source>角色(&amp;R)：</source>
+        <translation>&amp;Role:</translation>
+    </message>
+    <message>
+        <source>数值(&amp;V)：</source>
+        <translation>&amp;Value:</translation>
+    </message>
+    <message>
+        <source>地名库中没有“%1”：请从列表中选择。</source>
+        <translation>The gazetteer has no “%1”: choose a place from the list.</translation>
+    </message>
+    <message>
+        <source>地名库中没有该地名</source>
+        <translation>Not a place of the gazetteer</translation>
+    </message>
+    <message>
+        <source>如 86、1.2万、10–20</source>
+        <translation>e.g. 86, 1.2万, 10–20</translation>
+    </message>
+    <message>
+        <source>存为：%1 %2（基本单位）</source>
+        <translation>Stored as: %1 %2 (base unit)</translation>
+    </message>
+    <message>
+        <source>审核员更正</source>
+        <translation>Reviewer's correction</translation>
+    </message>
+    <message>
+        <source>已更正：%1</source>
+        <translation>Corrected: %1</translation>
+    </message>
+    <message>
+        <source>库中 %1 个数字</source>
+        <translation>%1 figures in the library</translation>
+    </message>
+    <message>
+        <source>指标库</source>
+        <translation>Taxonomy</translation>
+    </message>
+    <message>
+        <source>用户词库</source>
+        <translation>User lexicon</translation>
+    </message>
+    <message>
+        <source>暂定指标</source>
+        <translation>Provisional indicator</translation>
+    </message>
+    <message>
+        <source>数值有误：请输入数字，如 86、1.2万，或区间 10–20（上限不小于下限）。</source>
+        <translation>Value not understood: type a number such as 86 or 1.2万, or a range 10–20 (the upper end not below the lower).</translation>
+    </message>
+    <message>
+        <source>时期有误：跨年时期的起始年须早于截止年。</source>
+        <translation>Period not possible: a span of years must start before it ends.</translation>
+    </message>
+    <message>
+        <source>新名称：作为暂定指标</source>
+        <translation>New name: kept as a provisional indicator</translation>
+    </message>
+    <message>
+        <source>无地区：不进入任何序列</source>
+        <translation>No place: the figure joins no series</translation>
+    </message>
+    <message>
+        <source>无指标：不进入任何序列</source>
+        <translation>No indicator: the figure joins no series</translation>
+    </message>
+    <message>
+        <source>更正 %1</source>
+        <translation>Correct %1</translation>
+    </message>
+    <message>
+        <source>更正“%1”…</source>
+        <translation>Correct “%1”…</translation>
+    </message>
+    <message>
+        <source>更正数字</source>
+        <translation>Correct figure</translation>
+    </message>
+    <message>
+        <source>更正数字…</source>
+        <translation>Correct figure…</translation>
+    </message>
+    <message>
+        <source>未能更正：%1</source>
+        <translation>Could not correct: %1</translation>
+    </message>
+    <message>
+        <source>机器识别：%1</source>
+        <translation>Read by the program: %1</translation>
+    </message>
+    <message>
+        <source>该数字已不在文档库中（文档已重新导入？）。</source>
+        <translation>The figure is no longer in the library (was its document imported again?).</translation>
+    </message>
+    <message>
+        <source>该数据点</source>
+        <translation>this point</translation>
+    </message>
+    <message>
+        <source>请先在文档中选中一个数字（单击数字或按 F3）。</source>
+        <translation>Select a figure in the document first (click it or press F3).</translation>
+    </message>
+    <message>
+        <source>输入地名筛选，如 株洲、醴陵；留空表示无地区</source>
+        <translation>Type to filter places, e.g. 株洲, 醴陵; leave empty for no place</translation>
+    </message>
+    <message>
+        <source>输入指标名、别名或分组筛选；也可输入新名称</source>
+        <translation>Type a name, alias or group to filter; or a new name</translation>
+    </message>
+    <message>
+        <source>（无地区）</source>
+        <translation>(no place)</translation>
+    </message>
+    <message>
+        <source>（无指标）</source>
+        <translation>(no indicator)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n 个已更正</source>
+        <translation>
+            <numerusform>%n corrected</numerusform>
+            <numerusform>%n corrected</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

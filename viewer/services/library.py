@@ -29,12 +29,15 @@ from viewer.store import notes as store_notes
 if TYPE_CHECKING:
     import sqlite_utils
 
+    from viewer.services.correction_book import CorrectionBook
+
 
 class Library:
     def __init__(self, store_path: Path | str) -> None:
         self.store_path = str(store_path)
         self.conn = connect(store_path)  # reads need no sqlite-utils, so start-up does not import it
         self._db: sqlite_utils.Database | None = None
+        self._corrections: CorrectionBook | None = None
 
     @property
     def db(self) -> sqlite_utils.Database:
@@ -42,6 +45,15 @@ class Library:
         if self._db is None:
             self._db = database(self.conn)
         return self._db
+
+    @property
+    def corrections(self) -> CorrectionBook:
+        """The reviewer's corrections of figures (viewer.services.correction_book)."""
+        if self._corrections is None:
+            from viewer.services.correction_book import CorrectionBook
+
+            self._corrections = CorrectionBook(self.conn, lambda: self.db)
+        return self._corrections
 
     def close(self) -> None:
         self.conn.close()

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -32,9 +32,10 @@ from PySide6.QtWidgets import (
 from viewer.model import Figure, Point, Role, Series
 from viewer.ui import chart_export, chart_items, chart_style
 from viewer.ui.attribution_labels import WEAK_COLOUR, point_slot_words, weak_summary
+from viewer.ui.chart_corrections import CorrectedMarks, is_corrected, point_at
 from viewer.ui.chart_items import Z_EMPHASIS, Z_FLAGS, ItemPool
 from viewer.ui.i18n import tr
-from viewer.ui.palette import kind_label, qualifier_label, role_label
+from viewer.ui.palette import REVIEWER_COLOUR, kind_label, qualifier_label, role_label
 from viewer.ui.series_export import write_series
 from viewer.ui.units import format_number, scale_for
 
@@ -91,6 +92,7 @@ def series_title(series: Series) -> str:
 
 class ChartPane(QWidget):
     pointClicked = Signal(object)  # Point
+    correctionRequested = Signal(object)  # Point: 更正… chosen in its context menu
 
     def __init__(self, source: SeriesSource | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -164,6 +166,9 @@ class ChartPane(QWidget):
         self.items.prepare(1 + chart_style.MAX_OTHER_REGIONS)  # the actual values of the regions drawn
         self.plot.addItem(self.emphasis)
         self.plot.addItem(self.flag_item)
+        self.corrected = CorrectedMarks(self.plot)
+        self.plot.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.plot.customContextMenuRequested.connect(self._point_menu)
         # A Qt label, not pyqtgraph's LegendItem: that one costs milliseconds per redraw.
         self.legend = QLabel()
         self.legend.setTextFormat(Qt.TextFormat.RichText)
@@ -209,6 +214,20 @@ class ChartPane(QWidget):
             self.info.setText(tr("指标“%1”暂无可绘制的数据点（数字缺少年份或地区）。").replace("%1", figure.indicator))
             return False
         return True
+
+    def reload(self, figure: Figure | None = None) -> None:
+        """The store changed (a figure was corrected): read the indicators and the series drawn
+        again, or `figure`'s series when it has an indicator."""
+        self.reload_indicators()
+        shown, emphasised, self.series = self.series, self.emphasised_figure, None
+        if figure is not None and figure.indicator:
+            self.show_figure(figure)
+        elif shown is not None and self.source is not None:
+            regions = self._first_regions(shown.indicator, None)
+            source = self.source
+            series = source.chart_series(shown.indicator, regions) if isinstance(source, SpotSource) else \
+                source.series(shown.indicator, regions)
+            self.show_series(series, emphasised)
 
     def show_indicator(self, indicator: str) -> None:
         if self.source is not None and indicator:
@@ -322,6 +341,7 @@ class ChartPane(QWidget):
             self._draw_group(region, group, group_points, colours[region])
         self._draw_emphasis(points)
         self._draw_flags(points)
+        self.corrected.draw(points, self.factor)
         self._draw_ranges(points, colours)
         self.items.finish()
         self.legend.setText(self._legend_html(regions, colours, points))
@@ -380,6 +400,7 @@ class ChartPane(QWidget):
         shown = {flag for _x, _y, flag in self._flagged}
         parts += [f"{chart_style.flag_sample(f)} {html.escape(chart_style.flag_label(f))}"
                   for f in chart_style.FLAG_STYLES if f in shown]
+        parts += [part for part in (self.corrected.legend(),) if part]
         return "&nbsp;&nbsp; ".join(parts)
 
     def _draw_ranges(self, points: list[Point], colours: dict[str, QColor]) -> None:
@@ -468,6 +489,10 @@ class ChartPane(QWidget):
         """(year, value in the chart's unit, flag) of every flagged point drawn."""
         return list(self._flagged)
 
+    def corrected_points(self) -> list[Point]:
+        """The points drawn that the reviewer corrected (framed in the reviewer's colour)."""
+        return self.corrected.points()
+
     def emphasised_points(self) -> list[tuple[float, float]]:
         xs, ys = self.emphasis.getData()
         return list(zip(xs.tolist(), ys.tolist(), strict=True))
@@ -481,6 +506,15 @@ class ChartPane(QWidget):
         self.emphasised_figure = point.figure_id
         self._draw_emphasis(self.visible_points())
         self.pointClicked.emit(point)
+
+    def _point_menu(self, pos: QPoint) -> None:
+        point = point_at(self.plot, self.spots.values(), pos)
+        if point is not None:
+            menu = QMenu(self)
+            menu.addAction(tr("更正“%1”…").replace("%1", point.text or tr("该数据点")),
+                           lambda: self.correctionRequested.emit(point))
+            menu.exec(self.plot.mapToGlobal(pos))
+            menu.deleteLater()
 
     def _spots_hovered(self, item: pg.ScatterPlotItem, spots: Any, _event: Any = None) -> None:
         box = item.getViewBox()
@@ -516,6 +550,8 @@ class ChartPane(QWidget):
         check = self.point_check(point)
         if check:
             check = f"<br><span style='color:{WEAK_COLOUR}'>{html.escape(check)}</span>"
+        if is_corrected(point):
+            check += f"<br><span style='color:{REVIEWER_COLOUR}'>{html.escape(tr('审核员更正'))}</span>"
         return (f"<b>{html.escape(self.point_summary(point))}</b>{check}<br>"
                 f"{html.escape(point.doc_title)}<br>"
                 f"<span style='color:#555'>{html.escape(self._sentence_of(point))}</span>{others}")

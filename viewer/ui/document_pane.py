@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from viewer.model import Document, Figure, Mention, Paragraph, weak_slots
+from viewer.model import Correction, Document, Figure, Mention, Paragraph, weak_slots
 from viewer.model.review import Finding, Note
 from viewer.ui.document_view import DocumentView
 from viewer.ui.find_bar import FindBar
@@ -61,19 +61,32 @@ class DocumentPane(QWidget):
 
     def show_document(self, document: Document, paragraphs: Sequence[Paragraph] = (),
                       figures: Sequence[Figure] = (), mentions: Sequence[Mention] = (),
-                      findings: Sequence[Finding] = (), notes: Sequence[Note] = ()) -> None:
+                      findings: Sequence[Finding] = (), notes: Sequence[Note] = (),
+                      corrections: Sequence[Correction] = ()) -> None:
         self.title.setText(document.title or document.path)
+        self._describe(document, figures)
+        self._hit_spans = []
+        self.find_bar.set_text(document.text, announce=False)
+        self._find_spans = list(self.find_bar.matches)
+        self.view.show_document(document, paragraphs, figures, mentions, self.legend.entity_types(),
+                                self._find_spans, findings, notes, corrections)
+
+    def _describe(self, document: Document, figures: Sequence[Figure]) -> None:
         linked = sum(1 for f in figures if f.indicator)
         summary = tr("%n 个数字", len(figures)) + " · " + tr("%n 个已关联指标", linked)
         weak = sum(1 for f in figures if weak_slots(f))
         if weak:
             summary += " · " + tr("%n 个需核对", weak)
+        corrected = sum(1 for f in figures if f.source == "reviewer")
+        if corrected:
+            summary += " · " + tr("%n 个已更正", corrected)
         self.details.setText(" · ".join(p for p in (document_heading(document), summary) if p))
-        self._hit_spans = []
-        self.find_bar.set_text(document.text, announce=False)
-        self._find_spans = list(self.find_bar.matches)
-        self.view.show_document(document, paragraphs, figures, mentions, self.legend.entity_types(),
-                                self._find_spans, findings, notes)
+
+    def update_figures(self, figures: Sequence[Figure], corrections: Sequence[Correction] = ()) -> None:
+        """The open report's figures changed (a correction): heading counts and marks again."""
+        if self.view.document_model is not None:
+            self._describe(self.view.document_model, figures)
+            self.view.set_figures(figures, corrections)
 
     def set_hit_spans(self, spans: Sequence[tuple[int, int]]) -> None:
         self._hit_spans = list(spans)

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import (
+    QContextMenuEvent,
     QFont,
     QHelpEvent,
     QMouseEvent,
@@ -17,9 +18,20 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
-from viewer.model import Document, Figure, Mention, Paragraph, weak_slots
+from viewer.model import (
+    Correction,
+    CorrectionStatus,
+    Document,
+    Figure,
+    Mention,
+    Paragraph,
+    Source,
+    weak_slots,
+)
 from viewer.model.review import Finding, Note
 from viewer.ui import text_formats
+from viewer.ui.correction_labels import correction_tooltip
+from viewer.ui.document_menu import figure_context_menu
 from viewer.ui.highlight import (
     LAYER_ENTITY,
     LAYER_ENTITY_SELECTED,
@@ -44,6 +56,7 @@ LINE_HEIGHT_PERCENT = 175
 
 class DocumentView(QTextEdit):
     figureActivated = Signal(object)  # Figure
+    correctionRequested = Signal(object)  # Figure: 更正… chosen in its context menu
     fontSizeChanged = Signal(float)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -67,6 +80,7 @@ class DocumentView(QTextEdit):
         self._search_spans: list[tuple[int, int]] = []
         self.figure_findings: dict[int, list[Finding]] = {}  # figure id -> its findings
         self.notes: list[Note] = []
+        self.corrections: dict[tuple[int, int], Correction] = {}  # figure span -> the correction applied to it
         self.language = "zh"  # of finding messages
         self._point_size = DEFAULT_POINT_SIZE
         self._own_document: QTextDocument | None = None
@@ -79,12 +93,10 @@ class DocumentView(QTextEdit):
                       figures: Sequence[Figure] = (), mentions: Sequence[Mention] = (),
                       entity_types: set[str] | None = None,
                       search_spans: Sequence[tuple[int, int]] = (), findings: Sequence[Finding] = (),
-                      notes: Sequence[Note] = ()) -> None:
+                      notes: Sequence[Note] = (), corrections: Sequence[Correction] = ()) -> None:
         self.document_model = document
         self.paragraphs = list(paragraphs)
-        self.figures = sorted(figures, key=lambda f: (f.start, f.end))
-        self._figure_starts = [f.start for f in self.figures]
-        self._figure_weak = [bool(weak_slots(f)) for f in self.figures]
+        self._take_figures(figures, corrections)
         self.mentions = sorted(mentions, key=lambda m: (m.start, m.end))
         self._mention_starts = [m.start for m in self.mentions]
         self._selected_spans = []
@@ -97,10 +109,21 @@ class DocumentView(QTextEdit):
         self._utf16 = Utf16Map(text)
         self._replace_document(text)
 
+    def _take_figures(self, figures: Sequence[Figure], corrections: Sequence[Correction]) -> None:
+        self.figures = sorted(figures, key=lambda f: (f.start, f.end))
+        self._figure_starts = [f.start for f in self.figures]
+        self._figure_weak = [bool(weak_slots(f)) for f in self.figures]
+        self.corrections = {(c.start, c.end): c for c in corrections if c.status != CorrectionStatus.ORPHANED}
+
+    def set_figures(self, figures: Sequence[Figure], corrections: Sequence[Correction] = ()) -> None:
+        """The open report's figures changed (a correction): mark them again, text and view kept."""
+        self._take_figures(figures, corrections)
+        self._rebuild_highlights()
+
     def clear_document(self) -> None:
         self.document_model = None
         self.figures, self.mentions, self.paragraphs = [], [], []
-        self.figure_findings, self.notes = {}, []
+        self.figure_findings, self.notes, self.corrections = {}, [], {}
         self._figure_starts, self._mention_starts = [], []
         self._figure_weak = []
         self._utf16 = Utf16Map("")
@@ -197,8 +220,13 @@ class DocumentView(QTextEdit):
                 spans.append(StyledSpan(mention.start, mention.end, LAYER_ENTITY,
                                         text_formats.entity_format(mention.type)))
         for figure, weak in zip(self.figures, self._figure_weak, strict=True):
-            spans.append(StyledSpan(figure.start, figure.end, LAYER_FIGURE,
-                                    text_formats.figure_format(figure.kind, figure.role, weak)))
+            if figure.excluded:
+                fmt = text_formats.excluded_format()
+            elif figure.source == Source.REVIEWER:
+                fmt = text_formats.corrected_format(figure.kind, figure.role)
+            else:
+                fmt = text_formats.figure_format(figure.kind, figure.role, weak)
+            spans.append(StyledSpan(figure.start, figure.end, LAYER_FIGURE, fmt))
         marked = text_formats.finding_format()
         spans.extend(StyledSpan(f.start, f.end, LAYER_FINDING, marked) for f in self.flagged_figures())
         selected = text_formats.selected_entity_format()
@@ -240,6 +268,15 @@ class DocumentView(QTextEdit):
         if pos.x() < rect.x() and utf16 > 0:
             utf16 -= 1  # cursorForPosition rounds to the nearest gap; we want the character
         return self._utf16.to_code_point(utf16)
+
+    def current_figure(self) -> Figure | None:
+        """The figure the selection starts in, or else the one at the cursor."""
+        start, end = self.selected_span()
+        return self.figure_at(start) or (self.figure_at(start - 1) if start == end and start > 0 else None)
+
+    def corrected_figures(self) -> list[Figure]:
+        """Figures marked as the reviewer's: corrected, or not counted as data points."""
+        return [f for f in self.figures if f.source == Source.REVIEWER or f.excluded]
 
     def figure_at(self, position: int) -> Figure | None:
         index = bisect_right(self._figure_starts, position) - 1
@@ -299,6 +336,15 @@ class DocumentView(QTextEdit):
         self.set_point_size(DEFAULT_POINT_SIZE)
 
     # -- mouse -----------------------------------------------------------------------------
+    def request_correction(self, figure: Figure) -> None:
+        self.select_span(figure.start, figure.end)
+        self.correctionRequested.emit(figure)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = figure_context_menu(self, event.pos())
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self._press_pos = event.position().toPoint()
         super().mousePressEvent(event)
@@ -330,6 +376,9 @@ class DocumentView(QTextEdit):
         mention = self.mention_at(position)
         if figure is not None:
             tip = figure_tooltip(figure)
+            correction = self.corrections.get((figure.start, figure.end))
+            if correction is not None:
+                tip += correction_tooltip(correction)
             findings = self.figure_findings.get(figure.id, []) if figure.id is not None else []
             if findings:
                 tip += findings_tooltip(findings, self.language)

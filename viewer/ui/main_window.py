@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMessageBox
 from viewer.model import Document, Entity, Figure, Point, SearchHit
 from viewer.services.library import Library
 from viewer.ui.about import show_about
+from viewer.ui.correction_editor import CorrectionEditor
 from viewer.ui.corrections_controller import CorrectionsController
 from viewer.ui.document_pane import DocumentPane
 from viewer.ui.entity_pane import EntityPane
@@ -77,6 +78,7 @@ class MainWindow(QMainWindow):
         self._first_paint_fallback = self._timer(self._start_deferred, delay_ms=FIRST_PAINT_MS)
         self.search_pane = SearchPane()
         self.review = ReviewController(self)
+        self.correction_editor = CorrectionEditor(self)
         self._findings_later = self._timer(self.review.refresh_findings)
         self.corrections = CorrectionsController(self)
         self.provisional = ProvisionalController(self)
@@ -114,6 +116,7 @@ class MainWindow(QMainWindow):
         self.library_pane.documentActivated.connect(lambda doc_id: self.open_document(doc_id))
         view = self.document_pane.view
         view.figureActivated.connect(self.show_figure)
+        view.correctionRequested.connect(self.correction_editor.ask_correct_figure)
         view.fontSizeChanged.connect(lambda size: self.statusBar().showMessage(
             tr("字号：%1 磅").replace("%1", f"{size:g}"), 2000))
         self.entity_pane.entityActivated.connect(self.show_entity)
@@ -129,6 +132,7 @@ class MainWindow(QMainWindow):
 
             self._chart = ChartPane(self.library)
             self._chart.pointClicked.connect(self.show_point)
+            self._chart.correctionRequested.connect(self.correction_editor.ask_correct_point)
             self._chart.flag_source = self.review.flags_for
             self.docks["chart"].setWidget(self._chart)
         return self._chart
@@ -218,7 +222,8 @@ class MainWindow(QMainWindow):
             notes = self.review.notes_for_document(doc_id)
             self.document_pane.show_document(document, self.library.paragraphs(doc_id),
                                              self.library.figures(doc_id), self.library.mentions(doc_id),
-                                             self.review.document_findings(doc_id), notes)
+                                             self.review.document_findings(doc_id), notes,
+                                             self.library.corrections.of_document(doc_id))
             self.review.refresh_notes(notes)
             self.corrections.document_opened()
             self.library_pane.select_document(doc_id)

@@ -48,6 +48,7 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
         "copy": _action(window, tr("复制"), window.document_pane.view.copy, [StandardKey.Copy]),
         "add_note": _action(window, tr("添加批注…"), window.review.ask_add_note, ["Ctrl+M"],
                             icons.SP_FileDialogDetailedView),
+        "correct_figure": _action(window, tr("更正数字…"), window.correction_editor.ask_correct_current, ["F2"]),
         "recheck": _action(window, tr("重新核查"), window.review.recheck, ["F5"], icons.SP_BrowserReload),
         "find": _action(window, tr("在文档中查找…"), window.document_pane.open_find, [StandardKey.Find],
                         icons.SP_FileDialogContentsView),
@@ -73,7 +74,7 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     edit_menu = bar.addMenu(tr("编辑(&E)"))
     edit_menu.addActions([actions["undo"], actions["redo"]])
     edit_menu.addSeparator()
-    edit_menu.addActions([actions["copy"], actions["add_note"]])
+    edit_menu.addActions([actions["copy"], actions["add_note"], actions["correct_figure"]])
     edit_menu.addSeparator()
     edit_menu.addActions([actions["find"], actions["search"]])
     edit_menu.addSeparator()

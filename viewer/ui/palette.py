@@ -36,6 +36,8 @@ REPEATED_COLOUR = "#f1ecf7"
 NOTE_COLOUR = "#d5f5ec"
 NOTE_LINE_COLOUR = "#0ca678"
 FINDING_COLOUR = "#e03131"
+REVIEWER_COLOUR = "#5f3dc4"  # what the reviewer corrected: figures in the text, points in the chart
+EXCLUDED_COLOUR = "#868e96"  # figures the reviewer said are not data points
 
 
 def figure_colour(kind: str) -> QColor:

@@ -9,10 +9,12 @@ from PySide6.QtGui import QColor, QFont, QTextCharFormat
 from viewer.model import Role
 from viewer.ui.palette import (
     ENTITY_SELECTED_COLOUR,
+    EXCLUDED_COLOUR,
     FINDING_COLOUR,
     NOTE_COLOUR,
     NOTE_LINE_COLOUR,
     REPEATED_COLOUR,
+    REVIEWER_COLOUR,
     SEARCH_COLOUR,
     entity_colour,
     figure_colour,
@@ -29,6 +31,27 @@ def figure_format(kind: str, role: str, weak: bool = False) -> QTextCharFormat:
         fmt = QTextCharFormat(fmt)
         fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
         fmt.setUnderlineColor(weak_line_colour(kind))
+    return fmt
+
+
+@cache
+def corrected_format(kind: str, role: str) -> QTextCharFormat:
+    """A figure the reviewer corrected: its kind's fill (a target stays italic), bold text
+    underlined in the reviewer's colour (a finding's red wavy underline still wins)."""
+    fmt = QTextCharFormat(_figure_format(kind, role))
+    fmt.setForeground(QColor(REVIEWER_COLOUR))
+    fmt.setFontWeight(QFont.Weight.Bold)
+    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+    fmt.setUnderlineColor(QColor(REVIEWER_COLOUR))
+    return fmt
+
+
+@cache
+def excluded_format() -> QTextCharFormat:
+    """A figure the reviewer said is not a data point: grey and struck through, no fill."""
+    fmt = QTextCharFormat()
+    fmt.setForeground(QColor(EXCLUDED_COLOUR))
+    fmt.setFontStrikeOut(True)
     return fmt
 
 
