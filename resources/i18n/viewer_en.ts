@@ -1401,5 +1401,61 @@
             <numerusform>%n corrected</numerusform>
         </translation>
     </message>
+    <message>
+        <source>该文档库由更新版本的程序写入（结构版本 %1，本程序支持到 %2），本程序没有修改它。请更新程序后再打开。</source>
+        <translation>This library was written by a newer version of the program (schema %1, this version supports up to %2). It was left unchanged. Update the program to open it.</translation>
+    </message>
+    <message>
+        <source>该文档库由更新版本的程序写入，本程序没有修改它。请更新程序后再打开。</source>
+        <translation>This library was written by a newer version of the program. It was left unchanged. Update the program to open it.</translation>
+    </message>
+    <message>
+        <source>该文件不是本程序的文档库，或已经损坏。</source>
+        <translation>This file is not a library of this program, or it is damaged.</translation>
+    </message>
+    <message>
+        <source>无法打开或写入该文件。请检查文件夹是否存在、是否有读写权限，以及所在磁盘是否可用。</source>
+        <translation>The file cannot be opened or written. Check that its folder exists, that you may read and write there, and that its drive is available.</translation>
+    </message>
+    <message>
+        <source>该文档库正被另一个程序使用（已锁定）。请关闭那个程序后重试。</source>
+        <translation>Another program is using this library (it is locked). Close that program and try again.</translation>
+    </message>
+    <message>
+        <source>磁盘已满，无法写入文档库。请释放磁盘空间后重试。</source>
+        <translation>The disk is full, so the library cannot be written. Free some disk space and try again.</translation>
+    </message>
+    <message>
+        <source>文档库出错。</source>
+        <translation>The library reported an error.</translation>
+    </message>
+    <message>
+        <source>无法使用文档库：%1</source>
+        <translation>Cannot use the library %1</translation>
+    </message>
+    <message>
+        <source>（未知文件）</source>
+        <translation>(unknown file)</translation>
+    </message>
+    <message>
+        <source>系统信息：%1</source>
+        <translation>The system said: %1</translation>
+    </message>
+    <message>
+        <source>文档库无法使用</source>
+        <translation>The library cannot be used</translation>
+    </message>
+    <message>
+        <source>导入、分析或核查正在进行，请在完成后再切换界面语言。</source>
+        <translation>An import, an analysis or a check is running. Switch the interface language when it has finished.</translation>
+    </message>
+    <message>
+        <source>切换界面语言会重新打开窗口，撤销记录将清空（已做的修改都已保存）。现在切换吗？</source>
+        <translation>Switching the interface language opens the window again and clears the undo history (everything you changed is saved). Switch now?</translation>
+    </message>
+    <message>
+        <source>界面语言已切换。</source>
+        <translation>The interface language has been switched.</translation>
+    </message>
 </context>
 </TS>

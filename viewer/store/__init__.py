@@ -10,6 +10,7 @@ from viewer.store.connection import (
     interrupt,
     open_store,
     schema_version,
+    store_error,
     write_transaction,
 )
 
@@ -23,5 +24,6 @@ __all__ = [
     "interrupt",
     "open_store",
     "schema_version",
+    "store_error",
     "write_transaction",
 ]

@@ -8,6 +8,7 @@ sqlite-utils (`open_store`, `database`), imported when first needed.
 from __future__ import annotations
 
 import contextlib
+import errno
 import re
 import sqlite3
 from collections.abc import Iterator, Sequence
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
     from sqlite_utils.migrations import Migrations
 
 MEMORY = ":memory:"
+BUSY_TIMEOUT = 30.0  # seconds a connection waits for another program's lock
 _MIGRATION_NAME = re.compile(r"^(\d{4})_[\w-]+\.sql$")
 
 
@@ -56,11 +58,60 @@ def write_transaction(db: sqlite_utils.Database) -> Iterator[None]:
 
 
 class StoreError(Exception):
-    """The store cannot be used; the message says why and names the file."""
+    """The store cannot be used; the message says why and names the file. `reason` is one of
+    the REASONS, for a message in the reader's language and the command's exit code."""
+
+    TOO_NEW = "too_new"  # written by a newer version of the program
+    NOT_A_STORE = "not_a_store"  # not an SQLite file, or a damaged one
+    CANNOT_OPEN = "cannot_open"  # no permission, a folder, a missing drive, a read-only medium
+    LOCKED = "locked"  # another program holds it
+    FULL = "full"  # the disk is full
+    FAILED = "failed"  # anything else SQLite reports
+    REASONS = (TOO_NEW, NOT_A_STORE, CANNOT_OPEN, LOCKED, FULL, FAILED)
+
+    def __init__(self, message: str, path: str | Path = "", reason: str = FAILED, detail: str = "") -> None:
+        super().__init__(message)
+        self.path = str(path)
+        self.reason = reason
+        self.detail = detail  # what SQLite or the system said
 
 
 class StoreTooNewError(StoreError):
-    pass
+    def __init__(self, path: str | Path, found: int, known: int) -> None:
+        super().__init__(
+            f"{path}: written by a newer version of policy-viewer (schema {found}, this version "
+            f"knows up to {known}); it was not modified. Update the program to open it.",
+            path, StoreError.TOO_NEW)
+        self.found = found
+        self.known = known
+
+
+# SQLite's primary result codes (the low byte of an extended code).
+_SQLITE_REASONS = {3: StoreError.CANNOT_OPEN, 5: StoreError.LOCKED, 6: StoreError.LOCKED,
+                   8: StoreError.CANNOT_OPEN, 10: StoreError.CANNOT_OPEN, 11: StoreError.NOT_A_STORE,
+                   13: StoreError.FULL, 14: StoreError.CANNOT_OPEN, 26: StoreError.NOT_A_STORE}
+_WHAT = {StoreError.NOT_A_STORE: "not a policy-viewer store, or a damaged one",
+         StoreError.CANNOT_OPEN: "cannot be opened or written", StoreError.LOCKED: "locked by another program",
+         StoreError.FULL: "the disk is full", StoreError.FAILED: "the store failed"}
+
+
+def store_error(path: str | Path, error: BaseException, doing: str = "") -> StoreError | None:
+    """`error` (from SQLite or the file system, while using the store at `path`) as a StoreError
+    naming the file and the reason; None for any other error."""
+    if isinstance(error, StoreError):
+        return error
+    if isinstance(error, sqlite3.DatabaseError):
+        code = getattr(error, "sqlite_errorcode", None)
+        reason = _SQLITE_REASONS.get(code & 0xFF, StoreError.FAILED) if isinstance(code, int) else (
+            StoreError.NOT_A_STORE if "not a database" in str(error) else StoreError.FAILED)
+    elif isinstance(error, OSError):
+        reason = StoreError.FULL if error.errno == errno.ENOSPC else StoreError.CANNOT_OPEN
+    else:
+        return None
+    detail = str(error)
+    if isinstance(error, OSError) and error.strerror:
+        detail = f"{error.strerror}: {error.filename}" if error.filename else error.strerror
+    return StoreError(f"{path}: {doing + ': ' if doing else ''}{_WHAT[reason]} ({detail})", path, reason, detail)
 
 
 def migration_files() -> list[tuple[int, Path]]:
@@ -118,31 +169,36 @@ def database(conn: sqlite3.Connection) -> sqlite_utils.Database:
 
 
 def connect(path: str | Path, *, read_only: bool = False) -> sqlite3.Connection:
-    """Open (creating and migrating if needed) the store at `path`, or ":memory:"."""
+    """Open (creating and migrating if needed) the store at `path`, or ":memory:". Raises
+    StoreError (with its reason) for a store that cannot be used."""
+    try:
+        return _connect(path, read_only)
+    except (sqlite3.DatabaseError, OSError) as error:
+        raise store_error(path, error) or error from error
+
+
+def _connect(path: str | Path, read_only: bool) -> sqlite3.Connection:
     is_memory = str(path) == MEMORY
     if not is_memory:
         path = Path(path)
         if read_only and not path.exists():
-            raise StoreError(f"{path}: no store here")
+            raise StoreError(f"{path}: no store here", path, StoreError.CANNOT_OPEN)
         path.parent.mkdir(parents=True, exist_ok=True)
+    conn = sqlite3.connect(MEMORY if is_memory else str(path), timeout=BUSY_TIMEOUT)
     try:
-        conn = sqlite3.connect(MEMORY if is_memory else str(path), timeout=30)
         conn.execute("PRAGMA foreign_keys = ON")
         found = conn.execute("PRAGMA user_version").fetchone()[0]
-    except sqlite3.DatabaseError as error:
-        raise StoreError(f"{path}: not a policy-viewer store ({error})") from error
-    known = schema_version()
-    if found > known:
+        known = schema_version()
+        if found > known:
+            raise StoreTooNewError(path, found, known)
+        if not is_memory:
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+        if found < known and not read_only:
+            _upgrade(conn, path, known)
+    except BaseException:
         conn.close()
-        raise StoreTooNewError(
-            f"{path}: written by a newer version of policy-viewer (schema {found}, this version "
-            f"knows up to {known}); it was not modified. Update the program to open it."
-        )
-    if not is_memory:
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = NORMAL")
-    if found < known and not read_only:
-        _upgrade(conn, path, known)
+        raise
     return conn
 
 
@@ -165,8 +221,7 @@ def _upgrade(conn: sqlite3.Connection, path: str | Path, known: int) -> None:
     except sqlite3.DatabaseError as error:
         if conn.in_transaction:
             conn.rollback()
-        conn.close()
-        raise StoreError(f"{path}: could not upgrade the store ({error})") from error
+        raise store_error(path, error, "could not upgrade the store") or error from error
 
 
 def interrupt(conn: sqlite3.Connection) -> None:

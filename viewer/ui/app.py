@@ -22,6 +22,8 @@ def application(argv: list[str] | None = None, language: str | None = None) -> Q
     """The running QApplication, created and set up on first call."""
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
+        if language is not None:
+            install_language(language)
         return existing
     QCoreApplication.setOrganizationName(ORGANIZATION)
     QCoreApplication.setApplicationName(APPLICATION)
@@ -37,16 +39,25 @@ def application(argv: list[str] | None = None, language: str | None = None) -> Q
 
 
 def run_gui(store_path: str | Path, lang: str | None = None) -> int:
-    """The GUI; `lang` ("zh"/"en") overrides the language setting for this run."""
+    """The GUI; `lang` ("zh"/"en") overrides the language setting for this run. A store that
+    cannot be used is told in a dialog, and the exit code is the command line's for it."""
     import time
 
     started = time.perf_counter()
     app = application(language=lang)
+    from viewer.services.store_problems import as_store_error
     from viewer.ui.main_window import MainWindow
+    from viewer.ui.store_errors import show_store_error
 
-    window = MainWindow(store_path)
-    window.restore_session()
-    window.show()
-    window.startup_seconds = time.perf_counter() - started
-    window.import_samples_if_empty()
+    try:
+        window = MainWindow(store_path)
+        window.restore_session()
+        window.show()
+        window.startup_seconds = time.perf_counter() - started
+        window.import_samples_if_empty()
+    except Exception as error:
+        problem = as_store_error(error, store_path)
+        if problem is None:
+            raise
+        return show_store_error(None, problem)
     return app.exec()

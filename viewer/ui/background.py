@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from viewer.services.library import Library
+from viewer.ui.store_errors import failure_text
 
 Work = Callable[[Library], Any]
 
@@ -29,11 +30,15 @@ class _Worker(QObject):
     @Slot()
     def run(self) -> None:
         started = time.perf_counter()
-        library = Library(self.store_path)
+        try:
+            library = Library(self.store_path)
+        except Exception as error:  # a store that cannot be opened: told to the user
+            self.failed.emit(failure_text(error, self.store_path))
+            return
         try:
             result = self.work(library)
         except Exception as error:  # shown to the user, not lost in a thread
-            self.failed.emit(f"{type(error).__name__}: {error}")
+            self.failed.emit(failure_text(error, self.store_path))
             return
         finally:
             library.close()

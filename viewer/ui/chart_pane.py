@@ -34,7 +34,7 @@ from viewer.ui import chart_export, chart_items, chart_style
 from viewer.ui.attribution_labels import WEAK_COLOUR, point_slot_words, weak_summary
 from viewer.ui.chart_corrections import CorrectedMarks, is_corrected, point_at
 from viewer.ui.chart_items import Z_EMPHASIS, Z_FLAGS, ItemPool
-from viewer.ui.i18n import tr
+from viewer.ui.i18n import colon, in_brackets, tr
 from viewer.ui.palette import REVIEWER_COLOUR, kind_label, qualifier_label, role_label
 from viewer.ui.series_export import write_series
 from viewer.ui.units import format_number, scale_for
@@ -333,7 +333,7 @@ class ChartPane(QWidget):
         points = self.visible_points()
         values = [p.value for p in points] + [p.value_high for p in points if p.value_high is not None]
         self.factor, self.unit_label = scale_for(series.unit, values)
-        self._set_labels(f"{kind_label(series.kind)}（{self.unit_label}）", series_title(series))
+        self._set_labels(kind_label(series.kind) + in_brackets(self.unit_label), series_title(series))
         self._fetch_flags(points)
         regions = sorted({p.region for p in points})
         colours = chart_style.region_colours(regions)
@@ -532,8 +532,8 @@ class ChartPane(QWidget):
         if point.value_high is not None:
             value += "–" + format_number(point.value_high / self.factor)
         qualifier = f"{qualifier_label(point.qualifier)} " if point.qualifier else ""
-        return (f"{point.region} {point.period or point.year}：{qualifier}{value} {self.unit_label}"
-                f"（{role_label(point.role)}）")
+        return (f"{point.region} {point.period or point.year}{colon()}{qualifier}{value} {self.unit_label}"
+                + in_brackets(role_label(point.role)))
 
     def point_check(self, point: Point) -> str:
         """Which of the point's indicator, region and year to check, and how each was found ("" if none)."""

@@ -18,7 +18,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemMod
 
 from viewer.model import Document
 from viewer.model.review import CheckKind, Evidence, Finding
-from viewer.ui.i18n import tr
+from viewer.ui.i18n import colon, in_brackets, tr
 from viewer.ui.review_labels import (
     MUTED_COLOUR,
     check_kind_label,
@@ -111,7 +111,7 @@ class ChecksModel(QStandardItemModel):
         """`tip`: tr("需关注 %1 条，共 %2 条"), when the caller labels many rows."""
         total, attention = counts
         count = str(attention) if self.attention_only else f"{attention}/{total}"
-        item.setText(f"{title}（{count}）")
+        item.setText(title + in_brackets(count))
         item.setData(title, TITLE_ROLE)
         item.setToolTip(title + "\n" + (tip or tr("需关注 %1 条，共 %2 条")).replace("%1", str(attention))
                         .replace("%2", str(total)))
@@ -164,7 +164,7 @@ class ChecksModel(QStandardItemModel):
         kinds = [k for k in CheckKind.ALL if k in by_kind] + sorted(set(by_kind) - set(CheckKind.ALL))
         for kind in kinds:
             listed = sorted(by_kind[kind], key=lambda key: key[:2])
-            kind_item = _item(f"{check_kind_label(kind)}（{len(listed)}）", doc_id)
+            kind_item = _item(check_kind_label(kind) + in_brackets(str(len(listed))), doc_id)
             kind_item.appendRows([self._finding_item(f, doc_id) for _a, _p, f in listed])
             for r, (_a, _p, finding) in enumerate(listed):
                 if finding.id is not None:
@@ -181,7 +181,7 @@ class ChecksModel(QStandardItemModel):
 
     def _finding_item(self, finding: Finding, doc_id: int) -> QStandardItem:
         message = finding_message(finding, self.language)
-        item = _item(f"{verdict_label(finding.verdict)}：{message}", doc_id)
+        item = _item(f"{verdict_label(finding.verdict)}{colon()}{message}", doc_id)
         item.setData(finding, FINDING_ROLE)
         item.setIcon(verdict_icon(finding.verdict))
         item.setToolTip(message)

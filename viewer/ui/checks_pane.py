@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from viewer.model import Document
 from viewer.model.review import CheckKind, Evidence, Finding
 from viewer.ui.checks_model import DOC_ROLE, FINDING_ROLE, ChecksModel, Counts, Loader
-from viewer.ui.i18n import tr
+from viewer.ui.i18n import colon, tr
 from viewer.ui.review_labels import (
     check_kind_label,
     evidence_label,
@@ -194,7 +194,7 @@ class ChecksPane(QWidget):
                                    if finding.needs_attention else "")
         for evidence in finding.evidence[:EVIDENCE_SHOWN]:
             place = Path(evidence.file_name).name or evidence.title
-            item = QListWidgetItem(f"{evidence_label(evidence.label)}：{evidence.text} — {place}\n"
+            item = QListWidgetItem(f"{evidence_label(evidence.label)}{colon()}{evidence.text} — {place}\n"
                                    f"{evidence.sentence}")
             item.setData(EVIDENCE_ROLE, evidence)
             item.setToolTip(evidence.title)

@@ -14,7 +14,7 @@ from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from viewer.model import Entity
-from viewer.ui.i18n import tr
+from viewer.ui.i18n import colon, in_brackets, list_separator, tr
 from viewer.ui.palette import entity_colour, entity_type_label, entity_type_order
 
 Index = QModelIndex | QPersistentModelIndex
@@ -71,7 +71,7 @@ class EntityTreeModel(QStandardItemModel):
         for entity_type in sorted(by_type, key=lambda t: (order.index(t) if t in order else len(order), t)):
             members = sorted(by_type[entity_type], key=lambda e: (-e.mentions, e.name))
             self._members[entity_type] = members
-            head = _item(f"{entity_type_label(entity_type)}（{len(members)}）")
+            head = _item(entity_type_label(entity_type) + in_brackets(str(len(members))))
             head.setForeground(entity_colour(entity_type))
             self._heads[entity_type] = head
             self._add_page(entity_type)
@@ -90,7 +90,7 @@ class EntityTreeModel(QStandardItemModel):
             name = _item(entity.name)
             name.setData(entity, ENTITY_ROLE)
             if entity.aliases:
-                name.setToolTip(f"{entity.name}\n{tr('别名')}：{'、'.join(entity.aliases)}")
+                name.setToolTip(f"{entity.name}\n{tr('别名')}{colon()}{list_separator().join(entity.aliases)}")
             head.appendRow([name, _item(str(entity.mentions), True), _item(str(entity.documents), True)])
         left = len(members) - head.rowCount()
         if left > 0:

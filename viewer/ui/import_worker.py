@@ -10,7 +10,9 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
-from viewer.ui.i18n import tr
+from viewer.services.store_problems import as_store_error
+from viewer.ui.i18n import colon, tr
+from viewer.ui.store_errors import failure_text
 
 if TYPE_CHECKING:
     from viewer.services.ingest import IngestProgress, IngestReport
@@ -28,7 +30,7 @@ def _default_ingest(*args: Any, **kwargs: Any) -> IngestReport:
 class ImportWorker(QObject):
     progressed = Signal(object)  # IngestProgress
     finished = Signal(object)  # IngestReport
-    failed = Signal(str)
+    failed = Signal(str, bool)  # message, whether the store itself failed
 
     def __init__(self, store_path: str | Path, paths: Sequence[str | Path],
                  ingest: IngestFunction = _default_ingest) -> None:
@@ -44,7 +46,7 @@ class ImportWorker(QObject):
             report = self._ingest(self.store_path, self.paths, progress=self.progressed.emit,
                                   cancel=self.cancel_event)
         except Exception as error:  # report anything to the user rather than lose it in a thread
-            self.failed.emit(f"{type(error).__name__}: {error}")
+            self.failed.emit(failure_text(error, self.store_path), as_store_error(error, self.store_path) is not None)
             return
         self.finished.emit(report)
 
@@ -103,11 +105,11 @@ class ImportController(QObject):
             QMessageBox.warning(self.parent_widget, tr("导入报告"), import_summary(report))
         self.done.emit(report)
 
-    def _failed(self, message: str) -> None:
+    def _failed(self, message: str, store_failed: bool) -> None:
         self.error = message
         self._stop()
-        if self.show_summary:
-            QMessageBox.critical(self.parent_widget, tr("导入报告"), tr("导入失败：") + message)
+        if self.show_summary or store_failed:  # a store that fails is told even for the samples
+            QMessageBox.critical(self.parent_widget, tr("导入报告"), tr("导入失败：") + "\n\n" + message)
         self.done.emit(None)
 
     def _stop(self) -> None:
@@ -126,5 +128,5 @@ def import_summary(report: IngestReport) -> str:
         lines.append(tr("导入已取消。"))
     skipped = [o for o in report.outcomes if o.status == "skipped"]
     for outcome in [*report.failed, *skipped][:30]:
-        lines.append(f"• {Path(outcome.path).name}：{outcome.reason}")
+        lines.append(f"• {Path(outcome.path).name}{colon()}{outcome.reason}")
     return "\n".join(lines)

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
-from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QWidget
 
 from viewer.model import Document, Entity, Figure, Point, SearchHit
 from viewer.services.library import Library
@@ -20,7 +20,7 @@ from viewer.ui.correction_editor import CorrectionEditor
 from viewer.ui.corrections_controller import CorrectionsController
 from viewer.ui.document_pane import DocumentPane
 from viewer.ui.entity_pane import EntityPane
-from viewer.ui.i18n import tr
+from viewer.ui.i18n import colon, current_language, tr
 from viewer.ui.import_worker import ImportController, IngestFunction, import_summary
 from viewer.ui.library_pane import LibraryPane
 from viewer.ui.menus import build_menus
@@ -51,7 +51,7 @@ class MainWindow(QMainWindow):
         self.store_path = store_path
         self.library = Library(store_path)
         self.session = Session(settings or QSettings())
-        self.language = self.session.language()
+        self.language = current_language()
         self.ingest = ingest
         self.current: Document | None = None
         self.timings: dict[str, float] = {}
@@ -246,7 +246,7 @@ class MainWindow(QMainWindow):
         self.docks["chart"].show()
         if self.chart.show_figure(figure):
             self.timings["figure_to_chart"] = time.perf_counter() - started
-        self.statusBar().showMessage(f"{figure.text}：{figure.indicator or tr('未关联指标')}", 5000)
+        self.statusBar().showMessage(f"{figure.text}{colon()}{figure.indicator or tr('未关联指标')}", 5000)
 
     def show_point(self, point: Point) -> None:
         if self.open_document(point.doc_id):
@@ -392,10 +392,11 @@ class MainWindow(QMainWindow):
             self.start_import(paths)
 
     # -- settings -------------------------------------------------------------------------------
-    def set_language(self, language: str) -> None:
-        if language != self.language:
-            self.session.set_language(language)
-            QMessageBox.information(self, tr("界面语言"), tr("界面语言将在重新启动后切换。"))
+    def set_language(self, language: str) -> MainWindow | None:
+        """Switch the interface language now: the window is built again in it (see language_switch)."""
+        from viewer.ui.language_switch import switch_language
+
+        return switch_language(self, language)
 
     def show_about(self) -> None:
         show_about(self)

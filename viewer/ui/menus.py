@@ -98,6 +98,7 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
         action.setChecked(code == window.language)
         action.triggered.connect(lambda _checked=False, c=code: window.set_language(c))
         group.addAction(action)
+        actions[f"language_{code}"] = action
     checks_menu = bar.addMenu(tr("核查(&R)"))
     checks_menu.addAction(actions["recheck"])
     attention = checks_menu.addAction(tr("只显示需关注的结果"))

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
-from viewer.ui.i18n import tr
+from viewer.ui.i18n import colon, tr
 
 if TYPE_CHECKING:
     from viewer.services.reanalysis import ReanalysisProgress, ReanalysisReport
@@ -128,7 +128,7 @@ def reanalysis_summary(report: ReanalysisReport) -> str:
     if report.cancelled:
         lines.append(tr("重新分析已取消；已分析的报告已保存。"))
     for document in report.failed[:30]:
-        lines.append(f"• {document.title or document.doc_id}：{document.reason}")
+        lines.append(f"• {document.title or document.doc_id}{colon()}{document.reason}")
     return "\n".join(lines)
 
 

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.model import SearchHit
-from viewer.ui.i18n import tr
+from viewer.ui.i18n import in_brackets, tr
 from viewer.ui.palette import SEARCH_COLOUR
 
 Index = QModelIndex | QPersistentModelIndex
@@ -166,7 +166,7 @@ class SearchPane(QWidget):
         text = tr("“%1”：%2 条结果，%3 篇文档").replace("%1", query).replace("%2", str(len(hits))) \
             .replace("%3", str(documents))
         if seconds is not None:
-            text += f"（{seconds * 1000:.0f} ms）"
+            text += in_brackets(f"{seconds * 1000:.0f} ms")
         self.status.setText(text if query else "")
 
     def activate_row(self, row: int) -> None:

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from viewer.model import Figure, Mention, weak_slots
 from viewer.model.review import Finding, Note
 from viewer.ui.attribution_labels import SLOTS, WEAK_COLOUR, figure_slot_words, slot_name
-from viewer.ui.i18n import tr
+from viewer.ui.i18n import colon, tr
 from viewer.ui.palette import entity_type_label, kind_label, role_label
 from viewer.ui.review_labels import check_kind_label, finding_message, verdict_colour, verdict_label
 from viewer.ui.units import qualified_value
@@ -63,7 +63,7 @@ def notes_tooltip(notes: Sequence[Note]) -> str:
 
 
 def mention_tooltip(mention: Mention) -> str:
-    return f"<b>{html.escape(entity_type_label(mention.type))}</b>：{html.escape(mention.canonical)}"
+    return f"<b>{html.escape(entity_type_label(mention.type))}</b>{colon()}{html.escape(mention.canonical)}"
 
 
 def plain_tooltip(text: str) -> str:
