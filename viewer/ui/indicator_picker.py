@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.model.provisional import IndicatorChoice
-from viewer.ui.i18n import tr
+from viewer.ui.i18n import in_brackets, list_separator, tr
 
 NAME_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -58,11 +58,11 @@ class IndicatorPicker(QDialog):
         self.list.clear()
         for choice in self.choices:
             if choice_matches(choice, words):
-                shown = choice.name + (f"（{choice.group}）" if choice.group else "")
+                shown = choice.name + (in_brackets(choice.group) if choice.group else "")
                 item = QListWidgetItem(shown)
                 item.setData(NAME_ROLE, choice.name)
                 if choice.aliases:
-                    item.setToolTip(tr("别名：%1").replace("%1", "、".join(choice.aliases)))
+                    item.setToolTip(tr("别名：%1").replace("%1", list_separator().join(choice.aliases)))
                 self.list.addItem(item)
         if self.list.count():
             self.list.setCurrentRow(0)

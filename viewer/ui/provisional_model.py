@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from viewer.model.provisional import ProvisionalExample, ProvisionalIndicator
-from viewer.ui.i18n import tr
+from viewer.ui.i18n import colon, in_brackets, list_separator, tr
 from viewer.ui.tooltips import plain_tooltip
 
 INDICATOR_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -20,7 +20,7 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 def example_line(example: ProvisionalExample) -> str:
-    return f"{example.figure}（{example.title}）：{' '.join(example.sentence.split())}"
+    return f"{example.figure}{in_brackets(example.title)}{colon()}{' '.join(example.sentence.split())}"
 
 
 def indicator_matches(indicator: ProvisionalIndicator, words: str) -> bool:
@@ -75,7 +75,7 @@ class ProvisionalModel(QAbstractTableModel):
         if column == DOCUMENTS:
             return indicator.documents
         if column == UNITS:
-            return "、".join(indicator.units)
+            return list_separator().join(indicator.units)
         if not indicator.examples:
             return ""
         sentence = " ".join(indicator.examples[0].sentence.split())
