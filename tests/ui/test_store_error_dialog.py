@@ -107,3 +107,22 @@ def test_an_import_into_a_store_that_fails_is_told_even_for_the_samples(
         controller.start()
     assert done.args == [None]
     assert len(told) == 1 and str(store) in told[0] and "更新版本" in told[0]
+
+
+def test_a_quiet_reanalysis_of_a_store_that_fails_is_told(qtbot: QtBot, tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    from viewer.ui.reanalysis_worker import ReanalysisController
+
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text: told.append(text))
+    store = tmp_path / "store.db"
+    store.write_text("not a database " * 200, encoding="utf-8")
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    controller = ReanalysisController(parent, store, show_summary=False)
+    with qtbot.waitSignal(controller.done, timeout=30_000) as done:
+        controller.start()
+    assert done.args == [None]
+    assert len(told) == 1 and str(store) in told[0] and "不是本程序的文档库" in told[0]

@@ -10,7 +10,9 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
+from viewer.services.store_problems import as_store_error
 from viewer.ui.i18n import colon, tr
+from viewer.ui.store_errors import failure_text
 
 if TYPE_CHECKING:
     from viewer.services.reanalysis import ReanalysisProgress, ReanalysisReport
@@ -28,7 +30,7 @@ def _default_reanalyze(*args: Any, **kwargs: Any) -> ReanalysisReport:
 class ReanalysisWorker(QObject):
     progressed = Signal(object)  # ReanalysisProgress
     finished = Signal(object)  # ReanalysisReport
-    failed = Signal(str)
+    failed = Signal(str, bool)  # message, whether the store itself failed
 
     def __init__(self, store_path: str | Path, doc_ids: Sequence[int] | None, reanalyze: ReanalyzeFunction) -> None:
         super().__init__()
@@ -43,7 +45,7 @@ class ReanalysisWorker(QObject):
             report = self._reanalyze(self.store_path, self.doc_ids, progress=self.progressed.emit,
                                      cancel=self.cancel_event)
         except Exception as error:  # report anything to the user rather than lose it in a thread
-            self.failed.emit(f"{type(error).__name__}: {error}")
+            self.failed.emit(failure_text(error, self.store_path), as_store_error(error, self.store_path) is not None)
             return
         self.finished.emit(report)
 
@@ -107,11 +109,11 @@ class ReanalysisController(QObject):
             QMessageBox.information(self.parent_widget, tr("重新分析"), reanalysis_summary(report))
         self.done.emit(report)
 
-    def _failed(self, message: str) -> None:
+    def _failed(self, message: str, store_failed: bool) -> None:
         self.error = message
         self._close()
-        if self.show_summary:
-            QMessageBox.critical(self.parent_widget, tr("重新分析"), tr("重新分析失败：") + message)
+        if self.show_summary or store_failed:  # a store that fails is told even for quiet work
+            QMessageBox.critical(self.parent_widget, tr("重新分析"), tr("重新分析失败：") + "\n\n" + message)
         self.done.emit(None)
 
     def _close(self) -> None:
