@@ -19,8 +19,8 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from viewer.services.ingest import ingest_paths, sample_paths
-from viewer.services.store_problems import StoreError
 from viewer.services.library import Library
+from viewer.services.store_problems import StoreError
 from viewer.ui.app import application
 from viewer.ui.i18n import install_language, tr
 from viewer.ui.main_window import MainWindow
