@@ -126,3 +126,34 @@ def test_a_quiet_reanalysis_of_a_store_that_fails_is_told(qtbot: QtBot, tmp_path
         controller.start()
     assert done.args == [None]
     assert len(told) == 1 and str(store) in told[0] and "不是本程序的文档库" in told[0]
+
+
+def test_a_full_disk_or_a_lock_at_start_up_is_told_with_exit_code_5(
+        qtbot: QtBot, tmp_path: Path, boxes: list[QMessageBox], monkeypatch: pytest.MonkeyPatch,
+        capfd: pytest.CaptureFixture[str]) -> None:
+    from viewer.store import connection
+
+    real = sqlite3.connect
+
+    def tiny(*args: object, **kwargs: object) -> sqlite3.Connection:
+        conn = real(*args, **kwargs)  # type: ignore[arg-type]
+        conn.execute("PRAGMA max_page_count = 4")  # writing more is SQLite's "disk is full"
+        return conn
+
+    with monkeypatch.context() as patch:
+        patch.setattr(connection.sqlite3, "connect", tiny)
+        assert run_gui(tmp_path / "full.db") == EXIT_STORE_UNAVAILABLE
+    assert "磁盘已满" in boxes[-1].text() and str(tmp_path / "full.db") in boxes[-1].text()
+    holder = sqlite3.connect(tmp_path / "locked.db", isolation_level=None)
+    holder.execute("CREATE TABLE other (x)")
+    holder.execute("BEGIN EXCLUSIVE")
+    monkeypatch.setattr(connection, "BUSY_TIMEOUT", 0.1)
+    try:
+        assert run_gui(tmp_path / "locked.db") == EXIT_STORE_UNAVAILABLE
+        assert "另一个程序使用" in boxes[-1].text()
+        assert main(["search", "研发", "--store", str(tmp_path / "locked.db")]) == EXIT_STORE_UNAVAILABLE
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    err = capfd.readouterr().err
+    assert "locked by another program" in err and "Traceback" not in err
