@@ -69,7 +69,7 @@ def sentences(text: str) -> list[str]:
 
 
 def found(db: sqlite_utils.Database, *terms: str) -> list[tuple[int, int, int]]:
-    return [(h.doc_id, s, e) for h in search(db, [QueryTerm(t, ()) for t in terms], limit=10_000) for s, e in h.spans]
+    return [(h.doc_id, s, e) for h in search(db, [QueryTerm(t) for t in terms], limit=10_000) for s, e in h.spans]
 
 
 def matched(db: sqlite_utils.Database, grams: str) -> set[int]:

@@ -11,7 +11,7 @@ import sqlite_utils
 from viewer.model import AnalyzedDocument, Document, Paragraph, Sentence
 from viewer.store import open_store
 from viewer.store.documents import save_document
-from viewer.store.search import QueryTerm, fts_expression, search
+from viewer.store.search import QueryTerm, search
 
 TEXT = "株洲市高新技术企业达到312家。益阳研发投入增长。株洲所研发新车。"
 SPLITS = [(0, 16), (16, 25), (25, 33)]
@@ -49,7 +49,7 @@ def store_with_text(save: Save) -> sqlite_utils.Database:
 
 def test_word_query_finds_sentences_with_exact_spans(save: Save) -> None:
     db = store_with_text(save)
-    hits = search(db, [QueryTerm("研发", ("研发",))])
+    hits = search(db, [QueryTerm("研发")])
     assert {TEXT[h.sentence_start : h.sentence_end] for h in hits} == {"益阳研发投入增长。", "株洲所研发新车。"}
     for hit in hits:
         assert all(TEXT[s:e] == "研发" for s, e in hit.spans)
@@ -57,27 +57,22 @@ def test_word_query_finds_sentences_with_exact_spans(save: Save) -> None:
 
 def test_candidates_are_checked_for_the_whole_term(save: Save) -> None:
     db = store_with_text(save)
-    hits = search(db, [QueryTerm("株洲市", ("株洲",))])
+    hits = search(db, [QueryTerm("株洲市")])
     assert [TEXT[s:e] for h in hits for s, e in h.spans] == ["株洲市"]
 
 
 def test_all_terms_are_required(save: Save) -> None:
     db = store_with_text(save)
-    hits = search(db, [QueryTerm("株洲", ("株洲",)), QueryTerm("研发", ("研发",))])
+    hits = search(db, [QueryTerm("株洲"), QueryTerm("研发")])
     assert len(hits) == 1 and TEXT[hits[0].sentence_start : hits[0].sentence_end] == "株洲所研发新车。"
 
 
-def test_terms_without_index_words_fall_back_to_a_substring_scan(save: Save) -> None:
+def test_text_inside_and_across_words_is_found(save: Save) -> None:
     db = store_with_text(save)
-    hits = search(db, [QueryTerm("。益", ())])
+    hits = search(db, [QueryTerm("。益")])
     assert len(hits) == 0  # no sentence contains a sentence break
-    hits = search(db, [QueryTerm("洲所", ())])
+    hits = search(db, [QueryTerm("洲所")])
     assert [TEXT[s:e] for h in hits for s, e in h.spans] == ["洲所"]
-
-
-def test_fts_expression_quotes_everything() -> None:
-    assert fts_expression([QueryTerm('a"b', ('a"b',)), QueryTerm("AND", ("AND",))]) == '"a""b" AND "AND"'
-    assert fts_expression([QueryTerm("*", ())]) is None
 
 
 def test_replaced_document_leaves_no_stale_hits(save: Save) -> None:
@@ -87,14 +82,13 @@ def test_replaced_document_leaves_no_stale_hits(save: Save) -> None:
         paragraphs=[Paragraph(0, 0, 5)], paragraph_hashes=[None], sentences=[Sentence(0, 0, 5, 0)],
         sentence_words=["全新 内容"],
     ))
-    assert search(db, [QueryTerm("研发", ("研发",))]) == []
-    assert len(search(db, [QueryTerm("全新", ("全新",))])) == 1
-    assert search(db, [QueryTerm("研发", ())]) == []  # the scan, too
+    assert search(db, [QueryTerm("研发")]) == []
+    assert len(search(db, [QueryTerm("全新")])) == 1
 
 
 def test_pending_and_indexed_documents_are_both_searched(save: Save) -> None:
     db = store_with_text(save)
     pending = db.execute("SELECT doc_id FROM document_chars_pending").fetchall()
     assert len(pending) == (1 if save is save_pending else 0)
-    assert [TEXT[s:e] for h in search(db, [QueryTerm("所研", ())]) for s, e in h.spans] == ["所研"]
-    assert search(db, [QueryTerm("研所", ())]) == []
+    assert [TEXT[s:e] for h in search(db, [QueryTerm("所研")]) for s, e in h.spans] == ["所研"]
+    assert search(db, [QueryTerm("研所")]) == []

@@ -122,7 +122,7 @@ def test_search_results_mark_hits(qtbot: QtBot, qtmodeltester: ModelTester) -> N
     qtmodeltester.check(pane.model)
     assert snippet_marks(hit) == [(2, 4)]
     assert hit.snippet[2:6] == "研发投入"
-    assert "2 条结果" in pane.status.text()
+    assert "共 4 处，1 个文档" in pane.status.text()  # every hit listed: the totals are known
     pane.results.viewport().repaint()
     with qtbot.waitSignal(pane.hitActivated) as blocker:
         pane.activate_row(1)

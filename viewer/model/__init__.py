@@ -6,6 +6,7 @@ from viewer.model.documents import Document, ImportOutcome, Paragraph, SearchHit
 from viewer.model.entities import Entity, EntityType, Mention
 from viewer.model.figures import Figure, FigureKind, Modality, Point, Qualifier, Role, Series, weak_slots
 from viewer.model.review import CheckKind, Evidence, Finding, Note, NoteStatus, Verdict
+from viewer.model.search import DocumentHits, SearchTotals
 
 __all__ = [
     "CORRECTABLE",
@@ -14,6 +15,7 @@ __all__ = [
     "Correction",
     "CorrectionStatus",
     "Document",
+    "DocumentHits",
     "Entity",
     "EntityType",
     "Evidence",
@@ -30,6 +32,7 @@ __all__ = [
     "Qualifier",
     "Role",
     "SearchHit",
+    "SearchTotals",
     "Sentence",
     "Series",
     "Source",

@@ -15,6 +15,7 @@ from viewer.model import (
     Paragraph,
     Point,
     SearchHit,
+    SearchTotals,
     Sentence,
     Series,
 )
@@ -136,13 +137,14 @@ class Library:
         self.merge_entities(alias_id, canonical_id)
 
     # search
-    @staticmethod
-    def warm_up_search() -> None:
-        """Blocking; run it in a background thread after start-up."""
-        search_service.warm_up()
+    def search(self, query: str, limit: int = 50, after: SearchHit | None = None,
+               doc_id: int | None = None) -> list[SearchHit]:
+        """A page of hits in document order: see services.search.search."""
+        return search_service.search(self.conn, query, limit, after, doc_id)
 
-    def search(self, query: str, limit: int = 50) -> list[SearchHit]:
-        return search_service.search(self.conn, query, limit)
+    def search_totals(self, query: str) -> SearchTotals:
+        """How many hits in all and per document; reads every document holding them."""
+        return search_service.totals(self.conn, query)
 
     # checks, notes and the review report: their services are imported on first use, since
     # showing the window needs none of them

@@ -1,14 +1,15 @@
-"""Full-text search over the jieba word index, with exact character spans of the hits.
+"""Full-text search over the stored texts, with exact character spans of the hits.
 
-Results come in the order documents were imported, sentence by sentence. The word index only
-narrows the candidates: every candidate sentence is checked to contain each query term as a
-substring, and the spans are where the terms occur. The word index misses text inside or across
-words (12 in 312, 市科 in 株洲市|科技局), so unless it finds `limit` hits, the search scans the texts.
+A hit is a sentence holding every query term as a substring; its spans are where the terms
+occur. Hits come in document order (document id, then position in the text), so a search can be
+read a page at a time, each page beginning after the last hit of the one before.
 
 The character index (`document_chars`, migration 9) holds which characters, pairs of adjacent
 characters and triples with a digit each document's sentences contain. A query answers at once
 when no document holds all of its pairs, and the scan reads only the documents that do, plus
-those not indexed yet.
+those not indexed yet. (The word index, `sentences_fts`, is not read: a document-order scan of the
+candidates answers a page within a few milliseconds on 10,000 reports, and misses no text inside
+or across words, 12 in 312 or 市科 in 株洲市|科技局.)
 """
 
 from __future__ import annotations
@@ -16,11 +17,11 @@ from __future__ import annotations
 import re
 import sys
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from viewer.model import SearchHit
+from viewer.model import DocumentHits, SearchHit
 from viewer.store.connection import Queryable
 
 if TYPE_CHECKING:
@@ -33,15 +34,6 @@ _DIGIT = re.compile("[0-9]")
 @dataclass(frozen=True)
 class QueryTerm:
     text: str  # searched as a substring of a sentence
-    words: tuple[str, ...]  # its index words; empty when it has none
-
-
-def fts_expression(terms: list[QueryTerm]) -> str | None:
-    """An FTS5 MATCH expression of quoted words (all required), or None if nothing indexable."""
-    words = [w for term in terms for w in term.words if w.strip()]
-    if not words or any(not term.words for term in terms):
-        return None
-    return " AND ".join('"' + w.replace('"', '""') + '"' for w in dict.fromkeys(words))
 
 
 # Documents that may hold the query: those the character index says hold every query token of
@@ -52,19 +44,35 @@ _CANDIDATES = (
 )
 
 
-def search(db: Queryable, terms: list[QueryTerm], limit: int = 50) -> list[SearchHit]:
+Position = tuple[int, int]  # a hit's document id and sentence start: the next page begins after it
+
+
+def search(db: Queryable, terms: list[QueryTerm], limit: int = 50, after: Position | None = None,
+           doc_id: int | None = None) -> list[SearchHit]:
+    """Up to `limit` hits in document order (document id, then position in the text): only those
+    after `after` if given (the last hit of the page before), only those in document `doc_id` if given."""
     terms = [t for t in terms if t.text]
-    if not terms or limit <= 0 or not all(_encodable(t.text) for t in terms):
-        return []
-    grams = " AND ".join(f'"{token}"' for token in dict.fromkeys(t for term in terms for t in query_tokens(term.text)))
-    if db.execute(f"SELECT NOT EXISTS ({_CANDIDATES})", [grams]).fetchone()[0]:
-        return []
-    # One-character words (的, 年, 4) match so many sentences that the scan is faster.
-    expression = fts_expression(terms) if all(len(w) > 1 for t in terms for w in t.words) else None
-    hits = _indexed(db, terms, expression, limit) if expression else []
-    # Fewer than `limit`: the word index may have missed text inside or across words (12 in 312,
-    # 市科 in 株洲市|科技局), and the scan, which misses nothing, is cheap enough.
-    return hits if len(hits) >= limit else _scan(db, terms, grams, limit)
+    hits: list[SearchHit] = []
+    if limit <= 0:
+        return hits
+    for (hit_doc, title, path), start, sentence in _sentences(db, terms, after, doc_id):
+        hits.append(_hit(hit_doc, title, path, start, sentence, terms))
+        if len(hits) >= limit:
+            break
+    return hits
+
+
+def count_hits(db: Queryable, terms: list[QueryTerm]) -> list[DocumentHits]:
+    """Each document holding the terms, with its number of hits, in document order. It reads every
+    such document: on a large store and a common word, run it off the UI thread."""
+    terms = [t for t in terms if t.text]
+    counts: dict[tuple[int, str, str], list[int]] = {}  # document -> [hits, occurrences]
+    for document, _start, sentence in _sentences(db, terms, None, None):
+        count = counts.setdefault(document, [0, 0])
+        count[0] += 1
+        count[1] += sum(sentence.count(term.text) for term in terms)
+    return [DocumentHits(doc_id, title, path, hits, occurrences)
+            for (doc_id, title, path), (hits, occurrences) in counts.items()]
 
 
 def documents_containing(db: Queryable, text: str) -> list[int]:
@@ -78,53 +86,45 @@ def documents_containing(db: Queryable, text: str) -> list[int]:
     return [int(row[0]) for row in rows]
 
 
-def _indexed(db: Queryable, terms: list[QueryTerm], expression: str, limit: int) -> list[SearchHit]:
-    """Candidates stream from the word index in import order; stop once `limit` are verified."""
-    sql = (
-        "SELECT s.doc_id, d.title, d.path, s.span_start, s.span_end, "
-        "substr(d.text, s.span_start + 1, s.span_end - s.span_start) "
-        "FROM sentences_fts f JOIN sentences s ON s.id = f.rowid JOIN documents d ON d.id = s.doc_id "
-        "WHERE sentences_fts MATCH ?"
-    )
-    hits: list[SearchHit] = []
-    for row in db.execute(sql, [expression]):
-        hit = _hit(row[0], row[1], row[2], row[3], row[5], terms)
-        if hit is not None:
-            hits.append(hit)
-            if len(hits) >= limit:
-                break
-    return hits
-
-
-def _scan(db: Queryable, terms: list[QueryTerm], grams: str, limit: int) -> list[SearchHit]:
-    """Every sentence of the candidate documents holding the terms, in import order."""
+def _sentences(db: Queryable, terms: list[QueryTerm], after: Position | None,
+               doc_id: int | None) -> Iterator[tuple[tuple[int, str, str], int, str]]:
+    """((doc id, title, path), start, text) of each sentence holding every term, in document order.
+    Only documents the character index names (and those not indexed yet) are read, and only
+    those holding every term: each occurrence of the first term leads to its sentence."""
+    if not terms or not all(_encodable(t.text) for t in terms):
+        return
+    grams = " AND ".join(f'"{token}"' for token in dict.fromkeys(t for term in terms for t in query_tokens(term.text)))
+    if db.execute(f"SELECT NOT EXISTS ({_CANDIDATES})", [grams]).fetchone()[0]:
+        return
     texts = [term.text for term in terms]
-    docs = db.execute(
-        f"SELECT id, title, path, text FROM documents WHERE id IN ({_CANDIDATES}) AND "
-        + " AND ".join("instr(text, ?) > 0" for _ in texts)
-        + " ORDER BY id",
-        [grams, *texts],
-    )
-    hits: list[SearchHit] = []
-    for doc_id, title, path, text in docs:
+    where = [f"id IN ({_CANDIDATES})", *["instr(text, ?) > 0"] * len(texts)]
+    params: list[object] = [grams, *texts]
+    if after is not None:
+        where.append("id >= ?")
+        params.append(after[0])
+    if doc_id is not None:
+        where.append("id = ?")
+        params.append(doc_id)
+    docs = db.execute(f"SELECT id, title, path, text FROM documents WHERE {' AND '.join(where)} ORDER BY id", params)
+    first, others = texts[0], texts[1:]
+    for found_id, title, path, text in docs:
+        document = (found_id, title, path)
         spans = db.execute(
-            "SELECT span_start, span_end FROM sentences WHERE doc_id = ? ORDER BY span_start", [doc_id]
+            "SELECT span_start, span_end FROM sentences WHERE doc_id = ? ORDER BY span_start", [found_id]
         ).fetchall()
         starts = [start for start, _end in spans]
-        at = text.find(texts[0])
+        shown = after[1] if after is not None and after[0] == found_id else -1  # hits up to here were shown
+        at = text.find(first, shown + 1)
         while at >= 0:  # from one occurrence of the first term to the sentence holding it
             i = bisect_right(starts, at) - 1
             start, end = spans[i] if i >= 0 else (0, 0)
-            if at + len(texts[0]) > end:  # not inside one sentence
-                at = text.find(texts[0], at + 1)
+            if at + len(first) > end or start <= shown:  # not inside one sentence, or shown already
+                at = text.find(first, max(at + 1, end if start <= shown else 0))
                 continue
-            hit = _hit(doc_id, title, path, start, text[start:end], terms)
-            if hit is not None:
-                hits.append(hit)
-                if len(hits) >= limit:
-                    return hits
-            at = text.find(texts[0], end)
-    return hits
+            sentence = text[start:end]
+            if all(other in sentence for other in others):
+                yield document, start, sentence
+            at = text.find(first, end)
 
 
 def _encodable(text: str) -> bool:
@@ -229,14 +229,9 @@ def rebuild_document_chars(db: sqlite_utils.Database) -> int:
     return index_pending_document_chars(db)
 
 
-def _hit(doc_id: int, title: str, path: str, start: int, sentence: str, terms: list[QueryTerm]) -> SearchHit | None:
-    spans: list[tuple[int, int]] = []
-    for term in terms:
-        found = [(m.start(), m.end()) for m in re.finditer(re.escape(term.text), sentence)]
-        if not found:
-            return None
-        spans.extend(found)
-    spans.sort()
+def _hit(doc_id: int, title: str, path: str, start: int, sentence: str, terms: list[QueryTerm]) -> SearchHit:
+    """A sentence that holds every term, with the spans of their occurrences."""
+    spans = sorted((m.start(), m.end()) for term in terms for m in re.finditer(re.escape(term.text), sentence))
     lo = max(0, spans[0][0] - SNIPPET_CHARS // 3)
     hi = min(len(sentence), lo + SNIPPET_CHARS)
     return SearchHit(

@@ -131,19 +131,3 @@ def sentence_words(text: str, sentences: Iterable[Sentence]) -> list[str]:
     alnum = _ALNUM.search  # _is_word, inlined: this runs once per token of every document
     return [" ".join([tok for tok, _s, _e in tokens(text[s.start : s.end]) if tok.isalnum() or alnum(tok)])
             for s in sentences]
-
-
-def query_words(term: str) -> tuple[str, ...]:
-    """The finest words of a query term: those containing no other word of it.
-
-    Documents segment the same characters differently in different contexts (株洲市科技局 ->
-    株洲 / 市科技局), so only the smallest pieces are required of a candidate sentence; the
-    search then checks the whole term as a substring.
-    """
-    spans = [(s, e, tok) for tok, s, e in search_tokens(term) if _is_word(tok)]
-    finest = [
-        tok
-        for s, e, tok in spans
-        if not any(s <= s2 and e2 <= e and (s2, e2) != (s, e) for s2, e2, _ in spans)
-    ]
-    return tuple(dict.fromkeys(finest))

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QRadioButton,
     QSplitter,
+    QToolButton,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -32,6 +33,7 @@ class EntityPane(QWidget):
     entityActivated = Signal(object)  # Entity
     documentChosen = Signal(int, int)  # doc id, entity id
     scopeChanged = Signal(bool)  # True: all documents
+    stepRequested = Signal(bool)  # True: the next mention, False: the previous one
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -72,6 +74,7 @@ class EntityPane(QWidget):
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addLayout(self._mention_steps())
         self.documents_label = QLabel(tr("提及该实体的文档"))
         self.documents_label.setTextFormat(Qt.TextFormat.PlainText)
         lower_layout.addWidget(self.documents_label)
@@ -82,6 +85,33 @@ class EntityPane(QWidget):
         splitter.addWidget(lower)
         splitter.setSizes([400, 150])
         layout.addWidget(splitter, 1)
+
+    def _mention_steps(self) -> QHBoxLayout:
+        """上一处 / 第 k / n 处 / 下一处: the selected entity's mentions in the open document."""
+        row = QHBoxLayout()
+        self.previous_mention = QToolButton()
+        self.previous_mention.setText(tr("▲ 上一处"))
+        self.previous_mention.setToolTip(tr("上一处提及（Shift+F4）"))
+        self.previous_mention.clicked.connect(lambda: self.stepRequested.emit(False))
+        self.mention_position = QLabel()
+        self.mention_position.setTextFormat(Qt.TextFormat.PlainText)
+        self.mention_position.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.next_mention = QToolButton()
+        self.next_mention.setText(tr("下一处 ▼"))
+        self.next_mention.setToolTip(tr("下一处提及（F4）"))
+        self.next_mention.clicked.connect(lambda: self.stepRequested.emit(True))
+        row.addWidget(self.previous_mention)
+        row.addWidget(self.mention_position, 1)
+        row.addWidget(self.next_mention)
+        self.show_position(0, 0)
+        return row
+
+    def show_position(self, number: int, total: int) -> None:
+        """第 number / total 处 of the selected entity in the open document (0 of 0: none chosen)."""
+        self.mention_position.setText(tr("第 %1 / %2 处").replace("%1", str(number)).replace("%2", str(total))
+                                      if total else "")
+        for button in (self.previous_mention, self.next_mention):
+            button.setEnabled(total > 1)
 
     def all_scope(self) -> bool:
         return self.all_documents.isChecked()

@@ -3,7 +3,6 @@ notes and search on the right; every pane a dock the user can move, resize and h
 
 from __future__ import annotations
 
-import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -19,6 +18,7 @@ from viewer.ui.about import show_about
 from viewer.ui.correction_editor import CorrectionEditor
 from viewer.ui.corrections_controller import CorrectionsController
 from viewer.ui.document_pane import DocumentPane
+from viewer.ui.entity_mentions import MentionSteps
 from viewer.ui.entity_pane import EntityPane
 from viewer.ui.i18n import colon, current_language, tr
 from viewer.ui.import_worker import ImportController, IngestFunction, import_summary
@@ -32,6 +32,7 @@ from viewer.ui.reanalysis_worker import (
     reanalysis_summary,
 )
 from viewer.ui.review_controller import ReviewController
+from viewer.ui.search_controller import SearchController
 from viewer.ui.search_pane import SearchPane
 from viewer.ui.session import Session
 
@@ -72,12 +73,12 @@ class MainWindow(QMainWindow):
         self._deferred: list[QTimer] = []
         self._entities_later = self._timer(self.refresh_entities)
         self._chart_later = self._timer(lambda: self.chart)
-        self._search_warm_up = self._timer(self._warm_up_search, delay_ms=1500)
         self._deferred_started = False
-        self._warm_up: threading.Thread | None = None
         self._first_paint_fallback = self._timer(self._start_deferred, delay_ms=FIRST_PAINT_MS)
         self.search_pane = SearchPane()
         self.review = ReviewController(self)
+        self.searcher = SearchController(self)
+        self.mention_steps = MentionSteps(self)
         self.correction_editor = CorrectionEditor(self)
         self._findings_later = self._timer(self.review.refresh_findings)
         self.corrections = CorrectionsController(self)
@@ -121,6 +122,7 @@ class MainWindow(QMainWindow):
             tr("字号：%1 磅").replace("%1", f"{size:g}"), 2000))
         self.entity_pane.entityActivated.connect(self.show_entity)
         self.entity_pane.documentChosen.connect(self.open_entity_document)
+        self.entity_pane.stepRequested.connect(self.step_mention)
         self.entity_pane.scopeChanged.connect(lambda _all: self.refresh_entities())
         self.search_pane.queryRequested.connect(self.search)
         self.search_pane.hitActivated.connect(self.show_hit)
@@ -160,17 +162,12 @@ class MainWindow(QMainWindow):
             self.document_pane.view.viewport().removeEventFilter(self)
             self._chart_later.start()
             self._findings_later.start()
-            self._search_warm_up.start()
-
-    def _warm_up_search(self) -> None:
-        self._warm_up = threading.Thread(target=Library.warm_up_search, name="search-warm-up", daemon=True)
-        self._warm_up.start()
 
     def starting_up(self) -> bool:
-        """Whether work deferred at start-up (chart, finding counts, search warm-up) is still to
+        """Whether work deferred at start-up (chart, finding counts) is still to
         run or running."""
         return (not self._deferred_started or any(t.isActive() for t in self._deferred)
-                or bool(self.review.tasks) or (self._warm_up is not None and self._warm_up.is_alive()))
+                or bool(self.review.tasks))
 
     def _timer(self, slot: Callable[[], object], delay_ms: int = 0) -> QTimer:
         """A deferred call that closing the window cancels (the store closes with it)."""
@@ -256,19 +253,14 @@ class MainWindow(QMainWindow):
 
     # -- entities -------------------------------------------------------------------------------
     def show_entity(self, entity: Entity) -> None:
-        if entity.id is None:
-            return
-        if self.current is not None and self.current.id is not None:
-            mentions = self.library.entity_mentions(entity.id, self.current.id)
-            self.document_pane.view.set_selected_spans([(m.start, m.end) for m in mentions])
-        self.entity_pane.set_documents(entity, self.library.documents_mentioning(entity.id))
+        """Its documents listed, its first mention (in the open document if it has one) on screen."""
+        self.mention_steps.show_entity(entity)
 
     def open_entity_document(self, doc_id: int, entity_id: int) -> None:
-        self.open_document(doc_id)
-        mentions = self.library.entity_mentions(entity_id, doc_id)
-        self.document_pane.view.set_selected_spans([(m.start, m.end) for m in mentions])
-        if mentions:
-            self.document_pane.view.select_span(mentions[0].start, mentions[0].end)
+        self.mention_steps.open_document(doc_id, entity_id)
+
+    def step_mention(self, forward: bool) -> None:
+        self.mention_steps.step(forward)
 
     # -- search ---------------------------------------------------------------------------------
     def focus_search(self) -> None:
@@ -277,16 +269,13 @@ class MainWindow(QMainWindow):
         self.search_pane.focus_query()
 
     def search(self, query: str) -> None:
-        started = time.perf_counter()
-        hits = self.library.search(query) if query else []
-        self.timings["search"] = time.perf_counter() - started
-        self.search_pane.show_hits(query, hits, self.timings["search"])
+        """The first page of hits at once (timings["search"]), the totals off the UI thread."""
+        self.searcher.search(query)
         self._mark_hits()
 
     def _mark_hits(self) -> None:
-        if self.current is not None:
-            spans = [s for h in self.search_pane.model.hits if h.doc_id == self.current.id for s in h.spans]
-            self.document_pane.set_hit_spans(spans)
+        if self.current is not None and self.current.id is not None:
+            self.document_pane.set_hit_spans(self.searcher.spans_in(self.current.id))
 
     def show_hit(self, hit: SearchHit) -> None:
         first = hit.spans[0] if hit.spans else (hit.sentence_start, hit.sentence_end)

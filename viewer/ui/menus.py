@@ -57,6 +57,9 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
                                icons.SP_ArrowDown),
         "previous_figure": _action(window, tr("上一个数字"), lambda: window.step_figure(False),
                                    ["Shift+F3"], icons.SP_ArrowUp),
+        "next_mention": _action(window, tr("实体的下一处提及"), lambda: window.step_mention(True), ["F4"]),
+        "previous_mention": _action(window, tr("实体的上一处提及"), lambda: window.step_mention(False),
+                                    ["Shift+F4"]),
         "zoom_in": _action(window, tr("放大"), lambda: window.document_pane.view.zoom(1),
                            [StandardKey.ZoomIn, "Ctrl+="]),
         "zoom_out": _action(window, tr("缩小"), lambda: window.document_pane.view.zoom(-1),
@@ -79,6 +82,7 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     edit_menu.addActions([actions["find"], actions["search"]])
     edit_menu.addSeparator()
     edit_menu.addActions([actions["next_figure"], actions["previous_figure"]])
+    edit_menu.addActions([actions["next_mention"], actions["previous_mention"]])
     view_menu = bar.addMenu(tr("视图(&V)"))
     view_menu.addActions([actions["zoom_in"], actions["zoom_out"], actions["zoom_reset"]])
     view_menu.addSeparator()

@@ -1,143 +1,61 @@
-"""Corpus search: a query box and results (document, snippet with the hits marked)."""
+"""Corpus search: a query box, how many hits in all and in each document, and the hits (document,
+snippet with the terms marked), a page at a time as the list scrolls."""
 
 from __future__ import annotations
 
 import sys
 import time
-from typing import Any
+from collections import Counter
 
-from PySide6.QtCore import (
-    QAbstractListModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QPointF,
-    QRect,
-    QSize,
-    Qt,
-    Signal,
-)
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QTextCharFormat, QTextLayout
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListView,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
+    QTreeWidget,
+    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from viewer.model import SearchHit
+from viewer.model import DocumentHits, SearchHit, SearchTotals
 from viewer.ui.i18n import in_brackets, tr
-from viewer.ui.palette import SEARCH_COLOUR
+from viewer.ui.search_results import HIT_ROLE, Fetch, HitDelegate, SearchResultsModel, snippet_marks
 
-Index = QModelIndex | QPersistentModelIndex
-HIT_ROLE = Qt.ItemDataRole.UserRole + 1
+__all__ = ["SearchPane", "snippet_marks", "totals_of"]
 
-
-def snippet_marks(hit: SearchHit) -> list[tuple[int, int]]:
-    """The hit spans as (start, length) within the snippet."""
-    marks = []
-    for start, end in hit.spans:
-        local_start = max(start - hit.snippet_offset, 0)
-        local_end = min(end - hit.snippet_offset, len(hit.snippet))
-        if local_start < local_end:
-            marks.append((local_start, local_end - local_start))
-    return marks
+DOC_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+DOCUMENTS_LISTED = 1000
+DOCUMENT_ROWS = 5  # rows of the per-document counts shown without scrolling
 
 
-class SearchResultsModel(QAbstractListModel):
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.hits: list[SearchHit] = []
-
-    def set_hits(self, hits: list[SearchHit]) -> None:
-        self.beginResetModel()
-        self.hits = list(hits)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.hits)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.hits):
-            return None
-        hit = self.hits[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return f"{hit.title}\n{hit.snippet}"
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return hit.path
-        if role == HIT_ROLE:
-            return hit
-        return None
-
-
-def _utf16_marks(text: str, marks: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    def units(cp: int) -> int:
-        return len(text[:cp].encode("utf-16-le")) // 2
-
-    return [(units(s), units(s + n) - units(s)) for s, n in marks]
-
-
-class HitDelegate(QStyledItemDelegate):
-    """Title in bold, then the snippet with hit words on a highlight; plain text only."""
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        metrics = QFontMetrics(option.font)
-        return QSize(200, metrics.lineSpacing() * 4 + 10)
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        hit = index.data(HIT_ROLE)
-        if not isinstance(hit, SearchHit):
-            return
-        rect: QRect = option.rect
-        painter.save()
-        if option.state & QStyle.StateFlag.State_Selected:
-            painter.fillRect(rect, option.palette.highlight().color().lighter(170))
-        font = QFont(option.font)
-        bold = QFont(font)
-        bold.setBold(True)
-        metrics = QFontMetrics(font)
-        painter.setFont(bold)
-        painter.setPen(QColor("#1a56b0"))
-        title = QFontMetrics(bold).elidedText(hit.title, Qt.TextElideMode.ElideRight, rect.width() - 12)
-        painter.drawText(rect.adjusted(6, 4, -6, 0), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
-                         title)
-        layout = QTextLayout(hit.snippet.replace("\n", " "), font)
-        ranges = []
-        for start, length in _utf16_marks(hit.snippet, snippet_marks(hit)):
-            fmt_range = QTextLayout.FormatRange()
-            fmt = QTextCharFormat()
-            fmt.setBackground(QColor(SEARCH_COLOUR))
-            fmt_range.start, fmt_range.length, fmt_range.format = start, length, fmt
-            ranges.append(fmt_range)
-        layout.setFormats(ranges)
-        layout.beginLayout()
-        y = 0.0
-        for _ in range(3):
-            line = layout.createLine()
-            if not line.isValid():
-                break
-            line.setLineWidth(rect.width() - 12)
-            line.setPosition(QPointF(0, y))
-            y += metrics.lineSpacing()
-        layout.endLayout()
-        painter.setPen(option.palette.text().color())
-        layout.draw(painter, QPointF(rect.left() + 6, rect.top() + 6 + metrics.lineSpacing()))
-        painter.setPen(QColor("#e0e0e0"))
-        painter.drawLine(rect.bottomLeft(), rect.bottomRight())
-        painter.restore()
+def totals_of(hits: list[SearchHit]) -> SearchTotals:
+    """The totals of a search whose every hit is listed."""
+    first: dict[int, SearchHit] = {}
+    sentences: Counter[int] = Counter()
+    occurrences: Counter[int] = Counter()
+    for hit in hits:
+        first.setdefault(hit.doc_id, hit)
+        sentences[hit.doc_id] += 1
+        occurrences[hit.doc_id] += len(hit.spans)
+    return SearchTotals(tuple(DocumentHits(doc_id, hit.title, hit.path, sentences[doc_id], occurrences[doc_id])
+                              for doc_id, hit in first.items()))
 
 
 class SearchPane(QWidget):
     hitActivated = Signal(object)  # SearchHit
     queryRequested = Signal(str)
+    documentChosen = Signal(object)  # a document id, or None for every document
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = SearchResultsModel(self)
+        self.query_text = ""
+        self.totals: SearchTotals | None = None
+        self.seconds: float | None = None
+        self.error = ""
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         self.query = QLineEdit()
@@ -147,7 +65,20 @@ class SearchPane(QWidget):
         layout.addWidget(self.query)
         self.status = QLabel()
         self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status.setWordWrap(True)
         layout.addWidget(self.status)
+        self.documents = QTreeWidget()
+        self.documents.setColumnCount(2)
+        self.documents.setHeaderHidden(True)
+        self.documents.setRootIsDecorated(False)
+        self.documents.setUniformRowHeights(True)
+        self.documents.header().setStretchLastSection(False)
+        self.documents.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.documents.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.documents.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.documents.itemSelectionChanged.connect(self._document_selected)
+        self.documents.hide()
+        layout.addWidget(self.documents)
         self.results = QListView()
         self.results.setModel(self.model)
         self.results.setItemDelegate(HitDelegate(self.results))
@@ -155,19 +86,120 @@ class SearchPane(QWidget):
         self.results.clicked.connect(self._activated)
         self.results.activated.connect(self._activated)
         layout.addWidget(self.results, 1)
+        self.listed = QLabel()
+        self.listed.setTextFormat(Qt.TextFormat.PlainText)
+        self.listed.setStyleSheet("QLabel { color: #666; }")
+        layout.addWidget(self.listed)
+        self.model.rowsInserted.connect(self._show_listed)
+        self.model.modelReset.connect(self._show_listed)
 
     def focus_query(self) -> None:
         self.query.setFocus()
         self.query.selectAll()
 
-    def show_hits(self, query: str, hits: list[SearchHit], seconds: float | None = None) -> None:
-        self.model.set_hits(hits)
-        documents = len({h.doc_id for h in hits})
-        text = tr("“%1”：%2 条结果，%3 篇文档").replace("%1", query).replace("%2", str(len(hits))) \
-            .replace("%3", str(documents))
-        if seconds is not None:
-            text += in_brackets(f"{seconds * 1000:.0f} ms")
-        self.status.setText(text if query else "")
+    # -- what the controller tells it ------------------------------------------------------------
+    def show_hits(self, query: str, hits: list[SearchHit], seconds: float | None = None,
+                  fetch: Fetch | None = None, page: int = 0) -> None:
+        """The first page of a new search; `fetch` loads the next `page` hits as the list scrolls.
+        When the page holds every hit, the totals are known at once."""
+        self.query_text, self.seconds, self.error = query, seconds, ""
+        self.model.set_hits(hits, fetch, page)
+        self.totals = None if self.model.has_more() else totals_of(hits)
+        self._show_documents()
+        self._show_status()
+
+    def show_totals(self, query: str, totals: SearchTotals) -> None:
+        if query == self.query_text and self.totals is None:
+            self.totals = totals
+            self._show_documents()
+            self._show_status()
+
+    def show_totals_failed(self, query: str, error: str) -> None:
+        if query == self.query_text and self.totals is None:
+            self.error = error
+            self._show_status()
+
+    def show_document_hits(self, hits: list[SearchHit], fetch: Fetch | None = None, page: int = 0) -> None:
+        """The first page of the hits in the document chosen (or in all of them again)."""
+        self.model.set_hits(hits, fetch, page)
+        self.results.scrollToTop()
+
+    def chosen_document(self) -> int | None:
+        items = self.documents.selectedItems()
+        value = items[0].data(0, DOC_ID_ROLE) if items else None
+        return int(value) if isinstance(value, int) else None
+
+    def choose_document(self, doc_id: int | None) -> None:
+        for row in range(self.documents.topLevelItemCount()):
+            item = self.documents.topLevelItem(row)
+            if item.data(0, DOC_ID_ROLE) == doc_id and item.flags() & Qt.ItemFlag.ItemIsSelectable:
+                self.documents.setCurrentItem(item)
+                return
+
+    # -- display ---------------------------------------------------------------------------------
+    def _show_status(self) -> None:
+        query, totals = self.query_text, self.totals
+        if not query:
+            text = ""
+        elif totals is None:
+            text = tr("“%1”：已列出前 %2 句，正在统计总数…").replace("%1", query) \
+                .replace("%2", str(len(self.model.hits)))
+            if self.error:
+                text = tr("“%1”：统计总数失败（%2）").replace("%1", query).replace("%2", self.error)
+        elif not totals.documents:
+            text = tr("“%1”：没有结果").replace("%1", query)
+        else:
+            text = tr("“%1”：共 %2，%3").replace("%1", query).replace("%2", tr("%n 处", totals.occurrences)) \
+                .replace("%3", tr("%n 个文档", len(totals.documents)))
+        if query and self.seconds is not None:
+            text += in_brackets(f"{self.seconds * 1000:.0f} ms")
+        self.status.setText(text)
+
+    def _show_listed(self) -> None:
+        listed, totals, chosen = len(self.model.hits), self.totals, self.chosen_document()
+        if totals is None or not listed:
+            self.listed.setText("")
+            return
+        of = totals.hits if chosen is None else next((d.hits for d in totals.documents if d.doc_id == chosen), listed)
+        text = tr("已列出 %1 / %2 句").replace("%1", str(listed)).replace("%2", str(of))
+        if self.model.has_more():
+            text += tr("，向下滚动加载更多")
+        self.listed.setText(text)
+
+    def _show_documents(self) -> None:
+        self.documents.blockSignals(True)
+        self.documents.clear()
+        totals = self.totals
+        if totals is None or len(totals.documents) < 2:
+            self.documents.hide()
+            self.documents.blockSignals(False)
+            self._show_listed()
+            return
+        every = QTreeWidgetItem([tr("全部文档"), tr("%n 处", totals.occurrences)])
+        every.setData(0, DOC_ID_ROLE, None)
+        items = [every]
+        for document in totals.documents[:DOCUMENTS_LISTED]:
+            item = QTreeWidgetItem([document.title or document.path, tr("%n 处", document.occurrences)])
+            item.setData(0, DOC_ID_ROLE, document.doc_id)
+            item.setToolTip(0, document.path)
+            items.append(item)
+        if len(totals.documents) > DOCUMENTS_LISTED:
+            rest = QTreeWidgetItem([tr("另有 %1 个文档").replace("%1", str(len(totals.documents) - DOCUMENTS_LISTED))])
+            rest.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            items.append(rest)
+        for item in items:
+            item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.documents.addTopLevelItems(items)
+        self.documents.setCurrentItem(every)
+        rows = min(len(items), DOCUMENT_ROWS + 1)
+        self.documents.setFixedHeight(self.documents.sizeHintForRow(0) * rows + 2 * self.documents.frameWidth())
+        self.documents.show()
+        self.documents.blockSignals(False)
+        self._show_listed()
+
+    def _document_selected(self) -> None:
+        if self.documents.selectedItems():
+            self.documentChosen.emit(self.chosen_document())
 
     def activate_row(self, row: int) -> None:
         index = self.model.index(row, 0)
@@ -188,11 +220,19 @@ def main(argv: list[str] | None = None) -> int:
     library = open_library(args[0] if args else None)
     pane = SearchPane()
 
+    def page(doc_id: int | None) -> Fetch:
+        return lambda last: library.search(pane.query_text, 50, after=last, doc_id=doc_id)
+
     def search(query: str) -> None:
         started = time.perf_counter()
-        pane.show_hits(query, library.search(query), time.perf_counter() - started)
+        hits = library.search(query, 50)
+        pane.show_hits(query, hits, time.perf_counter() - started, page(None), 50)
+        if pane.totals is None:
+            pane.show_totals(query, library.search_totals(query))
 
     pane.queryRequested.connect(search)
+    pane.documentChosen.connect(lambda doc_id: pane.show_document_hits(
+        library.search(pane.query_text, 50, doc_id=doc_id), page(doc_id), 50))
     return run_alone(pane, "search pane")
 
 

@@ -1,0 +1,88 @@
+"""The search pane's link to the store: the first page at once, the next pages as the list
+scrolls, the totals counted off the UI thread, and a document chosen among the totals."""
+
+from __future__ import annotations
+
+import time
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+
+from viewer.model import SearchHit, SearchTotals
+from viewer.services.library import Library
+from viewer.ui.search_results import Fetch
+
+if TYPE_CHECKING:
+    from viewer.ui.main_window import MainWindow
+
+PAGE = 50
+MARKED = 5000  # hits marked in the open document at most
+TASK = "search_totals"
+
+
+class SearchController(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.library: Library = window.library
+        self.pane = window.search_pane
+        self.query = ""
+        self.doc_id: int | None = None  # the document chosen among the totals
+        self._wanted = ""  # the query whose totals are wanted
+        self._counting: Library | None = None  # the library of the count running, to interrupt it
+        self.pane.queryRequested.connect(self.search)
+        self.pane.documentChosen.connect(self.choose_document)
+
+    def search(self, query: str) -> None:
+        started = time.perf_counter()
+        self.query, self.doc_id = query, None
+        hits = self.library.search(query, PAGE) if query else []
+        seconds = time.perf_counter() - started
+        self.window.timings["search"] = seconds
+        self.pane.show_hits(query, hits, seconds, self._pages(None), PAGE)
+        if query and self.pane.totals is None:
+            self._count(query)
+
+    def choose_document(self, doc_id: int | None) -> None:
+        self.doc_id = doc_id
+        self.pane.show_document_hits(self.library.search(self.query, PAGE, doc_id=doc_id), self._pages(doc_id), PAGE)
+
+    def spans_in(self, doc_id: int) -> list[tuple[int, int]]:
+        """Where the query's hits are in a document, to mark them in its text."""
+        if not self.query:
+            return []
+        return [span for hit in self.library.search(self.query, MARKED, doc_id=doc_id) for span in hit.spans]
+
+    def _pages(self, doc_id: int | None) -> Fetch:
+        query = self.query
+
+        def after(last: SearchHit) -> list[SearchHit]:
+            return self.library.search(query, PAGE, after=last, doc_id=doc_id)
+
+        return after
+
+    def _count(self, query: str) -> None:
+        """Count in a thread; a newer query interrupts the count running and is counted after it."""
+        self._wanted = query
+        review = self.window.review
+        if TASK in review.tasks:
+            if self._counting is not None:
+                self._counting.interrupt()
+            return
+
+        def count(library: Library) -> SearchTotals:
+            self._counting = library
+            return library.search_totals(query)
+
+        def done(result: object, _seconds: float, error: str) -> None:
+            self._counting = None
+            if review.closing:
+                return
+            if self._wanted != query:
+                self._count(self._wanted)
+            elif isinstance(result, SearchTotals):
+                self.pane.show_totals(query, result)
+            elif error:
+                self.pane.show_totals_failed(query, error)
+
+        review.run_task(TASK, count, done, read_only=True)
