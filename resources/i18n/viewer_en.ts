@@ -1402,6 +1402,73 @@
         </translation>
     </message>
     <message>
+        <source>“%1”：共 %2，%3</source>
+        <translation>“%1”: %2 in %3</translation>
+    </message>
+    <message>
+        <source>“%1”：已列出前 %2 句，正在统计总数…</source>
+        <translation>“%1”: the first %2 sentences listed, counting all…</translation>
+    </message>
+    <message>
+        <source>“%1”：统计总数失败（%2）</source>
+        <translation>“%1”: counting failed (%2)</translation>
+    </message>
+    <message>
+        <source>“%1”：没有结果</source>
+        <translation>“%1”: no hits</translation>
+    </message>
+    <message>
+        <source>已列出 %1 / %2 句</source>
+        <translation>%1 of %2 sentences listed</translation>
+    </message>
+    <message>
+        <source>，向下滚动加载更多</source>
+        <translation>; scroll down for more</translation>
+    </message>
+    <message>
+        <source>另有 %1 个文档</source>
+        <translation>%1 more documents</translation>
+    </message>
+    <message>
+        <source>▲ 上一处</source>
+        <translation>▲ Previous</translation>
+    </message>
+    <message>
+        <source>下一处 ▼</source>
+        <translation>Next ▼</translation>
+    </message>
+    <message>
+        <source>上一处提及（Shift+F4）</source>
+        <translation>Previous mention (Shift+F4)</translation>
+    </message>
+    <message>
+        <source>下一处提及（F4）</source>
+        <translation>Next mention (F4)</translation>
+    </message>
+    <message>
+        <source>第 %1 / %2 处</source>
+        <translation>Mention %1 of %2</translation>
+    </message>
+    <message>
+        <source>本文档未提及“%1”</source>
+        <translation>This document does not mention “%1”</translation>
+    </message>
+    <message>
+        <source>实体的下一处提及</source>
+        <translation>Next mention of the entity</translation>
+    </message>
+    <message>
+        <source>实体的上一处提及</source>
+        <translation>Previous mention of the entity</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n 个文档</source>
+        <translation>
+            <numerusform>%n document</numerusform>
+            <numerusform>%n documents</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>该文档库由更新版本的程序写入（结构版本 %1，本程序支持到 %2），本程序没有修改它。请更新程序后再打开。</source>
         <translation>This library was written by a newer version of the program (schema %1, this version supports up to %2). It was left unchanged. Update the program to open it.</translation>
     </message>
