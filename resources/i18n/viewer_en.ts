@@ -1524,5 +1524,13 @@
         <source>界面语言已切换。</source>
         <translation>The interface language has been switched.</translation>
     </message>
+    <message>
+        <source>未能撤销更正：%1</source>
+        <translation>Could not undo the correction: %1</translation>
+    </message>
+    <message>
+        <source>单击例句，在文档中查看</source>
+        <translation>Click an example to see it in its document</translation>
+    </message>
 </context>
 </TS>

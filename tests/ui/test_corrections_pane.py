@@ -232,3 +232,24 @@ def test_an_import_refreshes_the_dock(qtbot: QtBot, window: MainWindow, tmp_path
         pass
     statuses = dict(zip(cells(window.corrections.pane, FIGURE), cells(window.corrections.pane, STATUS), strict=True))
     assert statuses["320家"] != "原文已不存在"
+
+
+def test_a_correction_made_in_the_editor_is_listed_at_once(window: MainWindow) -> None:
+    pane = window.corrections.pane
+    figure = next(f for d in window.library.document_rows() if d.id is not None
+                  for f in window.library.figures(d.id) if f.text == "86亿元")
+    assert window.correction_editor.correct(figure, {"year": 2022})
+    assert sorted(cells(pane, FIGURE)) == ["12%", "320家", "45亿元", "86亿元"]
+    window.review.undo_stack.undo()
+    assert sorted(cells(pane, FIGURE)) == ["12%", "320家", "45亿元"]
+
+
+def test_an_orphaned_correction_can_be_removed_and_brought_back(window: MainWindow) -> None:
+    pane = window.corrections.pane
+    orphan = pane.model.corrections[cells(pane, FIGURE).index("320家")]
+    assert window.corrections.remove_correction(orphan)
+    assert sorted(cells(pane, FIGURE)) == ["12%", "45亿元"]
+    window.review.undo_stack.undo()
+    statuses = dict(zip(cells(pane, FIGURE), cells(pane, STATUS), strict=True))
+    assert statuses["320家"] == "原文已不存在"
+    assert not window.corrections.remove_correction(Correction("/无此文件.txt", 0, 1, "1", {"year": 2020}))

@@ -1,53 +1,34 @@
 """The 更正记录 dock in the window: listing the store's corrections, jumping to a correction's
-sentence, and undoing one (an undoable command on the window's stack)."""
+sentence, and undoing one: the correction editor's undoable command (correction_commands) on the
+window's stack, its figure shown again by the editor; the list follows every correction change."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoCommand
-from PySide6.QtWidgets import QDockWidget
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QDockWidget, QMessageBox
 
-from viewer.model import Correction, CorrectionStatus
-from viewer.services import corrections as corrections_service
+from viewer.model import Correction, CorrectionStatus, Figure
 from viewer.services.correction_anchors import correction_anchor
+from viewer.ui.correction_commands import CorrectFigure
 from viewer.ui.corrections_pane import CorrectionsPane
 from viewer.ui.i18n import tr
 
 if TYPE_CHECKING:
-    from viewer.services.library import Library
     from viewer.ui.main_window import MainWindow
 
 
-class RemoveCorrection(QUndoCommand):
-    """Undo a correction (its figure gets the machine's values back); undoing this makes it again."""
-
-    def __init__(self, library: Library, correction: Correction, changed: Callable[[Correction], None]) -> None:
-        super().__init__(tr("撤销更正 %1").replace("%1", correction.quote))
-        self.library, self.correction, self.changed = library, correction, changed
-
-    def redo(self) -> None:
-        self.correction = corrections_service.undo_correction(self.library.db, self.correction.id or 0)
-        self.changed(self.correction)
-
-    def undo(self) -> None:
-        self.correction = corrections_service.restore_correction(self.library.db, self.correction)
-        self.changed(self.correction)
-
-
 class CorrectionsController(QObject):
-    correctionsChanged = Signal()  # a correction was undone or made again from here
-
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
-        self.pane = CorrectionsPane(window.language)
+        self.pane = CorrectionsPane()
         self.dock: QDockWidget | None = None
         self._stale = True
         self.pane.correctionActivated.connect(self.show_correction)
         self.pane.undoRequested.connect(self.remove_correction)
+        window.correction_editor.correctionsChanged.connect(self.refresh)
 
     def attach(self, dock: QDockWidget) -> None:
         """Read the corrections when the dock is shown (not at start-up while it is hidden)."""
@@ -65,7 +46,7 @@ class CorrectionsController(QObject):
         self._stale = False
         current = self.window.current
         self.pane.set_current_document(current.path if current is not None else None)
-        self.pane.set_corrections(corrections_service.list_corrections(self.window.library.conn))
+        self.pane.set_corrections(self.window.library.corrections.all())
 
     def document_opened(self) -> None:
         current = self.window.current
@@ -90,22 +71,21 @@ class CorrectionsController(QObject):
         view.select_span(*place.figure)
         return True
 
-    def remove_correction(self, correction: Correction) -> None:
-        if correction.id is None:
-            return
-        self.window.review.undo_stack.push(RemoveCorrection(self.window.library, correction, self._changed))
-
-    def _changed(self, correction: Correction) -> None:
-        """The figure of `correction` changed: its document, the chart and the checks show it."""
-        window = self.window
-        place = correction_anchor(window.library.conn, correction)
-        if place.doc_id is not None and window.current is not None and window.current.id == place.doc_id:
-            window.open_document(place.doc_id, select=place.figure, reload=True)
-        chart = window.chart_if_loaded()
-        if chart is not None:
-            chart.reload_indicators()
-            if place.figure_id is not None:
-                window.show_figure(window.library.figure(place.figure_id))
-        window.review.refresh_findings()
-        self.refresh()
-        self.correctionsChanged.emit()
+    def remove_correction(self, correction: Correction) -> bool:
+        """Undo a correction (its figure gets the machine's values back) as one step on the
+        window's stack; undoing that step makes the correction again."""
+        book = self.window.library.corrections
+        if correction.id is None or not book.exists(correction.id):
+            return False
+        anchor = correction_anchor(self.window.library.conn, correction)
+        try:
+            removed = book.undo(correction.id)
+        except (KeyError, ValueError) as error:
+            QMessageBox.warning(self.window, tr("撤销更正"), tr("未能撤销更正：%1").replace("%1", str(error)))
+            return False
+        # The command reads only the figure's text and place.
+        figure = Figure(removed.start, removed.end, removed.quote, None, "", "", doc_id=anchor.doc_id)
+        command = CorrectFigure(book, figure, removed, None, self.window.correction_editor.figure_changed)
+        command.setText(tr("撤销更正 %1").replace("%1", removed.quote))
+        self.window.review.undo_stack.push(command)
+        return True

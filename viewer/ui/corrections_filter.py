@@ -1,5 +1,5 @@
 """Which corrections the 更正记录 dock lists: by words, status, the field changed and document.
-Plain Python, so that it is tested without a window."""
+No widget, so that it is tested without a window."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from viewer.model import Correction
 from viewer.services.correction_rows import change_text
+from viewer.ui.correction_labels import correction_summary
 
 
 @dataclass(frozen=True)
@@ -32,8 +33,10 @@ class CorrectionFilter:
 
 
 def searchable_text(correction: Correction) -> str:
-    return "\n".join((correction.quote, change_text(correction, "zh"), change_text(correction, "en"),
-                      correction.title, correction.doc_path, correction.author, correction.sentence))
+    """What the words are looked for in: what the dock shows, and the change in both languages."""
+    return "\n".join((correction.quote, correction_summary(correction), change_text(correction, "zh"),
+                      change_text(correction, "en"), correction.title, correction.doc_path, correction.author,
+                      correction.sentence))
 
 
 def filtered(corrections: Iterable[Correction], chosen: CorrectionFilter) -> list[Correction]:

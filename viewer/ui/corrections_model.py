@@ -11,14 +11,14 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from viewer.model import Correction, CorrectionStatus
-from viewer.services.correction_rows import change_text
+from viewer.ui.correction_labels import correction_summary
 from viewer.ui.corrections_filter import file_name
 from viewer.ui.i18n import tr
 from viewer.ui.review_labels import ALERT_COLOUR
 from viewer.ui.tooltips import plain_tooltip
 
 CORRECTION_ROLE = Qt.ItemDataRole.UserRole + 1
-STATUS, FIGURE, CHANGE, DOCUMENT, AUTHOR, TIME = range(6)
+STATUS, FIGURE, CHANGE, AUTHOR, TIME, DOCUMENT = range(6)
 COLUMNS = 6
 Index = QModelIndex | QPersistentModelIndex
 
@@ -41,9 +41,8 @@ def local_time(stamp: str) -> str:
 
 
 class CorrectionsModel(QAbstractTableModel):
-    def __init__(self, language: str = "zh") -> None:
+    def __init__(self) -> None:
         super().__init__()
-        self.language = language
         self.corrections: list[Correction] = []
 
     def set_corrections(self, corrections: Sequence[Correction]) -> None:
@@ -60,7 +59,7 @@ class CorrectionsModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return [tr("状态"), tr("数字"), tr("更正"), tr("文档"), tr("更正人"), tr("时间")][section]
+            return [tr("状态"), tr("数字"), tr("更正"), tr("更正人"), tr("时间"), tr("文档")][section]
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -89,12 +88,12 @@ class CorrectionsModel(QAbstractTableModel):
         if column == FIGURE:
             return correction.quote
         if column == CHANGE:
-            return change_text(correction, self.language)
-        if column == DOCUMENT:
-            return correction.title or file_name(correction.doc_path)
+            return correction_summary(correction)
         if column == AUTHOR:
             return correction.author
-        return local_time(correction.updated_at)
+        if column == TIME:
+            return local_time(correction.updated_at)
+        return correction.title or file_name(correction.doc_path)
 
     def _tooltip(self, correction: Correction, column: int) -> str:
         if column == FIGURE:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.model import CORRECTABLE, Correction, CorrectionStatus
-from viewer.services.correction_rows import FIELD_EN, FIELD_ZH
+from viewer.ui.correction_labels import field_label
 from viewer.ui.corrections_filter import CorrectionFilter, filtered
 from viewer.ui.corrections_model import (
     AUTHOR,
@@ -32,6 +32,7 @@ from viewer.ui.corrections_model import (
     DOCUMENT,
     FIGURE,
     STATUS,
+    TIME,
     CorrectionsModel,
     status_label,
 )
@@ -58,10 +59,9 @@ class CorrectionsPane(QWidget):
     correctionActivated = Signal(object)  # Correction: show it at its sentence
     undoRequested = Signal(object)  # Correction: give its figure the machine's values back
 
-    def __init__(self, language: str = "zh", parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.language = language
-        self.model = CorrectionsModel(language)
+        self.model = CorrectionsModel()
         self.all_corrections: list[Correction] = []
         self.current_path: str | None = None  # the open document's file
         layout = QVBoxLayout(self)
@@ -80,7 +80,7 @@ class CorrectionsPane(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in ((STATUS, 96), (FIGURE, 90), (CHANGE, 230), (DOCUMENT, 150), (AUTHOR, 70)):
+        for column, width in ((STATUS, 124), (FIGURE, 80), (CHANGE, 300), (AUTHOR, 60), (TIME, 120)):
             self.table.setColumnWidth(column, width)
         self.table.clicked.connect(lambda index: self._emit_at(index, self.correctionActivated))
         self.table.activateRequested.connect(lambda: self._emit_current(self.correctionActivated))
@@ -102,9 +102,8 @@ class CorrectionsPane(QWidget):
             self.status_box.addItem(status_label(status), status)
         self.field_box = QComboBox()
         self.field_box.addItem(tr("全部字段"), "")
-        names = FIELD_ZH if self.language == "zh" else FIELD_EN
         for name in CORRECTABLE:
-            self.field_box.addItem(names.get(name, name), name)
+            self.field_box.addItem(field_label(name), name)
         self.scope_box = QComboBox()
         self.scope_box.addItem(tr("全部文档"), True)
         self.scope_box.addItem(tr("当前文档"), False)

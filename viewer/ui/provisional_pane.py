@@ -98,6 +98,8 @@ class ProvisionalPane(QWidget):
         splitter.addWidget(self.table)
         self.examples = QListWidget()
         self.examples.setWordWrap(True)
+        self.examples.setAlternatingRowColors(True)
+        self.examples.setToolTip(tr("单击例句，在文档中查看"))
         self.examples.itemActivated.connect(self._example_chosen)
         self.examples.itemClicked.connect(self._example_chosen)
         splitter.addWidget(self.examples)
