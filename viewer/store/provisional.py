@@ -8,7 +8,7 @@ indicator a reviewer corrected, or that the reviewer excluded, is no longer the 
 from __future__ import annotations
 
 from viewer.model.provisional import ProvisionalExample, ProvisionalIndicator
-from viewer.store.connection import Queryable
+from viewer.store.connection import Queryable, in_chunks
 
 # The figures still filed under their provisional indicator (`f` is figures).
 _STILL_PROVISIONAL = (
@@ -21,34 +21,46 @@ _STILL_PROVISIONAL = (
 
 def provisional_indicators(db: Queryable, examples: int = 3) -> list[ProvisionalIndicator]:
     """Every provisional indicator, most figures first, with up to `examples` example figures
-    (in document order)."""
-    counts = db.execute(
-        "SELECT f.indicator, count(*), count(DISTINCT f.doc_id) FROM figures f "
-        f"WHERE {_STILL_PROVISIONAL} GROUP BY f.indicator ORDER BY 2 DESC, 1"
-    ).fetchall()
-    units: dict[str, list[str]] = {}
-    for name, unit, _n in db.execute(
-        f"SELECT f.indicator, f.unit, count(*) n FROM figures f WHERE {_STILL_PROVISIONAL} "
-        "GROUP BY f.indicator, f.unit ORDER BY f.indicator, n DESC, f.unit"
-    ):
-        units.setdefault(name, []).append(unit)
-    shown: dict[str, list[ProvisionalExample]] = {}
-    if examples > 0:
-        rows = db.execute(
-            "SELECT e.indicator, e.id, e.doc_id, e.text, "
-            "substr(d.text, e.sentence_start + 1, e.sentence_end - e.sentence_start), d.title "
-            "FROM (SELECT f.indicator, f.id, f.doc_id, f.text, f.sentence_start, f.sentence_end, "
-            "row_number() OVER (PARTITION BY f.indicator ORDER BY f.doc_id, f.span_start) AS n "
-            f"FROM figures f WHERE {_STILL_PROVISIONAL}) e JOIN documents d ON d.id = e.doc_id "
-            "WHERE e.n <= ? ORDER BY e.indicator, e.n",
-            [examples],
-        )
-        for name, figure_id, doc_id, text, sentence, title in rows:
-            shown.setdefault(name, []).append(ProvisionalExample(figure_id, doc_id, text, sentence, title))
+    (in document order). One pass over the figures table (an index would be walked for every
+    row with an indicator), counted here; then the examples' sentences by id."""
+    figures: dict[str, int] = {}
+    documents: dict[str, set[int]] = {}
+    units: dict[str, dict[str, int]] = {}
+    first: dict[str, list[tuple[int, int, int]]] = {}  # name -> (doc id, start, figure id), the earliest
+    rows = db.execute(
+        f"SELECT f.indicator, f.doc_id, f.unit, f.span_start, f.id FROM figures f NOT INDEXED WHERE {_STILL_PROVISIONAL}"
+    )
+    for name, doc_id, unit, start, figure_id in rows:
+        figures[name] = figures.get(name, 0) + 1
+        documents.setdefault(name, set()).add(doc_id)
+        by_unit = units.setdefault(name, {})
+        by_unit[unit] = by_unit.get(unit, 0) + 1
+        if examples > 0:
+            earliest = first.setdefault(name, [])
+            earliest.append((doc_id, start, figure_id))
+            if len(earliest) > 4 * examples:  # keep the list short; sorted once at the end
+                earliest.sort()
+                del earliest[examples:]
+    shown = _examples({name: sorted(found)[:examples] for name, found in first.items()}, db)
+    ordered = sorted(figures, key=lambda name: (-figures[name], name))
     return [
-        ProvisionalIndicator(name, figures, documents, tuple(units.get(name, ())), tuple(shown.get(name, ())))
-        for name, figures, documents in counts
+        ProvisionalIndicator(name, figures[name], len(documents[name]),
+                             tuple(sorted(units[name], key=lambda u: (-units[name][u], u))), tuple(shown.get(name, ())))
+        for name in ordered
     ]
+
+
+def _examples(chosen: dict[str, list[tuple[int, int, int]]], db: Queryable) -> dict[str, list[ProvisionalExample]]:
+    ids = [figure_id for found in chosen.values() for _, _, figure_id in found]
+    read: dict[int, ProvisionalExample] = {}
+    for chunk, marks in in_chunks(ids):
+        for figure_id, doc_id, text, sentence, title in db.execute(
+            "SELECT f.id, f.doc_id, f.text, substr(d.text, f.sentence_start + 1, f.sentence_end - f.sentence_start), "
+            f"d.title FROM figures f JOIN documents d ON d.id = f.doc_id WHERE f.id IN ({marks})",
+            chunk,
+        ):
+            read[figure_id] = ProvisionalExample(figure_id, doc_id, text, sentence, title)
+    return {name: [read[i] for _, _, i in found if i in read] for name, found in chosen.items()}
 
 
 def provisional_figures(db: Queryable, name: str) -> list[tuple[int, int]]:
