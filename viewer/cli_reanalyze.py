@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from viewer.model import Figure
     from viewer.services.reanalysis import FigureChange, ReanalysisProgress
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
 def add_parser(sub: Any) -> None:
@@ -72,6 +72,10 @@ def run(store: Path, args: argparse.Namespace) -> int:
     except StoreError as error:
         print(f"policy-viewer: {error}", file=sys.stderr)
         return EXIT_FAILED
+    except KeyboardInterrupt:
+        print("\ninterrupted; the documents re-analysed so far are kept (`policy-viewer check` brings the "
+              "findings up to date)", file=sys.stderr)
+        return EXIT_INTERRUPTED
     for document in failed:
         print(f"  failed: {document.title or document.doc_id}: {document.reason}")
     return EXIT_FAILED if failed else EXIT_OK

@@ -15,9 +15,9 @@ import pytest
 import sqlite_utils
 
 from viewer.model import AnalyzedDocument, NoteStatus, Source
-from viewer.services import corrections, notes
+from viewer.services import corrections, notes, reanalysis
 from viewer.services import reanalysis_document as one_document
-from viewer.services.checks import compute_findings, update_checks
+from viewer.services.checks import compute_findings, compute_scoped, update_checks
 from viewer.services.ingest import ingest_paths
 from viewer.services.reanalysis import (
     ReanalysisProgress,
@@ -307,3 +307,67 @@ def test_a_document_whose_analysis_fails_is_named_and_left_as_it_was(
     assert report.reanalysed == 2
     assert {f.indicator for f in figures_of(path, ids["b.txt"])} == {OLD}
     assert OLD not in {f.indicator for f in figures_of(path, ids["a.txt"])}
+
+
+def test_figures_moving_to_another_series_take_their_findings_along(
+        store: tuple[Path, dict[str, int]], monkeypatch: pytest.MonkeyPatch) -> None:
+    path, ids = store
+    others = path.parent / "others"
+    others.mkdir()
+    for number, place in enumerate(("益阳市", "常德市", "娄底市", "邵阳市")):
+        (others / f"{number}.txt").write_text(
+            f"{place}2023年科技工作总结\n\n2023年全市技术合同成交额{20 + number}亿元，比上年增长10%。\n",
+            encoding="utf-8")
+    assert ingest_paths(path, [others], processes=0).ok
+    rename_indicator(monkeypatch, "研发经费投入", "全社会研发经费")
+    scoped: list[object] = []
+    monkeypatch.setattr(reanalysis, "update_checks", lambda *a, **k: scoped.append(update_checks(*a, **k)))
+
+    report = reanalyze(path, processes=0)
+
+    assert report.changed_documents == [ids["a.txt"]]
+    assert scoped and scoped[0] is not None  # only the findings the moved figures reach were recomputed
+    db = open_store(path)
+    stored = sorted(db.execute("SELECT scope, kind, verdict, message FROM checks").fetchall())
+    assert stored == sorted((scope, f.kind, f.verdict, f.message) for scope, f in compute_scoped(db))
+    assert [scope for scope, kind, *_ in stored if kind == "change"] == ["series:全社会研发经费\t岳阳市"]
+    db.conn.close()
+
+
+def test_a_figure_leaving_a_series_has_that_series_checked_again(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without it, two neighbours of the series are far apart: a finding that cites neither the
+    document nor its new series, so only the series it left can bring it."""
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for year, value in ((2021, 10), (2022, 30), (2023, 60)):
+        (folder / f"娄底{year}.txt").write_text(
+            f"娄底市{year}年科技工作总结\n\n{year}年全市技术合同成交额{value}亿元。\n", encoding="utf-8")
+    for number, place in enumerate(("益阳市", "常德市", "邵阳市", "怀化市", "永州市")):
+        (folder / f"其他{number}.txt").write_text(
+            f"{place}2023年科技工作总结\n\n2023年全市高新技术企业{100 + number}家。\n", encoding="utf-8")
+    path = tmp_path / "s.db"
+    assert ingest_paths(path, [folder], processes=0).ok
+    db = open_store(path)
+    assert not db.execute("SELECT 1 FROM checks WHERE kind = 'outlier'").fetchall()
+    db.conn.close()
+    real = one_document.analyze_text
+
+    def analysis(path_: str, text: str, sha256: str, with_index: bool = True) -> AnalyzedDocument:
+        analysed = real(path_, text, sha256, with_index)
+        if path_.endswith("娄底2022.txt"):
+            analysed.figures = [dataclasses.replace(f, indicator="技术交易额") for f in analysed.figures]
+        return analysed
+
+    monkeypatch.setattr(one_document, "analyze_text", analysis)
+    scoped: list[object] = []
+    monkeypatch.setattr(reanalysis, "update_checks", lambda *a, **k: scoped.append(update_checks(*a, **k)))
+
+    report = reanalyze(path, processes=0)
+
+    assert len(report.changed_documents) == 1 and scoped and scoped[0] is not None
+    db = open_store(path)
+    stored = sorted(db.execute("SELECT scope, kind, verdict, message FROM checks").fetchall())
+    assert stored == sorted((scope, f.kind, f.verdict, f.message) for scope, f in compute_scoped(db))
+    assert [scope for scope, kind, *_ in stored if kind == "outlier"] == ["series:技术合同成交额\t娄底市"]
+    db.conn.close()

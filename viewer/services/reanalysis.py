@@ -2,9 +2,9 @@
 original files, and rewrite only what the analysis derives (see `reanalysis_document`).
 
 Like an import, documents are handed to a pool of spawned worker processes (started by ingest's
-own initialiser, so they load the same lexicon), each worker writes its documents in one
-transaction each, cancel stops cleanly between documents, and the findings the rewritten
-documents can change are recomputed at the end. `preview_reanalysis` runs the same work and rolls
+own initialiser with its arguments, so they analyse with the same lexicon), each worker writes
+its documents in one transaction each, cancel stops cleanly between documents, and the findings
+the rewritten documents can change are recomputed at the end. `preview_reanalysis` runs the same work and rolls
 each document back: how many figures in how many documents would change, with examples.
 """
 
@@ -256,7 +256,7 @@ def _run_pool(
     stop = context.Event()
     pending = list(reversed(queue))
     with cf.ProcessPoolExecutor(workers, mp_context=context, initializer=ingest._start_worker,
-                                initargs=(store_path, stop)) as pool:
+                                initargs=ingest.worker_initargs(store_path, stop)) as pool:
         running: dict[cf.Future[DocumentReanalysis | None], store_reanalysis.QueuedDocument] = {}
         try:
             while pending or running:

@@ -18,8 +18,9 @@ from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 from viewer.model import AnalyzedDocument, Figure
-from viewer.services.checks.scopes import Scopes, scopes_of
+from viewer.services.checks.scopes import Scopes
 from viewer.services.reviewer_work import reattach_reviewer_work
+from viewer.store import checks as store_checks
 from viewer.store import documents as store_documents
 from viewer.store import figures as store_figures
 from viewer.store import reanalysis as store_reanalysis
@@ -67,7 +68,7 @@ class DocumentReanalysis:
     metadata_changed: bool = False
     figures_rewritten: bool = False  # the figures got new ids: the document's findings need recomputing
     whole: bool = False  # the whole document was written again
-    previous: Scopes | None = None  # for rewritten figures: the findings' scopes the old ones took part in
+    previous: Scopes | None = None  # for rewritten figures: the series and paragraphs of the old ones
 
     @property
     def needs_checks(self) -> bool:
@@ -148,6 +149,14 @@ def reanalyse_document(
     return result
 
 
+def _old_scopes(db: sqlite_utils.Database, doc_id: int) -> Scopes:
+    """What the findings of the document's old figures and paragraphs depend on. Not `scopes_of`:
+    that one also scans every finding for documents gone from the store, once per document here;
+    the findings citing this one are still stored when the checks run, which adds their scopes."""
+    return Scopes(series=frozenset(store_checks.document_series(db, [doc_id])),
+                  paragraphs=frozenset(store_checks.document_hashes(db, [doc_id])))
+
+
 def _write(db: sqlite_utils.Database, stored: store_reanalysis.StoredText, analysed: AnalyzedDocument,
            whole: bool, examples: int) -> DocumentReanalysis:
     doc_id, title = stored.id, analysed.document.title
@@ -155,7 +164,7 @@ def _write(db: sqlite_utils.Database, stored: store_reanalysis.StoredText, analy
         return DocumentReanalysis(doc_id, title, Status.GONE, "replaced by an import meanwhile")
     before = store_figures.document_figures(db, doc_id)
     rewrite = whole or _rows(before) != _rows(analysed.figures)
-    previous = scopes_of(db, [doc_id]) if rewrite else None
+    previous = _old_scopes(db, doc_id) if rewrite else None
     if whole:
         store_documents.save_document(db, analysed)
         metadata_changed = True
