@@ -215,7 +215,7 @@ def _run(
         report.chars_analysed += queued.chars
         if progress is not None:
             progress(ReanalysisProgress(len(report.documents), len(queue), report.chars_analysed, chars_total,
-                                        result.title or queued.title, time.perf_counter() - started))
+                                        queued.title or result.title, time.perf_counter() - started))
 
     workers = ingest.default_processes() if processes is None else processes
     if workers == 0 or len(queue) <= 1:

@@ -126,10 +126,9 @@ def reanalyse_document(
     stored = store_reanalysis.stored_text(db, doc_id)
     if stored is None:
         return DocumentReanalysis(doc_id, "", Status.GONE, "no longer in the store")
-    title = stored.path
+    title = stored.title  # as the library shows it
     try:
         analysed = analyze_text(stored.path, stored.text, stored.sha256, with_index=whole)
-        title = analysed.document.title
         if not whole and not _same_spans(stored, analysed):
             whole = True  # the program splits the text differently now: write the document anew
             analysed = analyze_text(stored.path, stored.text, stored.sha256)
@@ -159,7 +158,7 @@ def _old_scopes(db: sqlite_utils.Database, doc_id: int) -> Scopes:
 
 def _write(db: sqlite_utils.Database, stored: store_reanalysis.StoredText, analysed: AnalyzedDocument,
            whole: bool, examples: int) -> DocumentReanalysis:
-    doc_id, title = stored.id, analysed.document.title
+    doc_id, title = stored.id, stored.title
     if store_reanalysis.stored_sha256(db, doc_id) != stored.sha256:
         return DocumentReanalysis(doc_id, title, Status.GONE, "replaced by an import meanwhile")
     before = store_figures.document_figures(db, doc_id)

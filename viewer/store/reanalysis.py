@@ -25,6 +25,7 @@ class StoredText:
     id: int
     path: str
     sha256: str
+    title: str
     text: str
     analysis_version: int
     paragraphs: tuple[tuple[int, int], ...]  # (start, end) in order
@@ -52,14 +53,15 @@ def queued_documents(db: Queryable, doc_ids: Sequence[int] | None = None) -> lis
 
 
 def stored_text(db: Queryable, doc_id: int) -> StoredText | None:
-    row = db.execute("SELECT path, sha256, text, analysis_version FROM documents WHERE id = ?", [doc_id]).fetchone()
+    row = db.execute("SELECT path, sha256, title, text, analysis_version FROM documents WHERE id = ?",
+                     [doc_id]).fetchone()
     if row is None:
         return None
     paragraphs = db.execute(
         "SELECT span_start, span_end FROM paragraphs WHERE doc_id = ? ORDER BY idx", [doc_id]).fetchall()
     sentences = db.execute(
         "SELECT paragraph_idx, span_start, span_end FROM sentences WHERE doc_id = ? ORDER BY idx", [doc_id]).fetchall()
-    return StoredText(doc_id, str(row[0]), str(row[1]), str(row[2]), int(row[3]),
+    return StoredText(doc_id, str(row[0]), str(row[1]), str(row[2]), str(row[3]), int(row[4]),
                       tuple((int(a), int(b)) for a, b in paragraphs),
                       tuple((int(p), int(a), int(b)) for p, a, b in sentences))
 
