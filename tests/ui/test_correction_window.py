@@ -237,9 +237,12 @@ def test_context_menu_of_a_figure_and_of_a_chart_point_open_the_editor(qtbot: Qt
     point = point_at(chart.plot, chart.spots.values(), pos)
     assert point is not None and point.figure_id == contracts.id
     assert point_at(chart.plot, chart.spots.values(), pos + QPoint(60, 60)) is None
+    assert chart.point_menu_at(pos + QPoint(60, 60)) is None  # off any point: no menu
+    menu = chart.point_menu_at(pos)
+    assert menu is not None and [a.text() for a in menu.actions()] == ["更正“31亿元”…"]
     with qtbot.waitSignal(chart.correctionRequested) as asked:
-        chart.correctionRequested.emit(point)
-    assert asked.args == [point]
+        menu.actions()[0].trigger()
+    assert asked.args[0].figure_id == contracts.id
     dialog = window.correction_editor.dialog
     assert dialog is not None and dialog.figure.id == contracts.id
     assert window.document_pane.view.current_figure() == figure(window, "31亿元")

@@ -507,12 +507,19 @@ class ChartPane(QWidget):
         self._draw_emphasis(self.visible_points())
         self.pointClicked.emit(point)
 
-    def _point_menu(self, pos: QPoint) -> None:
+    def point_menu_at(self, pos: QPoint) -> QMenu | None:
+        """The context menu of the point under a position of the plot; None off any point."""
         point = point_at(self.plot, self.spots.values(), pos)
-        if point is not None:
-            menu = QMenu(self)
-            menu.addAction(tr("更正“%1”…").replace("%1", point.text or tr("该数据点")),
-                           lambda: self.correctionRequested.emit(point))
+        if point is None:
+            return None
+        menu = QMenu(self)
+        menu.addAction(tr("更正“%1”…").replace("%1", point.text or tr("该数据点")),
+                       lambda: self.correctionRequested.emit(point))
+        return menu
+
+    def _point_menu(self, pos: QPoint) -> None:
+        menu = self.point_menu_at(pos)
+        if menu is not None:
             menu.exec(self.plot.mapToGlobal(pos))
             menu.deleteLater()
 
