@@ -166,6 +166,15 @@ def test_a_reviewers_correction_under_the_phrase_stays_the_reviewers(store: Path
     assert sorted(f["indicator"] for f in after.values() if f["indicator"] in (TARGET, STATION)) == [TARGET, TARGET]
 
 
+def test_mapping_through_the_worker_pool_uses_the_new_lexicon(store: Path) -> None:
+    before = figures(store)
+    map_provisional_indicator(store, STATION, TARGET, processes=2)
+    after = figures(store)
+    assert {key for key in before if before[key] != after[key]} == \
+        {key for key, f in before.items() if f["indicator"] == STATION}
+    assert all(after[key]["indicator"] == TARGET for key, f in before.items() if f["indicator"] == STATION)
+
+
 def test_a_cancelled_mapping_is_finished_by_mapping_again(store: Path) -> None:
     import threading
 
