@@ -15,7 +15,6 @@ from viewer.services import corrections, lexicon
 from viewer.services.ingest import ingest_paths
 from viewer.services.provisional import (
     MappingError,
-    indicator_choices,
     map_provisional_indicator,
     plan_mapping,
     provisional_indicators,
@@ -109,12 +108,6 @@ def test_plan_counts_what_moves_and_refuses_what_cannot(db: sqlite_utils.Databas
         plan_mapping(db, STATION, "  ")
     with pytest.raises(MappingError, match="itself"):
         plan_mapping(db, STATION, STATION)
-
-
-def test_indicator_choices_are_the_taxonomy() -> None:
-    names = {c.name: c for c in indicator_choices()}
-    assert TARGET in names and "高新技术企业数" in names
-    assert names["研发经费投入"].unit_kind == "money"
 
 
 def test_mapping_moves_every_figure_under_the_phrase_and_no_other(store: Path) -> None:

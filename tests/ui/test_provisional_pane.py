@@ -13,8 +13,9 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from viewer.model.provisional import IndicatorChoice, ProvisionalExample, ProvisionalIndicator
+from viewer.model.provisional import ProvisionalExample, ProvisionalIndicator
 from viewer.services import lexicon
+from viewer.services.correction_choices import IndicatorOption
 from viewer.services.ingest import ingest_paths
 from viewer.services.provisional import MappingResult
 from viewer.store import open_store
@@ -92,9 +93,9 @@ def test_filter_actions_and_busy(qtbot: QtBot) -> None:
 
 
 def test_the_indicator_picker_searches_names_aliases_and_groups(qtbot: QtBot) -> None:
-    choices = [IndicatorChoice("技术转移机构数", "count", ("技术转移机构",), "技术市场"),
-               IndicatorChoice("研发经费投入", "money", ("R&D经费", "研发投入"), "研发投入"),
-               IndicatorChoice("高新技术企业数", "count", ("高企",), "创新主体")]
+    choices = [IndicatorOption("技术转移机构数", group="技术市场", unit_kind="count", aliases=("技术转移机构",)),
+               IndicatorOption("研发经费投入", group="研发投入", unit_kind="money", aliases=("R&D经费", "研发投入")),
+               IndicatorOption("高新技术企业数", group="创新主体", unit_kind="count", aliases=("高企",))]
     picker = IndicatorPicker(choices, "把临时指标“充电桩数”归入：")
     qtbot.addWidget(picker)
     assert picker.shown_names() == ["技术转移机构数", "研发经费投入", "高新技术企业数"]
@@ -171,7 +172,8 @@ def test_mapping_in_one_action_moves_the_figures_and_refreshes(
     pane.select_indicator(STATION)
     asked: list[str] = []
     monkeypatch.setattr(provisional_controller, "pick_indicator", lambda _parent, choices, _prompt:
-                        TARGET if TARGET in {c.name for c in choices} else None)
+                        TARGET if TARGET in {c.name for c in choices} and STATION not in {c.name for c in choices}
+                        else None)
     monkeypatch.setattr(QMessageBox, "question", lambda _parent, _title, text: asked.append(text)
                         or QMessageBox.StandardButton.Yes)
     window.open_first_document()

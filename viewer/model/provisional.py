@@ -40,14 +40,3 @@ class MappingPlan:
     @property
     def documents(self) -> int:
         return len(self.doc_ids)
-
-
-@dataclass(frozen=True)
-class IndicatorChoice:
-    """An indicator of the taxonomy (merged with the user's lexicon) a phrase can be mapped to."""
-
-    name: str
-    unit_kind: str
-    aliases: tuple[str, ...] = ()
-    group: str = ""
-    user: bool = False  # added by the user's lexicon

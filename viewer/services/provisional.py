@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from viewer.model.provisional import IndicatorChoice, MappingPlan, ProvisionalIndicator
+from viewer.model.provisional import MappingPlan, ProvisionalIndicator
 from viewer.store import open_store
 from viewer.store import provisional as store_provisional
 from viewer.store.connection import Queryable
@@ -29,7 +29,6 @@ if TYPE_CHECKING:
 __all__ = [
     "MappingError",
     "MappingResult",
-    "indicator_choices",
     "map_provisional_indicator",
     "plan_mapping",
     "provisional_indicators",
@@ -57,14 +56,6 @@ def provisional_indicators(db: Queryable, examples: int = 3) -> list[Provisional
     """Every provisional indicator of the store with its figure and document counts, units and
     up to `examples` example figures with their sentences; most figures first."""
     return store_provisional.provisional_indicators(db, examples)
-
-
-def indicator_choices() -> list[IndicatorChoice]:
-    """The indicators a phrase can be filed under: the taxonomy merged with the user's lexicon."""
-    return [
-        IndicatorChoice(e.name, e.unit_kind, e.aliases, e.group or "", e.user)
-        for e in load_lexicon().entries
-    ]
 
 
 def plan_mapping(db: Queryable, phrase: str, indicator: str) -> MappingPlan:

@@ -16,20 +16,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from viewer.model.provisional import IndicatorChoice
+from viewer.services.correction_choices import IndicatorOption
 from viewer.ui.i18n import in_brackets, list_separator, tr
 
 NAME_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-def choice_matches(choice: IndicatorChoice, words: str) -> bool:
+def choice_matches(choice: IndicatorOption, words: str) -> bool:
     """Whether every word of `words` is in the indicator's name, an alias or its group."""
     haystack = "\n".join((choice.name, *choice.aliases, choice.group)).casefold()
     return all(word.casefold() in haystack for word in words.split())
 
 
 class IndicatorPicker(QDialog):
-    def __init__(self, choices: Sequence[IndicatorChoice], prompt: str, parent: QWidget | None = None) -> None:
+    def __init__(self, choices: Sequence[IndicatorOption], prompt: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("选择指标"))
         self.choices = list(choices)
@@ -80,6 +80,6 @@ class IndicatorPicker(QDialog):
         return str(item.data(NAME_ROLE)) if item is not None else None
 
 
-def pick_indicator(parent: QWidget, choices: Sequence[IndicatorChoice], prompt: str) -> str | None:
+def pick_indicator(parent: QWidget, choices: Sequence[IndicatorOption], prompt: str) -> str | None:
     dialog = IndicatorPicker(choices, prompt, parent)
     return dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else None

@@ -98,11 +98,12 @@ class ProvisionalController(QObject):
 
     # -- mapping ----------------------------------------------------------------------------
     def ask_map(self, indicator: ProvisionalIndicator) -> None:
-        from viewer.services.provisional import indicator_choices
+        from viewer.services.correction_choices import Origin
 
         prompt = tr("把临时指标“%1”（%2 个数字）归入：").replace("%1", indicator.name).replace(
             "%2", str(indicator.figures))
-        target = pick_indicator(self.window, indicator_choices(), prompt)
+        choices = [o for o in self.window.library.corrections.choices().indicators if o.origin != Origin.PROVISIONAL]
+        target = pick_indicator(self.window, choices, prompt)
         if target:
             self.map_indicator(indicator.name, target)
 
