@@ -301,10 +301,6 @@
         <translation>Language</translation>
     </message>
     <message>
-        <source>界面语言将在重新启动后切换。</source>
-        <translation>The language changes when the program is started again.</translation>
-    </message>
-    <message>
         <source>文档库：%1</source>
         <translation>Store: %1</translation>
     </message>
@@ -825,6 +821,10 @@
     <message>
         <source>沿用前一分句</source>
         <translation>carried from an earlier clause</translation>
+    </message>
+    <message>
+        <source>用户词表（临时指标映射）</source>
+        <translation>user lexicon (provisional mapping)</translation>
     </message>
     <message>
         <source>临时（取自原文短语）</source>

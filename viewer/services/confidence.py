@@ -16,10 +16,12 @@ SLOT_EN = {"indicator": "indicator", "region": "region", "year": "year"}
 
 # The words of the review report (the window has its own, translated through Qt).
 INDICATOR_HOW_ZH = {"alias": "指标库（原文名称）", "level": "指标库（按级别）", "ratio": "指标库（比率）",
-                    "list": "“分别”列举", "inherited": "沿用前一分句", "provisional": "临时（取自原文短语）"}
+                    "list": "“分别”列举", "inherited": "沿用前一分句", "provisional": "临时（取自原文短语）",
+                    "mapped": "用户词表（临时指标映射）"}
 INDICATOR_HOW_EN = {"alias": "taxonomy (named in the text)", "level": "taxonomy (by level)",
                     "ratio": "taxonomy (ratio)", "list": "分别 list", "inherited": "from an earlier clause",
-                    "provisional": "provisional (a phrase of the text)"}
+                    "provisional": "provisional (a phrase of the text)",
+                    "mapped": "user lexicon (provisional mapping)"}
 REGION_HOW_ZH = {"clause": "所在分句", "sentence": "所在句子", "section": "所在章节", "document": "文件所属地区",
                  "guessed": "文件默认（从全文推断）"}
 REGION_HOW_EN = {"clause": "its clause", "sentence": "its sentence", "section": "its section",

@@ -19,6 +19,7 @@ def indicator_how_label(how: str) -> str:
         "list": tr("“分别”列举"),
         "inherited": tr("沿用前一分句"),
         "provisional": tr("临时（取自原文短语）"),
+        "mapped": tr("用户词表（临时指标映射）"),
     }
     return labels.get(how, how) if how else tr("未记录")
 

@@ -132,7 +132,8 @@ class SearchPane(QWidget):
     def choose_document(self, doc_id: int | None) -> None:
         for row in range(self.documents.topLevelItemCount()):
             item = self.documents.topLevelItem(row)
-            if item.data(0, DOC_ID_ROLE) == doc_id and item.flags() & Qt.ItemFlag.ItemIsSelectable:
+            if item is not None and item.data(0, DOC_ID_ROLE) == doc_id \
+                    and item.flags() & Qt.ItemFlag.ItemIsSelectable:
                 self.documents.setCurrentItem(item)
                 return
 
