@@ -9,10 +9,10 @@ import pytest
 from corpus_support import CORPUS, corpus_files
 
 
-@pytest.fixture(autouse=True, scope="session")
+@pytest.fixture(autouse=True)
 def _no_user_lexicon(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    """The session never reads the real user's lexicon: $POLICY_VIEWER_LEXICON names a file
-    that does not exist (tests that need one write their own)."""
+    """No test reads the real user's lexicon or another test's: $POLICY_VIEWER_LEXICON names
+    a file of this test's own that does not exist yet."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("POLICY_VIEWER_LEXICON", str(tmp_path_factory.mktemp("lexicon") / "lexicon.toml"))
         yield

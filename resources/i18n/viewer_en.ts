@@ -1532,5 +1532,69 @@
         <source>单击例句，在文档中查看</source>
         <translation>Click an example to see it in its document</translation>
     </message>
+    <message>
+        <source>“%1”不在这个数字所在的句子里。</source>
+        <translation>"%1" is not in the sentence of this figure.</translation>
+    </message>
+    <message>
+        <source>上一次预览尚未结束。</source>
+        <translation>The previous preview has not finished yet.</translation>
+    </message>
+    <message>
+        <source>原文中的指标或地区名称，如：科创投入总额</source>
+        <translation>The indicator or place as the report words it, e.g. 科创投入总额</translation>
+    </message>
+    <message>
+        <source>原文短语：</source>
+        <translation>Phrase in the report:</translation>
+    </message>
+    <message>
+        <source>只有更改了指标或地区的更正才能应用到所有文档。</source>
+        <translation>Only a correction that changes the indicator or the place can be applied to all documents.</translation>
+    </message>
+    <message>
+        <source>应用到所有文档</source>
+        <translation>Apply to all documents</translation>
+    </message>
+    <message>
+        <source>应用到所有文档(&amp;A)</source>
+        <translation>&amp;Apply to all documents</translation>
+    </message>
+    <message>
+        <source>把“%1”作为地区“%2”的别名写入用户词表？</source>
+        <translation>Add "%1" to your lexicon as an alias of the place "%2"?</translation>
+    </message>
+    <message>
+        <source>把“%1”作为指标“%2”的别名写入用户词表？</source>
+        <translation>Add "%1" to your lexicon as an alias of the indicator "%2"?</translation>
+    </message>
+    <message>
+        <source>把下面的原文短语写入用户词表，并重新分析含有它的文档；预览会先说明将改变多少个数字。</source>
+        <translation>Write the phrase below to your lexicon and analyse again the documents that contain it; a preview first says how many figures will change.</translation>
+    </message>
+    <message>
+        <source>把临时指标“%1”归入“%2”，写入用户词表？</source>
+        <translation>File the provisional indicator "%1" under "%2" in your lexicon?</translation>
+    </message>
+    <message>
+        <source>无法写入用户词表：%1</source>
+        <translation>Could not write your lexicon: %1</translation>
+    </message>
+    <message>
+        <source>正在导入或重新分析，请稍后再应用到所有文档。</source>
+        <translation>An import or re-analysis is running; apply to all documents when it has finished.</translation>
+    </message>
+    <message>
+        <source>正在预览应用到所有文档的效果…</source>
+        <translation>Previewing what applying to all documents changes…</translation>
+    </message>
+    <message>
+        <source>请填写至少两个字的原文短语。</source>
+        <translation>Enter a phrase of at least two characters from the report.</translation>
+    </message>
+    <message>
+        <source>重新分析含有它的 %3 份文档：%4 个数字将改变（%5 份文档）。以后导入的报告也照此归类。</source>
+        <translation>The %3 documents that contain it will be analysed again: %4 figures will change (in %5 documents). Reports imported later are filed the same way.</translation>
+    </message>
 </context>
 </TS>

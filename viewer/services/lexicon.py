@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from viewer.services.lexicon_edits import (
@@ -51,6 +51,8 @@ __all__ = [
 class LexiconEdit:
     entry: LexiconEntry
     changed: bool  # False: the lexicon had the entry already and nothing was written
+    # The lexicon's text with the entry, checked (not written with dry_run).
+    text: str | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -89,9 +91,10 @@ def list_entries(path: Path | None = None) -> list[LexiconEntry]:
     return entries_of(user, lexicon, places)
 
 
-def add_indicator_alias(phrase: str, indicator: str, path: Path | None = None, context: bool = False) -> LexiconEdit:
+def add_indicator_alias(phrase: str, indicator: str, path: Path | None = None, context: bool = False,
+                        dry_run: bool = False) -> LexiconEdit:
     """Make `phrase` an alias (or, with context=True, a context alias) of the indicator `indicator`
-    (its name or one of its aliases)."""
+    (its name or one of its aliases). dry_run: check it and return the text, write nothing."""
     phrase = _phrase(phrase)
     user, lexicon, _ = _current(path)
     where = f"{user.source}: [[indicator]] {indicator!r}"
@@ -103,33 +106,32 @@ def add_indicator_alias(phrase: str, indicator: str, path: Path | None = None, c
     row = LexiconEntry(kind, name, phrase, "new" if entry.user else "")
     if phrase in (entry.context_aliases if context else (entry.name, *entry.aliases)):
         return LexiconEdit(row, False)
-    _save(user, with_indicator_alias(user, name, phrase, context))
-    return LexiconEdit(row, True)
+    return LexiconEdit(row, True, _save(user, with_indicator_alias(user, name, phrase, context), not dry_run))
 
 
-def add_place_alias(phrase: str, place: str, path: Path | None = None) -> LexiconEdit:
-    """Make `phrase` a global alias of `place` (its label, name or a global alias)."""
+def add_place_alias(phrase: str, place: str, path: Path | None = None, dry_run: bool = False) -> LexiconEdit:
+    """Make `phrase` a global alias of `place` (its label, name or a global alias). dry_run: check
+    it and return the text, write nothing."""
     phrase = _phrase(phrase)
     user, _, places = _current(path)
     found = find_place(places, place.strip(), f"{user.source}: [[place]] {place.strip()!r}")
     row = LexiconEntry(PLACE_ALIAS, found.label, phrase, found.label)
     if phrase in (found.name, found.label, *found.aliases):
         return LexiconEdit(row, False)
-    _save(user, with_place_alias(user, places, found.label, phrase))
-    return LexiconEdit(row, True)
+    return LexiconEdit(row, True, _save(user, with_place_alias(user, places, found.label, phrase), not dry_run))
 
 
-def map_provisional(phrase: str, indicator: str, path: Path | None = None) -> LexiconEdit:
+def map_provisional(phrase: str, indicator: str, path: Path | None = None, dry_run: bool = False) -> LexiconEdit:
     """File every figure of the provisional indicator `phrase` under `indicator`: an indicator of
-    the taxonomy or of the user's lexicon (by name or alias), else a new name for it."""
+    the taxonomy or of the user's lexicon (by name or alias), else a new name for it. dry_run:
+    check it and return the text, write nothing."""
     phrase, indicator = phrase.strip(), indicator.strip()
     user, lexicon, _ = _current(path)
     target = indicator_named(lexicon, indicator, f"{user.source}: [[provisional]] {phrase!r}") if indicator else ""
     row = LexiconEntry(PROVISIONAL, phrase, target, "indicator" if lexicon.get(target) else "renamed")
     if any(m.phrase == phrase and m.indicator == target for m in user.provisional):
         return LexiconEdit(row, False)
-    _save(user, with_mapping(user, phrase, target))
-    return LexiconEdit(row, True)
+    return LexiconEdit(row, True, _save(user, with_mapping(user, phrase, target), not dry_run))
 
 
 def remove_entry(kind: str, key: str, value: str = "", path: Path | None = None) -> None:
@@ -156,7 +158,8 @@ def import_lexicon(source: Path, merge: bool = True, path: Path | None = None) -
     before = {(e.kind, e.key, e.value) for e in entries_of(user, lexicon, places)}
     result = combined(user, incoming, places) if merge else UserLexicon(user.source, incoming.indicators,
                                                                          incoming.places, incoming.provisional)
-    lexicon, places = _save(user, result)
+    _save(user, result)
+    lexicon, places = merge_with_bundled(result)
     after = {(e.kind, e.key, e.value) for e in entries_of(result, lexicon, places)}
     return LexiconImport(len(after - before), len(before - after), len(after))
 
@@ -176,14 +179,15 @@ def _current(path: Path | None) -> tuple[UserLexicon, Lexicon, PlaceTable]:
     return user, lexicon, places
 
 
-def _save(old: UserLexicon, new: UserLexicon) -> tuple[Lexicon, PlaceTable]:
-    """Check `new`, write it over `old`'s file and put it in use."""
-    merged = merge_with_bundled(new)
+def _save(old: UserLexicon, new: UserLexicon, write: bool = True) -> str:
+    """Check `new`; unless told not to, write it over `old`'s file and put it in use. Returns its text."""
+    merge_with_bundled(new)
     text = format_user_lexicon(new)
-    path = Path(old.source)
-    _write(path, text, backup=True)
-    use_user_lexicon_text(text, str(path))
-    return merged
+    if write:
+        path = Path(old.source)
+        _write(path, text, backup=True)
+        use_user_lexicon_text(text, str(path))
+    return text
 
 
 def _write(path: Path, text: str, backup: bool) -> None:

@@ -22,6 +22,7 @@ from viewer.ui.entity_mentions import MentionSteps
 from viewer.ui.entity_pane import EntityPane
 from viewer.ui.i18n import colon, current_language, tr
 from viewer.ui.import_worker import ImportController, IngestFunction, import_summary
+from viewer.ui.lesson_controller import LessonController
 from viewer.ui.library_pane import LibraryPane
 from viewer.ui.menus import build_menus
 from viewer.ui.provisional_controller import ProvisionalController
@@ -80,6 +81,7 @@ class MainWindow(QMainWindow):
         self.searcher = SearchController(self)
         self.mention_steps = MentionSteps(self)
         self.correction_editor = CorrectionEditor(self)
+        self.lessons = LessonController(self)
         self._findings_later = self._timer(self.review.refresh_findings)
         self.corrections = CorrectionsController(self)
         self.provisional = ProvisionalController(self)
