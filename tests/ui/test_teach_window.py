@@ -14,6 +14,7 @@ from ui_corpus import ingest_here
 
 from viewer.model import Figure
 from viewer.services import lexicon
+from viewer.services.teaching import LessonPlan
 from viewer.ui.correction_dialog import CorrectionDialog
 from viewer.ui.lesson_controller import TeachOption
 from viewer.ui.main_window import MainWindow
@@ -22,6 +23,8 @@ REPORTS = {
     "常德2023.txt": "常德市2023年科技工作总结\n\n2023年，全市科创投入总额达到44亿元，技术合同成交额9亿元。\n",
     "益阳2023.txt": "益阳市2023年科技工作总结\n\n2023年，全市科创投入总额为27亿元。\n",
     "娄底2023.txt": "娄底市2023年科技工作总结\n\n2023年，全市研发经费投入达到21亿元。\n",
+    "岳阳2023.txt": "岳阳市2023年科技工作总结\n\n2023年，全市企业研发费用加计扣除额达到30亿元，研发补贴资金总额为2亿元。\n",
+    "郴州2023.txt": "郴州市2023年科技工作总结\n\n2023年，全市研发补贴资金达到1.5亿元，技术合同成交额9亿元。\n",
 }
 
 
@@ -95,3 +98,31 @@ def test_a_phrase_not_in_the_sentence_is_refused(qtbot: QtBot, window: MainWindo
     dialog.accept()
     assert "不在这个数字所在的句子里" in window.statusBar().currentMessage()
     assert window.reanalyser is None and lexicon.list_entries() == []
+
+
+def test_an_alias_moves_the_figures_whose_sentence_holds_the_phrase(qtbot: QtBot, window: MainWindow) -> None:
+    titles = ("岳阳市2023年科技工作总结", "郴州市2023年科技工作总结", "常德市2023年科技工作总结")
+    before = {title: figures_of(window, title) for title in titles}
+    dialog, _ = editor_for(window, "岳阳市2023年科技工作总结", "2亿元")
+    option = dialog.findChild(TeachOption)
+    assert option is not None
+    dialog.indicator.box.setEditText("财政科技支出")
+    option.check.setChecked(True)
+    option.phrase.setText("研发补贴资金")  # not the figure's provisional name: an alias of the indicator
+    plans: list[object] = []
+    window.lessons.confirm = False
+    window.lessons.planned.connect(plans.append)
+    with qtbot.waitSignal(window.lessons.planned, timeout=30_000):
+        dialog.accept()
+    [plan] = plans
+    assert isinstance(plan, LessonPlan) and plan.lesson.kind == "indicator"
+    assert plan.preview.figures_changed == 1, "郴州's figure; 岳阳's is corrected already"
+    qtbot.waitUntil(lambda: window.reanalyser is None and window.importer is None, timeout=30_000)
+
+    after = {title: figures_of(window, title) for title in titles}
+    assert after["郴州市2023年科技工作总结"]["1.5亿元"] == ("财政科技支出", "machine")
+    assert after["郴州市2023年科技工作总结"]["9亿元"] == before["郴州市2023年科技工作总结"]["9亿元"]
+    assert after["岳阳市2023年科技工作总结"]["30亿元"] == before["岳阳市2023年科技工作总结"]["30亿元"]
+    assert after["岳阳市2023年科技工作总结"]["2亿元"] == ("财政科技支出", "reviewer")
+    assert after["常德市2023年科技工作总结"] == before["常德市2023年科技工作总结"]
+    assert [(e.kind, e.key, e.value) for e in lexicon.list_entries()] == [("alias", "财政科技支出", "研发补贴资金")]

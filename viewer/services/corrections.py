@@ -21,6 +21,7 @@ from viewer.store import corrections as store_corrections
 from viewer.store import documents as store_documents
 from viewer.store import figures as store_figures
 from viewer.store.connection import Queryable
+from viewer.text.indicators import load_lexicon
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -48,6 +49,15 @@ def figure_fields(figure: Figure, names: list[str] | tuple[str, ...] = CORRECTAB
 def _effective(changes: dict[str, Any]) -> dict[str, Any]:
     """What a correction writes onto its figure: an excluded figure also loses indicator and place."""
     return {**changes, **_EXCLUDED_FIELDS} if changes.get("excluded") else dict(changes)
+
+
+def _set_fields(db: sqlite_utils.Database, figure_id: int, fields: dict[str, Any], source: str) -> None:
+    """Write fields onto a figure; an indicator written is provisional unless the lexicon in use
+    (taxonomy and the user's) holds it."""
+    if "indicator" in fields:
+        indicator = fields["indicator"]
+        fields = {**fields, "provisional": bool(indicator) and load_lexicon().get(indicator) is None}
+    store_corrections.set_figure_fields(db, figure_id, fields, source)
 
 
 def _check_changes(changes: dict[str, Any]) -> None:
@@ -96,7 +106,7 @@ def correct_figure(
         wanted = {name: value for name, value in wanted.items() if value != machine.get(name)}
         if existing is not None and existing.id is not None:
             store_corrections.delete_correction(db, existing.id)
-        store_corrections.set_figure_fields(db, figure_id, machine, Source.MACHINE)
+        _set_fields(db, figure_id, machine, Source.MACHINE)
         correction = None
         if wanted:
             now = _now()
@@ -110,7 +120,7 @@ def correct_figure(
                 updated_at=now, id=existing.id if existing else None,
             )
             correction.id = store_corrections.insert_correction(db, correction)
-            store_corrections.set_figure_fields(db, figure_id, _effective(wanted), Source.REVIEWER)
+            _set_fields(db, figure_id, _effective(wanted), Source.REVIEWER)
     update_checks(db, doc_ids=[figure.doc_id], previous=previous)
     return correction
 
@@ -124,7 +134,7 @@ def undo_correction(db: sqlite_utils.Database, correction_id: int) -> Correction
     with db.atomic():
         store_corrections.delete_correction(db, correction_id)
         if figure_id is not None:
-            store_corrections.set_figure_fields(db, figure_id, correction.machine, Source.MACHINE)
+            _set_fields(db, figure_id, correction.machine, Source.MACHINE)
     if correction.doc_id is not None:
         update_checks(db, doc_ids=[correction.doc_id], previous=previous)
     return correction
@@ -190,7 +200,7 @@ def _reapply(db: sqlite_utils.Database, doc_id: int, corrections: list[Correctio
             moved = span != (correction.start, correction.end) or correction.doc_id != doc_id
             correction.status = CorrectionStatus.MOVED if moved else CorrectionStatus.APPLIED
             correction.doc_id, (correction.start, correction.end) = doc_id, span
-            store_corrections.set_figure_fields(db, figure_id, _effective(correction.changes), Source.REVIEWER)
+            _set_fields(db, figure_id, _effective(correction.changes), Source.REVIEWER)
         store_corrections.update_correction(db, correction)
 
 

@@ -17,7 +17,7 @@ _COLUMNS = (
     "author, status, created_at, updated_at"
 )
 # Figure field -> figures column (the same names; excluded is stored as 0/1).
-_FIELD_COLUMNS = {name: name for name in CORRECTABLE}
+_FIELD_COLUMNS = {name: name for name in (*CORRECTABLE, "provisional")}  # provisional: follows the indicator
 
 
 def _correction(row: Any) -> Correction:
@@ -92,7 +92,7 @@ def set_figure_fields(db: sqlite_utils.Database, figure_id: int, fields: dict[st
     if unknown:
         raise ValueError(f"not a correctable field: {sorted(unknown)}")
     names = [_FIELD_COLUMNS[name] for name in fields]
-    values = [int(v) if name == "excluded" else v for name, v in fields.items()]
+    values = [int(v) if name in ("excluded", "provisional") else v for name, v in fields.items()]
     assignments = ", ".join([f"{n} = ?" for n in names] + ["source = ?"])
     db.conn.execute(f"UPDATE figures SET {assignments} WHERE id = ?", [*values, source, figure_id])
 
