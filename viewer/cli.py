@@ -137,9 +137,10 @@ def _gui(store_arg: str | None, self_test: bool, lang: str | None) -> int:
         from viewer.ui.self_test import run_self_test
 
         return run_self_test(store)
+    from viewer import cli_lexicon
     from viewer.ui.app import run_gui
 
-    return run_gui(store, lang=lang)
+    return run_gui(store, lang=lang, lexicon_problem=cli_lexicon.problem)
 
 
 def _ingest(store: Path, paths: list[str], processes: int | None) -> int:

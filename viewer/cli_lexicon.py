@@ -37,8 +37,12 @@ def add_lexicon_parser(sub: Any) -> None:
     take.add_argument("--replace", action="store_true", help="replace the user's lexicon instead of merging")
 
 
+problem = ""  # why the user's lexicon is not used in this run ("" when it is, or there is none)
+
+
 def configure_lexicon(command: str | None) -> int | None:
     """Put the user's lexicon in use; an exit code when the command cannot go on without it."""
+    global problem
     from viewer.services.lexicon import UserLexiconError, configure
 
     try:
@@ -47,7 +51,8 @@ def configure_lexicon(command: str | None) -> int | None:
         if command in ANALYSING:
             _fail(error)
             return EXIT_USAGE
-        print(f"policy-viewer: {_line(error)}; the user lexicon is not used", file=sys.stderr)
+        problem = _line(error)
+        print(f"policy-viewer: {problem}; the user lexicon is not used", file=sys.stderr)
     return None
 
 

@@ -1596,5 +1596,21 @@
         <source>重新分析含有它的 %3 份文档：%4 个数字将改变（%5 份文档）。以后导入的报告也照此归类。</source>
         <translation>The %3 documents that contain it will be analysed again: %4 figures will change (in %5 documents). Reports imported later are filed the same way.</translation>
     </message>
+    <message>
+        <source>用户词表</source>
+        <translation>User lexicon</translation>
+    </message>
+    <message>
+        <source>用户词表有误，本次使用内置的指标和地名：</source>
+        <translation>Your lexicon has a mistake; this run uses the bundled indicators and places:</translation>
+    </message>
+    <message>
+        <source>改正该文件（或用 policy-viewer lexicon 命令）后重新启动。</source>
+        <translation>Correct the file (or use the policy-viewer lexicon command), then start again.</translation>
+    </message>
+    <message>
+        <source>用户词表有误，未使用。</source>
+        <translation>Your lexicon has a mistake and is not used.</translation>
+    </message>
 </context>
 </TS>

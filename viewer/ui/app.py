@@ -38,9 +38,10 @@ def application(argv: list[str] | None = None, language: str | None = None) -> Q
     return app
 
 
-def run_gui(store_path: str | Path, lang: str | None = None) -> int:
+def run_gui(store_path: str | Path, lang: str | None = None, lexicon_problem: str = "") -> int:
     """The GUI; `lang` ("zh"/"en") overrides the language setting for this run. A store that
-    cannot be used is told in a dialog, and the exit code is the command line's for it."""
+    cannot be used is told in a dialog, and the exit code is the command line's for it.
+    `lexicon_problem`: why the user's lexicon is not used, told once the window shows."""
     import time
 
     started = time.perf_counter()
@@ -54,6 +55,8 @@ def run_gui(store_path: str | Path, lang: str | None = None) -> int:
         window.restore_session()
         window.show()
         window.startup_seconds = time.perf_counter() - started
+        if lexicon_problem:
+            window.tell_lexicon_problem(lexicon_problem)
         window.import_samples_if_empty()
     except Exception as error:
         problem = as_store_error(error, store_path)

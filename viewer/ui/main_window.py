@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
-from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QWidget
+from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMessageBox, QWidget
 
 from viewer.model import Document, Entity, Figure, Point, SearchHit
 from viewer.services.library import Library
@@ -391,6 +391,19 @@ class MainWindow(QMainWindow):
 
     def show_about(self) -> None:
         show_about(self)
+
+    def tell_lexicon_problem(self, problem: str) -> QMessageBox:
+        """The user's lexicon could not be read: say so in the window (not only on the console),
+        without blocking start-up; the analysis uses the bundled data until the file is fixed."""
+        box = QMessageBox(QMessageBox.Icon.Warning, tr("用户词表"),
+                          tr("用户词表有误，本次使用内置的指标和地名：") + "\n\n" + problem + "\n\n"
+                          + tr("改正该文件（或用 policy-viewer lexicon 命令）后重新启动。"),
+                          QMessageBox.StandardButton.Ok, self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setWindowModality(Qt.WindowModality.NonModal)
+        box.open()
+        self.statusBar().showMessage(tr("用户词表有误，未使用。"))
+        return box
 
     def restore_session(self) -> None:
         state = self.session.window_state()
