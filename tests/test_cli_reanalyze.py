@@ -70,6 +70,16 @@ def test_errors_are_one_line(store: Path, capsys: pytest.CaptureFixture[str]) ->
     assert capsys.readouterr().err.count("\n") == 1
     bad = store.parent / "bad.db"
     bad.write_bytes(b"not a database at all, just some bytes" * 100)
-    assert main(["reanalyze", "--all", "--store", str(bad)]) == 1
+    assert main(["reanalyze", "--all", "--store", str(bad)]) == 4, "not a store: the code of every command"
     err = capsys.readouterr().err
     assert err.startswith("policy-viewer: ") and err.count("\n") == 1 and "bad.db" in err
+
+
+def test_a_store_of_a_newer_version_exits_3(store: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    conn = sqlite3.connect(store)
+    with conn:
+        conn.execute("PRAGMA user_version = 9999")
+    conn.close()
+    code = main(["reanalyze", "--all", "--store", str(store), "--processes", "0"])
+    err = capsys.readouterr().err
+    assert code == main(["check", "--store", str(store)]) == 3, err

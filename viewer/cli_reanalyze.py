@@ -34,6 +34,7 @@ def add_parser(sub: Any) -> None:
 def run(store: Path, args: argparse.Namespace) -> int:
     from viewer.services import reanalysis
     from viewer.services.library import Library
+    from viewer.services.store_problems import exit_code
     from viewer.store import StoreError
 
     chosen = bool(args.documents) + bool(args.all) + bool(args.containing)
@@ -69,9 +70,9 @@ def run(store: Path, args: argparse.Namespace) -> int:
                   f"({report.elapsed:.1f} s, of which checks {report.checks_seconds:.1f} s) -> {store}")
             _print_examples(report.examples())
             failed = report.failed
-    except StoreError as error:
+    except StoreError as error:  # the codes of every command: 3 newer version, 4 damaged, 5 unavailable
         print(f"policy-viewer: {error}", file=sys.stderr)
-        return EXIT_FAILED
+        return exit_code(error)
     except KeyboardInterrupt:
         print("\ninterrupted; the documents re-analysed so far are kept (`policy-viewer check` brings the "
               "findings up to date)", file=sys.stderr)
