@@ -1,8 +1,11 @@
 """Write rows as JSON lines, CSV (UTF-8 with BOM, so Excel keeps the Chinese) or xlsx.
 
-Text is never turned into a formula: in xlsx a text cell is stored as text even when it starts
-with "=", and in CSV a text cell that a spreadsheet would read as a formula (=, +, -, @, a tab or
-a carriage return first) is prefixed with an apostrophe.
+Text from the reports never becomes a formula (OWASP's CSV-injection rule). A text cell that a
+spreadsheet would read as a formula (=, +, -, @, their full-width forms, a tab or a carriage return
+first) is prefixed with an apostrophe in CSV; in xlsx every text cell is an explicit string and such
+a cell carries Excel's quote prefix (the stored form of a typed apostrophe), so the text stays
+exact. Numbers (int, float) stay numbers, negative ones included; text stays text even when it
+reads "-2".
 """
 
 from __future__ import annotations
@@ -10,12 +13,15 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import IO, Any
 
 FORMATS = ("jsonl", "csv", "xlsx")
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+# Control characters xlsx cannot hold (openpyxl refuses them): shown as U+FFFD.
+_XLSX_ILLEGAL = re.compile(r"[\000-\010\013\014\016-\037]")
 
 
 def _cell(value: Any) -> Any:
@@ -24,10 +30,15 @@ def _cell(value: Any) -> Any:
     return value
 
 
+def reads_as_formula(value: Any) -> bool:
+    """Whether a spreadsheet would take this text cell for a formula."""
+    return isinstance(value, str) and value.startswith(FORMULA_START)
+
+
 def csv_cell(value: Any) -> Any:
     """A CSV cell a spreadsheet shows as the text it is."""
     value = _cell(value)
-    if isinstance(value, str) and value.startswith(FORMULA_START):
+    if reads_as_formula(value):
         return "'" + value
     return value
 
@@ -73,10 +84,8 @@ def write_xlsx(sheets: dict[str, tuple[Sequence[str], list[dict[str, Any]]]], ou
         widths = [_display_width(str(c)) for c in columns]
         for number, row in enumerate(rows, start=2):
             values = [_cell(row.get(c)) for c in columns]
-            ws.append(values)
             for column, value in enumerate(values, start=1):
-                if isinstance(value, str) and value.startswith("="):  # openpyxl would make it a formula
-                    ws.cell(row=number, column=column).data_type = "s"
+                _put(ws.cell(row=number, column=column), value)
             widths = [max(w, _display_width("" if v is None else str(v))) for w, v in zip(widths, values, strict=True)]
         for index, width in enumerate(widths, start=1):
             letter = ws.cell(row=1, column=index).column_letter
@@ -86,6 +95,17 @@ def write_xlsx(sheets: dict[str, tuple[Sequence[str], list[dict[str, Any]]]], ou
                     cell.alignment = Alignment(wrap_text=True, vertical="top")
         ws.freeze_panes = "A2"
     book.save(out)
+
+
+def _put(cell: Any, value: Any) -> None:
+    """Text as an explicit string: openpyxl would make "=…" a formula and "#REF!" an error."""
+    if not isinstance(value, str):
+        cell.value = value
+        return
+    cell.value = _XLSX_ILLEGAL.sub("\ufffd", value)
+    cell.data_type = "s"
+    if reads_as_formula(value):
+        cell.quotePrefix = True
 
 
 def _display_width(text: str) -> int:
