@@ -9,11 +9,12 @@ class CheckKind:
     CHANGE = "change"  # a stated change against the stated values
     CONFLICT = "conflict"  # one indicator, region and period reported with different values
     OUTLIER = "outlier"  # a value far out of line with its neighbours in a series
+    PART_YEAR = "part_year"  # a part of a year (前三季度, 1—11月) far larger than a whole adjacent year
     TARGET = "target"  # a target against the actual reported for it
     PARTS = "parts"  # parts (其中 ...) against their total
     REPEAT = "repeat"  # a paragraph that occurs more than once
 
-    ALL = (CHANGE, CONFLICT, OUTLIER, TARGET, PARTS, REPEAT)
+    ALL = (CHANGE, CONFLICT, OUTLIER, PART_YEAR, TARGET, PARTS, REPEAT)
 
 
 class Verdict:

@@ -17,8 +17,10 @@ from viewer.store import documents as store_documents
 from viewer.store.connection import Queryable
 
 KIND_ZH = {CheckKind.CHANGE: "增减核算", CheckKind.CONFLICT: "数据冲突", CheckKind.OUTLIER: "异常值",
+           CheckKind.PART_YEAR: "部分年度超全年",
            CheckKind.TARGET: "目标完成", CheckKind.PARTS: "分项与总数", CheckKind.REPEAT: "重复段落"}
 KIND_EN = {CheckKind.CHANGE: "stated change", CheckKind.CONFLICT: "conflict", CheckKind.OUTLIER: "outlier",
+           CheckKind.PART_YEAR: "part of a year above a whole year",
            CheckKind.TARGET: "target", CheckKind.PARTS: "parts and total", CheckKind.REPEAT: "repeated paragraph"}
 NOTE_STATUS = {
     "zh": {NoteStatus.ANCHORED: "已定位", NoteStatus.MOVED: "已重新定位（原文位置有变）",

@@ -43,14 +43,15 @@ def _points(db: Queryable, indicator: str, unit: str, roles: tuple[str, ...], re
             with_sentences: bool = False) -> list[Point]:
     """A series' points, once per document: a document that states the same value for the same
     period twice (a paragraph pasted twice) gives one point; two documents stating it remain two
-    sources. Repeats are dropped from the rows, before points are made of them; a document's last
-    statement of a value stands (as in `chart_points`)."""
+    sources (a part of a year stating the year's value is a point of its own). Repeats are dropped
+    from the rows, before points are made of them; a document's last statement of a value stands
+    (as in `chart_points`)."""
     rows = store_figures.series_rows(db, indicator, unit, roles, regions, with_sentences)
     seen: set[tuple[Any, ...]] = set()
     points = []
     for row in reversed(rows):
         key = row[store_figures.DOC_ID], row[store_figures.REGION], row[store_figures.YEAR], \
-            row[store_figures.ROLE], row[store_figures.QUALIFIER], row[store_figures.VALUE]
+            row[store_figures.ROLE], row[store_figures.QUALIFIER], row[store_figures.VALUE], row[store_figures.PERIOD]
         if key not in seen:
             seen.add(key)
             points.append(store_figures.point(row))

@@ -67,6 +67,7 @@ _POINT_COLUMNS = (
 )
 # A point's place in the rows of `series_rows`.
 YEAR, VALUE, REGION, ROLE, QUALIFIER, FIGURE_ID, DOC_ID = range(7)
+PERIOD = 12
 
 
 def series_rows(

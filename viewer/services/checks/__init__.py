@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from viewer.model.review import Finding
-from viewer.services.checks import change, conflicts, outliers, parts, repeats, targets
+from viewer.services.checks import change, conflicts, outliers, part_year, parts, repeats, targets
 from viewer.services.checks.context import Corpus
 from viewer.services.checks.scopes import Scopes, scope_of, scopes_of
 from viewer.store import checks as store_checks
@@ -35,6 +35,7 @@ def compute_scoped(
         *change.check(corpus),
         *conflicts.check(corpus),
         *outliers.check(corpus),
+        *part_year.check(corpus),
         *targets.check(corpus),
         *parts.check(corpus),
     ]

@@ -1,0 +1,91 @@
+"""Which points a chart draws where, as plain data (the Qt pane only paints them).
+
+A figure of part of a year (2023年前三季度, 1—11月, 上半年, 截至3月底) is not that year's value:
+it is drawn apart from the full-year line, at the end of its period (前三季度 2023 at 2022.75,
+three quarters of the way from 2022 to 2023), with its own marker and no line. A region's
+targets are joined to its last full-year actual before them by a dashed segment, so a single
+target does not stand alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from viewer.model import Point, Role
+from viewer.services.figure_words import period_words
+
+# "2023-H1", "2023-Q1-Q3", "2023-M01-M11", "2023-03": a year, then a part of it (not "2021-2025").
+_PART = re.compile(r"^(\d{4})-(?!\d{4}$)(.+)$")
+_LAST_MONTH = {"H1": 6, "H2": 12, "Q1": 3, "Q2": 6, "Q3": 9, "Q4": 12, "Q1-Q3": 9}
+_MONTHS = re.compile(r"^M(\d{2})-M(\d{2})$")
+_MONTH = re.compile(r"^(\d{2})$")
+
+
+def is_part_year(period: str) -> bool:
+    """A period within one year: 2023-H1, 2023-Q1-Q3, 2023-M01-M11, 2023-03 (as of the end of March)."""
+    return _PART.match(period) is not None
+
+
+def last_month(period: str) -> int:
+    """The month a period ends in: 12 for a whole year or a span of years, 9 for 前三季度."""
+    part = _PART.match(period)
+    if part is None:
+        return 12
+    sub = part.group(2)
+    if sub in _LAST_MONTH:
+        return _LAST_MONTH[sub]
+    months = _MONTHS.match(sub) or _MONTH.match(sub)
+    if months:
+        month = int(months.group(months.lastindex or 1))
+        return month if 1 <= month <= 12 else 12
+    return 12
+
+
+def chart_x(point: Point) -> float:
+    """Where a point stands on the chart's year axis: a full year at its year, a part of a year
+    at the end of that part (year - 1 + months / 12)."""
+    if not is_part_year(point.period):
+        return float(point.year)
+    return point.year - 1 + last_month(point.period) / 12
+
+
+def part_year_points(points: Iterable[Point]) -> list[Point]:
+    return [p for p in points if is_part_year(p.period)]
+
+
+def full_year_points(points: Iterable[Point]) -> list[Point]:
+    return [p for p in points if not is_part_year(p.period)]
+
+
+def part_year_words(points: Iterable[Point], lang: str) -> list[str]:
+    """The parts of a year among the points, in words and once each (前三季度, 1—11月), in the
+    order of the months they end in: what the chart's legend names."""
+    subs: dict[str, int] = {}
+    for point in points:
+        part = _PART.match(point.period)
+        if part is not None:
+            subs.setdefault(part.group(2), last_month(point.period))
+    words = []
+    for sub in sorted(subs, key=lambda s: (subs[s], s)):
+        # the words of the part alone: the year's words are cut off ("2023年前三季度" -> "前三季度")
+        whole = period_words(f"2000-{sub}", None, lang)
+        words.append(whole.replace("2000年", "").replace(" 2000", "").strip())
+    return words
+
+
+def point_period_words(point: Point, lang: str) -> str:
+    """A point's period as the reader says it: 2023年前三季度 / Q1–Q3 2023, 2023年 / 2023."""
+    return period_words(point.period, point.year, lang)
+
+
+def target_path(actual_line: list[Point], targets: list[Point]) -> list[Point]:
+    """The points a region's dashed target line passes through: its last full-year actual before
+    the first target (when there is one), then the targets, by year. `actual_line` is the
+    region's actual line (one point per year); part-year points never start it."""
+    if not targets:
+        return []
+    ordered = sorted(targets, key=lambda p: p.year)
+    first = ordered[0].year
+    before = [p for p in actual_line if p.role != Role.TARGET and not is_part_year(p.period) and p.year < first]
+    return ([max(before, key=lambda p: p.year)] if before else []) + ordered
