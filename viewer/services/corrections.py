@@ -181,6 +181,12 @@ def reapply_corrections(db: sqlite_utils.Database, doc_id: int) -> None:
         _reapply(db, doc_id, store_corrections.corrections_of_path(db, doc.path))
 
 
+def reapply_to_document(db: sqlite_utils.Database, doc_id: int, corrections: list[Correction]) -> None:
+    """Apply corrections just handed to a document (a new version of theirs) to its figures,
+    found again by their quotes (in the writer's transaction)."""
+    _reapply(db, doc_id, corrections)
+
+
 def _reapply(db: sqlite_utils.Database, doc_id: int, corrections: list[Correction]) -> None:
     if not corrections:
         return

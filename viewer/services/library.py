@@ -19,6 +19,7 @@ from viewer.model import (
     Sentence,
     Series,
 )
+from viewer.model.library_changes import RemovalPreview, RemovalReport, VersionMatch, VersionReplacement
 from viewer.services import search as search_service
 from viewer.services import series as series_service
 from viewer.store import connect, database, interrupt, review_queries
@@ -250,3 +251,34 @@ class Library:
     def figures_at(self, indicator: str, unit: str, points: list[Point]) -> dict[tuple[Any, ...], list[int]]:
         """(region, role, year, value, qualifier, value_high) -> the figures behind chart points."""
         return series_service.flagged_positions(self.conn, indicator, unit, points)
+
+    # removing documents, new versions, the samples (see services.removal, .versions, .demo)
+    def removal_preview(self, doc_ids: list[int]) -> RemovalPreview:
+        from viewer.services.removal import removal_preview
+
+        return removal_preview(self.conn, doc_ids)
+
+    def remove_documents(self, doc_ids: list[int]) -> RemovalReport:
+        """Remove documents; their notes and corrections are kept, orphaned (see services.removal)."""
+        from viewer.services.removal import remove_documents
+
+        self.conn.commit()
+        return remove_documents(self.db, doc_ids)
+
+    def sample_documents(self) -> list[int]:
+        """Ids of the bundled fictional samples in this store."""
+        from viewer.services.demo import sample_documents
+
+        return sample_documents(self.conn)
+
+    def find_versions(self, doc_ids: list[int]) -> list[VersionMatch]:
+        """Documents of `doc_ids` that look like new versions of other stored ones."""
+        from viewer.services.versions import find_versions
+
+        return find_versions(self.conn, doc_ids)
+
+    def replace_versions(self, matches: list[VersionMatch]) -> list[VersionReplacement]:
+        from viewer.services.versions import replace_versions
+
+        self.conn.commit()
+        return replace_versions(self.db, matches)
