@@ -70,6 +70,8 @@ def read_pdf(data: bytes) -> str:
             raise UnreadableContent("not a valid PDF (unexpected end of file)") from None
         except PSException as error:
             raise UnreadableContent(f"not a valid PDF ({type(error).__name__})") from None
+        except MemoryError:  # the worker's memory limit, which the importing process names
+            raise
         except Exception as error:  # pdfminer fails on damaged files in many ways
             raise UnreadableContent(f"not a valid PDF (damaged: {type(error).__name__})") from None
     text = "\n".join(paragraphs)
