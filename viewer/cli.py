@@ -9,7 +9,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from viewer import cli_reanalyze, cli_search
+from viewer import cli_documents, cli_reanalyze, cli_search
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -22,12 +22,17 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--store", help="store file (default: $POLICY_VIEWER_STORE, else the user data folder)")
     parser.add_argument("--self-test", action="store_true", help="open the window, click through, print timings")
     parser.add_argument("--lang", choices=("zh", "en"), help="interface language (default: Chinese)")
+    parser.add_argument("--demo", action="store_true",
+                        help="open the demo: the bundled fictional samples in a store of their own")
     sub = parser.add_subparsers(dest="command")
 
     ingest = sub.add_parser("ingest", help="import report files or folders into the store")
     ingest.add_argument("paths", nargs="+", metavar="PATH")
     ingest.add_argument("--store", dest="sub_store", help=argparse.SUPPRESS)
     ingest.add_argument("--processes", type=int, help="worker processes (default: one per core)")
+    ingest.add_argument("--replace-versions", action="store_true",
+                        help="a file that is a new version of a stored report (same title, most paragraphs "
+                             "shared) replaces it; notes and corrections move to the new text")
 
     cli_search.add_parser(sub)
 
@@ -66,6 +71,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--store", dest="sub_store", help=argparse.SUPPRESS)
 
     cli_reanalyze.add_parser(sub)
+    cli_documents.add_parser(sub)
     return parser
 
 
@@ -81,6 +87,10 @@ def main(argv: list[str] | None = None) -> int:
     store_arg = getattr(args, "sub_store", None) or args.store
     try:
         if args.command is None:
+            if args.demo:
+                from viewer.services.demo import demo_store_path
+
+                store_arg = str(demo_store_path())
             return _gui(store_arg, args.self_test, args.lang)
         if args.command == "extract":
             return _extract(args.file, args.json)
@@ -88,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
 
         store = store_path(store_arg)
         if args.command == "ingest":
-            return _ingest(store, args.paths, args.processes)
+            return _ingest(store, args.paths, args.processes, args.replace_versions)
         if args.command == "search":
             return cli_search.run(_open(store), args)
         if args.command == "export":
@@ -101,6 +111,8 @@ def main(argv: list[str] | None = None) -> int:
             return _merge(store, args.alias, args.canonical, args.type)
         if args.command == "reanalyze":
             return cli_reanalyze.run(store, args)
+        if args.command == "remove":
+            return cli_documents.run_remove(store, args)
     except KeyboardInterrupt:
         print("\ninterrupted; everything imported so far is kept", file=sys.stderr)
         return 130
@@ -143,7 +155,7 @@ def _gui(store_arg: str | None, self_test: bool, lang: str | None) -> int:
     return run_gui(store, lang=lang, lexicon_problem=cli_lexicon.problem)
 
 
-def _ingest(store: Path, paths: list[str], processes: int | None) -> int:
+def _ingest(store: Path, paths: list[str], processes: int | None, replace_versions: bool = False) -> int:
     from viewer.services.ingest import ingest_paths
 
     bar = _ProgressBar(sys.stderr)
@@ -160,6 +172,7 @@ def _ingest(store: Path, paths: list[str], processes: int | None) -> int:
     for outcome in report.outcomes:
         if outcome.status in ("failed", "skipped"):
             print(f"  {outcome.status}: {outcome.path}: {outcome.reason}")
+    cli_documents.report_versions(store, report, replace_versions)
     return EXIT_OK if not report.failed else EXIT_FAILED
 
 
