@@ -17,6 +17,7 @@ from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from viewer.text.readers.errors import UnreadableContent
+from viewer.text.readers.zip_limits import check_unpacked_size
 
 _OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _SDT = qn("w:sdt")
@@ -36,6 +37,8 @@ def _open(data: bytes) -> Document:
     if data.startswith(_OLE_SIGNATURE):
         raise UnreadableContent("not a valid .docx (old Word .doc format?)")
     try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            check_unpacked_size(archive)  # before python-docx unpacks every part into memory
         return docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, zlib.error, EOFError):
         raise UnreadableContent("not a valid .docx (bad zip archive)") from None
