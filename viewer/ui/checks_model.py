@@ -26,6 +26,7 @@ from viewer.ui.review_labels import (
     verdict_icon,
     verdict_label,
 )
+from viewer.ui.tooltips import plain_tooltip
 
 Index = QModelIndex | QPersistentModelIndex
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 1  # the Finding of a leaf
@@ -113,8 +114,8 @@ class ChecksModel(QStandardItemModel):
         count = str(attention) if self.attention_only else f"{attention}/{total}"
         item.setText(title + in_brackets(count))
         item.setData(title, TITLE_ROLE)
-        item.setToolTip(title + "\n" + (tip or tr("需关注 %1 条，共 %2 条")).replace("%1", str(attention))
-                        .replace("%2", str(total)))
+        item.setToolTip(plain_tooltip(title + "\n" + (tip or tr("需关注 %1 条，共 %2 条"))
+                                      .replace("%1", str(attention)).replace("%2", str(total))))
         if attention:
             item.setFont(_demi_bold())
         elif item.data(Qt.ItemDataRole.FontRole) is not None:
@@ -184,7 +185,7 @@ class ChecksModel(QStandardItemModel):
         item = _item(f"{verdict_label(finding.verdict)}{colon()}{message}", doc_id)
         item.setData(finding, FINDING_ROLE)
         item.setIcon(verdict_icon(finding.verdict))
-        item.setToolTip(message)
+        item.setToolTip(plain_tooltip(message))
         if not finding.needs_attention:
             item.setForeground(QBrush(QColor(MUTED_COLOUR)))
         return item

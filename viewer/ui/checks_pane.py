@@ -33,6 +33,7 @@ from viewer.ui.review_labels import (
     verdict_colour,
     verdict_label,
 )
+from viewer.ui.tooltips import plain_tooltip
 
 EVIDENCE_ROLE = Qt.ItemDataRole.UserRole + 1
 EVIDENCE_SHOWN = 200  # a paragraph repeated in every report has thousands of places
@@ -197,7 +198,7 @@ class ChecksPane(QWidget):
             item = QListWidgetItem(f"{evidence_label(evidence.label)}{colon()}{evidence.text} — {place}\n"
                                    f"{evidence.sentence}")
             item.setData(EVIDENCE_ROLE, evidence)
-            item.setToolTip(evidence.title)
+            item.setToolTip(plain_tooltip(evidence.title))
             self.evidence.addItem(item)
         hidden = len(finding.evidence) - EVIDENCE_SHOWN
         if hidden > 0:

@@ -25,6 +25,7 @@ from viewer.services.correction_periods import PERIOD_KINDS, PeriodKind, PeriodP
 from viewer.services.correction_values import read_value, unit_choices, written_value
 from viewer.ui.correction_labels import period_kind_label
 from viewer.ui.i18n import tr
+from viewer.ui.tooltips import plain_tooltip
 from viewer.ui.units import format_number
 
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 1  # what typing matches: a name with its aliases and group
@@ -50,7 +51,7 @@ def _item(display: str, value: str, search: str, tip: str) -> QStandardItem:
     item = QStandardItem(display)
     item.setData(value, VALUE_ROLE)
     item.setData(search, SEARCH_ROLE)
-    item.setToolTip(tip)
+    item.setToolTip(plain_tooltip(tip))
     item.setEditable(False)
     return item
 

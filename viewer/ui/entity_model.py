@@ -16,6 +16,7 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from viewer.model import Entity
 from viewer.ui.i18n import colon, in_brackets, list_separator, tr
 from viewer.ui.palette import entity_colour, entity_type_label, entity_type_order
+from viewer.ui.tooltips import plain_tooltip
 
 Index = QModelIndex | QPersistentModelIndex
 ENTITY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -90,7 +91,8 @@ class EntityTreeModel(QStandardItemModel):
             name = _item(entity.name)
             name.setData(entity, ENTITY_ROLE)
             if entity.aliases:
-                name.setToolTip(f"{entity.name}\n{tr('别名')}{colon()}{list_separator().join(entity.aliases)}")
+                name.setToolTip(plain_tooltip(
+                    f"{entity.name}\n{tr('别名')}{colon()}{list_separator().join(entity.aliases)}"))
             head.appendRow([name, _item(str(entity.mentions), True), _item(str(entity.documents), True)])
         left = len(members) - head.rowCount()
         if left > 0:

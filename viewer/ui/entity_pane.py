@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from viewer.model import Document, Entity
 from viewer.ui.entity_model import EntityTreeModel
 from viewer.ui.i18n import tr
+from viewer.ui.tooltips import plain_tooltip
 
 DOC_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 DOCUMENTS_LISTED = 500  # an entity named in every report of a large store
@@ -153,7 +154,7 @@ class EntityPane(QWidget):
             item = QListWidgetItem(" · ".join(p for p in (document.title, document.region or "",
                                                           str(document.year or "")) if p))
             item.setData(DOC_ID_ROLE, document.id)
-            item.setToolTip(document.path)
+            item.setToolTip(plain_tooltip(document.path))
             self.documents.addItem(item)
 
     def _document_clicked(self, item: QListWidgetItem) -> None:

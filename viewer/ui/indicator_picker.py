@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from viewer.services.correction_choices import IndicatorOption
 from viewer.ui.i18n import in_brackets, list_separator, tr
+from viewer.ui.tooltips import plain_tooltip
 
 NAME_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -62,7 +63,7 @@ class IndicatorPicker(QDialog):
                 item = QListWidgetItem(shown)
                 item.setData(NAME_ROLE, choice.name)
                 if choice.aliases:
-                    item.setToolTip(tr("别名：%1").replace("%1", list_separator().join(choice.aliases)))
+                    item.setToolTip(plain_tooltip(tr("别名：%1").replace("%1", list_separator().join(choice.aliases))))
                 self.list.addItem(item)
         if self.list.count():
             self.list.setCurrentRow(0)

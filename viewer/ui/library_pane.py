@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from viewer.model import Document
 from viewer.ui.document_pane import kind_name
 from viewer.ui.i18n import tr
+from viewer.ui.tooltips import plain_tooltip
 
 Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -95,7 +96,7 @@ class DocumentTableModel(QAbstractTableModel):
         if role == SORT_ROLE:
             return _sort_key(document, column)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{document.title}\n{document.path}"
+            return plain_tooltip(f"{document.title}\n{document.path}")
         if role == DOC_ID_ROLE:
             return document.id
         return None

@@ -11,6 +11,7 @@ from PySide6.QtGui import QBrush, QColor
 from viewer.model.review import Note
 from viewer.ui.i18n import tr
 from viewer.ui.review_labels import ALERT_COLOUR, note_status_label
+from viewer.ui.tooltips import plain_tooltip
 
 NOTE_ROLE = Qt.ItemDataRole.UserRole + 1
 STATUS, QUOTE, BODY, TAGS, DOCUMENT = range(5)
@@ -48,8 +49,10 @@ class NotesModel(QAbstractTableModel):
         column = index.column()
         if role == NOTE_ROLE:
             return note
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self._text(note, column, full=role == Qt.ItemDataRole.ToolTipRole)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(note, column, full=False)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return plain_tooltip(self._text(note, column, full=True))
         if role == Qt.ItemDataRole.ForegroundRole and note.orphaned and column in (STATUS, QUOTE):
             return QBrush(QColor(ALERT_COLOUR))
         return None

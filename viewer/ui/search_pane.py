@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from viewer.model import DocumentHits, SearchHit, SearchTotals
 from viewer.ui.i18n import in_brackets, tr
 from viewer.ui.search_results import HIT_ROLE, Fetch, HitDelegate, SearchResultsModel, snippet_marks
+from viewer.ui.tooltips import plain_tooltip
 
 __all__ = ["SearchPane", "snippet_marks", "totals_of"]
 
@@ -182,7 +183,7 @@ class SearchPane(QWidget):
         for document in totals.documents[:DOCUMENTS_LISTED]:
             item = QTreeWidgetItem([document.title or document.path, tr("%n 处", document.occurrences)])
             item.setData(0, DOC_ID_ROLE, document.doc_id)
-            item.setToolTip(0, document.path)
+            item.setToolTip(0, plain_tooltip(document.path))
             items.append(item)
         if len(totals.documents) > DOCUMENTS_LISTED:
             rest = QTreeWidgetItem([tr("另有 %1 个文档").replace("%1", str(len(totals.documents) - DOCUMENTS_LISTED))])

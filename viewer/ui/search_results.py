@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from viewer.model import SearchHit
 from viewer.ui.palette import SEARCH_COLOUR
+from viewer.ui.tooltips import plain_tooltip
 
 Index = QModelIndex | QPersistentModelIndex
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -81,7 +82,7 @@ class SearchResultsModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{hit.title}\n{hit.snippet}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return hit.path
+            return plain_tooltip(hit.path)
         if role == HIT_ROLE:
             return hit
         return None
