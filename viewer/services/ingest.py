@@ -4,7 +4,7 @@ document), and update the findings."""
 
 from __future__ import annotations
 
-import concurrent.futures as cf
+import errno
 import multiprocessing
 import multiprocessing.connection
 import os
@@ -19,8 +19,17 @@ from viewer.model import AnalyzedDocument, ImportOutcome
 from viewer.resources import resource_path
 from viewer.services.checks import update_checks
 from viewer.services.checks.scopes import Scopes, scopes_of
+from viewer.services.file_limits import (
+    DEFAULT_LIMITS,
+    FileLimits,
+    TimeLimitExceeded,
+    memory_reason,
+    time_limit,
+    time_reason,
+)
 from viewer.services.lexicon import use_worker_lexicon, worker_lexicon
 from viewer.services.reviewer_work import reattach_reviewer_work
+from viewer.services.worker_pool import SharedFlag, Task, WorkerPool, spawn_context
 from viewer.store import documents as store_documents
 from viewer.store import open_store, write_transaction
 from viewer.store import search as store_search
@@ -87,6 +96,8 @@ def _analyse(path: str, sha256: str) -> AnalyzedDocument | str:
         return analyze_file(Path(path), sha256)
     except ReadError as error:
         return error.reason
+    except MemoryError:  # the worker's memory limit: the pool names the file
+        raise
     except Exception as error:  # a bug must not stop the batch: report it with the file
         return f"internal error while analysing: {type(error).__name__}: {error}"
 
@@ -128,8 +139,11 @@ def ingest_paths(
     progress: ProgressCallback | None = None,
     cancel: threading.Event | None = None,
     processes: int | None = None,
+    limits: FileLimits = DEFAULT_LIMITS,
 ) -> IngestReport:
-    """Import files and folders. `processes=0` analyses in this process (no pool)."""
+    """Import files and folders. Each file is read in a worker process under `limits` (time and
+    memory); `processes=0` analyses in this process instead, with the time limit only on the main
+    thread of a POSIX system and no memory limit."""
     started = time.perf_counter()
     report = IngestReport()
     files, skipped = collect_paths(Path(p) for p in paths)
@@ -164,15 +178,15 @@ def ingest_paths(
                 )
 
         workers = default_processes() if processes is None else processes
-        if workers == 0 or len(pending) <= 1:
+        if workers == 0:
             for path, sha, size in pending:
                 if cancel is not None and cancel.is_set():
                     break
-                written = _store(db, path, _analyse(path, sha))
+                written = _store(db, path, _analyse_here(path, sha, limits.seconds_for(size)))
                 if written is not None:
                     finished(path, size, written)
-        else:
-            _run_pool(str(store_path), pending, min(workers, len(pending)), finished, cancel)
+        elif pending:
+            _run_pool(db, str(store_path), pending, min(workers, len(pending)), finished, cancel, limits)
         report.cancelled = cancel is not None and cancel.is_set()
         report.bytes_analysed = state["bytes"]
         stored = [o.doc_id for o in report.outcomes if o.status in STORED and o.doc_id]
@@ -200,6 +214,8 @@ def _triage(db: sqlite_utils.Database, file: Path) -> tuple[ImportOutcome | None
         size = file.stat().st_size
     except OSError as error:
         reason = f"cannot read: {error.strerror or error}"
+        if error.errno == errno.ELOOP:
+            reason = "symbolic link loop: the link leads back to itself"
         store_documents.record_failure(db, path, reason)
         return ImportOutcome(path, "failed", reason), None
     existing = store_documents.stored_analysis(db, path)
@@ -212,6 +228,17 @@ def _triage(db: sqlite_utils.Database, file: Path) -> tuple[ImportOutcome | None
 
 
 Stored = tuple[ImportOutcome, "Scopes | None"]
+
+
+def _analyse_here(path: str, sha256: str, seconds: float) -> AnalyzedDocument | str:
+    """`_analyse` in the importing process, under the time limit where an alarm can stop it."""
+    try:
+        with time_limit(seconds):
+            return _analyse(path, sha256)
+    except TimeLimitExceeded:
+        return time_reason(seconds)
+    except MemoryError:
+        return memory_reason(None)
 
 
 def _analyse_and_store(path: str, sha256: str) -> Stored | None:
@@ -246,40 +273,27 @@ def _write(db: sqlite_utils.Database, path: str, result: AnalyzedDocument | str)
 
 
 def _run_pool(
+    db: sqlite_utils.Database,
     store_path: str,
     pending: list[tuple[str, str, int]],
     workers: int,
     finished: Callable[[str, int, Stored], None],
     cancel: threading.Event | None,
+    limits: FileLimits,
 ) -> None:
     """On cancel, no new file is handed out and workers stop writing; the documents already
-    written are reported, so the report matches the store."""
-    context = multiprocessing.get_context("spawn")  # no fork of a process that may run Qt threads
-    stop = context.Event()
-    in_flight_limit = workers * 2
-    queue = list(reversed(pending))
-    with cf.ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
-                                initargs=worker_initargs(store_path, stop)) as pool:
-        running: dict[cf.Future[Stored | None], tuple[str, int]] = {}
-        try:
-            while queue or running:
-                if cancel is not None and cancel.is_set() and not stop.is_set():
-                    stop.set()
-                    queue.clear()
-                    for future in [f for f in running if f.cancel()]:
-                        del running[future]
-                while queue and len(running) < in_flight_limit:
-                    path, sha, size = queue.pop()
-                    running[pool.submit(_analyse_and_store, path, sha)] = (path, size)
-                if not running:
-                    break
-                done, _ = cf.wait(running, timeout=0.2, return_when=cf.FIRST_COMPLETED)
-                for future in done:
-                    path, size = running.pop(future)
-                    stored = future.result()
-                    if stored is not None:
-                        finished(path, size, stored)
-        except BaseException:
-            stop.set()
-            pool.shutdown(wait=False, cancel_futures=True)
-            raise
+    written are reported, so the report matches the store. A file whose worker ran out of time or
+    memory, or died, is recorded as failed here with the reason."""
+    context = spawn_context()
+    stop = SharedFlag(context)
+    pool = WorkerPool(_analyse_and_store, workers, initializer=_start_worker,
+                      initargs=worker_initargs(store_path, stop), limits=limits, stop=stop, context=context)
+
+    def done(task: Task, stored: Stored | None) -> None:
+        if stored is not None:
+            finished(task.path, task.size, stored)
+
+    def lost(task: Task, reason: str) -> None:
+        done(task, _store(db, task.path, reason, stop))
+
+    pool.run([Task(path, (path, sha), size) for path, sha, size in pending], done, lost, cancel)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Iterable
 from pathlib import Path
@@ -22,7 +23,9 @@ def collect_paths(paths: Iterable[Path]) -> tuple[list[Path], list[Path]]:
     for path in paths:
         if path.name.startswith(_LOCK_FILE_PREFIX):
             continue
-        if path.is_dir():
+        if _is_link_loop(path):
+            collector.add(path, to_read=True)  # reading it names the loop
+        elif path.is_dir():
             collector.add_folder(path)
         elif not os.path.lexists(path):
             collector.add(path, to_read=True)
@@ -63,7 +66,18 @@ class _Collector:
             if entry.name.startswith((".", _LOCK_FILE_PREFIX)):
                 continue
             path = folder / entry.name
-            if entry.is_dir():
+            if entry.is_symlink() and _is_link_loop(path):
+                self.add(path, to_read=True)
+            elif entry.is_dir():
                 self.add_folder(path)
             else:
                 self.add_file(path)
+
+
+def _is_link_loop(path: Path) -> bool:
+    """A symbolic link that leads back to itself (two links pointing at each other)."""
+    try:
+        os.stat(path)
+    except OSError as error:
+        return error.errno == errno.ELOOP
+    return False

@@ -1,0 +1,214 @@
+"""Worker processes that each handle one file at a time, watched by the importing process: a file
+that takes longer than its limit has its worker killed, a worker that dies (the system's
+out-of-memory killer, a crash in a parser) is replaced; either way the file is handed back as lost
+with the reason, and the batch goes on."""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import multiprocessing.connection
+import pickle
+import signal
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from viewer.services.file_limits import FileLimits, died_reason, limit_memory, memory_reason, time_reason
+
+_READY, _DONE, _OUT_OF_MEMORY, _ERROR = "ready", "done", "memory", "error"
+_MAX_START_FAILURES = 3  # workers that die before they are ready, in a row: the pool cannot start
+_POLL_SECONDS = 0.2
+
+
+@dataclass(frozen=True)
+class Task:
+    """One file for a worker: `job(*args)` runs in the worker; `size` sets its time limit."""
+
+    path: str
+    args: tuple[Any, ...]
+    size: int
+
+
+class SharedFlag:
+    """A flag every worker reads without a lock: a worker killed while reading it leaves no lock
+    held (a multiprocessing Event would)."""
+
+    def __init__(self, context: Any) -> None:
+        self._value = context.RawValue("b", 0)
+
+    def set(self) -> None:
+        self._value.value = 1
+
+    def is_set(self) -> bool:
+        return bool(self._value.value)
+
+
+class PoolError(RuntimeError):
+    """The worker processes could not be started."""
+
+
+def _serve(conn: Any, job: Callable[..., Any], initializer: Callable[..., None], initargs: tuple[Any, ...],
+           memory_bytes: int | None) -> None:
+    """A worker: under the memory limit, run the job for each task sent until told to stop."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the importing process's to handle
+    limit_memory(memory_bytes)
+    initializer(*initargs)
+    conn.send((_READY, None))
+    while True:
+        try:
+            args = conn.recv()
+        except (EOFError, OSError):
+            return
+        if args is None:
+            return
+        try:
+            reply: tuple[str, Any] = (_DONE, job(*args))
+        except MemoryError:
+            reply = (_OUT_OF_MEMORY, None)
+        except BaseException as error:
+            reply = (_ERROR, _portable(error))
+        conn.send(reply)
+
+
+def _portable(error: BaseException) -> BaseException:
+    """The error, if it can travel to the importing process; else its type and message."""
+    try:
+        pickle.loads(pickle.dumps(error))
+    except Exception:
+        return RuntimeError(f"{type(error).__name__}: {error}")
+    return error
+
+
+class _Worker:
+    def __init__(self, context: Any, target_args: tuple[Any, ...]) -> None:
+        self.conn, child = context.Pipe()
+        self.process = context.Process(target=_serve, args=(child, *target_args), daemon=True,
+                                       name="policy-viewer-worker")
+        self.process.start()
+        child.close()
+        self.ready = False
+        self.task: Task | None = None
+        self.deadline = 0.0
+        self.seconds = 0.0
+
+    def give(self, task: Task, limits: FileLimits) -> None:
+        """Only the arguments travel: the job was given at start."""
+        self.task = task
+        self.seconds = limits.seconds_for(task.size)
+        self.deadline = time.monotonic() + self.seconds
+        self.conn.send(task.args)
+
+    def kill(self) -> None:
+        self.process.kill()
+        self.process.join(5)
+        self.conn.close()
+
+
+class WorkerPool:
+    """Run `job` on every task in `workers` processes. `done(task, result)` for each result,
+    `lost(task, reason)` for a file its worker could not finish (time limit, out of memory, died).
+    On `cancel`, `stop` is set (the workers' job stops writing), no new task is handed out, and
+    the files in hand are finished. An error the job raises stops the pool and is raised here."""
+
+    def __init__(self, job: Callable[..., Any], workers: int, *, initializer: Callable[..., None],
+                 initargs: tuple[Any, ...], limits: FileLimits, stop: SharedFlag, context: Any) -> None:
+        self.job = job
+        self.workers = workers
+        self.limits = limits
+        self.stop = stop
+        self._context = context
+        self._target_args = (job, initializer, initargs, limits.memory_bytes)
+        self._start_failures = 0
+        self.replaced = 0  # workers started again after one died or was stopped
+
+    def run(self, tasks: Sequence[Task], done: Callable[[Task, Any], None], lost: Callable[[Task, str], None],
+            cancel: threading.Event | None = None) -> None:
+        queue = list(reversed(tasks))
+        pool = [_Worker(self._context, self._target_args) for _ in range(min(self.workers, len(tasks)))]
+        try:
+            while True:
+                if cancel is not None and cancel.is_set() and not self.stop.is_set():
+                    self.stop.set()
+                    queue.clear()
+                for worker in pool:
+                    if worker.ready and worker.task is None and queue:
+                        worker.give(queue.pop(), self.limits)
+                if not queue and all(worker.task is None for worker in pool):
+                    break
+                waitables = [w.conn for w in pool] + [w.process.sentinel for w in pool]
+                multiprocessing.connection.wait(waitables, timeout=_POLL_SECONDS)
+                for index, worker in enumerate(pool):
+                    if not self._look_after(worker, done, lost):
+                        pool[index] = _Worker(self._context, self._target_args)
+                        self.replaced += 1
+        except BaseException:
+            self.stop.set()
+            _stop_now(pool)
+            raise
+        _stop_politely(pool)
+
+    def _look_after(self, worker: _Worker, done: Callable[[Task, Any], None],
+                    lost: Callable[[Task, str], None]) -> bool:
+        """Handle what the worker sent, its death or its overrun; False when it must be replaced."""
+        if worker.conn.poll():
+            try:
+                kind, value = worker.conn.recv()
+            except (EOFError, OSError):
+                return self._died(worker, lost)
+            task, worker.task = worker.task, None
+            if kind == _READY:
+                worker.ready = True
+                self._start_failures = 0
+            elif kind == _ERROR:
+                raise value
+            elif task is not None and kind == _DONE:
+                done(task, value)
+            elif task is not None:
+                lost(task, memory_reason(self.limits.memory_bytes))
+            return True
+        if not worker.process.is_alive():
+            return self._died(worker, lost)
+        if worker.task is not None and time.monotonic() > worker.deadline:
+            task, worker.task = worker.task, None
+            worker.kill()
+            lost(task, time_reason(worker.seconds))
+            return False
+        return True
+
+    def _died(self, worker: _Worker, lost: Callable[[Task, str], None]) -> bool:
+        worker.process.join(5)
+        worker.conn.close()
+        if worker.task is not None:
+            lost(worker.task, died_reason(Path(worker.task.path).name, worker.process.exitcode))
+        elif not worker.ready:
+            self._start_failures += 1
+            if self._start_failures >= _MAX_START_FAILURES:
+                raise PoolError(f"worker processes could not start (exit code {worker.process.exitcode})")
+        return False
+
+
+def _stop_politely(pool: list[_Worker]) -> None:
+    for worker in pool:
+        with contextlib.suppress(OSError, ValueError):
+            worker.conn.send(None)
+    for worker in pool:
+        worker.process.join(5)
+        if worker.process.is_alive():
+            worker.kill()
+        worker.conn.close()
+
+
+def _stop_now(pool: list[_Worker]) -> None:
+    for worker in pool:
+        worker.process.kill()
+    for worker in pool:
+        worker.process.join(5)
+        worker.conn.close()
+
+
+def spawn_context() -> Any:
+    return multiprocessing.get_context("spawn")  # no fork of a process that may run Qt threads
