@@ -1612,5 +1612,57 @@
         <source>用户词表有误，未使用。</source>
         <translation>Your lexicon has a mistake and is not used.</translation>
     </message>
+    <message>
+        <source>部分年度</source>
+        <translation>Part of a year</translation>
+    </message>
+    <message>
+        <source>选择指标…</source>
+        <translation>Choose an indicator…</translation>
+    </message>
+    <message>
+        <source>不在全年线上</source>
+        <translation>not on the full-year line</translation>
+    </message>
+    <message>
+        <source>部分年度超全年</source>
+        <translation>Part of a year above a whole year</translation>
+    </message>
+    <message>
+        <source>全年数值</source>
+        <translation>Whole-year value</translation>
+    </message>
+    <message>
+        <source>无法确定</source>
+        <translation>Cannot tell</translation>
+    </message>
+    <message>
+        <source>未核对</source>
+        <translation>Not checked</translation>
+    </message>
+    <message>
+        <source>最新实际</source>
+        <translation>Latest actual</translation>
+    </message>
+    <message>
+        <source>全部目标</source>
+        <translation>All targets</translation>
+    </message>
+    <message>
+        <source>正在读取目标…</source>
+        <translation>Reading the targets…</translation>
+    </message>
+    <message>
+        <source>共 %1 个目标</source>
+        <translation>%1 targets</translation>
+    </message>
+    <message>
+        <source>目标读取失败：%1</source>
+        <translation>Could not read the targets: %1</translation>
+    </message>
+    <message>
+        <source>该目标所在的文档已不在文档库中。</source>
+        <translation>The report of this target is no longer in the library.</translation>
+    </message>
 </context>
 </TS>

@@ -119,7 +119,7 @@ def finding(db: Queryable, finding_id: int) -> Finding | None:
 
 def figure_flag_rows(db: Queryable, figure_ids: Iterable[int]) -> list[tuple[int, str, str, str]]:
     """(figure id, check kind, verdict, evidence label) of the findings that could flag these
-    figures in a chart: conflicts, outliers and targets."""
+    figures in a chart: conflicts, outliers (of a series or of part of a year) and targets."""
     ids = sorted(set(figure_ids))
     rows: list[tuple[int, str, str, str]] = []
     for chunk, marks in in_chunks(ids):
@@ -129,7 +129,7 @@ def figure_flag_rows(db: Queryable, figure_ids: Iterable[int]) -> list[tuple[int
                 "SELECT e.figure_id, c.kind, c.verdict, e.label FROM check_evidence e CROSS JOIN checks c "
                 "ON c.id = e.check_id "
                 f"WHERE e.figure_id IN ({marks}) "
-                "AND c.kind IN ('conflict', 'outlier', 'target') ORDER BY c.id, e.idx", chunk)
+                "AND c.kind IN ('conflict', 'outlier', 'part_year', 'target') ORDER BY c.id, e.idx", chunk)
         ]
     return rows
 

@@ -12,6 +12,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPoint, Qt
 
 from viewer.model import Point, Source
+from viewer.services.chart import chart_x
 from viewer.ui.chart_items import Z_FLAGS, pen
 from viewer.ui.i18n import tr
 from viewer.ui.palette import REVIEWER_COLOUR
@@ -34,7 +35,7 @@ class CorrectedMarks:
 
     def draw(self, points: Iterable[Point], factor: float) -> None:
         self._marked = [p for p in points if is_corrected(p)]
-        self.item.setData([float(p.year) for p in self._marked], [p.value / factor for p in self._marked])
+        self.item.setData([chart_x(p) for p in self._marked], [p.value / factor for p in self._marked])
 
     def points(self) -> list[Point]:
         """The corrected points drawn."""

@@ -30,11 +30,12 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.model import Figure, Point, Role, Series
+from viewer.services.chart import chart_x, part_year_words, point_period_words, target_path
 from viewer.ui import chart_export, chart_items, chart_style
 from viewer.ui.attribution_labels import WEAK_COLOUR, point_slot_words, weak_summary
 from viewer.ui.chart_corrections import CorrectedMarks, is_corrected, point_at
 from viewer.ui.chart_items import Z_EMPHASIS, Z_FLAGS, ItemPool
-from viewer.ui.i18n import colon, in_brackets, tr
+from viewer.ui.i18n import colon, current_language, in_brackets, list_separator, tr
 from viewer.ui.palette import REVIEWER_COLOUR, kind_label, qualifier_label, role_label
 from viewer.ui.series_export import write_series
 from viewer.ui.units import format_number, scale_for
@@ -133,6 +134,7 @@ class ChartPane(QWidget):
         bar.addWidget(QLabel(tr("指标：")))
         self.indicator_box = QComboBox()
         self.indicator_box.setMinimumContentsLength(10)
+        self.indicator_box.setPlaceholderText(tr("选择指标…"))
         self.indicator_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.indicator_box.activated.connect(lambda _index: self.show_indicator(self.indicator_box.currentText()))
         bar.addWidget(self.indicator_box, 1)
@@ -191,8 +193,18 @@ class ChartPane(QWidget):
         self.indicator_box.clear()
         if self.source is not None:
             self.indicator_box.addItems(self.source.indicators())
-        if current:
+        if current and self.series is not None:
             self.indicator_box.setCurrentText(current)
+        else:  # nothing is drawn: nothing is selected (the box shows its placeholder)
+            self.indicator_box.setCurrentIndex(-1)
+
+    def show_first_indicator(self) -> bool:
+        """Draw the first indicator of the list (the most reported) when nothing is drawn yet: a
+        chart at start-up, not empty axes. False when there is none or a series is drawn."""
+        if self.series is not None or self.indicator_box.count() == 0:
+            return False
+        self.show_indicator(self.indicator_box.itemText(0))
+        return self.series is not None
 
     def show_figure(self, figure: Figure) -> bool:
         """Draw the figure's indicator and mark its point. False if it has no indicator."""
@@ -337,8 +349,11 @@ class ChartPane(QWidget):
         self._fetch_flags(points)
         regions = sorted({p.region for p in points})
         colours = chart_style.region_colours(regions)
+        actual_lines: dict[str, list[Point]] = {}
         for (region, group), group_points in chart_style.grouped(points).items():
-            self._draw_group(region, group, group_points, colours[region])
+            line = self._draw_group(region, group, group_points, colours[region], actual_lines.get(region, []))
+            if group == chart_style.ACTUAL:
+                actual_lines[region] = line
         self._draw_emphasis(points)
         self._draw_flags(points)
         self.corrected.draw(points, self.factor)
@@ -364,13 +379,19 @@ class ChartPane(QWidget):
             self.plot.getAxis("left").setLabel(axis)
             self.title.setText(title)
 
-    def _draw_group(self, region: str, group: str, points: list[Point], colour: QColor) -> None:
-        xs = [float(p.year) for p in points]
+    def _draw_group(self, region: str, group: str, points: list[Point], colour: QColor,
+                    actual_line: list[Point]) -> list[Point]:
+        """Draw a group's markers and line; returns the points the line passes through. Parts of a
+        year have no line; targets' line starts at the region's last actual (`actual_line`)."""
+        xs = [chart_x(p) for p in points]
         ys = [p.value / self.factor for p in points]
-        line = chart_style.line_points(points)
-        self.curves[(region, group)] = self.items.curve(
-            [float(p.year) for p in line], [p.value / self.factor for p in line],
-            chart_items.pen(colour.name(), 2, chart_style.line_style(group)))
+        line = [] if group == chart_style.PART else chart_style.line_points(points)
+        if group == chart_style.TARGET:
+            line = target_path(actual_line, line)
+        if line:
+            self.curves[(region, group)] = self.items.curve(
+                [chart_x(p) for p in line], [p.value / self.factor for p in line],
+                chart_items.pen(colour.name(), 2, chart_style.line_style(group)))
         # Symbols and sizes as arrays, one pen and brush for the group: pyqtgraph styles hundreds of
         # spots at once. Points to check (weak) are hollow: then a brush per spot, of two.
         styles = [chart_style.spot_style(point) for point in points]
@@ -383,16 +404,22 @@ class ChartPane(QWidget):
         self.spots[(region, group)] = self.items.scatter(
             x=xs, y=ys, data=points, symbol=[s.symbol for s in styles], size=[s.size for s in styles],
             pen=chart_items.pen(colour.name(), 2), brush=brush)
+        return line
 
     def _legend_html(self, regions: list[str], colours: dict[str, QColor], points: list[Point]) -> str:
         """Escaped region names in their colours, then what the line and marker styles mean."""
-        groups = {key[1] for key in self.curves}
-        drawn = {key[0] for key in self.curves}
+        groups = {key[1] for key in self.spots}
+        drawn = {key[0] for key in self.spots}
         parts = [f"<span style='color:{colours[r].name()}'>&#9632; {html.escape(r)}</span>"
                  for r in regions if r in drawn]
         samples = {chart_style.ACTUAL: "●——", chart_style.ESTIMATE: "◆‥‥",
                    chart_style.TARGET: "<span style='color:#aaa'>●</span>- - -"}
-        parts += [f"{samples[g]} {html.escape(chart_style.group_label(g))}" for g in chart_style.GROUPS if g in groups]
+        parts += [f"{samples[g]} {html.escape(chart_style.group_label(g))}" for g in chart_style.GROUPS
+                  if g in groups and g in samples]
+        if chart_style.PART in groups:
+            words = chart_style.group_label(chart_style.PART) + colon() + \
+                list_separator().join(part_year_words(points, current_language()))
+            parts.append(f"■ {html.escape(words + in_brackets(tr('不在全年线上')))}")
         if any(p.qualifier in ("more_than", "at_least") for p in points):
             parts.append(f"▲ {html.escape(tr('不少于/超过'))}")
         if any(chart_style.is_hollow(p) for p in points):
@@ -409,14 +436,14 @@ class ChartPane(QWidget):
         for point in points:
             if point.value_high is not None:
                 xs, ys = bars.setdefault(point.region, ([], []))
-                xs += [float(point.year), float(point.year)]
+                xs += [chart_x(point), chart_x(point)]
                 ys += [point.value / self.factor, point.value_high / self.factor]
         for region, (xs, ys) in bars.items():
             self.items.range_lines(xs, ys, chart_items.pen(colours[region].name(), 4))
 
     def _draw_emphasis(self, points: list[Point]) -> None:
         marked = [p for p in points if p.figure_id == self.emphasised_figure]
-        self.emphasis.setData([float(p.year) for p in marked], [p.value / self.factor for p in marked])
+        self.emphasis.setData([chart_x(p) for p in marked], [p.value / self.factor for p in marked])
 
     def _fetch_flags(self, points: list[Point]) -> None:
         """Ask `flag_source` about the drawn points not asked about yet."""
@@ -477,7 +504,7 @@ class ChartPane(QWidget):
             if flag is None:
                 continue
             style = chart_style.FLAG_STYLES[flag]
-            x, y = float(point.year), point.value / self.factor
+            x, y = chart_x(point), point.value / self.factor
             self._flagged.append((x, y, flag))
             pen = pg.mkPen(style.colour, width=2.5,
                            style=Qt.PenStyle.DashLine if style.dashed else Qt.PenStyle.SolidLine)
@@ -539,8 +566,8 @@ class ChartPane(QWidget):
         if point.value_high is not None:
             value += "–" + format_number(point.value_high / self.factor)
         qualifier = f"{qualifier_label(point.qualifier)} " if point.qualifier else ""
-        return (f"{point.region} {point.period or point.year}{colon()}{qualifier}{value} {self.unit_label}"
-                + in_brackets(role_label(point.role)))
+        return (f"{point.region} {point_period_words(point, current_language())}{colon()}{qualifier}{value} "
+                f"{self.unit_label}" + in_brackets(role_label(point.role)))
 
     def point_check(self, point: Point) -> str:
         """Which of the point's indicator, region and year to check, and how each was found ("" if none)."""

@@ -18,6 +18,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from viewer.model import Point, Qualifier, Role
+from viewer.services.chart import is_part_year
 from viewer.ui.i18n import tr
 from viewer.ui.palette import REGION_COLOURS
 from viewer.ui.review_labels import (
@@ -30,12 +31,14 @@ from viewer.ui.review_labels import (
     QUESTION_COLOUR,
 )
 
-ACTUAL, TARGET, ESTIMATE = "actual", "target", "estimate"
-GROUPS = (ACTUAL, ESTIMATE, TARGET)
+ACTUAL, TARGET, ESTIMATE, PART = "actual", "target", "estimate", "part_year"
+GROUPS = (ACTUAL, ESTIMATE, TARGET, PART)
 
 
 def group_of(point: Point) -> str:
-    return _group(point.role)
+    """A part of a year (前三季度, 1—11月) is a group of its own, whatever its role: it is not on
+    the line of full years (see viewer.services.chart)."""
+    return PART if is_part_year(point.period) else _group(point.role)
 
 
 def _group(role: str) -> str:
@@ -47,7 +50,7 @@ def _group(role: str) -> str:
 
 
 def group_label(group: str) -> str:
-    return {ACTUAL: tr("实际"), TARGET: tr("目标"), ESTIMATE: tr("预计")}[group]
+    return {ACTUAL: tr("实际"), TARGET: tr("目标"), ESTIMATE: tr("预计"), PART: tr("部分年度")}[group]
 
 
 def grouped(points: list[Point]) -> dict[tuple[str, str], list[Point]]:
@@ -98,11 +101,14 @@ def drawn_regions(points: list[Point], figure_id: int | None) -> set[str]:
 
 def line_style(group: str) -> Qt.PenStyle:
     return {ACTUAL: Qt.PenStyle.SolidLine, TARGET: Qt.PenStyle.DashLine,
-            ESTIMATE: Qt.PenStyle.DotLine}[group]
+            ESTIMATE: Qt.PenStyle.DotLine, PART: Qt.PenStyle.NoPen}[group]
 
 
 def symbol_for(point: Point) -> str:
     return _symbol(point.qualifier, group_of(point))
+
+
+PART_SYMBOL = "s"  # a part of a year: a square, off the line
 
 
 def _symbol(qualifier: str, group: str) -> str:
@@ -115,6 +121,8 @@ def _symbol(qualifier: str, group: str) -> str:
         return "star"
     if group == ESTIMATE:
         return "d"
+    if group == PART:
+        return PART_SYMBOL
     return "o"
 
 
@@ -142,12 +150,12 @@ class SpotStyle:
 
 
 def spot_style(point: Point) -> SpotStyle:
-    return _spot_style(point.qualifier, point.role)
+    return _spot_style(point.qualifier, group_of(point))
 
 
 @functools.cache
-def _spot_style(qualifier: str, role: str) -> SpotStyle:
-    return SpotStyle(_symbol(qualifier, _group(role)), 11.0 if qualifier else 9.0)
+def _spot_style(qualifier: str, group: str) -> SpotStyle:
+    return SpotStyle(_symbol(qualifier, group), 11.0 if qualifier else 9.0)
 
 
 @dataclass(frozen=True)

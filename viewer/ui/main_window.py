@@ -13,11 +13,13 @@ from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMessageBox, QWidget
 
 from viewer.model import Document, Entity, Figure, Point, SearchHit
+from viewer.services.demo import is_demo_store
 from viewer.services.library import Library
 from viewer.ui.about import show_about
 from viewer.ui.correction_editor import CorrectionEditor
 from viewer.ui.corrections_controller import CorrectionsController
 from viewer.ui.document_pane import DocumentPane
+from viewer.ui.document_removal import DocumentRemoval
 from viewer.ui.entity_mentions import MentionSteps
 from viewer.ui.entity_pane import EntityPane
 from viewer.ui.i18n import colon, current_language, tr
@@ -36,6 +38,8 @@ from viewer.ui.review_controller import ReviewController
 from viewer.ui.search_controller import SearchController
 from viewer.ui.search_pane import SearchPane
 from viewer.ui.session import Session
+from viewer.ui.targets_controller import TargetsController
+from viewer.ui.versions_dialog import VersionOffer
 
 if TYPE_CHECKING:
     from viewer.services.ingest import IngestReport
@@ -52,6 +56,8 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.store_path = store_path
         self.library = Library(store_path)
+        self.is_demo = is_demo_store(store_path)  # the bundled samples' own store (帮助 → 示例)
+        self.demo_window: MainWindow | None = None
         self.session = Session(settings or QSettings())
         self.language = current_language()
         self.ingest = ingest
@@ -62,18 +68,20 @@ class MainWindow(QMainWindow):
         self.reanalyser: ReanalysisController | None = None
         self.reanalyze: ReanalyzeFunction | None = None  # the re-analysis to run (None: the service's)
         self._entities_again = False  # the entities changed while they were being read
-        self.setWindowTitle(tr("政策报告查看器"))
+        self.setWindowTitle(self.title_suffix())
         self.setAcceptDrops(True)
         self.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks)
         self.document_pane = DocumentPane()
         self.document_pane.view.language = self.language
         self.setCentralWidget(self.document_pane)
         self.library_pane = LibraryPane()
+        self.removal = DocumentRemoval(self)
+        self.version_offer = VersionOffer(self)
         self.entity_pane = EntityPane()
         self._chart: ChartPane | None = None  # pyqtgraph loads after the window is shown
         self._deferred: list[QTimer] = []
         self._entities_later = self._timer(self.refresh_entities)
-        self._chart_later = self._timer(lambda: self.chart)
+        self._chart_later = self._timer(self._chart_at_start)
         self._deferred_started = False
         self._first_paint_fallback = self._timer(self._start_deferred, delay_ms=FIRST_PAINT_MS)
         self.search_pane = SearchPane()
@@ -85,6 +93,7 @@ class MainWindow(QMainWindow):
         self._findings_later = self._timer(self.review.refresh_findings)
         self.corrections = CorrectionsController(self)
         self.provisional = ProvisionalController(self)
+        self.targets = TargetsController(self)
         self.docks: dict[str, QDockWidget] = {}
         left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
         self._add_dock("library", tr("文档库"), self.library_pane, left)
@@ -95,9 +104,11 @@ class MainWindow(QMainWindow):
         self._add_dock("notes", tr("批注"), self.review.notes_pane, right)
         self._add_dock("corrections", tr("更正记录"), self.corrections.pane, right)
         self._add_dock("provisional", tr("临时指标"), self.provisional.pane, left)
+        self._add_dock("targets", tr("目标"), self.targets.pane, right)
         self.tabifyDockWidget(self.docks["entities"], self.docks["provisional"])
         self.tabifyDockWidget(self.docks["entities"], self.docks["checks"])
         self.tabifyDockWidget(self.docks["search"], self.docks["corrections"])
+        self.tabifyDockWidget(self.docks["search"], self.docks["targets"])
         self.tabifyDockWidget(self.docks["search"], self.docks["notes"])
         self.corrections.attach(self.docks["corrections"])
         self.provisional.attach(self.docks["provisional"])
@@ -144,6 +155,10 @@ class MainWindow(QMainWindow):
     def chart_if_loaded(self) -> ChartPane | None:
         return self._chart
 
+    def _chart_at_start(self) -> None:
+        """The chart, showing the first indicator unless a figure's series is drawn already."""
+        self.chart.show_first_indicator()
+
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self._deferred_started:
@@ -186,6 +201,7 @@ class MainWindow(QMainWindow):
         self.library_pane.set_documents(self.library.document_rows(), self.library.filter_values())
         if self._chart is not None:
             self._chart.reload_indicators()
+            self._chart.show_first_indicator()  # a store that was empty has indicators now
         self.refresh_entities()
 
     def refresh_entities(self) -> None:
@@ -229,7 +245,7 @@ class MainWindow(QMainWindow):
             self.review.checks_pane.show_document(doc_id)
             if not self.entity_pane.all_scope():
                 self._entities_later.start()  # after the text is on screen
-            self.setWindowTitle(f"{document.title} — {tr('政策报告查看器')}")
+            self.setWindowTitle(f"{document.title} — {self.title_suffix()}")
         if select is not None:
             self.document_pane.view.select_span(*select)
         self.timings["open_document"] = time.perf_counter() - started
@@ -326,13 +342,60 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(import_summary(report).splitlines()[0], 8000)
             if self.current is None:
                 self.open_first_document()
+            self.version_offer.offer(report)
 
     def import_samples_if_empty(self) -> ImportController | None:
+        """The samples into an empty store: for the demo store and the self-test (a reviewer's
+        store never gets them: 帮助 → 示例 opens the demo)."""
         if not self.library.is_empty():
             return None
         from viewer.services.ingest import sample_paths
 
         return self.start_import(sample_paths(), show_summary=False)
+
+    # -- removing documents, the demo ----------------------------------------------------------
+    def title_suffix(self) -> str:
+        from viewer.ui.demo_window import demo_title
+
+        return f"{demo_title()} — {tr('政策报告查看器')}" if self.is_demo else tr("政策报告查看器")
+
+    def ask_remove_documents(self) -> None:
+        self.removal.ask_remove()
+
+    def open_demo(self) -> MainWindow:
+        from viewer.ui.demo_window import open_demo
+
+        return open_demo(self)
+
+    def start_up_work(self) -> None:
+        """After the window is shown: the demo store built, or a reviewer's store offered the
+        removal of the samples an earlier version put in it."""
+        from viewer.ui.demo_window import build_demo, offer_sample_removal
+
+        if self.is_demo:
+            build_demo(self)
+        else:
+            offer_sample_removal(self)
+
+    def documents_changed(self, removed: set[int]) -> None:
+        """Documents were removed (or replaced by new versions): every pane reads the store again."""
+        if self.current is not None and self.current.id in removed:
+            self.current = None
+            self.document_pane.show_placeholder()
+            self.setWindowTitle(self.title_suffix())
+        self.refresh_library()
+        if self._chart is not None:
+            self._chart.reload()
+        self.review.refresh_findings()
+        if self.current is not None and self.current.id is not None:
+            self.open_document(self.current.id, reload=True)  # notes moved here from an old version
+        self.review.refresh_notes()
+        self.corrections.refresh()
+        self.provisional.refresh()
+        if self.searcher.query:
+            self.search(self.searcher.query)
+        if self.current is None:
+            self.open_first_document()
 
     # -- re-analysis ----------------------------------------------------------------------------
     def ask_reanalyse(self) -> None:
@@ -371,6 +434,9 @@ class MainWindow(QMainWindow):
         documents = self.library_pane.model.documents()
         if documents and documents[0].id is not None:
             self.open_document(documents[0].id)
+        elif not documents:
+            self.document_pane.details.setText(
+                tr("文档库为空。通过 文件 → 导入报告… 或把文件拖入窗口来添加报告；帮助 → 示例 打开自带的虚构示例。"))
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls() and all(u.isLocalFile() for u in event.mimeData().urls()):

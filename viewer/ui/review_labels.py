@@ -25,6 +25,7 @@ def check_kind_label(kind: str) -> str:
         CheckKind.CHANGE: tr("增减核算"),
         CheckKind.CONFLICT: tr("数据冲突"),
         CheckKind.OUTLIER: tr("异常值"),
+        CheckKind.PART_YEAR: tr("部分年度超全年"),
         CheckKind.TARGET: tr("目标完成"),
         CheckKind.PARTS: tr("分项与总数"),
         CheckKind.REPEAT: tr("重复段落"),
@@ -53,6 +54,7 @@ def evidence_label(label: str) -> str:
         "to": tr("终止值"), "change": tr("增减量"), "value": tr("数值"), "other value": tr("另一数值"),
         "also": tr("同值来源"), "neighbour": tr("相邻年份"), "total": tr("总数"), "part": tr("分项"),
         "target": tr("目标"), "actual": tr("实际"), "paragraph": tr("段落"), "elsewhere": tr("另见"),
+        "full_year": tr("全年数值"),
     }
     return labels.get(label, label)
 
@@ -134,7 +136,7 @@ def flags_from_rows(rows: Iterable[tuple[int, str, str, str]]) -> dict[int, str]
 def _flag(kind: str, verdict: str, label: str) -> str | None:
     if kind == CheckKind.CONFLICT and verdict == Verdict.CONFLICT:
         return FLAG_CONFLICT
-    if kind == CheckKind.OUTLIER and verdict == Verdict.QUESTION and label == "value":
+    if kind in (CheckKind.OUTLIER, CheckKind.PART_YEAR) and verdict == Verdict.QUESTION and label == "value":
         return FLAG_OUTLIER
     if kind == CheckKind.TARGET and label == "target" and verdict in (Verdict.MET, Verdict.MISSED):
         return FLAG_MET if verdict == Verdict.MET else FLAG_MISSED

@@ -1,0 +1,59 @@
+"""The 目标 dock in the window: its targets read off the UI thread whenever the checks' results
+change (start-up, import, re-analysis, 重新核查), and a chosen target opened at its sentence with
+its series charted (the target joined to the last actual by a dashed segment)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+
+from viewer.services.library import Library
+from viewer.services.targets_view import TargetRow, target_rows
+from viewer.ui.i18n import tr
+from viewer.ui.targets_pane import TargetsPane
+
+if TYPE_CHECKING:
+    from viewer.ui.main_window import MainWindow
+
+
+class TargetsController(QObject):
+    loaded = Signal()  # the pane shows the store's targets
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.pane = TargetsPane()
+        self._again = False  # the findings changed while the targets were being read
+        self.pane.targetActivated.connect(self.show_target)
+        window.review.findingsCounted.connect(self.refresh)
+
+    def refresh(self) -> None:
+        """Read every target and its outcome off the UI thread (a scan of the store's figures)."""
+        def done(result: object, _seconds: float, error: str) -> None:
+            if self._again:
+                self._again = False
+                self.refresh()
+            elif isinstance(result, list):
+                self.pane.set_rows(result)
+                self.loaded.emit()
+            elif error:
+                self.window.statusBar().showMessage(tr("目标读取失败：%1").replace("%1", error), 8000)
+
+        def read(library: Library) -> list[TargetRow]:
+            return target_rows(library.conn)
+
+        self._again = self.window.review.run_task("targets", read, done, read_only=True) is None
+
+    def show_target(self, target: TargetRow) -> bool:
+        """Open the target's report with the target selected, and chart its series."""
+        if not self.window.open_document(target.doc_id):
+            self.window.statusBar().showMessage(tr("该目标所在的文档已不在文档库中。"), 5000)
+            return False
+        view = self.window.document_pane.view
+        figure = view.select_figure(target.figure_id)
+        if figure is None:
+            view.select_span(target.start, target.end)
+        elif figure.indicator:
+            self.window.show_figure(figure)
+        return True
