@@ -1664,5 +1664,105 @@
         <source>该目标所在的文档已不在文档库中。</source>
         <translation>The report of this target is no longer in the library.</translation>
     </message>
+    <message>
+        <source>• %1：批注 %2 条移到新版本，%3 条已失效；更正 %4 条移到新版本，%5 条已失效</source>
+        <translation>• %1: notes %2 moved to the new version, %3 orphaned; corrections %4 moved, %5 orphaned</translation>
+    </message>
+    <message>
+        <source>…另有 %1 份</source>
+        <translation>...and %1 more</translation>
+    </message>
+    <message>
+        <source>从文档库中移除 %1 份文档？</source>
+        <translation>Remove %1 documents from the library?</translation>
+    </message>
+    <message>
+        <source>保留两份</source>
+        <translation>Keep both</translation>
+    </message>
+    <message>
+        <source>发现新版本</source>
+        <translation>New versions found</translation>
+    </message>
+    <message>
+        <source>已用新版本替换 %1 份旧报告。</source>
+        <translation>Replaced %1 old reports by their new versions.</translation>
+    </message>
+    <message>
+        <source>已移除 %1 份文档；%2 条批注、%3 条更正已保留（已失效）。</source>
+        <translation>Removed %1 documents; %2 notes and %3 corrections kept (orphaned).</translation>
+    </message>
+    <message>
+        <source>引用这些文档的 %1 条核查结果将重新核查；搜索、图表和审阅报告不再包含它们。原文件不受影响。</source>
+        <translation>The %1 findings citing these documents are checked again; search, chart and review report no longer include them. The original files are not touched.</translation>
+    </message>
+    <message>
+        <source>新版本（刚导入）</source>
+        <translation>New version (just imported)</translation>
+    </message>
+    <message>
+        <source>旧版本的批注 / 更正</source>
+        <translation>Notes / corrections of the old version</translation>
+    </message>
+    <message>
+        <source>旧版本（将被替换）</source>
+        <translation>Old version (to be replaced)</translation>
+    </message>
+    <message>
+        <source>替换所选旧版本</source>
+        <translation>Replace the checked old versions</translation>
+    </message>
+    <message>
+        <source>相同段落</source>
+        <translation>Shared paragraphs</translation>
+    </message>
+    <message>
+        <source>示例报告</source>
+        <translation>Sample reports</translation>
+    </message>
+    <message>
+        <source>示例文档库（虚构报告，仅供演示）</source>
+        <translation>Demo library (fictional reports, for demonstration only)</translation>
+    </message>
+    <message>
+        <source>移除 %1 份文档…</source>
+        <translation>Remove %1 documents…</translation>
+    </message>
+    <message>
+        <source>移除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>移除文档</source>
+        <translation>Remove documents</translation>
+    </message>
+    <message>
+        <source>移除文档…</source>
+        <translation>Remove documents…</translation>
+    </message>
+    <message>
+        <source>示例</source>
+        <translation>Demo</translation>
+    </message>
+    <message>
+        <source>文档库为空。通过 文件 → 导入报告… 或把文件拖入窗口来添加报告；帮助 → 示例 打开自带的虚构示例。</source>
+        <translation>The library is empty. Add reports with File → Import reports… or by dropping files onto the window; Help → Demo opens the bundled fictional samples.</translation>
+    </message>
+    <message>
+        <source>它们有 %1 条批注、%2 条更正。批注和更正不会删除：它们保留在文档库中，标为“已失效”，可在 批注（全部文档）和 更正记录 中查看；再次导入同一文件时会重新挂回原处。</source>
+        <translation>They have %1 notes and %2 corrections. Notes and corrections are not deleted: they stay in the library, marked orphaned, listed under Notes (all documents) and Corrections; importing the same file again re-attaches them.</translation>
+    </message>
+    <message>
+        <source>刚导入的下列文件与文档库中已有的报告标题相同、大部分段落相同，像是它们的新版本。替换后，旧版本从文档库移除，它的批注和更正按引文移到新版本上（新文本中找不到引文的标为“已失效”，不会删除）。保留两份时，相同段落都会被列为重复。</source>
+        <translation>These files just imported have the title and most paragraphs of reports in the library: they look like new versions. Replacing removes the old version and moves its notes and corrections to the new one by their quotes (those whose quote is gone are kept, marked orphaned). If both are kept, every shared paragraph is listed as repeated.</translation>
+    </message>
+    <message>
+        <source>此文档库中有 %1 份软件自带的虚构示例报告。它们的虚构城市会出现在图表、核查和审阅报告中。示例现在有自己的文档库（帮助 → 示例）。
+
+从此文档库中移除这些示例吗？它们的 %2 条批注、%3 条更正会保留（标为“已失效”）。</source>
+        <translation>This library holds %1 of the program's fictional sample reports. Their fictional cities appear in charts, checks and the review report. The samples now have a library of their own (Help → Demo).
+
+Remove the samples from this library? Their %2 notes and %3 corrections are kept (marked orphaned).</translation>
+    </message>
 </context>
 </TS>

@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 from viewer.model.library_changes import RemovalReport
 from viewer.resources import resource_path
 from viewer.services.locations import user_data_dir
-from viewer.services.removal import remove_documents
 from viewer.store import library_changes as store_changes
 from viewer.store.connection import Queryable
 
@@ -61,6 +60,8 @@ def sample_documents(db: Queryable) -> list[int]:
 
 def remove_samples(db: sqlite_utils.Database) -> RemovalReport:
     """Remove the bundled samples from a (reviewer's) store."""
+    from viewer.services.removal import remove_documents  # the checks: not needed to open a window
+
     return remove_documents(db, sample_documents(db))
 
 

@@ -57,7 +57,7 @@ def run_gui(store_path: str | Path, lang: str | None = None, lexicon_problem: st
         window.startup_seconds = time.perf_counter() - started
         if lexicon_problem:
             window.tell_lexicon_problem(lexicon_problem)
-        window.import_samples_if_empty()
+        window.start_up_work()  # the demo built, or a reviewer's store offered the removal of old samples
     except Exception as error:
         problem = as_store_error(error, store_path)
         if problem is None:

@@ -39,6 +39,8 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
         "import_folder": _action(window, tr("导入文件夹…"), window.ask_import_folder, ["Ctrl+Shift+O"],
                                  icons.SP_DirOpenIcon),
         "reanalyse": _action(window, tr("重新分析…"), window.ask_reanalyse),
+        "remove_documents": _action(window, tr("移除文档…"), window.ask_remove_documents),
+        "demo": _action(window, tr("示例"), window.open_demo),
         "export_chart": _action(window, tr("导出图表…"), lambda: window.chart.ask_export_image()),
         "export_data": _action(window, tr("导出数据…"), lambda: window.chart.ask_export_data()),
         "export_review": _action(window, tr("导出审阅报告…"), window.review.ask_export_review, ["Ctrl+E"]),
@@ -69,7 +71,8 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     }
     bar = window.menuBar()
     file_menu = bar.addMenu(tr("文件(&F)"))
-    file_menu.addActions([actions["import"], actions["import_folder"], actions["reanalyse"]])
+    file_menu.addActions([actions["import"], actions["import_folder"], actions["reanalyse"],
+                          actions["remove_documents"]])
     file_menu.addSeparator()
     file_menu.addActions([actions["export_chart"], actions["export_data"], actions["export_review"]])
     file_menu.addSeparator()
@@ -112,6 +115,7 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     window.review.checks_pane.filter_box.currentIndexChanged.connect(
         lambda index: attention.setChecked(index == 0))
     help_menu = bar.addMenu(tr("帮助(&H)"))
+    help_menu.addAction(actions["demo"])
     help_menu.addAction(actions["about"])
     help_menu.addAction(tr("关于 Qt…"), QApplication.aboutQt)
     toolbar.addActions([actions["import"], actions["find"]])
