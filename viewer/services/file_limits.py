@@ -31,7 +31,7 @@ DEFAULT_LIMITS = FileLimits()
 
 
 def time_reason(seconds: float) -> str:
-    return f"took longer than {seconds:.0f} s to read (the limit per file); stopped"
+    return f"took longer than {round(seconds, 1):g} s to read (the limit per file); stopped"
 
 
 def memory_reason(memory_bytes: int | None) -> str:
