@@ -1,5 +1,5 @@
-"""Pictures of the chart's parts of a year and of the 目标 dock for the docs, on invented reports
-written to a temporary store.
+"""Pictures of the chart's parts of a year and of the 目标 dock for the docs, on the invented
+reports of docs/screenshots/invented imported into a temporary store.
 
 python -m viewer.ui.targets_screenshot OUT_FOLDER  (writes chart_part_year.png, targets_view.png)
 """
@@ -20,22 +20,7 @@ from viewer.ui.app import application
 from viewer.ui.main_window import MainWindow
 
 # Invented figures for two real places (the place table knows them); no sentence of a real report.
-REPORTS = {
-    "常德市2021年科技工作要点.txt": (
-        "常德市2021年科技工作要点\n\n2020年，常德市技术合同成交额62.5亿元，高新技术企业320家。\n\n"
-        "到2023年，常德市技术合同成交额达到100亿元，高新技术企业达到500家。\n\n"
-        "到2025年，常德市研发经费投入达到80亿元。\n"),
-    "常德市2023年科技工作总结.txt": (
-        "常德市2023年科技工作总结\n\n2021年，常德市技术合同成交额70.2亿元。\n\n"
-        "2022年，常德市技术合同成交额85.6亿元，高新技术企业388家。\n\n"
-        "2023年上半年，常德市技术合同成交额41.2亿元。\n\n2023年前三季度，常德市技术合同成交额72.3亿元。\n\n"
-        "2023年1—11月，常德市技术合同成交额93.8亿元，高新技术企业4.2万家。\n\n"
-        "2023年，常德市技术合同成交额102.4亿元，高新技术企业420家。\n"),
-    "岳阳市2023年科技工作总结.txt": (
-        "岳阳市2023年科技工作总结\n\n2021年，岳阳市技术合同成交额55.1亿元。\n\n"
-        "2022年，岳阳市技术合同成交额63.7亿元。\n\n2023年前三季度，岳阳市技术合同成交额51.9亿元。\n\n"
-        "2023年，岳阳市技术合同成交额74.8亿元。\n\n到2025年，岳阳市技术合同成交额达到110亿元。\n"),
-}
+REPORTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots" / "invented"
 
 
 def _settle(rounds: int = 10) -> None:
@@ -44,12 +29,10 @@ def _settle(rounds: int = 10) -> None:
 
 
 def _open(folder: Path) -> MainWindow:
-    for name, text in REPORTS.items():
-        (folder / name).write_text(text, encoding="utf-8")
     store = folder / "store.sqlite"
-    report = ingest_paths(store, [folder / name for name in REPORTS], processes=0)
-    if not report.ok:
-        raise SystemExit(f"the invented reports did not import: {report.outcomes}")
+    report = ingest_paths(store, sorted(REPORTS.glob("*.txt")), processes=0)
+    if not report.ok or not report.outcomes:
+        raise SystemExit(f"the invented reports in {REPORTS} did not import: {report.outcomes}")
     window = MainWindow(store, settings=QSettings(str(folder / "shot.ini"), QSettings.Format.IniFormat))
     window.resize(1600, 960)
     loaded = QEventLoop()
