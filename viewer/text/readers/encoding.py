@@ -1,15 +1,18 @@
 """Decode the bytes of a text file, detecting the encoding from the bytes themselves.
 
-Order: a byte-order mark; a charset the file declares (HTML); UTF-8; GB18030 (a superset
-of GBK and GB2312) when the result reads as Chinese; charset-normalizer's guess on a sample.
-UTF-8 and GB18030 allow a few broken bytes (a file cut off mid-character), which become
-U+FFFD. Binary data is refused before any guessing.
+Order: a byte-order mark; UTF-16 without a mark (NUL bytes on every other byte); UTF-8 when
+the bytes are valid UTF-8, whatever a file declares; a charset the file declares (HTML), when
+it decodes the bytes to text; UTF-8 and GB18030 (a superset of GBK and GB2312, when the result
+reads as Chinese) allowing a few broken bytes (a file cut off mid-character), which become
+U+FFFD; charset-normalizer's guess on a sample. A few stray NUL bytes in a text are dropped;
+binary data is refused before any guessing.
 """
 
 from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 
 from viewer.text.readers.errors import UnreadableContent
 
@@ -28,6 +31,19 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 _CONTROL_BYTES = bytes([*range(0x01, 0x09), 0x0B, *range(0x0E, 0x1B), *range(0x1C, 0x20), 0x7F])
 _NOT_CONTROL_BYTES = bytes(b for b in range(256) if b not in _CONTROL_BYTES)
 _MAX_CONTROL_SHARE = 0.02
+# Stray NUL bytes a text may hold and still be read (they are dropped): this many, or this share.
+_STRAY_NULS = 16
+_MAX_STRAY_NUL_SHARE = 0.01
+# UTF-16 without a mark: NUL bytes (the high byte of ASCII characters) on this share of the pairs.
+_MIN_WIDE_NUL_SHARE = 0.01
+# A decoding is text: no control characters, and this share at most of unassigned, private-use
+# or surrogate characters.
+_MAX_ODD_SHARE = 0.001
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f\x7f-\x9f]")
+_ODD_CATEGORIES = frozenset({"Cn", "Co", "Cs"})
+# UTF-16 and UTF-32 declared in a file's ASCII bytes cannot be right (the HTML standard reads
+# such a page as UTF-8).
+_WIDE_CODECS = frozenset({"utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"})
 # Share of decoding errors (per valid non-ASCII character) that still counts as a match.
 _MAX_ERROR_SHARE = 0.01
 # Share of non-ASCII characters that must be common Chinese text for a GB18030 reading.
@@ -76,12 +92,23 @@ def _decode(data: bytes, declared: str | None) -> str:
             continue
     if marked:  # a byte-order mark, then broken data: trust the mark
         return data.decode(marked[-1], errors="replace")
-    if b"\x00" in data or _looks_binary(data):
+    if b"\x00" in data:
+        wide = _utf16_without_bom(data)
+        if wide is not None:
+            return wide
+        data = _without_stray_nuls(data)
+    if _looks_binary(data):
         raise UnreadableContent(NOT_TEXT)
+    try:
+        return data.decode("utf-8")  # valid UTF-8 is UTF-8, whatever the file declares
+    except UnicodeDecodeError:
+        pass
     declared_codec = python_codec(declared) if declared else None
-    if declared_codec:
+    if declared_codec and declared_codec not in _WIDE_CODECS:
         try:
-            return data.decode(declared_codec)
+            declared_text = data.decode(declared_codec)
+            if _mostly_text(declared_text):
+                return declared_text
         except UnicodeDecodeError:
             pass  # The declaration is wrong; detect instead.
     as_utf8 = _decode_mostly(data, "utf-8")
@@ -91,6 +118,41 @@ def _decode(data: bytes, declared: str | None) -> str:
     if as_chinese is not None and _reads_as_chinese(as_chinese[:_SAMPLE_CHARS]):
         return as_chinese
     return _decode_detected(data)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """The text when NUL bytes fall on every other byte (ASCII in UTF-16) and decode to text."""
+    pairs = len(data) // 2
+    even, odd = data[0 : 2 * pairs : 2].count(0), data[1 : 2 * pairs : 2].count(0)
+    if max(even, odd) < max(2, _MIN_WIDE_NUL_SHARE * pairs):
+        return None
+    order = ("utf-16-le", "utf-16-be") if odd >= even else ("utf-16-be", "utf-16-le")
+    for codec in order:
+        try:
+            text = data[: 2 * pairs].decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if _mostly_text(text):
+            return text + ("\ufffd" if len(data) % 2 else "")  # an odd byte: cut off mid-character
+    return None
+
+
+def _without_stray_nuls(data: bytes) -> bytes:
+    """A text with a few NUL bytes (a damaged copy) without them; refuses binary data."""
+    nuls = data.count(0)
+    if nuls > max(_STRAY_NULS, _MAX_STRAY_NUL_SHARE * len(data)):
+        raise UnreadableContent(NOT_TEXT)
+    return data.replace(b"\x00", b"")
+
+
+def _mostly_text(text: str, odd_share: float = _MAX_ODD_SHARE) -> bool:
+    """No control characters but tab, newlines, form feed and escape; in a sample, at most
+    `odd_share` unassigned, private-use or surrogate characters."""
+    if _CONTROL_CHARS.search(text):
+        return False
+    sample = text[:_SAMPLE_CHARS]
+    odd = sum(1 for char in sample if unicodedata.category(char) in _ODD_CATEGORIES)
+    return odd <= odd_share * len(sample)
 
 
 def _looks_binary(data: bytes) -> bool:

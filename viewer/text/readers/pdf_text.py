@@ -7,10 +7,11 @@ import logging
 import re
 import threading
 from collections.abc import Iterator
+from dataclasses import dataclass
 from types import TracebackType
 
 from pdfminer.high_level import extract_pages
-from pdfminer.layout import LAParams, LTTextBox, LTTextBoxVertical, LTTextLine
+from pdfminer.layout import LAParams, LTFigure, LTImage, LTTextBox, LTTextBoxVertical, LTTextLine
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 from pdfminer.psexceptions import PSEOF, PSException
@@ -27,29 +28,46 @@ _INDENT_EMS = 0.5
 _MAX_LINE_GAP_EMS = 1.0
 
 
-class _QuietPdfminer:
-    """Raises pdfminer's log level while any thread is reading a PDF; it logs every oddity."""
+class _QuietPdfminer(logging.Handler):
+    """Keeps pdfminer's log (it logs every oddity) to itself while any thread reads a PDF, and
+    counts each reading thread's warnings: the parse errors that tell a damaged file."""
 
     def __init__(self) -> None:
+        super().__init__(logging.WARNING)
         self._logger = logging.getLogger("pdfminer")
         self._lock = threading.Lock()
         self._depth = 0
-        self._saved_level = logging.NOTSET
+        self._saved = (logging.NOTSET, True)
+        self._warnings: dict[int, int] = {}
 
     def __enter__(self) -> None:
         with self._lock:
             if self._depth == 0:
-                self._saved_level = self._logger.level
-                self._logger.setLevel(logging.CRITICAL)
+                self._saved = (self._logger.level, self._logger.propagate)
+                self._logger.setLevel(logging.WARNING)
+                self._logger.propagate = False
+                self._logger.addHandler(self)
             self._depth += 1
+            self._warnings[threading.get_ident()] = 0
 
     def __exit__(
         self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
     ) -> None:
         with self._lock:
+            self._warnings.pop(threading.get_ident(), None)
             self._depth -= 1
             if self._depth == 0:
-                self._logger.setLevel(self._saved_level)
+                self._logger.removeHandler(self)
+                self._logger.setLevel(self._saved[0])
+                self._logger.propagate = self._saved[1]
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.thread in self._warnings:
+            self._warnings[record.thread] += 1
+
+    def warnings(self) -> int:
+        """The warnings pdfminer logged so far in this thread's reading."""
+        return self._warnings.get(threading.get_ident(), 0)
 
 
 _quiet_pdfminer = _QuietPdfminer()
@@ -57,9 +75,10 @@ _quiet_pdfminer = _QuietPdfminer()
 
 def read_pdf(data: bytes) -> str:
     """Text layer of a PDF given as bytes; raises UnreadableContent."""
+    pages = _Pages()
     with _quiet_pdfminer:
         try:
-            paragraphs = list(_paragraphs(data))
+            paragraphs = list(_paragraphs(data, pages))
         except PDFPasswordIncorrect:
             raise UnreadableContent("PDF is encrypted") from None
         except PDFEncryptionError:
@@ -74,12 +93,30 @@ def read_pdf(data: bytes) -> str:
             raise
         except Exception as error:  # pdfminer fails on damaged files in many ways
             raise UnreadableContent(f"not a valid PDF (damaged: {type(error).__name__})") from None
+        damaged = _quiet_pdfminer.warnings() > 0
     text = "\n".join(paragraphs)
     if not text.strip():
-        raise UnreadableContent("no text layer (scanned PDF?)")
+        raise UnreadableContent(_no_text_reason(pages, damaged))
     if _mostly_unmapped(text):
         raise UnreadableContent("text layer cannot be decoded (fonts without a Unicode map)")
     return text
+
+
+@dataclass
+class _Pages:
+    count: int = 0
+    pictures: int = 0
+
+
+def _no_text_reason(pages: _Pages, damaged: bool) -> str:
+    """A broken file is not a scan: no pages, or parse errors and no picture to read."""
+    if pages.count == 0:
+        return "not a valid PDF (no pages found)"
+    if damaged and not pages.pictures:
+        return "damaged PDF (its pages could not be parsed; no text read)"
+    if damaged:
+        return "no text layer (scanned PDF?), and parts of the file are damaged"
+    return "no text layer (scanned PDF?)"
 
 
 def _mostly_unmapped(text: str) -> bool:
@@ -88,8 +125,10 @@ def _mostly_unmapped(text: str) -> bool:
     return unmapped > _MAX_UNMAPPED_SHARE * len("".join(text.split()))
 
 
-def _paragraphs(data: bytes) -> Iterator[str]:
+def _paragraphs(data: bytes, pages: _Pages) -> Iterator[str]:
     for page in extract_pages(io.BytesIO(data), laparams=LAParams()):
+        pages.count += 1
+        pages.pictures += sum(1 for element in page if isinstance(element, LTFigure | LTImage))
         boxes = [element for element in page if isinstance(element, LTTextBox)]
         for box in boxes:
             if isinstance(box, LTTextBoxVertical):
