@@ -1713,8 +1713,8 @@
         <translation>Replace the checked old versions</translation>
     </message>
     <message>
-        <source>相同段落</source>
-        <translation>Shared paragraphs</translation>
+        <source>相同段落 / 旧版本段落</source>
+        <translation>Shared / old paragraphs</translation>
     </message>
     <message>
         <source>示例报告</source>

@@ -45,7 +45,7 @@ class VersionsDialog(QDialog):
         intro.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(intro)
         self.table = QTableWidget(len(self.matches), 4)
-        self.table.setHorizontalHeaderLabels([tr("新版本（刚导入）"), tr("旧版本（将被替换）"), tr("相同段落"),
+        self.table.setHorizontalHeaderLabels([tr("新版本（刚导入）"), tr("旧版本（将被替换）"), tr("相同段落 / 旧版本段落"),
                                               tr("旧版本的批注 / 更正")])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -64,6 +64,9 @@ class VersionsDialog(QDialog):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
+        shown = min(len(self.matches), 10)  # rows on screen before the table scrolls
+        self.table.setMaximumHeight(header.sizeHint().height() + shown * self.table.verticalHeader().defaultSectionSize()
+                                    + 2 * self.table.frameWidth() + 2)
         layout.addWidget(self.table, 1)
         buttons = QDialogButtonBox()
         self.replace_button = buttons.addButton(tr("替换所选旧版本"), QDialogButtonBox.ButtonRole.AcceptRole)
@@ -71,7 +74,7 @@ class VersionsDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(860, 200 + 30 * min(len(self.matches), 10))
+        self.resize(860, self.sizeHint().height())
 
     def chosen(self) -> list[VersionMatch]:
         return [m for row, m in enumerate(self.matches)
