@@ -70,7 +70,7 @@ def part_year_words(points: Iterable[Point], lang: str) -> list[str]:
     for sub in sorted(subs, key=lambda s: (subs[s], s)):
         # the words of the part alone: the year's words are cut off ("2023年前三季度" -> "前三季度")
         whole = period_words(f"2000-{sub}", None, lang)
-        words.append(whole.replace("2000年", "").replace(" 2000", "").strip())
+        words.append(sub if whole == f"2000-{sub}" else whole.replace("2000年", "").replace(" 2000", "").strip())
     return words
 
 

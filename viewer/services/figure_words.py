@@ -79,7 +79,7 @@ def period_words(period: str, year: int | None, lang: str) -> str:
     if sub in _SUB_ZH:
         return f"{first}年{_SUB_ZH[sub]}" if zh else f"{_SUB_EN[sub]} {first}"
     months = _MONTHS.match(sub)
-    if months:
+    if months and 1 <= int(months[1]) <= int(months[2]) <= 12:  # a damaged label stays as it is
         a, b = int(months[1]), int(months[2])
         return f"{first}年{a}—{b}月" if zh else f"{_MONTHS_EN[a - 1][:3]}–{_MONTHS_EN[b - 1][:3]} {first}"
     month = _MONTH.match(sub)
