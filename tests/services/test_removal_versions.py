@@ -101,6 +101,7 @@ def test_a_changed_copy_under_another_name_is_a_new_version(tmp_path: Path) -> N
     note_on(db, old, "技术合同成交额", "留意口径")
     gone = note_on(db, old, "滴灌设备", "这句后来删了")
     correct(db, old, "9.6亿元", 2023)
+    store_documents.update_metadata(db, old, region="柏川市", kind="report")
 
     [match] = find_versions(db, [new])
     assert (match.old.doc_id, match.new.doc_id) == (old, new)
@@ -112,6 +113,9 @@ def test_a_changed_copy_under_another_name_is_a_new_version(tmp_path: Path) -> N
     assert (done.notes_moved, done.notes_orphaned) == (1, 1)
     assert (done.corrections_moved, done.corrections_orphaned) == (1, 0)
     assert store_documents.get_document(db, old) is None
+    assert done.metadata_kept
+    renewed = store_documents.get_document(db, new)
+    assert renewed is not None and (renewed.region, renewed.kind) == ("柏川市", "report")
     kept = notes.list_notes(db, new)
     assert {n.body for n in kept} == {"留意口径", "这句后来删了"}
     orphan = notes.get_note(db, gone)
