@@ -77,6 +77,12 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    from viewer.cli_arguments import invalid_text
+
+    refused = invalid_text(args)
+    if refused is not None:
+        print(f"policy-viewer: {refused}", file=sys.stderr)
+        return EXIT_USAGE
     from viewer.cli_lexicon import configure_lexicon, run_lexicon
 
     if args.command == "lexicon":
@@ -124,15 +130,24 @@ def main(argv: list[str] | None = None) -> int:
 def _store_problem(error: Exception, store_arg: str | None) -> int:
     """A store that cannot be used: its message, and the exit code for the reason (3 written by a
     newer version, 4 not a store or damaged, 5 cannot be opened or written: permissions, a lock, a
-    full disk). The window exits with the same codes. Anything else is a bug: raised again."""
+    full disk). The window exits with the same codes. A file other than the store that cannot be
+    read or written (an export's --out): its message, exit code 1. Anything else is a bug: raised again."""
     from viewer.services.locations import store_path
     from viewer.services.store_problems import as_store_error, exit_code
 
     problem = as_store_error(error, store_path(store_arg))
+    if problem is None and isinstance(error, OSError):
+        print(f"policy-viewer: {_os_problem(error)}", file=sys.stderr)
+        return EXIT_FAILED
     if problem is None:
         raise error
     print(f"policy-viewer: {problem}", file=sys.stderr)
     return exit_code(problem)
+
+
+def _os_problem(error: OSError) -> str:
+    what = error.strerror or type(error).__name__
+    return f"{error.filename}: {what}" if error.filename else what
 
 
 def _open(store: Path) -> Any:
@@ -259,6 +274,12 @@ def _export(store: Path, args: argparse.Namespace) -> int:
 
 
 def _meta(store: Path, args: argparse.Namespace) -> int:
+    from viewer.cli_arguments import metadata_problem
+
+    refused = metadata_problem(args.year, args.published)
+    if refused is not None:
+        print(f"policy-viewer: {refused}", file=sys.stderr)
+        return EXIT_USAGE
     library = _open(store)
     docs = library.documents()
     found = [d for d in docs if str(d.id) == args.document or Path(d.path).name == args.document]

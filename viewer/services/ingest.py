@@ -209,6 +209,9 @@ def _triage(db: sqlite_utils.Database, file: Path) -> tuple[ImportOutcome | None
     """An outcome for a file that needs no analysis, else the (path, sha256, size) to analyse: a
     new or changed file, or an unchanged one an older version of the analysis stored."""
     path = str(file.resolve()) if file.exists() else str(file.absolute())
+    shown = path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    if shown != path:  # bytes that are not UTF-8 in the name: the store holds text
+        return ImportOutcome(shown, "failed", "the file name is not valid UTF-8 text; rename the file"), None
     try:
         sha = file_sha256(file)
         size = file.stat().st_size
