@@ -1693,8 +1693,8 @@
         <translation>Removed %1 documents; %2 notes and %3 corrections kept (orphaned).</translation>
     </message>
     <message>
-        <source>引用这些文档的 %1 条核查结果将重新核查；搜索、图表和审阅报告不再包含它们。原文件不受影响。</source>
-        <translation>The %1 findings citing these documents are checked again; search, chart and review report no longer include them. The original files are not touched.</translation>
+        <source>引用这些文档的 %1 条核查结果将重新核查；搜索、图表和审阅报告不再包含它们。移除不能撤销，但原文件不受影响，重新导入即可恢复。</source>
+        <translation>The %1 findings citing these documents are checked again; search, chart and review report no longer include them. Removing cannot be undone, but the original files are not touched: import them again to bring the reports back.</translation>
     </message>
     <message>
         <source>新版本（刚导入）</source>

@@ -75,6 +75,7 @@ def test_removing_two_selected_documents_keeps_their_notes(qtbot: QtBot, store: 
     start = text.index("技术合同成交额")
     window.library.add_note(first, start, start + 7, "核对口径")
     window.open_document(first)
+    assert window.chart is not None  # loaded: the removal redraws it
     select(window, [first, other])
     assert window.removal.selected_ids() == sorted([first, other])
     asked: list[RemovalPreview] = []

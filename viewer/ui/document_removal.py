@@ -31,7 +31,7 @@ def removal_message_box(parent: QWidget | None, preview: RemovalPreview) -> QMes
     work = tr("它们有 %1 条批注、%2 条更正。批注和更正不会删除：它们保留在文档库中，标为“已失效”，"
               "可在 批注（全部文档）和 更正记录 中查看；再次导入同一文件时会重新挂回原处。") \
         .replace("%1", str(preview.notes)).replace("%2", str(preview.corrections))
-    effects = tr("引用这些文档的 %1 条核查结果将重新核查；搜索、图表和审阅报告不再包含它们。原文件不受影响。") \
+    effects = tr("引用这些文档的 %1 条核查结果将重新核查；搜索、图表和审阅报告不再包含它们。移除不能撤销，但原文件不受影响，重新导入即可恢复。") \
         .replace("%1", str(preview.findings))
     box.setInformativeText("\n".join(names) + "\n\n" + work + "\n\n" + effects)
     box.setTextFormat(Qt.TextFormat.PlainText)
