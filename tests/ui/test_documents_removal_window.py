@@ -4,6 +4,7 @@ demo in its own store and window, and the samples offered for removal from a rev
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -204,3 +205,20 @@ def test_a_store_holding_the_samples_is_offered_their_removal(qtbot: QtBot, stor
     report = demo_window.offer_sample_removal(window, ask=False)
     assert report is not None and len(report.removed) == len(sample_paths())
     assert window.library.sample_documents() == [] and len(window.library_pane.visible_ids()) == 3
+
+
+def test_a_store_that_cannot_be_written_is_told_not_raised(qtbot: QtBot, store: Path, tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    window = make_window(qtbot, store, tmp_path)
+    first = doc_id_of(window, "柏川.txt")
+
+    def read_only(_ids: list[int]) -> None:
+        raise sqlite3.OperationalError("attempt to write a readonly database")
+
+    shown: list[str] = []
+    monkeypatch.setattr(window.library, "remove_documents", read_only)
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
+    window.removal.confirm = lambda _parent, _preview: True
+    assert window.removal.ask_remove([first]) is None
+    assert shown and str(store) in shown[0]
+    assert first in window.library_pane.visible_ids()

@@ -5,20 +5,41 @@ happens to them (kept, orphaned; re-attached when the file is imported again).""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, QPoint, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QMenu, QMessageBox, QWidget
 
 from viewer.model.library_changes import RemovalPreview, RemovalReport
+from viewer.services.store_problems import as_store_error
 from viewer.ui.i18n import tr
 from viewer.ui.library_pane import DOC_ID_ROLE
+from viewer.ui.store_errors import store_error_box
 
 if TYPE_CHECKING:
     from viewer.ui.main_window import MainWindow
 
 LISTED = 8  # titles named in the confirmation; the rest are counted
+T = TypeVar("T")
+
+
+def write_or_tell(window: MainWindow, write: Callable[[], T]) -> T | None:
+    """Run a write to the store with a wait cursor; a store that cannot be written (read-only,
+    locked, full) is told in the store error dialog, and None returned."""
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        return write()
+    except Exception as error:
+        problem = as_store_error(error, window.store_path)
+        if problem is None:
+            raise
+        QApplication.restoreOverrideCursor()
+        store_error_box(window, problem).exec()
+        return None
+    finally:
+        if QApplication.overrideCursor() is not None:
+            QApplication.restoreOverrideCursor()
 
 
 def removal_message_box(parent: QWidget | None, preview: RemovalPreview) -> QMessageBox:
@@ -99,12 +120,10 @@ class DocumentRemoval(QObject):
             return None
         return self.remove([d.doc_id for d in preview.documents])
 
-    def remove(self, doc_ids: list[int]) -> RemovalReport:
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            report = self.window.library.remove_documents(doc_ids)
-        finally:
-            QApplication.restoreOverrideCursor()
+    def remove(self, doc_ids: list[int]) -> RemovalReport | None:
+        report = write_or_tell(self.window, lambda: self.window.library.remove_documents(doc_ids))
+        if report is None:
+            return None
         self.window.documents_changed({d.doc_id for d in report.removed})
         self.window.statusBar().showMessage(removal_summary(report), 10000)
         return report

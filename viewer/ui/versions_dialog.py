@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.model.library_changes import VersionMatch, VersionReplacement
+from viewer.ui.document_removal import write_or_tell
 from viewer.ui.i18n import tr
 
 if TYPE_CHECKING:
@@ -116,7 +117,10 @@ class VersionOffer(QObject):
         chosen = self.ask(self.window, matches) if matches else []
         if not chosen:
             return []
-        done = self.window.library.replace_versions(chosen)
+        library = self.window.library
+        done = write_or_tell(self.window, lambda: library.replace_versions(chosen))
+        if done is None:
+            return []
         self.window.documents_changed({d.old.doc_id for d in done})
         self.tell(replacement_summary(done))
         return done
