@@ -14,6 +14,7 @@ from PySide6.QtCore import QPoint, Qt
 from viewer.model import Point, Source
 from viewer.services.chart import chart_x
 from viewer.ui.chart_items import Z_FLAGS, pen
+from viewer.ui.chart_marks import MarkScatter
 from viewer.ui.i18n import tr
 from viewer.ui.palette import REVIEWER_COLOUR
 
@@ -26,8 +27,8 @@ def is_corrected(point: Point) -> bool:
 
 class CorrectedMarks:
     def __init__(self, plot: pg.PlotWidget) -> None:
-        self.item = pg.ScatterPlotItem(pxMode=True, symbol=MARK_SYMBOL, size=MARK_SIZE,
-                                       pen=pen(REVIEWER_COLOUR, 2.0), brush=pg.mkBrush(None))
+        self.item = MarkScatter(pxMode=True, symbol=MARK_SYMBOL, size=MARK_SIZE,
+                                pen=pen(REVIEWER_COLOUR, 2.0), brush=pg.mkBrush(None))
         self.item.setAcceptedMouseButtons(Qt.MouseButton.NoButton)  # clicks go to the point
         self.item.setZValue(Z_FLAGS)
         plot.addItem(self.item)

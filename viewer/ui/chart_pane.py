@@ -35,6 +35,7 @@ from viewer.ui import chart_export, chart_items, chart_style
 from viewer.ui.attribution_labels import WEAK_COLOUR, point_slot_words, weak_summary
 from viewer.ui.chart_corrections import CorrectedMarks, is_corrected, point_at
 from viewer.ui.chart_items import Z_EMPHASIS, Z_FLAGS, ItemPool
+from viewer.ui.chart_marks import MarkScatter
 from viewer.ui.i18n import colon, current_language, in_brackets, list_separator, tr
 from viewer.ui.palette import REVIEWER_COLOUR, kind_label, qualifier_label, role_label
 from viewer.ui.series_export import write_series
@@ -102,8 +103,8 @@ class ChartPane(QWidget):
         self.factor, self.unit_label = 1.0, ""
         self.curves: dict[tuple[str, str], pg.PlotDataItem] = {}
         self.spots: dict[tuple[str, str], pg.ScatterPlotItem] = {}
-        self.emphasis = pg.ScatterPlotItem(size=24, symbol="o", pen=pg.mkPen("#e8590c", width=3),
-                                           brush=pg.mkBrush(None))
+        self.emphasis = MarkScatter(size=24, symbol="o", pen=pg.mkPen("#e8590c", width=3),
+                                    brush=pg.mkBrush(None))
         self.emphasis.setAcceptedMouseButtons(Qt.MouseButton.NoButton)  # clicks go to the point
         self.emphasis.setZValue(Z_EMPHASIS)
         self.emphasised_figure: int | None = None
@@ -118,7 +119,7 @@ class ChartPane(QWidget):
         self._series_figure: int | None = None  # the figure whose series is drawn
         self._series_figure_model: Figure | None = None
         self._region_cache: dict[str, dict[str, int]] = {}  # indicator -> region counts
-        self.flag_item = pg.ScatterPlotItem(pxMode=True)
+        self.flag_item = MarkScatter(pxMode=True)
         self.flag_item.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.flag_item.setZValue(Z_FLAGS)
         self._flagged: list[tuple[float, float, str]] = []
