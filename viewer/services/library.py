@@ -27,6 +27,8 @@ from viewer.store import documents as store_documents
 from viewer.store import entities as store_entities
 from viewer.store import figures as store_figures
 from viewer.store import notes as store_notes
+from viewer.store.connection import MEMORY
+from viewer.store.read_only import writable
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -37,7 +39,9 @@ if TYPE_CHECKING:
 class Library:
     def __init__(self, store_path: Path | str) -> None:
         self.store_path = str(store_path)
-        self.conn = connect(store_path)  # reads need no sqlite-utils, so start-up does not import it
+        # A store that cannot be written (a read-only folder or file) is opened for reading only.
+        self.read_only = self.store_path != MEMORY and not writable(Path(store_path))
+        self.conn = connect(store_path, read_only=self.read_only)  # reads need no sqlite-utils
         self._db: sqlite_utils.Database | None = None
         self._corrections: CorrectionBook | None = None
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from viewer.resources import migrations_dir
+from viewer.store.read_only import READ_ONLY_DETAIL, open_read_only, writable
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -170,7 +171,8 @@ def database(conn: sqlite3.Connection) -> sqlite_utils.Database:
 
 def connect(path: str | Path, *, read_only: bool = False) -> sqlite3.Connection:
     """Open (creating and migrating if needed) the store at `path`, or ":memory:". Raises
-    StoreError (with its reason) for a store that cannot be used."""
+    StoreError (with its reason) for a store that cannot be used. `read_only`: open it without
+    writing anything (viewer.store.read_only); a store that cannot be written is refused otherwise."""
     try:
         return _connect(path, read_only)
     except (sqlite3.DatabaseError, OSError) as error:
@@ -183,15 +185,26 @@ def _connect(path: str | Path, read_only: bool) -> sqlite3.Connection:
         path = Path(path)
         if read_only and not path.exists():
             raise StoreError(f"{path}: no store here", path, StoreError.CANNOT_OPEN)
-        path.parent.mkdir(parents=True, exist_ok=True)
-    conn = sqlite3.connect(MEMORY if is_memory else str(path), timeout=BUSY_TIMEOUT)
+        if not read_only and not writable(path):
+            raise StoreError(f"{path}: read-only (the file or its folder cannot be written); it can be "
+                             f"opened for reading, not changed", path, StoreError.CANNOT_OPEN, READ_ONLY_DETAIL)
+        if not read_only:
+            path.parent.mkdir(parents=True, exist_ok=True)
+    if read_only and not is_memory:
+        conn = open_read_only(Path(path), BUSY_TIMEOUT)
+    else:
+        conn = sqlite3.connect(MEMORY if is_memory else str(path), timeout=BUSY_TIMEOUT)
     try:
         conn.execute("PRAGMA foreign_keys = ON")
         found = conn.execute("PRAGMA user_version").fetchone()[0]
         known = schema_version()
         if found > known:
             raise StoreTooNewError(path, found, known)
-        if not is_memory:
+        if read_only and 0 < found < known and not writable(Path(path)):
+            raise StoreError(f"{path}: written by an older version of policy-viewer and read-only, so it "
+                             f"cannot be upgraded; copy it to a folder you can write to", path,
+                             StoreError.CANNOT_OPEN, READ_ONLY_DETAIL)
+        if not is_memory and not read_only:
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
         if found < known and not read_only:

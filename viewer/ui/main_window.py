@@ -118,6 +118,10 @@ class MainWindow(QMainWindow):
         self._connect()
         self.refresh_library()
         self.statusBar().showMessage(tr("文档库：%1").replace("%1", str(store_path)))
+        if self.library.read_only:
+            from viewer.ui.read_only_mode import apply_read_only
+
+            apply_read_only(self)
 
     def _add_dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> None:
         dock = QDockWidget(title, self)
@@ -372,6 +376,8 @@ class MainWindow(QMainWindow):
         removal of the samples an earlier version put in it."""
         from viewer.ui.demo_window import build_demo, offer_sample_removal
 
+        if self.library.read_only:
+            return
         if self.is_demo:
             build_demo(self)
         else:
