@@ -9,7 +9,7 @@ from library_changes_support import OTHER, VERSION_1, VERSION_2
 
 from viewer.cli import main
 from viewer.services import notes
-from viewer.services.demo import sample_paths
+from viewer.services.demo import demo_store_path, is_demo_store, sample_paths
 from viewer.store import documents as store_documents
 from viewer.store import open_store
 
@@ -99,3 +99,14 @@ def test_ingest_names_a_new_version_and_replaces_it_when_asked(tmp_path: Path,
     assert stored_names(store) == {"柏川_修订稿.txt"}
     assert ingest(store, revised, extra=("--replace-versions",)) == 0
     assert "replaced" not in capsys.readouterr().out.replace("0 replaced", "")
+
+
+def test_demo_opens_the_window_on_the_demo_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import viewer.cli
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    opened: list[str | None] = []
+    monkeypatch.setattr(viewer.cli, "_gui", lambda store, _self_test, _lang: opened.append(store) or 0)
+    assert main(["--demo"]) == 0 and main(["--store", str(tmp_path / "mine.db")]) == 0
+    assert opened == [str(demo_store_path()), str(tmp_path / "mine.db")]
+    assert is_demo_store(opened[0]) and not is_demo_store(opened[1])
