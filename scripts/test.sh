@@ -9,4 +9,7 @@ echo "== ruff";          .venv/bin/ruff check viewer tests bench scripts
 echo "== mypy";          .venv/bin/mypy
 echo "== import-linter"; .venv/bin/lint-imports
 echo "== bundle";        bash scripts/bundle_smoke.sh .venv/bin/python
+# text, store and services without Qt: pytest-qt off and PySide6/pyqtgraph imports refused
+echo "== pytest, Qt-free"; PYTHONPATH=tests .venv/bin/python -m pytest -q -p no:cacheprovider -p no:pytest-qt \
+    -p qt_blocker -W "ignore::pytest.PytestConfigWarning" tests/text tests/store tests/services
 echo "== pytest";        .venv/bin/python -m pytest -q -p no:cacheprovider "$@"

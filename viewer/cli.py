@@ -165,7 +165,7 @@ def _gui(store_arg: str | None, self_test: bool, lang: str | None) -> int:
 
         return run_self_test(store)
     from viewer import cli_lexicon
-    from viewer.ui.app import run_gui
+    from viewer.ui.startup import run_gui
 
     return run_gui(store, lang=lang, lexicon_problem=cli_lexicon.problem)
 

@@ -14,10 +14,10 @@ from pytestqt.qtbot import QtBot
 
 from viewer.cli import main
 from viewer.services.store_problems import EXIT_NOT_A_STORE, EXIT_STORE_TOO_NEW, EXIT_STORE_UNAVAILABLE
-from viewer.ui.app import run_gui
 from viewer.ui.background import BackgroundTask
 from viewer.ui.i18n import install_language
 from viewer.ui.import_worker import ImportController
+from viewer.ui.startup import run_gui
 
 
 def newer_store(path: Path) -> Path:

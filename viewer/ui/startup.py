@@ -1,0 +1,36 @@
+"""The GUI entry point: the main window on a store, a store that cannot be used told in a dialog.
+Apart from viewer.ui.app so that a pane run alone never loads the main window."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from viewer.ui.app import application
+
+
+def run_gui(store_path: str | Path, lang: str | None = None, lexicon_problem: str = "") -> int:
+    """The GUI; `lang` ("zh"/"en") overrides the language setting for this run. A store that
+    cannot be used is told in a dialog, and the exit code is the command line's for it.
+    `lexicon_problem`: why the user's lexicon is not used, told once the window shows."""
+    import time
+
+    started = time.perf_counter()
+    app = application(language=lang)
+    from viewer.services.store_problems import as_store_error
+    from viewer.ui.main_window import MainWindow
+    from viewer.ui.store_errors import show_store_error
+
+    try:
+        window = MainWindow(store_path)
+        window.restore_session()
+        window.show()
+        window.startup_seconds = time.perf_counter() - started
+        if lexicon_problem:
+            window.tell_lexicon_problem(lexicon_problem)
+        window.start_up_work()  # the demo built, or a reviewer's store offered the removal of old samples
+    except Exception as error:
+        problem = as_store_error(error, store_path)
+        if problem is None:
+            raise
+        return show_store_error(None, problem)
+    return app.exec()
