@@ -133,11 +133,6 @@ def _evidence(db: Queryable, check_ids: list[int]) -> dict[int, list[Evidence]]:
     return evidence
 
 
-def finding_counts(db: Queryable) -> dict[tuple[str, str], int]:
-    """(kind, verdict) -> number of findings."""
-    return {(r[0], r[1]): r[2] for r in db.execute("SELECT kind, verdict, count(*) FROM checks GROUP BY 1, 2")}
-
-
 # -- what the checks read -------------------------------------------------------------------------
 
 def document_labels(db: Queryable) -> dict[int, tuple[int | None, str]]:

@@ -81,9 +81,6 @@ class ChecksModel(QStandardItemModel):
         self.attention_only = attention_only
         self._rebuild()
 
-    def attention_count(self) -> int:
-        return self.totals[1]
-
     def _shown(self, counts: tuple[int, int]) -> int:
         return counts[1] if self.attention_only else counts[0]
 
