@@ -72,6 +72,9 @@ def _parser() -> argparse.ArgumentParser:
 
     cli_reanalyze.add_parser(sub)
     cli_documents.add_parser(sub)
+    from viewer.cli_evaluate import add_parser as add_evaluate_parser
+
+    add_evaluate_parser(sub)
     return parser
 
 
@@ -119,6 +122,10 @@ def main(argv: list[str] | None = None) -> int:
             return cli_reanalyze.run(store, args)
         if args.command == "remove":
             return cli_documents.run_remove(store, args)
+        if args.command == "evaluate":
+            from viewer import cli_evaluate
+
+            return cli_evaluate.run(store, args)
     except KeyboardInterrupt:
         print("\ninterrupted; everything imported so far is kept", file=sys.stderr)
         return 130
