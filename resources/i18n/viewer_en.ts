@@ -1772,5 +1772,9 @@ Remove the samples from this library? Their %2 notes and %3 corrections are kept
         <source>只读：该文档库所在的文件夹或文件不可写入。可以阅读和导出，不能导入、批注或更正。如需修改，请把它复制到可写的文件夹后再打开。</source>
         <translation>Read-only: the library's folder or file cannot be written. You can read and export, not import, annotate or correct. To change it, copy it to a folder you can write to and open it there.</translation>
     </message>
+    <message>
+        <source>正在等待另一个导入完成…</source>
+        <translation>Waiting for another import into this library to finish…</translation>
+    </message>
 </context>
 </TS>

@@ -27,6 +27,7 @@ from viewer.services.file_limits import (
     time_limit,
     time_reason,
 )
+from viewer.services.import_lock import ImportCancelled, import_lock
 from viewer.services.lexicon import use_worker_lexicon, worker_lexicon
 from viewer.services.reviewer_work import reattach_reviewer_work
 from viewer.services.worker_pool import SharedFlag, Task, WorkerPool, spawn_context
@@ -140,10 +141,27 @@ def ingest_paths(
     cancel: threading.Event | None = None,
     processes: int | None = None,
     limits: FileLimits = DEFAULT_LIMITS,
+    waiting: Callable[[], None] | None = None,
 ) -> IngestReport:
     """Import files and folders. Each file is read in a worker process under `limits` (time and
     memory); `processes=0` analyses in this process instead, with the time limit only on the main
-    thread of a POSIX system and no memory limit."""
+    thread of a POSIX system and no memory limit. While another import into the store runs, this
+    one calls `waiting` and waits for it (viewer.services.import_lock)."""
+    try:
+        with import_lock(store_path, waiting, cancel):
+            return _ingest_paths(store_path, paths, progress, cancel, processes, limits)
+    except ImportCancelled:
+        return IngestReport(cancelled=True)
+
+
+def _ingest_paths(
+    store_path: str | Path,
+    paths: Iterable[str | Path],
+    progress: ProgressCallback | None,
+    cancel: threading.Event | None,
+    processes: int | None,
+    limits: FileLimits,
+) -> IngestReport:
     started = time.perf_counter()
     report = IngestReport()
     files, skipped = collect_paths(Path(p) for p in paths)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -31,6 +32,7 @@ class ImportWorker(QObject):
     progressed = Signal(object)  # IngestProgress
     finished = Signal(object)  # IngestReport
     failed = Signal(str, bool)  # message, whether the store itself failed
+    waiting = Signal()  # another import into the store runs: this one waits for it
 
     def __init__(self, store_path: str | Path, paths: Sequence[str | Path],
                  ingest: IngestFunction = _default_ingest) -> None:
@@ -43,8 +45,9 @@ class ImportWorker(QObject):
     @Slot()
     def run(self) -> None:
         try:
+            extra = {"waiting": self.waiting.emit} if _accepts(self._ingest, "waiting") else {}
             report = self._ingest(self.store_path, self.paths, progress=self.progressed.emit,
-                                  cancel=self.cancel_event)
+                                  cancel=self.cancel_event, **extra)
         except Exception as error:  # report anything to the user rather than lose it in a thread
             self.failed.emit(failure_text(error, self.store_path), as_store_error(error, self.store_path) is not None)
             return
@@ -52,6 +55,11 @@ class ImportWorker(QObject):
 
     def cancel(self) -> None:
         self.cancel_event.set()
+
+
+def _accepts(function: IngestFunction, name: str) -> bool:
+    parameters = inspect.signature(function).parameters.values()
+    return any(p.name == name or p.kind is inspect.Parameter.VAR_KEYWORD for p in parameters)
 
 
 class ImportController(QObject):
@@ -80,6 +88,7 @@ class ImportController(QObject):
         self.worker.progressed.connect(self._progress)
         self.worker.finished.connect(self._finished)
         self.worker.failed.connect(self._failed)
+        self.worker.waiting.connect(lambda: self.dialog.setLabelText(tr("正在等待另一个导入完成…")))
 
     def start(self) -> None:
         self.worker_thread.start()
