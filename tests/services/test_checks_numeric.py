@@ -11,11 +11,11 @@ from hypothesis import strategies as st
 
 from viewer.model import Figure
 from viewer.model.review import Verdict
-from viewer.services.checks.bases import NamedBase, agrees, named_base
 from viewer.services.checks.change_inline import check_passage
 from viewer.services.checks.conflicts import CONFLICT, SCOPE, SCOPE_RATIO, UNIT_SLIP, judge
 from viewer.services.checks.context import Passage
 from viewer.services.checks.numeric import Interval, admitted, stated
+from viewer.text.change_bases import NamedBase, agrees, named_base
 from viewer.text.figures import find_figures
 
 

@@ -20,20 +20,11 @@ from collections.abc import Callable
 
 from viewer.model import Figure, FigureKind, Role
 from viewer.model.review import CheckKind, Evidence, Finding, Verdict
-from viewer.services.checks.bases import BASE, base_year, last_clause, named_base
 from viewer.services.checks.context import Corpus, Passage, evidence, is_level
 from viewer.services.checks.numeric import corner_range, magnitude, point, stated
 from viewer.services.checks.verdicts import VERDICT_EN, VERDICT_ZH, compare
-
-_BASE = rf"(?P<base>{BASE})"
-_CLAUSE = r"[^，,；;。：:]"
-_MULTIPLE_OF = re.compile(rf"(?:是|为|相当于){_BASE}{_CLAUSE}{{0,8}}的$")
-_AGAINST = rf"(?:(?:较|比|与|同){_BASE}|同比)"
-_TIMES_MORE = re.compile(rf"{_AGAINST}{_CLAUSE}{{0,10}}(?:增长|增加|提高|提升)了?$")
-_POINTS = re.compile(rf"{_AGAINST}{_CLAUSE}{{0,10}}(?P<verb>提高|提升|上升|增加|下降|降低|减少)了?$")
-_LIST_GAP = re.compile(r"^\s*[、和及与,，]\s*$")
-_PLAN = re.compile(r"十[一二三四五]五")
-_YOY = re.compile(r"(?:增长|增幅|增速)[了为达]*$")
+from viewer.text import change_words as words
+from viewer.text.change_bases import base_year, last_clause, named_base
 
 
 def check_passage(corpus: Corpus, passage: Passage, used: set[int]) -> list[Finding]:
@@ -52,7 +43,7 @@ def check_passage(corpus: Corpus, passage: Passage, used: set[int]) -> list[Find
             findings.extend(_points(corpus, passage, figure, gap))
         elif figure.kind == FigureKind.PERCENT and "年均" in gap[-10:]:
             findings.extend(_cagr(corpus, passage, figure, gap))
-        elif figure.kind == FigureKind.PERCENT and _YOY.search(gap):
+        elif figure.kind == FigureKind.PERCENT and words.YOY_CUE.search(gap):
             findings.extend(_yoy(corpus, passage, figure, gap))
         index += 1
     return findings
@@ -67,7 +58,7 @@ def _gap_before(passage: Passage, figure: Figure) -> str:
 def _listed(passage: Passage, figures: list[Figure], index: int) -> list[Figure]:
     group = [figures[index]]
     for following in figures[index + 1 :]:
-        if following.kind != FigureKind.MULTIPLE or not _LIST_GAP.match(passage.between(group[-1], following)):
+        if following.kind != FigureKind.MULTIPLE or not words.LIST_GAP.match(passage.between(group[-1], following)):
             break
         group.append(following)
     return group
@@ -94,8 +85,8 @@ def _missing(figure: Figure, year: int | None) -> tuple[str, str]:
 
 
 def _multiples(corpus: Corpus, passage: Passage, group: list[Figure], gap: str) -> list[Finding]:
-    times_more = _TIMES_MORE.search(gap)
-    cue = times_more or _MULTIPLE_OF.search(gap)
+    times_more = words.TIMES_MORE_THAN_BASE.search(gap)
+    cue = times_more or words.MULTIPLE_OF_BASE.search(gap)
     if cue is None:
         return []
     levels = [f for f in passage.preceding(group[0]) if is_level(f) and f.kind != FigureKind.PERCENT]
@@ -116,7 +107,7 @@ def _multiples(corpus: Corpus, passage: Passage, group: list[Figure], gap: str) 
 
 
 def _points(corpus: Corpus, passage: Passage, figure: Figure, gap: str) -> list[Finding]:
-    cue = _POINTS.search(gap)
+    cue = words.POINTS_SINCE_BASE.search(gap)
     if cue is None:
         return []
     levels = [f for f in passage.preceding(figure) if is_level(f) and f.kind == FigureKind.PERCENT]
@@ -171,7 +162,7 @@ def _cagr(corpus: Corpus, passage: Passage, rate: Figure, gap: str) -> list[Find
         if named.year is None or named.year >= last:
             return []
         first = named.year  # 较2015年年均增长: from the level of the year named
-    elif _PLAN.search(passage.text[: rate.start - passage.start]):
+    elif words.PLAN_NAME.search(passage.text[: rate.start - passage.start]):
         first -= 1  # 十三五 (2016-2020) grows from the level of 2015
     start = _level(corpus, rate, first)
     end = _level(corpus, rate, last, start.unit if start else None)

@@ -20,26 +20,12 @@ from dataclasses import dataclass
 
 from viewer.model import Figure, FigureKind
 from viewer.model.review import CheckKind, Finding, Verdict
-from viewer.services.checks.bases import BASE, agrees, last_clause, named_base
 from viewer.services.checks.context import AMOUNT_KINDS, LEVEL_KINDS, Passage, evidence
 from viewer.services.checks.numeric import corner_range, magnitude, point, stated
 from viewer.services.checks.verdicts import VERDICT_EN, VERDICT_ZH, amount, compare
+from viewer.text import change_words as words
+from viewer.text.change_bases import agrees, last_clause, named_base
 
-_CLAUSE = r"[^，,；;。：:]"
-_FROM = re.compile(rf"(?:由|从){_CLAUSE}{{0,12}}$")
-_DOWN_WORDS = "下降|减少|降低|回落|缩小|缩减"
-_TO = re.compile(
-    rf"^{_CLAUSE}{{0,6}}?(?:(?P<verb>增长|增加|提高|提升|上升|跃升|扩大|攀升|{_DOWN_WORDS})了?(?:到|至|为)"
-    rf"|(?P<short>增至|升至|降至|到|至))了?[^，,；;。：:由从]{{0,12}}$"
-)
-_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
-_RATE_CUE = re.compile(rf"(?P<cue>增幅|增长率|增长|增速|提高|提升|上升|增加|涨幅|降幅|{_DOWN_WORDS})[了为达到约近超过]*$")
-_DOWN = re.compile(rf"降幅|降至|{_DOWN_WORDS}")
-_TIMES_MORE = re.compile(r"(?:增加|增长|提高|提升|扩大)了?$")
-_MULTIPLE_OF = re.compile(rf"(?:是|为|相当于|达到?){_CLAUSE}{{0,10}}的$")
-_CHANGE_CUE = re.compile(r"(?:增加|新增|净增|增长|多|减少|下降)了?$")
-_YOY_RATE = re.compile(rf"^[，,、\s]*(?:同比|比上年|较上年|比去年|较去年)?(?:增长|增幅|提高|上升|{_DOWN_WORDS})[了为达]*$")
-_AGAINST = re.compile(rf"^[，,\s]*(?:比|较|与|同)\s*{BASE}的$")
 _STATEMENT_GAP = 30
 _AGAINST_GAP = 12
 _YOY_GAP = 40
@@ -94,9 +80,9 @@ def check_passage(passage: Passage) -> tuple[list[Finding], set[int]]:
 def _from_to(passage: Passage, a: Figure, b: Figure) -> tuple[Finding, set[int]] | None:
     if a.unit != b.unit or a.kind not in LEVEL_KINDS or a.value is None or b.value is None:
         return None
-    if not _FROM.search(passage.before(a, 14)):
+    if not words.FROM_A.search(passage.before(a, 14)):
         return None
-    to = _TO.match(passage.between(a, b))
+    to = words.TO_B.match(passage.between(a, b))
     if to is None:
         return None
     for c in passage.following(b)[:2]:
@@ -109,7 +95,7 @@ def _from_to(passage: Passage, a: Figure, b: Figure) -> tuple[Finding, set[int]]
         year_a, year_b = _end_years(passage, a, b)
         if not agrees(named_base(last_clause(gap), year_b), year_a):
             return None  # stated against another base than A: left to the checks against the store
-        down = bool(_DOWN.search(gap)) or bool(to.group("verb") and _DOWN.search(to.group("verb")))
+        down = bool(words.DECREASE.search(gap)) or bool(to.group("verb") and words.DECREASE.search(to.group("verb")))
         years = year_b - year_a if year_a is not None and year_b is not None and year_b > year_a else None
         rules = _rules(down, years)
         if rule_name not in rules:
@@ -122,7 +108,7 @@ def _against(passage: Passage, current: Figure, base: Figure) -> tuple[Finding, 
     """V，比2021年的B增长x%: the change from B, of the year named, to V."""
     if current.unit != base.unit or current.kind not in LEVEL_KINDS or current.value is None or base.value is None:
         return None
-    if not _AGAINST.match(passage.between(current, base)):
+    if not words.AGAINST_STATED.match(passage.between(current, base)):
         return None
     following = passage.following(base)[:1]
     if not following or following[0].value is None or len(passage.between(base, following[0])) > _AGAINST_GAP:
@@ -131,7 +117,7 @@ def _against(passage: Passage, current: Figure, base: Figure) -> tuple[Finding, 
     rule_name = _statement(gap, stated_change)
     if rule_name not in ("growth", "points", "times_more"):
         return None
-    rule = _rules(bool(_DOWN.search(gap)), None)[rule_name or ""]
+    rule = _rules(bool(words.DECREASE.search(gap)), None)[rule_name or ""]
     return _finding(rule, base, current, stated_change), _ids(current, base, stated_change)
 
 
@@ -139,10 +125,10 @@ def _statement(gap: str, c: Figure) -> str | None:
     if c.kind == FigureKind.MULTIPLE:
         if c.unit_text == "番":
             return "doubling"
-        if _TIMES_MORE.search(gap):
+        if words.TIMES_MORE.search(gap):
             return "times_more"
-        return "multiple_of" if _MULTIPLE_OF.search(gap) else None
-    if not _RATE_CUE.search(gap):
+        return "multiple_of" if words.MULTIPLE_OF.search(gap) else None
+    if not words.RATE_CUE.search(gap):
         return None
     if c.kind == FigureKind.POINTS:
         return "points"
@@ -153,8 +139,8 @@ def _statement(gap: str, c: Figure) -> str | None:
 
 def _end_years(passage: Passage, a: Figure, b: Figure) -> tuple[int | None, int | None]:
     """The years of the values a change runs from and to, as the text names them."""
-    first = _YEAR.findall(passage.before(a, 14))
-    second = _YEAR.findall(passage.between(a, b))
+    first = words.YEAR_OF_A.findall(passage.before(a, 14))
+    second = words.YEAR_OF_A.findall(passage.between(a, b))
     return (int(first[-1]) if first else a.year), (int(second[-1]) if second else b.year)
 
 
@@ -194,10 +180,10 @@ def _yoy(passage: Passage, first: Figure, second: Figure, rate: Figure) -> Findi
     """V家，较去年增加N家，同比增长x% — or 新增N家，总数达V家，较去年增长x%."""
     if first.unit != second.unit or first.kind not in AMOUNT_KINDS or rate.kind != FigureKind.PERCENT:
         return None
-    if not _YOY_RATE.match(passage.between(second, rate)) or _FROM.search(passage.before(first, 14)):
+    if not words.YOY_RATE.match(passage.between(second, rate)) or words.FROM_A.search(passage.before(first, 14)):
         return None
     gap = passage.between(first, second)
-    if len(gap) <= _YOY_GAP and _CHANGE_CUE.search(gap):
+    if len(gap) <= _YOY_GAP and words.CHANGE_CUE.search(gap):
         level, change, cue = first, second, gap
     elif len(gap) <= _TOTAL_GAP and _TOTAL_CUE.search(gap) and _CHANGE_BEFORE.search(passage.before(first, 12)):
         level, change, cue = second, first, passage.before(first, 12)
@@ -207,7 +193,7 @@ def _yoy(passage: Passage, first: Figure, second: Figure, rate: Figure) -> Findi
     rate_base = named_base(passage.between(second, rate), level.year)
     if change_base is not None and rate_base is not None and change_base.year != rate_base.year:
         return None  # 比2015年增加N家，同比增长x%: the two changes have different bases
-    down = bool(_DOWN.search(cue))
+    down = bool(words.DECREASE.search(cue))
     if down:
         def formula(v: float, n: float) -> float:
             return n / (v + n) * 100
