@@ -1776,5 +1776,89 @@ Remove the samples from this library? Their %2 notes and %3 corrections are kept
         <source>正在等待另一个导入完成…</source>
         <translation>Waiting for another import into this library to finish…</translation>
     </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Word 文档 (*.docx)</source>
+        <translation>Word document (*.docx)</translation>
+    </message>
+    <message>
+        <source>下一期规划</source>
+        <translation>Next plan</translation>
+    </message>
+    <message>
+        <source>下一期规划（如十五五征求意见稿）</source>
+        <translation>Next plan (e.g. a 15th Five-Year Plan draft)</translation>
+    </message>
+    <message>
+        <source>勾选要与所选规划并列对比的其他规划：</source>
+        <translation>Tick the other plans to set beside the chosen one:</translation>
+    </message>
+    <message>
+        <source>各地对比</source>
+        <translation>Places side by side</translation>
+    </message>
+    <message>
+        <source>导出 Excel…</source>
+        <translation>Export Excel…</translation>
+    </message>
+    <message>
+        <source>导出 Word…</source>
+        <translation>Export Word…</translation>
+    </message>
+    <message>
+        <source>导出规划评估</source>
+        <translation>Export plan evaluation</translation>
+    </message>
+    <message>
+        <source>恢复此行</source>
+        <translation>Include this row</translation>
+    </message>
+    <message>
+        <source>排除此行</source>
+        <translation>Exclude this row</translation>
+    </message>
+    <message>
+        <source>排除此行…</source>
+        <translation>Exclude this row…</translation>
+    </message>
+    <message>
+        <source>排除理由（将写入导出的报告）：</source>
+        <translation>Reason for the exclusion (written into the exports):</translation>
+    </message>
+    <message>
+        <source>文档库中没有含目标的文档。导入规划和之后的工作报告后再评估。</source>
+        <translation>No document in the library states a target. Import plans and the later work reports, then evaluate.</translation>
+    </message>
+    <message>
+        <source>目标完成情况</source>
+        <translation>Targets</translation>
+    </message>
+    <message>
+        <source>规划评估</source>
+        <translation>Plan evaluation</translation>
+    </message>
+    <message>
+        <source>规划评估…</source>
+        <translation>Plan evaluation…</translation>
+    </message>
+    <message>
+        <source>规划路径</source>
+        <translation>Planned path</translation>
+    </message>
+    <message>
+        <source>请填写排除理由。</source>
+        <translation>Please give a reason for the exclusion.</translation>
+    </message>
+    <message>
+        <source>趋势外推</source>
+        <translation>Trend projected</translation>
+    </message>
+    <message>
+        <source>（不比较）</source>
+        <translation>(no comparison)</translation>
+    </message>
 </context>
 </TS>

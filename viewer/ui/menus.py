@@ -31,6 +31,12 @@ def _action(window: MainWindow, text: str, slot: Callable[[], object],
     return action
 
 
+def _open_plan_evaluation(window: MainWindow) -> None:
+    from viewer.ui.plan_dialog import open_plan_evaluation
+
+    open_plan_evaluation(window)  # owned by the window, deleted when closed
+
+
 def build_menus(window: MainWindow) -> dict[str, QAction]:
     icons = QStyle.StandardPixmap
     actions = {
@@ -52,6 +58,7 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
                             icons.SP_FileDialogDetailedView),
         "correct_figure": _action(window, tr("更正数字…"), window.correction_editor.ask_correct_current, ["F2"]),
         "recheck": _action(window, tr("重新核查"), window.review.recheck, ["F5"], icons.SP_BrowserReload),
+        "plan_evaluation": _action(window, tr("规划评估…"), lambda: _open_plan_evaluation(window), ["Ctrl+Shift+P"]),
         "find": _action(window, tr("在文档中查找…"), window.document_pane.open_find, [StandardKey.Find],
                         icons.SP_FileDialogContentsView),
         "search": _action(window, tr("搜索全部报告…"), window.focus_search, ["Ctrl+K"]),
@@ -108,6 +115,7 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
         actions[f"language_{code}"] = action
     checks_menu = bar.addMenu(tr("核查(&R)"))
     checks_menu.addAction(actions["recheck"])
+    checks_menu.addAction(actions["plan_evaluation"])
     attention = checks_menu.addAction(tr("只显示需关注的结果"))
     attention.setCheckable(True)
     attention.setChecked(True)

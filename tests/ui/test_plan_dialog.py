@@ -1,0 +1,121 @@
+"""The 规划评估 dialog on invented reports: choose a plan, the table with each target's status,
+a source's sentence on a click and in the report on a double-click, a row excluded with a reason,
+Word and Excel exports, plans side by side and the next plan."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from docx import Document
+from plan_support import doc_id, plan_store
+from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
+
+from viewer.services.library import Library
+from viewer.ui.main_window import MainWindow
+from viewer.ui.plan_dialog import PlanEvaluationDialog
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Path:
+    return plan_store(tmp_path)
+
+
+@pytest.fixture
+def dialog(qtbot: QtBot, store: Path) -> PlanEvaluationDialog:
+    shown = PlanEvaluationDialog(Library(store))
+    qtbot.addWidget(shown)
+    shown.show()
+    return shown
+
+
+def column(dialog: PlanEvaluationDialog, header: str) -> list[str]:
+    grid = dialog.table.grid
+    index = [grid.horizontalHeaderItem(c).text() for c in range(grid.columnCount())].index(header)
+    return [grid.item(r, index).text() for r in range(grid.rowCount())]
+
+
+def choose(dialog: PlanEvaluationDialog, title: str) -> None:
+    conn = dialog.library.conn
+    dialog.choose_plan(doc_id(conn, title))
+
+
+def test_a_plan_shows_each_target_with_its_status_and_summary(dialog: PlanEvaluationDialog) -> None:
+    assert dialog.plan_box.count() == 3
+    choose(dialog, "十四五”科技创新发展规划")
+    assert column(dialog, "指标")[0] == "高新技术企业数"
+    statuses = column(dialog, "状态")
+    assert statuses.count("已完成") == 1 and statuses.count("进度滞后") == 4 and statuses.count("进度正常") == 3
+    assert "已完成目标1项，未完成7项" in dialog.summary.text()
+    assert dialog.chart.getPlotItem().titleLabel.text.startswith("岳阳市高新技术企业数")
+
+
+def test_a_source_shows_its_sentence_and_a_double_click_asks_for_it(dialog: PlanEvaluationDialog,
+                                                                   qtbot: QtBot) -> None:
+    choose(dialog, "十四五”科技创新发展规划")
+    dialog.table.selectRow(1)  # 研发经费投入强度
+    assert [dialog.sources.item(i).text().split()[0] for i in range(dialog.sources.count())] == ["目标", "基期", "实际"]
+    dialog.sources.setCurrentRow(2)
+    assert dialog.sentence.toPlainText().startswith("2023年，全市高新技术企业达到820家，研发经费投入强度达到2.0%")
+    with qtbot.waitSignal(dialog.source_requested) as asked:
+        dialog.sources.itemDoubleClicked.emit(dialog.sources.item(2))
+    doc, start, end = asked.args
+    text = dialog.library.document(doc).text
+    assert text[start:end] == "2.0%"
+
+
+def test_a_row_is_excluded_with_a_reason_and_restored(dialog: PlanEvaluationDialog) -> None:
+    choose(dialog, "十四五”科技创新发展规划")
+    dialog.table.selectRow(5)
+    assert dialog.current_row().indicator == "每万人口发明专利拥有量"  # type: ignore[union-attr]
+    dialog.exclude_selected("统计口径调整")
+    assert column(dialog, "状态")[5] == "已排除" and "排除理由：统计口径调整" in column(dialog, "说明")[5]
+    assert "另有1项经评审人员排除" in dialog.summary.text()
+    assert dialog.include_button.isEnabled() and not dialog.exclude_button.isEnabled()
+    dialog.include_selected()
+    assert column(dialog, "状态")[5] == "尚无实际数据"
+
+
+def test_exports_write_word_and_excel(dialog: PlanEvaluationDialog, tmp_path: Path) -> None:
+    choose(dialog, "十四五”科技创新发展规划")
+    dialog.tick_plan(doc_id(dialog.library.conn, "常德市"))
+    dialog.choose_next(doc_id(dialog.library.conn, "十五五"))
+    word = dialog.export("docx", tmp_path / "评估.docx")
+    assert word is not None
+    doc = Document(str(word))
+    assert len(doc.inline_shapes) == 5  # the charts of the rows behind schedule, both plans
+    assert dialog.export("xlsx", tmp_path / "评估.xlsx") == tmp_path / "评估.xlsx"
+
+
+def test_plans_side_by_side_and_the_next_plan(dialog: PlanEvaluationDialog) -> None:
+    choose(dialog, "十四五”科技创新发展规划")
+    dialog.tick_plan(doc_id(dialog.library.conn, "常德市"))
+    grid = dialog.places_table.grid
+    assert grid.columnCount() == 3 and grid.horizontalHeaderItem(2).text().startswith("常德市")
+    assert grid.item(1, 2).text().startswith("进度滞后")  # Changde's R&D intensity
+    dialog.choose_next(doc_id(dialog.library.conn, "十五五"))
+    changes = [dialog.next_table.grid.item(r, 2).text() for r in range(dialog.next_table.grid.rowCount())]
+    assert changes.count("延续") == 3 and changes.count("新增") == 1 and "取消" in changes
+    dialog.next_table.selectRow(0)
+    names = [label.text for _, label in dialog.next_chart.getPlotItem().legend.items]
+    assert names == ["实际", "规划路径", "目标", "趋势外推"]
+
+
+def test_the_window_opens_the_dialog_and_a_source_in_the_report(qtbot: QtBot, store: Path, tmp_path: Path) -> None:
+    window = MainWindow(store, settings=QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    window.restore_session()
+    window.show()
+    qtbot.waitUntil(lambda: not window.starting_up(), timeout=30_000)
+    action = next(a for a in window.actions() if a.text() == "规划评估…")
+    action.trigger()
+    dialog = window.findChild(PlanEvaluationDialog)
+    assert dialog is not None and dialog.isVisible()
+    choose(dialog, "十四五”科技创新发展规划")
+    dialog.table.selectRow(0)
+    dialog.sources.itemDoubleClicked.emit(dialog.sources.item(2))
+    assert window.current is not None and window.current.title == "2024年岳阳市科技工作总结"
+    assert window.document_pane.view.textCursor().selectedText() == "820家"
+    dialog.close()
+    qtbot.waitUntil(lambda: window.findChild(PlanEvaluationDialog) is None, timeout=5_000)
