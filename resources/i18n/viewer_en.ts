@@ -1777,6 +1777,46 @@ Remove the samples from this library? Their %2 notes and %3 corrections are kept
         <translation>Waiting for another import into this library to finish…</translation>
     </message>
     <message>
+        <source>目标</source>
+        <comment>targets table</comment>
+        <translation>Targets</translation>
+    </message>
+    <message>
+        <source>目标值</source>
+        <comment>targets table</comment>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>指标</source>
+        <comment>targets table</comment>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <source>地区</source>
+        <comment>targets table</comment>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>目标年份</source>
+        <comment>targets table</comment>
+        <translation>Target year</translation>
+    </message>
+    <message>
+        <source>最新实际</source>
+        <comment>targets table</comment>
+        <translation>Latest actual</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <comment>targets table</comment>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>文档</source>
+        <comment>targets table</comment>
+        <translation>Document</translation>
+    </message>
+    <message>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>

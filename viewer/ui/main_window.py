@@ -39,6 +39,7 @@ from viewer.ui.search_controller import SearchController
 from viewer.ui.search_pane import SearchPane
 from viewer.ui.session import Session
 from viewer.ui.targets_controller import TargetsController
+from viewer.ui.targets_pane import dock_title
 from viewer.ui.versions_dialog import VersionOffer
 
 if TYPE_CHECKING:
@@ -104,7 +105,7 @@ class MainWindow(QMainWindow):
         self._add_dock("notes", tr("批注"), self.review.notes_pane, right)
         self._add_dock("corrections", tr("更正记录"), self.corrections.pane, right)
         self._add_dock("provisional", tr("临时指标"), self.provisional.pane, left)
-        self._add_dock("targets", tr("目标"), self.targets.pane, right)
+        self._add_dock("targets", dock_title(), self.targets.pane, right)
         self.tabifyDockWidget(self.docks["entities"], self.docks["provisional"])
         self.tabifyDockWidget(self.docks["entities"], self.docks["checks"])
         self.tabifyDockWidget(self.docks["search"], self.docks["corrections"])

@@ -12,6 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -32,13 +33,24 @@ from PySide6.QtWidgets import (
 
 from viewer.services.figure_words import period_words
 from viewer.services.targets_view import TargetRow, TargetStatus, status_counts
-from viewer.ui.i18n import current_language, in_brackets, list_separator, tr
+from viewer.ui.i18n import CONTEXT, current_language, in_brackets, list_separator, tr
 from viewer.ui.review_labels import ALERT_COLOUR, FINE_COLOUR, MUTED_COLOUR, QUESTION_COLOUR
 
 TARGET_ROLE = Qt.ItemDataRole.UserRole + 1
 INDICATOR, REGION, TARGET, YEAR, ACTUAL, STATUS, DOCUMENT = range(7)
 Index = QModelIndex | QPersistentModelIndex
 ALL_STATUSES = ""  # the filter's choice of every status
+
+
+TABLE = "targets table"  # the translations of this dock: 目标 is "Target" here, not the role word "target"
+
+
+def table_word(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text, TABLE)
+
+
+def dock_title() -> str:
+    return table_word("目标")
 
 
 def status_label(status: str) -> str:
@@ -71,7 +83,7 @@ class TargetsModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return [tr("指标"), tr("地区"), tr("目标"), tr("目标年份"), tr("最新实际"), tr("状态"), tr("文档")][section]
+            return [table_word(w) for w in ("指标", "地区", "目标值", "目标年份", "最新实际", "状态", "文档")][section]
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
