@@ -48,8 +48,9 @@ def test_figure_after_astral_character_is_highlighted_exactly(qtbot: QtBot) -> N
     assert fmt is not None and fmt.background().color() == QColor(FIGURE_COLOURS["money"])
     assert formats_at(pane.view, money.end - 1) is not None
     before = formats_at(pane.view, money.start - 1)
-    assert before is None or not before.background().style() or \
-        before.background().color() != QColor(FIGURE_COLOURS["money"])
+    painted_as_money = before is not None and bool(before.background().style()) and \
+        before.background().color() == QColor(FIGURE_COLOURS["money"])
+    assert not painted_as_money, "the character before the figure keeps its own format"
     pane.view.select_figure(money.id or 0)
     assert pane.view.textCursor().selectedText() == "34.94亿元"
     assert pane.view.selected_span() == (money.start, money.end)
