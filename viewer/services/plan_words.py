@@ -85,9 +85,22 @@ def note_words(row: PlanRow, lang: str = "zh") -> str:
     return "；".join(notes)
 
 
+EXCERPT_BEFORE, EXCERPT_AFTER = 30, 12  # characters of the sentence around a figure in the source column
+
+
+def excerpt(source: PlanSource) -> str:
+    """The words of the sentence around the figure (the whole sentence is in the sources sheet)."""
+    sentence = source.sentence
+    at, end = source.start - source.sentence_start, source.end - source.sentence_start
+    if not sentence or not 0 <= at <= end <= len(sentence):
+        return sentence.strip()
+    first, last = max(0, at - EXCERPT_BEFORE), min(len(sentence), end + EXCERPT_AFTER)
+    return ("…" if first else "") + sentence[first:last].strip() + ("…" if last < len(sentence) else "")
+
+
 def source_words(source: PlanSource, lang: str = "zh") -> str:
     mark = f"（{CORRECTED[lang]}）" if source.reviewer else ""
-    return f"{SOURCE_LABEL[lang][source.label]}{mark}：《{source.doc_title}》{source.sentence.strip()}"
+    return f"{SOURCE_LABEL[lang][source.label]}{mark}：《{source.doc_title}》{excerpt(source)}"
 
 
 def row_cells(row: PlanRow, lang: str = "zh") -> dict[str, str | int | None]:
