@@ -9,11 +9,11 @@ import shutil
 import sqlite3
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from hostile_files import good_report
+from mounts import mount, read_only_folder
 from reliability_table import Record
 
 from viewer.services.ingest import ingest_paths
@@ -110,35 +110,6 @@ def test_stores_that_cannot_be_used(tmp_path: Path, store: Path, record: Record)
            "not a policy-viewer store")
 
 
-@contextlib.contextmanager
-def _mount(target: Path, *options: str) -> Iterator[None]:
-    """A mount for the test (tmpfs, or a read-only bind); skipped where the test may not mount."""
-    if sys.platform != "linux" or os.geteuid() != 0 or shutil.which("mount") is None:
-        pytest.skip("mounting needs root on Linux")
-    done = subprocess.run(["mount", *options, str(target)], capture_output=True, text=True)
-    if done.returncode != 0:
-        pytest.skip(f"cannot mount here: {done.stderr.strip()}")
-    try:
-        yield
-    finally:
-        subprocess.run(["umount", str(target)], check=True)
-
-
-@contextlib.contextmanager
-def read_only_folder(folder: Path) -> Iterator[None]:
-    """`folder` read-only for this process: chmod for a user, a read-only bind mount for root
-    (whom permissions do not stop)."""
-    if os.geteuid() != 0:
-        folder.chmod(0o555)
-        try:
-            yield
-        finally:
-            folder.chmod(0o755)
-        return
-    with _mount(folder, "--bind", "-o", "ro", str(folder)):
-        yield
-
-
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="read-only folder by chmod or bind mount")
 def test_a_store_in_a_read_only_folder_is_read_not_written(tmp_path: Path, store: Path, record: Record) -> None:
     shared = tmp_path / "共享"
@@ -170,7 +141,7 @@ def test_a_full_disk_is_one_line(tmp_path: Path, store: Path, record: Record) ->
     reports = [good_report(tmp_path / f"报告{n}.txt", n) for n in range(6)]
     for report in reports:
         report.write_text(report.read_text(encoding="utf-8") * 150, encoding="utf-8")
-    with _mount(small, "-t", "tmpfs", "-o", "size=600k", "tmpfs"):
+    with mount(small, "-t", "tmpfs", "-o", "size=600k", "tmpfs"):
         _check(record, "ingest onto a full disk", _cli("ingest", *map(str, reports), store=small / "s.db"),
                EXIT_UNAVAILABLE, "the disk is full")
         _fill(small)
