@@ -28,6 +28,9 @@ def run_gui(store_path: str | Path, lang: str | None = None, lexicon_problem: st
         if lexicon_problem:
             window.tell_lexicon_problem(lexicon_problem)
         window.start_up_work()  # the demo built, or a reviewer's store offered the removal of old samples
+        from viewer.ui.bench_hooks import stamp_startup_if_asked
+
+        stamp_startup_if_asked(window, window.document_pane.view.viewport())  # bench/launch.py
     except Exception as error:
         problem = as_store_error(error, store_path)
         if problem is None:
