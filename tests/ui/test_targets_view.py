@@ -34,10 +34,12 @@ def window(qtbot: QtBot, tmp_path: Path) -> MainWindow:
     window = MainWindow(store, settings=QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(window)
     window.resize(1500, 950)
-    with qtbot.waitSignal(window.targets.loaded, timeout=30_000):
-        window.restore_session()
-        window.show()
+    window.restore_session()
+    window.show()
     qtbot.waitUntil(lambda: not window.starting_up(), timeout=30_000)
+    assert window.targets.pane.model.rowCount() == 0, "a hidden dock reads nothing"
+    with qtbot.waitSignal(window.targets.loaded, timeout=30_000):
+        window.docks["targets"].raise_()
     return window
 
 

@@ -55,21 +55,20 @@ class TargetRow:
 
 def target_rows(db: Queryable) -> list[TargetRow]:
     """Every target figure (not excluded), by indicator, place, year and document, with its outcome."""
-    targets = store_targets.target_figures(db)
-    outcomes = store_targets.check_outcomes(db, sorted({t["check_id"] for t in targets if t["check_id"]}))
+    verdicts = store_targets.target_verdicts(db)
+    actuals = store_targets.compared_actuals(db)
     rows = []
-    for target in targets:
-        outcome = outcomes.get(target["check_id"]) if target["check_id"] else None
-        status = _STATUS.get(outcome["verdict"], TargetStatus.UNCHECKED) if outcome else TargetStatus.UNCHECKED
+    for target in store_targets.target_figures(db):
+        check_id, verdict = verdicts.get(target["figure_id"], (None, ""))
+        actual = actuals.get(check_id, {}) if check_id is not None else {}
         rows.append(TargetRow(
             figure_id=target["figure_id"], doc_id=target["doc_id"], doc_title=target["doc_title"] or "",
             start=target["start"], end=target["end"], sentence_start=target["sentence_start"],
             sentence_end=target["sentence_end"], text=target["text"], indicator=target["indicator"] or "",
             region=target["region"] or "", year=target["year"], period=target["period"] or "",
-            value=target["value"], unit=target["unit"] or "", status=status,
-            actual_text=(outcome or {}).get("text") or "", actual_year=(outcome or {}).get("year"),
-            actual_figure_id=(outcome or {}).get("figure_id"), actual_doc_id=(outcome or {}).get("doc_id"),
-            finding_id=outcome["check_id"] if outcome else None,
+            value=target["value"], unit=target["unit"] or "", status=_STATUS.get(verdict, TargetStatus.UNCHECKED),
+            actual_text=actual.get("text") or "", actual_year=actual.get("year"),
+            actual_figure_id=actual.get("figure_id"), actual_doc_id=actual.get("doc_id"), finding_id=check_id,
         ))
     return rows
 

@@ -113,6 +113,7 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.docks["search"], self.docks["notes"])
         self.corrections.attach(self.docks["corrections"])
         self.provisional.attach(self.docks["provisional"])
+        self.targets.attach(self.docks["targets"])
         self.resizeDocks([self.docks["library"], self.docks["chart"]], [360, 520], Qt.Orientation.Horizontal)
         self.resizeDocks([self.docks["chart"], self.docks["search"]], [560, 300], Qt.Orientation.Vertical)
         self.actions_by_name = build_menus(self)

@@ -39,7 +39,8 @@ def _open(folder: Path) -> MainWindow:
     window.targets.loaded.connect(loaded.quit)
     QTimer.singleShot(120_000, loaded.quit)
     window.show()
-    loaded.exec()  # the findings counted, then the targets read, off the UI thread
+    window.docks["targets"].raise_()
+    loaded.exec()  # the targets read off the UI thread
     _settle()
     return window
 
