@@ -21,18 +21,21 @@ if TYPE_CHECKING:
     import sqlite_utils
 
 
+def _plan(row: store_plans.DocumentRow) -> PlanDocument:
+    doc_id, title, region, year, kind, path, head, targets = row
+    return PlanDocument(doc_id=doc_id, title=title, region=region, year=year, kind=kind, targets=targets, path=path,
+                        is_plan=is_plan(title, kind, head, targets))
+
+
 def plan_documents(db: Queryable) -> list[PlanDocument]:
     """Every document with targets (plans first, then the latest)."""
-    found = [
-        PlanDocument(doc_id=i, title=title, region=region, year=year, kind=kind, targets=n, path=path,
-                     is_plan=is_plan(title, kind, head, n))
-        for i, title, region, year, kind, path, head, n in store_plans.documents_with_targets(db)
-    ]
+    found = [_plan(row) for row in store_plans.documents_with_targets(db)]
     return sorted(found, key=lambda p: (not p.is_plan, -(p.year or 0), p.title))
 
 
 def plan_document(db: Queryable, doc_id: int) -> PlanDocument | None:
-    return next((p for p in plan_documents(db) if p.doc_id == doc_id), None)
+    row = store_plans.document_with_targets(db, doc_id)
+    return _plan(row) if row else None
 
 
 def evaluate_plan(db: Queryable, doc_id: int) -> PlanEvaluation:

@@ -18,16 +18,29 @@ HEAD_CHARS = 3000  # of a document's text, where a plan says what it is (十四�
 _COLUMNS = ", ".join("f." + c.strip() for c in _FIGURE_COLUMNS.split(","))
 
 
-def documents_with_targets(db: Queryable) -> list[tuple[int, str, str | None, int | None, str, str, str, int]]:
+DocumentRow = tuple[int, str, str | None, int | None, str, str, str, int]
+_DOCUMENTS = (
+    f"SELECT d.id, d.title, d.region, d.year, d.kind, d.path, substr(d.text, 1, {HEAD_CHARS}), "
+    "(SELECT count(*) FROM figures f WHERE f.doc_id = d.id AND f.modality = 'target' "
+    "AND f.value IS NOT NULL AND f.excluded = 0) AS n FROM documents d "
+)
+
+
+def _document_row(r: tuple[object, ...]) -> DocumentRow:
+    return (int(str(r[0])), str(r[1]), r[2] if r[2] is None else str(r[2]), r[3] if r[3] is None else int(str(r[3])),
+            str(r[4]), str(r[5]), str(r[6]), int(str(r[7])))
+
+
+def documents_with_targets(db: Queryable) -> list[DocumentRow]:
     """(id, title, region, year, kind, path, head of the text, targets) of every document that
     states a target or is filed as a plan."""
-    sql = (
-        f"SELECT d.id, d.title, d.region, d.year, d.kind, d.path, substr(d.text, 1, {HEAD_CHARS}), "
-        "(SELECT count(*) FROM figures f WHERE f.doc_id = d.id AND f.modality = 'target' "
-        "AND f.value IS NOT NULL AND f.excluded = 0) AS n "
-        "FROM documents d WHERE d.kind = 'plan' OR n > 0 ORDER BY d.year DESC, d.title"
-    )
-    return [(int(r[0]), str(r[1]), r[2], r[3], str(r[4]), str(r[5]), str(r[6]), int(r[7])) for r in db.execute(sql)]
+    sql = _DOCUMENTS + "WHERE d.kind = 'plan' OR n > 0 ORDER BY d.year DESC, d.title"
+    return [_document_row(r) for r in db.execute(sql)]
+
+
+def document_with_targets(db: Queryable, doc_id: int) -> DocumentRow | None:
+    row = db.execute(_DOCUMENTS + "WHERE d.id = ?", [doc_id]).fetchone()
+    return _document_row(row) if row else None
 
 
 def document_text(db: Queryable, doc_id: int) -> str | None:
