@@ -18,6 +18,11 @@ def run(kind: str, amount: float) -> str:
         time.sleep(amount)
     elif kind == "hog":
         bytearray(int(amount))
+    elif kind == "grow":  # touches every page, 32 MB at a time: resident, as a parser's tree is
+        held = []
+        while len(held) * 32 * 2**20 < amount:
+            held.append(b"x" * (32 * 2**20))
+            time.sleep(0.02)
     elif kind == "fail":
         raise ValueError(f"the job failed on purpose ({amount})")
     return f"{kind} done in {os.getpid()}"

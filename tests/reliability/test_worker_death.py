@@ -23,11 +23,11 @@ from viewer.services.worker_pool import SharedFlag, Task, WorkerPool, spawn_cont
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="kills by POSIX signals")
 
 
-def _run_pool(tasks: list[tuple[str, str, float]], limits: FileLimits = DEFAULT_LIMITS) -> tuple[
-        dict[str, Any], dict[str, str], WorkerPool]:
+def _run_pool(tasks: list[tuple[str, str, float]], limits: FileLimits = DEFAULT_LIMITS,
+              memory_watchdog: bool | None = None) -> tuple[dict[str, Any], dict[str, str], WorkerPool]:
     context = spawn_context()
     pool = WorkerPool(pool_jobs.run, 2, initializer=pool_jobs.start, initargs=(), limits=limits,
-                      stop=SharedFlag(context), context=context)
+                      stop=SharedFlag(context), context=context, memory_watchdog=memory_watchdog)
     done: dict[str, Any] = {}
     lost: dict[str, str] = {}
     pool.run([Task(name, (kind, amount), 0) for name, kind, amount in tasks],
@@ -63,6 +63,18 @@ def test_a_worker_over_its_memory_is_named_and_goes_on(record: Record) -> None:
                                  FileLimits(memory_bytes=512 * 2**20))
     record("job allocating 3 GB, limit 512 MB (pool)", "named", f"{lost}")
     assert lost == {"大.txt": "needed more than 0.5 GB of memory to read (the limit per file); stopped"}
+    assert set(done) == {"小.txt"}
+
+
+@pytest.mark.skipif(sys.platform not in ("linux", "win32"), reason="reads a process's memory on Linux and Windows")
+def test_the_memory_watchdog_stops_a_growing_worker(record: Record) -> None:
+    """Windows has no address-space limit: the pool watches each worker's memory instead."""
+    limit = 384 * 2**20
+    done, lost, pool = _run_pool([("大.txt", "grow", 3 * 2**30), ("小.txt", "ok", 0)],
+                                 FileLimits(memory_bytes=limit), memory_watchdog=True)
+    record("job growing to 3 GB, watchdog at 384 MB (as on Windows)", "named", f"{lost}")
+    assert pool.memory_watchdog
+    assert lost == {"大.txt": "needed more than 0.4 GB of memory to read (the limit per file); stopped"}
     assert set(done) == {"小.txt"}
 
 

@@ -4,6 +4,7 @@ time under these limits; a file that exceeds one is named with the reason and th
 from __future__ import annotations
 
 import contextlib
+import importlib.util
 import signal
 import sys
 import threading
@@ -54,9 +55,15 @@ def _signal_name(number: int) -> str:
         return f"signal {number}"
 
 
+def has_address_space_limit() -> bool:
+    """The system bounds a process's address space (Linux, macOS: RLIMIT_AS); where it does not
+    (Windows), the worker pool watches its workers' memory instead."""
+    return importlib.util.find_spec("resource") is not None
+
+
 def limit_memory(memory_bytes: int | None) -> bool:
     """Bound this process's address space (RLIMIT_AS); False where the system has no such limit
-    (Windows: there the time limit and the size checks of the readers apply)."""
+    (Windows: there the pool's memory watchdog applies)."""
     if memory_bytes is None:
         return False
     try:

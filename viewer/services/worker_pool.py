@@ -17,7 +17,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from viewer.services.file_limits import FileLimits, died_reason, limit_memory, memory_reason, time_reason
+from viewer.services.file_limits import (
+    FileLimits,
+    died_reason,
+    has_address_space_limit,
+    limit_memory,
+    memory_reason,
+    time_reason,
+)
+from viewer.services.process_memory import process_memory
 
 _READY, _DONE, _OUT_OF_MEMORY, _ERROR = "ready", "done", "memory", "error"
 _MAX_START_FAILURES = 3  # workers that die before they are ready, in a row: the pool cannot start
@@ -115,13 +123,20 @@ class WorkerPool:
     the files in hand are finished. An error the job raises stops the pool and is raised here."""
 
     def __init__(self, job: Callable[..., Any], workers: int, *, initializer: Callable[..., None],
-                 initargs: tuple[Any, ...], limits: FileLimits, stop: SharedFlag, context: Any) -> None:
+                 initargs: tuple[Any, ...], limits: FileLimits, stop: SharedFlag, context: Any,
+                 memory_watchdog: bool | None = None) -> None:
+        """`memory_watchdog`: kill a worker whose memory passes the limit, checked as it works,
+        instead of the address-space limit (default: where the system has none, Windows)."""
         self.job = job
         self.workers = workers
         self.limits = limits
         self.stop = stop
         self._context = context
-        self._target_args = (job, initializer, initargs, limits.memory_bytes)
+        if memory_watchdog is None:
+            memory_watchdog = not has_address_space_limit()
+        self.memory_watchdog = memory_watchdog and limits.memory_bytes is not None
+        in_worker = None if self.memory_watchdog else limits.memory_bytes
+        self._target_args = (job, initializer, initargs, in_worker)
         self._start_failures = 0
         self.replaced = 0  # workers started again after one died or was stopped
 
@@ -177,7 +192,16 @@ class WorkerPool:
             worker.kill()
             lost(task, time_reason(worker.seconds))
             return False
+        if worker.task is not None and self.memory_watchdog and self._over_memory(worker):
+            task, worker.task = worker.task, None
+            worker.kill()
+            lost(task, memory_reason(self.limits.memory_bytes))
+            return False
         return True
+
+    def _over_memory(self, worker: _Worker) -> bool:
+        used = process_memory(worker.process.pid)
+        return used is not None and self.limits.memory_bytes is not None and used > self.limits.memory_bytes
 
     def _died(self, worker: _Worker, lost: Callable[[Task, str], None]) -> bool:
         worker.process.join(5)
