@@ -1,9 +1,18 @@
-"""UI speed: start-up, opening the largest report, figure click -> chart, corpus search.
+"""The waits in the window, through real input and with the paint: a click on a figure until the
+chart is painted, a click on a library row until the report's text is painted, Enter in the
+search box until the result list is painted; each against its baselines from the same run.
 
-    QT_QPA_PLATFORM=offscreen python bench/ui_bench.py [--store STORE] [--repeat N]
+    python bench/ui_bench.py [--store STORE] [--repeat 15] [--json OUT]
 
-Without --store, a store is built from ../shared/corpus in a temporary folder. Prints the
-median of each measurement against its budget (a benchmark, not a pass/fail test).
+Input goes through QTest: a mouse click on the document viewport at a figure's cursorRect, on
+the library table at a row's rect; the query committed into the search box as an input method
+does, then Enter (the wait starts at Enter). The clock stops once a Paint event of the widget that shows the result (the chart's
+PlotWidget viewport, the document viewport, the result list's viewport) has been processed
+with the result in place: the filter sees the Paint, a zero timer posted from it runs after it.
+Baselines: the service call alone (Library.chart_series_for_figure, Library.document,
+Library.search), a repaint of the same widget with nothing changed, and a bare QTextEdit's
+setPlainText of the same report until painted. Without --store, a store of ../shared/corpus is
+built in a temporary folder. Start-up: bench/launch.py. Medians; CPU time beside wall time.
 """
 
 from __future__ import annotations
@@ -12,42 +21,77 @@ import argparse
 import json
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
-BUDGETS_MS = {"startup_to_window": 1000.0, "open_largest_document": 30.0, "figure_click_to_chart": 20.0,
-              "corpus_search": 30.0}
-ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT.parent / "shared" / "corpus"
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "bench"))
+CORPUS = REPO.parent / "shared" / "corpus"
+BUDGETS_MS = {"click_to_chart_painted": 20.0, "open_largest_text_painted": 30.0, "search_list_painted": 100.0}
+QUERIES = ["研发", "高新技术企业", "创新平台", "科技成果转化", "专利", "人才"]
 
-# From interpreter start-up to the first paint of the document text.
-STARTUP_PROBE = """
-import time, sys
-started = time.perf_counter()
-from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
-from viewer.ui.app import application
-app = application()
-from viewer.ui.main_window import MainWindow
 
-class FirstPaint(QObject):
-    def eventFilter(self, watched, event):
-        if event.type() == QEvent.Type.Paint and not hasattr(self, "at"):
-            self.at = time.perf_counter() - started
-            QTimer.singleShot(0, app.quit)
-        return False
+class PaintTimeout(Exception):
+    pass
 
-window = MainWindow(sys.argv[1], settings=QSettings(sys.argv[2], QSettings.Format.IniFormat))
-probe = FirstPaint()
-window.document_pane.view.viewport().installEventFilter(probe)
-window.restore_session()
-window.show()
-app.exec()
-print(probe.at, "jieba" in sys.modules)
-window.close()
-"""
+
+def until_painted(widget: Any, action: Callable[[], object], done: Callable[[], bool] = lambda: True,
+                  timeout_ms: int = 20_000) -> tuple[float, float]:
+    """Wall and CPU seconds from `action` until a Paint of `widget` has been processed with
+    `done()` true after it."""
+    from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
+
+    loop = QEventLoop()
+    ended: list[tuple[float, float]] = []
+
+    def after_paint() -> None:
+        if not ended and done():
+            ended.append((time.perf_counter(), time.process_time()))
+            loop.quit()
+
+    class PaintFilter(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint and watched is widget:
+                QTimer.singleShot(0, after_paint)
+            return False
+
+    probe = PaintFilter()
+    widget.installEventFilter(probe)
+    timeout = QTimer()
+    timeout.setSingleShot(True)
+    timeout.timeout.connect(loop.quit)
+    timeout.start(timeout_ms)
+    started, cpu_started = time.perf_counter(), time.process_time()
+    action()
+    if not ended:
+        loop.exec()
+    timeout.stop()
+    widget.removeEventFilter(probe)
+    if not ended:
+        raise PaintTimeout(f"{type(widget).__name__} not painted with the result within {timeout_ms} ms")
+    return ended[0][0] - started, ended[0][1] - cpu_started
+
+
+def timed(fn: Callable[[], object]) -> tuple[float, float]:
+    started, cpu_started = time.perf_counter(), time.process_time()
+    fn()
+    return time.perf_counter() - started, time.process_time() - cpu_started
+
+
+def quiet_offscreen_warning() -> None:
+    """The offscreen platform says it cannot propagate size hints each time a dock shows."""
+    from PySide6.QtCore import qInstallMessageHandler
+
+    def handler(kind: Any, context: Any, message: str) -> None:
+        if "propagateSizeHints" not in message:
+            print(message, file=sys.stderr)
+
+    qInstallMessageHandler(handler)
 
 
 def build_store(folder: Path) -> Path:
@@ -58,89 +102,251 @@ def build_store(folder: Path) -> Path:
     return store
 
 
-def startup(store: Path, repeat: int, folder: Path) -> list[float]:
-    times = []
-    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
-    for n in range(repeat):
-        ini = folder / f"startup{n}.ini"
-        out = subprocess.run([sys.executable, "-c", STARTUP_PROBE, str(store), str(ini)], capture_output=True,
-                             text=True, env=env, cwd=ROOT, check=True).stdout.split()
-        if out[1] == "True":
-            print("WARNING: jieba was imported at start-up")
-        times.append(float(out[0]))
-    return times
+class Bench:
+    def __init__(self, store: Path, folder: Path) -> None:
+        from PySide6.QtCore import QSettings
+
+        from viewer.ui.app import application
+        from viewer.ui.main_window import MainWindow
+
+        self.app = application()
+        self.window = MainWindow(store, settings=QSettings(str(folder / "bench.ini"), QSettings.Format.IniFormat))
+        self.window.resize(1500, 950)
+        self.window.show()
+        self.wait_for_startup()
+        self.library = self.window.library
+        self.results: dict[str, list[tuple[float, float]]] = {}
+
+    def record(self, name: str, times: tuple[float, float]) -> None:
+        self.results.setdefault(name, []).append(times)
+
+    def wait_for_startup(self, timeout_s: float = 120.0) -> None:
+        deadline = time.perf_counter() + timeout_s
+        while self.window.starting_up():
+            if time.perf_counter() > deadline:
+                raise SystemExit(f"start-up work still running after {timeout_s:.0f} s")
+            self.app.processEvents()
+            time.sleep(0.002)
+        self.app.processEvents()
+
+    def settle(self) -> None:
+        """Everything posted so far processed: the next measurement starts from an idle window."""
+        for _ in range(3):
+            self.app.processEvents()
+
+    # -- library row -> text painted ----------------------------------------------------------
+    def click_row(self, doc_id: int) -> Callable[[], object]:
+        from PySide6.QtCore import Qt
+        from PySide6.QtTest import QTest
+
+        pane = self.library_pane()
+        index = pane.proxy.mapFromSource(pane.model.index(pane.model.row_of(doc_id), 0))
+        pane.table.scrollTo(index)
+        self.settle()
+        point = pane.table.visualRect(index).center()
+        return lambda: QTest.mouseClick(pane.table.viewport(), Qt.MouseButton.LeftButton,
+                                        Qt.KeyboardModifier.NoModifier, point)
+
+    def library_pane(self) -> Any:
+        self.window.docks["library"].show()
+        self.window.docks["library"].raise_()
+        return self.window.library_pane
+
+    def open_by_click(self, doc_id: int) -> tuple[float, float]:
+        click = self.click_row(doc_id)
+        window = self.window
+        return until_painted(window.document_pane.view.viewport(), click,
+                             lambda: window.current is not None and window.current.id == doc_id)
+
+    def open_largest(self, repeat: int) -> int:
+        largest = self.library.largest_document_id()
+        rows = self.library.document_rows()
+        other = next((d.id for d in rows if d.id != largest), None)
+        if largest is None or other is None:
+            raise SystemExit("the store needs two reports or more")
+        for n in range(repeat + 1):
+            self.open_by_click(other)
+            self.settle()
+            times = self.open_by_click(largest)
+            if n:  # the first is a warm-up
+                self.record("open_largest_text_painted", times)
+                self.record("baseline: Library.document (read alone)", timed(lambda: self.library.document(largest)))
+        return largest
+
+    def bare_text(self, doc_id: int, repeat: int) -> None:
+        from PySide6.QtWidgets import QTextEdit
+
+        text = self.library.document(doc_id).text
+        view = self.window.document_pane.view
+        bare = QTextEdit()
+        bare.setReadOnly(True)
+        bare.setFont(view.font())
+        bare.resize(view.size())
+        bare.show()
+        self.settle()
+        for n in range(repeat + 1):
+            bare.clear()
+            self.settle()
+            times = until_painted(bare.viewport(), lambda: bare.setPlainText(text))
+            if n:
+                self.record("baseline: bare QTextEdit.setPlainText + paint", times)
+        bare.close()
+        repaint = view.viewport()
+        for _ in range(repeat):
+            self.record("baseline: document viewport repaint", until_painted(repaint, repaint.update))
+
+    # -- figure click -> chart painted --------------------------------------------------------
+    def chartable_figures(self, wanted: int, documents_read: int = 200) -> list[Any]:
+        """Linked figures whose charts have two points or more, one per indicator, in document order."""
+        chosen: dict[str, Any] = {}
+        for document in sorted(self.library.document_rows(), key=lambda d: d.id or 0)[:documents_read]:
+            for figure in self.library.figures(document.id or 0):
+                if figure.indicator and figure.indicator not in chosen and figure.id is not None:
+                    points = self.library.chart_series_for_figure(figure).points
+                    if len({(p.year, p.value) for p in points}) >= 2:
+                        chosen[figure.indicator] = figure
+                if len(chosen) >= wanted:
+                    return list(chosen.values())
+        return list(chosen.values())
+
+    def click_figure(self, figure: Any) -> Callable[[], object]:
+        from PySide6.QtCore import QPoint, Qt
+        from PySide6.QtTest import QTest
+
+        window = self.window
+        if window.current is None or window.current.id != figure.doc_id:
+            self.open_by_click(figure.doc_id)
+        view = window.document_pane.view
+        view.select_span(figure.start, figure.start)  # scrolled into view
+        self.settle()
+        point = view.cursorRect().center() + QPoint(3, 0)
+        return lambda: QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                                        point)
+
+    def figure_clicks(self, repeat: int) -> None:
+        figures = self.chartable_figures(max(2, min(repeat, 12)))
+        if len(figures) < 2:
+            raise SystemExit("the store needs two indicators with charts of two points or more")
+        window = self.window
+        window.docks["chart"].show()
+        activated: list[Any] = []
+        window.document_pane.view.figureActivated.connect(activated.append)
+        for n in range(repeat + 1):
+            figure = figures[n % len(figures)]
+            click = self.click_figure(figure)
+            chart = window.chart
+            activated.clear()
+            times = until_painted(chart.plot.viewport(), click,
+                                  lambda f=figure, c=chart: c.series is not None and c.series.indicator == f.indicator)
+            if not activated or activated[0].id != figure.id:
+                raise SystemExit(f"the click at figure {figure.id} ({figure.text}) did not activate it")
+            if n:
+                self.record("click_to_chart_painted", times)
+                regions = sorted({p.region for p in chart.series.points if p.region}) if chart.series else []
+                counts = self.library.indicator_region_counts(figure.indicator)
+                asked = regions if regions and len(regions) < len(counts) else None
+                self.record("baseline: Library.chart_series_for_figure (query alone)",
+                            timed(lambda f=figure, r=asked: self.library.chart_series_for_figure(f, r)))
+                self.record("baseline: chart viewport repaint", until_painted(chart.plot.viewport(),
+                                                                              chart.plot.viewport().update))
+            self.settle()
+
+    # -- Enter in the search box -> result list painted ---------------------------------------
+    def searches(self, repeat: int) -> None:
+        from PySide6.QtCore import Qt
+        from PySide6.QtGui import QInputMethodEvent
+        from PySide6.QtTest import QTest
+        from PySide6.QtWidgets import QApplication
+
+        window = self.window
+        window.focus_search()
+        pane = window.search_pane
+        self.settle()
+        for n in range(repeat + 1):
+            query = QUERIES[n % len(QUERIES)]
+            pane.query.clear()
+            typed = QInputMethodEvent()  # as an input method commits Chinese (QTest types ASCII only)
+            typed.setCommitString(query)
+            QApplication.sendEvent(pane.query, typed)
+            self.settle()
+            times = until_painted(pane.results.viewport(),
+                                  lambda: QTest.keyClick(pane.query, Qt.Key.Key_Return),
+                                  lambda q=query: pane.query_text == q and pane.model.rowCount() > 0)
+            if n:
+                self.record("search_list_painted", times)
+                self.record("baseline: Library.search first page (query alone)",
+                            timed(lambda q=query: self.library.search(q, 50)))
+                self.record("baseline: result list repaint", until_painted(pane.results.viewport(),
+                                                                           pane.results.viewport().update))
+            self.settle()
+        while window.review.tasks:  # the totals counted off the UI thread
+            self.app.processEvents()
+            time.sleep(0.002)
+
+    def close(self) -> None:
+        self.window.close()
+        self.app.processEvents()
 
 
-def in_process(store: Path, repeat: int, folder: Path) -> dict[str, list[float]]:
-    from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication
-
-    from viewer.ui.app import application
-    from viewer.ui.main_window import MainWindow
-
-    app = application()
-    window = MainWindow(store, settings=QSettings(str(folder / "bench.ini"), QSettings.Format.IniFormat))
-    window.resize(1500, 950)
-    window.show()
-    app.processEvents()
-    library = window.library
-    documents = library.documents()
-    largest = max(documents, key=lambda d: len(library.document(d.id or 0).text))
-    other = next(d for d in documents if d.id != largest.id)
-    results: dict[str, list[float]] = {name: [] for name in BUDGETS_MS if name != "startup_to_window"}
-    cpu: dict[str, list[float]] = {name: [] for name in results}
-    for _ in range(repeat):
-        window.open_document(other.id or 0)
-        app.processEvents()
-        started, cpu_started = time.perf_counter(), time.process_time()
-        window.open_document(largest.id or 0)
-        window.document_pane.view.viewport().repaint()
-        results["open_largest_document"].append(time.perf_counter() - started)
-        cpu["open_largest_document"].append(time.process_time() - cpu_started)
-    figures = [f for d in documents for f in library.figures(d.id or 0) if f.indicator][:repeat * 2]
-    window.show_figure(figures[-1])  # pyqtgraph's first draw warms caches
-    for figure in figures:
-        started, cpu_started = time.perf_counter(), time.process_time()
-        window.show_figure(figure)
-        window.chart.plot.viewport().repaint()
-        results["figure_click_to_chart"].append(time.perf_counter() - started)
-        cpu["figure_click_to_chart"].append(time.process_time() - cpu_started)
-    queries = ["研发", "高新技术企业", "创新平台", "科技成果转化", "专利", "人才"]
-    QApplication.processEvents()
-    first = time.perf_counter()
-    library.search("研发投入")
-    print(f"first search (cold): {(time.perf_counter() - first) * 1000:.0f} ms")
-    for _ in range(max(1, repeat // len(queries))):
-        for query in queries:
-            started, cpu_started = time.perf_counter(), time.process_time()
-            window.search(query)
-            results["corpus_search"].append(time.perf_counter() - started)
-            cpu["corpus_search"].append(time.process_time() - cpu_started)
-    window.close()
-    for name, times in cpu.items():
-        print(f"{name:24s} median CPU time {statistics.median(times) * 1000:6.1f} ms (CPU time, less sensitive to machine load)")
-    return results
+def report(results: dict[str, list[tuple[float, float]]]) -> dict[str, dict[str, float]]:
+    summary: dict[str, dict[str, float]] = {}
+    for name, runs in results.items():
+        summary[name] = {"median_ms": statistics.median(w for w, _ in runs) * 1000,
+                         "cpu_median_ms": statistics.median(c for _, c in runs) * 1000, "runs": len(runs)}
+    groups = [("click_to_chart_painted", "baseline: Library.chart_series_for_figure (query alone)",
+               "baseline: chart viewport repaint"),
+              ("open_largest_text_painted", "baseline: Library.document (read alone)",
+               "baseline: bare QTextEdit.setPlainText + paint", "baseline: document viewport repaint"),
+              ("search_list_painted", "baseline: Library.search first page (query alone)",
+               "baseline: result list repaint")]
+    for measured, *baselines in groups:
+        if measured not in summary:
+            continue
+        figure = summary[measured]
+        budget = BUDGETS_MS[measured]
+        print(f"{measured:<58} {figure['median_ms']:7.1f} ms  (CPU {figure['cpu_median_ms']:6.1f})  "
+              f"budget {budget:.0f} ms, ratio {figure['median_ms'] / budget:.2f}")
+        for name in baselines:
+            base = summary[name]
+            print(f"  {name:<56} {base['median_ms']:7.1f} ms  (CPU {base['cpu_median_ms']:6.1f})  "
+                  f"measured / this = {figure['median_ms'] / max(base['median_ms'], 1e-3):5.1f}")
+    return summary
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--store")
+    from machine import describe, machine_state
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--store", type=Path)
     parser.add_argument("--repeat", type=int, default=15)
+    parser.add_argument("--json", type=Path)
     args = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    quiet_offscreen_warning()
+    before = machine_state()
+    print(describe(before))
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
-        store = Path(args.store) if args.store else build_store(folder)
-        results = {"startup_to_window": startup(store, max(3, args.repeat // 3), folder)}
-        results.update(in_process(store, args.repeat, folder))
-    summary = {}
-    for name, times in results.items():
-        median = statistics.median(times) * 1000
-        budget = BUDGETS_MS[name]
-        summary[name] = {"median_ms": round(median, 1), "budget_ms": budget, "ratio": round(median / budget, 2),
-                         "runs": len(times)}
-        print(f"{name:24s} median {median:8.1f} ms  budget {budget:6.0f} ms  ratio {median / budget:5.2f}")
-    print(json.dumps(summary))
+        store = args.store if args.store else build_store(folder)
+        if not store.exists():
+            print(f"{store}: no such store", file=sys.stderr)
+            return 1
+        bench = Bench(store, folder)
+        try:
+            largest = bench.open_largest(args.repeat)
+            bench.bare_text(largest, args.repeat)
+            bench.figure_clicks(args.repeat)
+            bench.searches(args.repeat)
+        finally:
+            bench.close()
+    print(f"medians of {args.repeat} runs after a warm-up; wall time (CPU time of this process):")
+    summary = report(bench.results)
+    after = machine_state()
+    print(describe(after))
+    if args.json:
+        args.json.write_text(json.dumps({"store": str(args.store or "corpus"), "results": summary,
+                                         "budgets_ms": BUDGETS_MS, "machine_before": before,
+                                         "machine_after": after}, indent=2), encoding="utf-8")
     return 0
 
 
