@@ -171,7 +171,10 @@ def test_a_target_stated_twice_is_one_row_and_a_restated_actual_is_none() -> Non
                fig(130, 12, 2021, Role.ACTUAL, Modality.ACTUAL, "12家"), fig(160, 12, 2022, label="12家")]
     targets, dropped = plan_targets(figures, text, "岳阳市")
     assert len(targets) == 1 and targets[0].figure.year == 2022 and len(targets[0].figures) == 3
-    assert len(dropped) == 1 and dropped[0].startswith("12家")
+    assert len(dropped) == 1 and dropped[0].startswith("12家") and "2021年实际值" in dropped[0]
+    other = text[:150] + "乙" * 50  # the 12家 of 2022 in a sentence of its own: a target (保持12家)
+    targets, dropped = plan_targets(figures, other, "岳阳市")
+    assert len(targets) == 2 and not dropped
 
 
 def test_progress_of_ceilings_bounds_and_rates() -> None:

@@ -24,6 +24,7 @@ class Found:
     figure: Figure
     doc_year: int | None
     title: str
+    complete: bool = True  # its year was over when its report appeared (see `_over`)
 
 
 @dataclass(frozen=True)
@@ -61,10 +62,10 @@ class Index:
         self._changes: dict[tuple[str, str], list[Found]] = {}
         for figure, doc_year, title in found:
             self._titles[figure.doc_id or 0] = title
-            if not _full_year(figure) or figure.value is None or not _over(figure, doc_year):
+            if not _full_year(figure) or figure.value is None:
                 continue
             key = (figure.indicator or "", figure.region or "")
-            item = Found(figure, doc_year, title)
+            item = Found(figure, doc_year, title, _over(figure, doc_year))
             if figure.role in LEVEL_ROLES and figure.modality in (Modality.ACTUAL, Modality.ESTIMATE):
                 self._levels.setdefault(key, []).append(item)
             elif figure.role == Role.GROWTH and figure.modality == Modality.ACTUAL and figure.unit == "%":
@@ -88,14 +89,17 @@ class Index:
             best.setdefault(item.figure.year or 0, item)
         return best
 
-    def _levels_of(self, indicator: str, region: str, unit: str, estimates: bool) -> list[Found]:
+    def _levels_of(self, indicator: str, region: str, unit: str, estimates: bool, complete: bool = True,
+                   ) -> list[Found]:
+        """Levels in `unit`; with `complete`, only those of a year over when their report appeared."""
         wanted = (Modality.ACTUAL, Modality.ESTIMATE) if estimates else (Modality.ACTUAL,)
         return [f for f in self._levels.get((indicator, region), [])
-                if f.figure.unit == unit and f.figure.modality in wanted]
+                if f.figure.unit == unit and f.figure.modality in wanted and (f.complete or not complete)]
 
     def baseline(self, indicator: str, region: str, unit: str, base: int) -> Found | None:
         """The latest level stated for the base year or before."""
-        years = self._by_year([f for f in self._levels_of(indicator, region, unit, False) if (f.figure.year or 0) <= base])
+        levels = self._levels_of(indicator, region, unit, False, complete=False)  # a plan states its base year's
+        years = self._by_year([f for f in levels if (f.figure.year or 0) <= base])
         return years[max(years)] if years else None
 
     def latest_level(self, indicator: str, region: str, unit: str, base: int, last: int) -> Value | None:
@@ -117,7 +121,7 @@ class Index:
     def total_change(self, indicator: str, region: str, unit: str, base: int, last: int) -> Value | None:
         """The increases reported for each year after the base year, added up."""
         items = [f for f in self._changes.get((indicator, region), [])
-                 if f.figure.unit == unit and base < (f.figure.year or 0) <= last]
+                 if f.complete and f.figure.unit == unit and base < (f.figure.year or 0) <= last]
         years = self._by_year(items)
         if not years:
             return None
@@ -128,7 +132,8 @@ class Index:
     def rate(self, indicator: str, region: str, base: int, last: int, average: bool) -> Value | None:
         """The growth reported for the years after the base year: their yearly average (年均) or,
         for growth over the whole period, compounded."""
-        items = [f for f in self._rates.get((indicator, region), []) if base < (f.figure.year or 0) <= last]
+        items = [f for f in self._rates.get((indicator, region), [])
+                 if f.complete and base < (f.figure.year or 0) <= last]
         years = self._by_year(items)
         if not years:
             return None

@@ -55,7 +55,7 @@ def evaluate_plan(db: Queryable, doc_id: int) -> PlanEvaluation:
     sentences = store_plans.sentences(db, sorted({s.figure_id for r in rows for s in r.sources}))
     rows = [_with_sentences(r, sentences, excluded.get(r.key)) for r in rows]
     rows.sort(key=lambda r: (r.target_year, r.indicator == "" or r.indicator.startswith("（"), r.sources[0].start))
-    return PlanEvaluation(plan=plan, base_year=base, rows=tuple(rows), dropped=tuple(dropped))
+    return PlanEvaluation(plan=plan, base_year=base, rows=tuple(rows), dropped=tuple(dict.fromkeys(dropped)))
 
 
 def exclude_row(db: sqlite_utils.Database, plan: PlanDocument, key: str, reason: str) -> None:

@@ -70,7 +70,7 @@ class Target:
 def plan_targets(figures: list[Figure], text: str, region: str | None) -> tuple[list[Target], list[str]]:
     """The targets among a plan's figures, and the statements left out with why."""
     dropped: list[str] = []
-    restated = {_restated_key(f) for f in figures
+    restated: set[RestatedKey] = {(*_restated_key(f), _sentence(text, f)) for f in figures
                 if f.modality == Modality.ACTUAL and f.role in (Role.ACTUAL, Role.SHARE) and f.value is not None}
     groups: dict[tuple[object, ...], Target] = {}
     for figure in figures:
@@ -79,8 +79,9 @@ def plan_targets(figures: list[Figure], text: str, region: str | None) -> tuple[
         if figure.role not in TARGET_ROLES:
             dropped.append(f"{figure.text}：{figure.role}")
             continue
-        if any(key[:5] == _restated_key(figure)[:5] and key[5] < (figure.year or 0) for key in restated):
-            dropped.append(f"{figure.text}：与本文中较早年份的实际值相同（重复陈述的实际值）")
+        stated = (*_restated_key(figure)[:5], _sentence(text, figure))
+        if any(key[:5] == stated[:5] and key[6] == stated[5] and key[5] < (figure.year or 0) for key in restated):
+            dropped.append(f"{figure.text}：本文前面以{key_year(restated, stated)}年实际值陈述过的同一表述（重复陈述的实际值）")
             continue
         if figure.region is None:
             figure.region = region
@@ -99,6 +100,21 @@ def plan_targets(figures: list[Figure], text: str, region: str | None) -> tuple[
         if figure.qualifier and not found.figure.qualifier:
             found.qualifier = target.qualifier
     return list(groups.values()), dropped
+
+
+RestatedKey = tuple[str | None, str | None, str, float | None, str, int, str]
+CONTEXT_BEFORE, CONTEXT_AFTER = 10, 8  # characters around a figure that make "the same statement"
+
+
+def key_year(restated: set[RestatedKey], stated: tuple[object, ...]) -> object:
+    return next((key[5] for key in restated if key[:5] == stated[:5] and key[6] == stated[5]), "")
+
+
+def _sentence(text: str, figure: Figure) -> str:
+    """The words around a figure in its sentence: a statement pasted again has the same."""
+    before = text[max(figure.sentence_start, figure.start - CONTEXT_BEFORE): figure.start]
+    after = text[figure.end: min(figure.sentence_end, figure.end + CONTEXT_AFTER)]
+    return f"{before.strip()}|{after.strip()}"
 
 
 def _restated_key(figure: Figure) -> tuple[str | None, str | None, str, float | None, str, int]:
