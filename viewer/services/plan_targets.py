@@ -72,7 +72,8 @@ def plan_targets(figures: list[Figure], text: str, region: str | None) -> tuple[
     dropped: list[str] = []
     restated: set[RestatedKey] = {(*_restated_key(f), _sentence(text, f)) for f in figures
                 if f.modality == Modality.ACTUAL and f.role in (Role.ACTUAL, Role.SHARE) and f.value is not None}
-    groups: dict[tuple[object, ...], Target] = {}
+    groups: dict[tuple[object, ...], Target] = {}  # by name, place, unit, kind, value and year
+    by_words: dict[tuple[object, ...], Target] = {}  # by the same and the words around the value, any year
     for figure in figures:
         if figure.modality != Modality.TARGET or figure.value is None or figure.year is None:
             continue
@@ -86,20 +87,23 @@ def plan_targets(figures: list[Figure], text: str, region: str | None) -> tuple[
         if figure.region is None:
             figure.region = region
         target = _target(figure, text)
-        group = (target.name, figure.region, figure.unit, target.kind, figure.value)
-        found = groups.get(group)
+        same = (target.name, figure.region, figure.unit, target.kind, figure.value)
+        words = (*same, stated[5])
+        found = by_words.get(words) or groups.get((*same, figure.year))
         if found is None:
-            groups[group] = target
+            groups[(*same, figure.year)] = by_words[words] = target
             target.figures.append(figure)
             continue
+        by_words.setdefault(words, found)
+        groups.setdefault((*same, figure.year), found)
         found.figures.append(figure)
-        if (figure.year or 0) > (found.figure.year or 0):  # a copy under an earlier year's heading
+        if (figure.year or 0) > (found.figure.year or 0):  # the same words pasted under an earlier year's heading
             found.figure = figure
         if not found.binding:
             found.binding = target.binding
         if figure.qualifier and not found.figure.qualifier:
             found.qualifier = target.qualifier
-    return list(groups.values()), dropped
+    return list({id(t): t for t in groups.values()}.values()), dropped
 
 
 RestatedKey = tuple[str | None, str | None, str, float | None, str, int, str]
