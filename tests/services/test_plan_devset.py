@@ -8,8 +8,8 @@ import json
 from pathlib import Path
 
 import pytest
-
 from devset_support import PROVINCES
+
 from viewer.services.ingest import ingest_paths
 from viewer.services.plan_evaluation import evaluate_plan
 from viewer.store import connect
