@@ -9,7 +9,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from viewer import cli_documents, cli_reanalyze, cli_search
+from viewer import cli_documents, cli_reanalyze, cli_safety, cli_search
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -72,6 +72,7 @@ def _parser() -> argparse.ArgumentParser:
 
     cli_reanalyze.add_parser(sub)
     cli_documents.add_parser(sub)
+    cli_safety.add_parsers(sub)
     from viewer.cli_evaluate import add_parser as add_evaluate_parser
 
     add_evaluate_parser(sub)
@@ -126,6 +127,8 @@ def main(argv: list[str] | None = None) -> int:
             from viewer import cli_evaluate
 
             return cli_evaluate.run(store, args)
+        if args.command in cli_safety.COMMANDS:
+            return cli_safety.run(store, args)
     except KeyboardInterrupt:
         print("\ninterrupted; everything imported so far is kept", file=sys.stderr)
         return 130
@@ -299,6 +302,7 @@ def _meta(store: Path, args: argparse.Namespace) -> int:
     changes = {k: getattr(args, k) for k in ("title", "region", "publisher", "published", "kind", "year")
                if getattr(args, k) is not None}
     if changes and doc.id is not None:
+        cli_safety.guard(store)  # a damaged store is not written
         library.update_metadata(doc.id, **changes)
         doc = library.document(doc.id)
     for key in ("id", "title", "region", "publisher", "published", "year", "kind", "path"):
@@ -309,6 +313,7 @@ def _meta(store: Path, args: argparse.Namespace) -> int:
 def _merge(store: Path, alias: str, canonical: str, type_: str) -> int:
     library = _open(store)
     try:
+        cli_safety.guard(store)
         library.merge_entity_names(alias, canonical, type_)
     except (KeyError, ValueError) as error:
         print(f"policy-viewer: {error.args[0]}", file=sys.stderr)
@@ -322,6 +327,7 @@ def _check(store: Path) -> int:
 
     library = _open(store)
     found = library.run_checks()
+    cli_safety.checks_complete(library.conn)  # a full run: findings no longer pending
     for (kind, verdict), count in sorted(Counter((f.kind, f.verdict) for f in found).items()):
         print(f"{kind:<20} {verdict:<16} {count}")
     print(f"{len(found)} findings", file=sys.stderr)

@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, Any
 
 from viewer.model import AnalyzedDocument, ImportOutcome
 from viewer.resources import resource_path
-from viewer.services.checks import update_checks
 from viewer.services.checks.scopes import Scopes, scopes_of
+from viewer.services.checks_state import checks_pending, finish_checks, start_checks
 from viewer.services.file_limits import (
     DEFAULT_LIMITS,
     FileLimits,
@@ -29,7 +29,9 @@ from viewer.services.file_limits import (
 )
 from viewer.services.import_lock import ImportCancelled, import_lock
 from viewer.services.lexicon import use_worker_lexicon, worker_lexicon
+from viewer.services.reviewer_journal import journal_documents
 from viewer.services.reviewer_work import reattach_reviewer_work
+from viewer.services.store_guard import check_before_writing
 from viewer.services.worker_pool import SharedFlag, Task, WorkerPool, spawn_context
 from viewer.store import documents as store_documents
 from viewer.store import open_store, write_transaction
@@ -170,6 +172,7 @@ def _ingest_paths(
     )
     db = open_store(store_path)
     try:
+        check_before_writing(db.conn, store_path)  # a damaged store is not written (store_guard)
         store_search.index_pending_document_chars(db)  # documents stored before schema 9
         pending: list[tuple[str, str, int]] = []
         for file in files:
@@ -179,6 +182,7 @@ def _ingest_paths(
             if item is not None:
                 pending.append(item)
         total_bytes = sum(size for _, _, size in pending)
+        checks = start_checks(db) if pending or checks_pending(db.conn) else None  # findings pending
         state = {"done": 0, "bytes": 0}
         replaced_scopes: list[Scopes] = []
 
@@ -208,12 +212,14 @@ def _ingest_paths(
         report.cancelled = cancel is not None and cancel.is_set()
         report.bytes_analysed = state["bytes"]
         stored = [o.doc_id for o in report.outcomes if o.status in STORED and o.doc_id]
-        if stored:
-            # Only the findings these documents (and their old versions) can change.
+        if checks is not None:
+            # Only the findings these documents (and their old versions) can change, unless an
+            # earlier import left them incomplete (checks_state).
             previous = Scopes()
             for scopes in replaced_scopes:
                 previous |= scopes
-            update_checks(db, doc_ids=stored, previous=previous if replaced_scopes else None)
+            finish_checks(db, checks, stored, previous=previous if replaced_scopes else None)
+        journal_documents(db.conn)
     finally:
         db.conn.close()
     report.elapsed = time.perf_counter() - started

@@ -20,8 +20,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from viewer.services import ingest
-from viewer.services.checks import update_checks
 from viewer.services.checks.scopes import Scopes
+from viewer.services.checks_state import finish_checks, start_checks
 from viewer.services.reanalysis_document import (
     EXAMPLES,
     DocumentReanalysis,
@@ -29,6 +29,7 @@ from viewer.services.reanalysis_document import (
     Status,
     reanalyse_document,
 )
+from viewer.services.store_guard import check_before_writing
 from viewer.store import open_store
 from viewer.store import reanalysis as store_reanalysis
 from viewer.store import search as store_search
@@ -152,12 +153,13 @@ def reanalyze(
     `whole=True` rewrites every document as an import would (after a change to segmentation)."""
     db = open_store(store_path)
     try:
+        check_before_writing(db.conn, store_path)  # a damaged store is not written (store_guard)
+        checks = start_checks(db)  # the findings are pending until the end (checks_state)
         report = _run(db, str(store_path), doc_ids, progress, cancel, processes, whole, dry_run=False)
         touched = [d for d in report.reanalysed_documents() if d.needs_checks]
-        if touched:
-            started = time.perf_counter()
-            scopes = [d.previous for d in touched if d.previous is not None]
-            update_checks(db, doc_ids=[d.doc_id for d in touched], previous=_union(scopes) if scopes else None)
+        started = time.perf_counter()
+        scopes = [d.previous for d in touched if d.previous is not None]
+        if finish_checks(db, checks, [d.doc_id for d in touched], previous=_union(scopes) if scopes else None):
             report.checks_seconds = time.perf_counter() - started
     finally:
         db.conn.close()

@@ -208,6 +208,10 @@ def _connect(path: str | Path, read_only: bool) -> sqlite3.Connection:
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
         if found < known and not read_only:
+            if not is_memory and found > 0:
+                from viewer.store.backups import backup_before_upgrade
+
+                backup_before_upgrade(conn, Path(path), found)  # kept beside the store
             _upgrade(conn, path, known)
     except BaseException:
         conn.close()

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from viewer.model import CORRECTABLE, Correction
 from viewer.store.connection import Queryable
+from viewer.store.reviewer_rows import record_deletion, record_row
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -42,7 +43,9 @@ def insert_correction(db: sqlite_utils.Database, correction: Correction) -> int:
     columns = _COLUMNS if correction.id is not None else _COLUMNS.split(", ", 1)[1]
     values = ([correction.id] if correction.id is not None else []) + _values(correction)
     cursor = db.conn.execute(f"INSERT INTO corrections ({columns}) VALUES ({', '.join('?' * len(values))})", values)
-    return int(correction.id if correction.id is not None else cursor.lastrowid)  # type: ignore[arg-type]
+    correction_id = int(correction.id if correction.id is not None else cursor.lastrowid)  # type: ignore[arg-type]
+    record_row(db.conn, "correction", correction_id)  # the journal beside the store
+    return correction_id
 
 
 def update_correction(db: sqlite_utils.Database, correction: Correction) -> None:
@@ -56,6 +59,7 @@ def update_correction(db: sqlite_utils.Database, correction: Correction) -> None
 
 
 def delete_correction(db: sqlite_utils.Database, correction_id: int) -> None:
+    record_deletion(db.conn, "correction", correction_id)
     db.conn.execute("DELETE FROM corrections WHERE id = ?", [correction_id])
 
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from viewer.model import AnalyzedDocument, Document, Entity, Figure, Mention, Paragraph, Sentence
 from viewer.store.connection import Queryable, in_chunks
+from viewer.store.reviewer_rows import record_metadata
 from viewer.store.search import index_document_chars
 
 if TYPE_CHECKING:
@@ -303,6 +304,8 @@ def update_metadata(db: sqlite_utils.Database, doc_id: int, **fields: Any) -> No
     with db.atomic():
         for column, value in fields.items():
             db.conn.execute(f"UPDATE documents SET {column} = ?, metadata_edited = 1 WHERE id = ?", (value, doc_id))
+        if fields:
+            record_metadata(db.conn, doc_id)  # the journal beside the store
 
 
 def record_failure(db: sqlite_utils.Database, path: str, reason: str) -> None:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from viewer.model import Document, Entity, Mention
 from viewer.store.connection import Queryable
 from viewer.store.documents import list_documents
+from viewer.store.reviewer_rows import record_merge
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -90,6 +91,7 @@ def merge_entities(db: sqlite_utils.Database, alias_id: int, canonical_id: int) 
             "INSERT OR REPLACE INTO entity_merges (alias, type, canonical, merged_at) VALUES (?, ?, ?, ?)",
             (alias[0], alias[1], canonical[0], datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")),
         )
+        record_merge(db.conn, alias[0], alias[1])  # the journal beside the store
         _move_spans(db, alias_id, canonical_id)
         names = sorted(set(json.loads(canonical[2])) | set(json.loads(alias[2])) | {alias[0]})
         db.conn.execute("UPDATE entities SET aliases = ? WHERE id = ?", (json.dumps(names, ensure_ascii=False), canonical_id))

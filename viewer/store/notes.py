@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from viewer.model.review import Note
 from viewer.store.connection import Queryable
+from viewer.store.reviewer_rows import record_deletion, record_row
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -41,7 +42,9 @@ def insert_note(db: sqlite_utils.Database, note: Note) -> int:
         cursor = db.conn.execute(
             f"INSERT INTO notes ({columns}) VALUES ({', '.join('?' * len(values))})", values
         )
-    return int(note.id if note.id is not None else cursor.lastrowid)  # type: ignore[arg-type]
+        note_id = int(note.id if note.id is not None else cursor.lastrowid)  # type: ignore[arg-type]
+        record_row(db.conn, "note", note_id)  # the journal beside the store
+    return note_id
 
 
 def update_note(db: sqlite_utils.Database, note: Note) -> None:
@@ -52,12 +55,14 @@ def update_note(db: sqlite_utils.Database, note: Note) -> None:
         cursor = db.conn.execute(
             f"UPDATE notes SET {', '.join(n + ' = ?' for n in names)} WHERE id = ?", [*_values(note), note.id]
         )
+        record_row(db.conn, "note", note.id)
     if cursor.rowcount == 0:
         raise KeyError(f"no note {note.id}")
 
 
 def delete_note(db: sqlite_utils.Database, note_id: int) -> None:
     with db.atomic():
+        record_deletion(db.conn, "note", note_id)
         db.conn.execute("DELETE FROM notes WHERE id = ?", [note_id])
 
 
