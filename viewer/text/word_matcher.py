@@ -50,17 +50,22 @@ class WordMatcher:
     """
 
     def __init__(self, words: Iterable[str], base: WordMatcher | None = None) -> None:
-        self._by_first: dict[str, list[str]] = {} if base is None else {k: list(v) for k, v in base._by_first.items()}
-        self._own: set[str] = set()
+        own: dict[str, list[str]] = {}
         for word in words:
             if len(word) >= 2:
-                self._by_first.setdefault(word[0], []).append(word)
-                self._own.add(word[0])
+                own.setdefault(word[0], []).append(word)
+        self._own = own
         self._base = base
         self._tries: dict[str, dict[str, Any]] = {}
-        self._pairs = {word[:2] for group in self._by_first.values() for word in group}
-        firsts = "".join(re.escape(ch) for ch in sorted(self._by_first))
-        seconds = "".join(re.escape(ch) for ch in sorted({pair[1] for pair in self._pairs}))
+        pairs = {word[:2] for group in own.values() for word in group}
+        # An extended matcher shares its base's sets instead of copying every word list.
+        self._pairs = pairs if base is None else base._pairs | pairs
+        self._firsts: frozenset[str] = frozenset(own) if base is None else base._firsts | own.keys()
+        self._seconds = frozenset(pair[1] for pair in pairs)
+        if base is not None:
+            self._seconds |= base._seconds
+        firsts = re.escape("".join(sorted(self._firsts)))
+        seconds = re.escape("".join(sorted(self._seconds)))
         self._starts = re.compile(f"[{firsts}](?=[{seconds}])") if firsts else None
 
     def extended(self, words: Iterable[str]) -> WordMatcher:
@@ -93,10 +98,15 @@ class WordMatcher:
             trie = self._base._trie(first)
         else:
             trie = {}
-            for word in self._by_first[first]:
+            for word in self._words(first):
                 node = trie
                 for ch in word[1:]:
                     node = node.setdefault(ch, {})
                 node[""] = {}
         self._tries[first] = trie
         return trie
+
+    def _words(self, first: str) -> list[str]:
+        """The words starting with `first`: the base's, then this matcher's own."""
+        inherited = self._base._words(first) if self._base is not None else []
+        return [*inherited, *self._own.get(first, ())]
