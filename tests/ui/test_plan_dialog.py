@@ -79,8 +79,8 @@ def test_a_row_is_excluded_with_a_reason_and_restored(dialog: PlanEvaluationDial
 
 def test_exports_write_word_and_excel(dialog: PlanEvaluationDialog, tmp_path: Path) -> None:
     choose(dialog, "十四五”科技创新发展规划")
-    dialog.tick_plan(doc_id(dialog.library.conn, "常德市"))
-    dialog.choose_next(doc_id(dialog.library.conn, "十五五"))
+    dialog.places.tick(doc_id(dialog.library.conn, "常德市"))
+    dialog.next_plan.choose(doc_id(dialog.library.conn, "十五五"))
     word = dialog.export("docx", tmp_path / "评估.docx")
     assert word is not None
     doc = Document(str(word))
@@ -90,15 +90,15 @@ def test_exports_write_word_and_excel(dialog: PlanEvaluationDialog, tmp_path: Pa
 
 def test_plans_side_by_side_and_the_next_plan(dialog: PlanEvaluationDialog) -> None:
     choose(dialog, "十四五”科技创新发展规划")
-    dialog.tick_plan(doc_id(dialog.library.conn, "常德市"))
-    grid = dialog.places_table.grid
+    dialog.places.tick(doc_id(dialog.library.conn, "常德市"))
+    grid = dialog.places.table.grid
     assert grid.columnCount() == 3 and grid.horizontalHeaderItem(2).text().startswith("常德市")
     assert grid.item(1, 2).text().startswith("进度滞后")  # Changde's R&D intensity
-    dialog.choose_next(doc_id(dialog.library.conn, "十五五"))
-    changes = [dialog.next_table.grid.item(r, 2).text() for r in range(dialog.next_table.grid.rowCount())]
+    dialog.next_plan.choose(doc_id(dialog.library.conn, "十五五"))
+    changes = [dialog.next_plan.table.grid.item(r, 2).text() for r in range(dialog.next_plan.table.grid.rowCount())]
     assert changes.count("延续") == 3 and changes.count("新增") == 1 and "取消" in changes
-    dialog.next_table.selectRow(0)
-    names = [label.text for _, label in dialog.next_chart.getPlotItem().legend.items]
+    dialog.next_plan.table.selectRow(0)
+    names = [label.text for _, label in dialog.next_plan.chart.getPlotItem().legend.items]
     assert names == ["实际", "规划路径", "目标", "趋势外推"]
 
 

@@ -59,7 +59,7 @@ class WordMatcher:
         self._tries: dict[str, dict[str, Any]] = {}
         pairs = {word[:2] for group in own.values() for word in group}
         # An extended matcher shares its base's sets instead of copying every word list.
-        self._pairs = pairs if base is None else base._pairs | pairs
+        self._pairs: set[str] = pairs if base is None else base._pairs | pairs
         self._firsts: frozenset[str] = frozenset(own) if base is None else base._firsts | own.keys()
         self._seconds = frozenset(pair[1] for pair in pairs)
         if base is not None:

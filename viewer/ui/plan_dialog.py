@@ -27,21 +27,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from viewer.model.plans import NextPlanComparison, PlanDocument, PlanEvaluation, PlanRow, PlanSource
-from viewer.services import plan_compare, plan_evaluation, plan_export, plan_words
+from viewer.model.plans import PlanDocument, PlanEvaluation, PlanRow, PlanSource
+from viewer.services import plan_evaluation, plan_export, plan_words
 from viewer.ui.i18n import current_language, tr
 from viewer.ui.plan_chart import PlanChart, png_bytes
 from viewer.ui.plan_table import PlanTable
+from viewer.ui.plan_tabs import NextPlanTab, PlacesTab, plan_label
+from viewer.ui.tooltips import plain_message
 
 if TYPE_CHECKING:
     from viewer.services.library import Library
 
 SOURCE_ROLE = Qt.ItemDataRole.UserRole + 2
-
-
-def plan_label(plan: PlanDocument) -> str:
-    place = "，".join(str(p) for p in (plan.region, plan.year) if p)
-    return f"{plan.title}（{place}）" if place else plan.title
+__all__ = ["PlanEvaluationDialog", "open_plan_evaluation", "plan_label"]
 
 
 class PlanEvaluationDialog(QDialog):
@@ -53,7 +51,6 @@ class PlanEvaluationDialog(QDialog):
         self.setWindowTitle(tr("规划评估"))
         self.resize(1200, 760)
         self.evaluation: PlanEvaluation | None = None
-        self.following: NextPlanComparison | None = None
         self.plans: list[PlanDocument] = plan_evaluation.plan_documents(library.conn)
         self.plan_box = QComboBox()
         for plan in self.plans:
@@ -64,8 +61,10 @@ class PlanEvaluationDialog(QDialog):
         top.addWidget(self.plan_box, 1)
         self.tabs = QTabWidget()
         self.tabs.addTab(self._targets_tab(), tr("目标完成情况"))
-        self.tabs.addTab(self._places_tab(), tr("各地对比"))
-        self.tabs.addTab(self._next_tab(), tr("下一期规划"))
+        self.places = PlacesTab(self.plans, lambda: self.evaluation, library)
+        self.next_plan = NextPlanTab(self.plans, lambda: self.evaluation, library)
+        self.tabs.addTab(self.places, tr("各地对比"))
+        self.tabs.addTab(self.next_plan, tr("下一期规划"))
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.tabs, 1)
@@ -124,8 +123,8 @@ class PlanEvaluationDialog(QDialog):
             return
         self.evaluation = plan_evaluation.evaluate_plan(self.library.conn, doc_id)
         self._show_evaluation()
-        self.refresh_places()
-        self.refresh_next()
+        self.places.refresh()
+        self.next_plan.refresh()
 
     def _show_evaluation(self, select: int | None = None) -> None:
         assert self.evaluation is not None
@@ -203,15 +202,16 @@ class PlanEvaluationDialog(QDialog):
             if not chosen:
                 return None
             path = Path(chosen)
-        evaluations = [self.evaluation, *self.compared()]
+        evaluations = [self.evaluation, *self.places.compared()]
         language = current_language()
         try:
             if fmt == "docx":
-                plan_export.write_plan_docx(evaluations, path, self.charts(evaluations), self.following, language)
+                plan_export.write_plan_docx(evaluations, path, self.charts(evaluations), self.next_plan.following,
+                                            language)
             else:
-                plan_export.write_plan_xlsx(evaluations, path, self.following, language)
+                plan_export.write_plan_xlsx(evaluations, path, self.next_plan.following, language)
         except OSError as error:
-            QMessageBox.warning(self, tr("导出规划评估"), f"{path}: {error.strerror or error}")
+            QMessageBox.warning(self, tr("导出规划评估"), plain_message(f"{path}: {error.strerror or error}"))
             return None
         return path
 
@@ -224,93 +224,6 @@ class PlanEvaluationDialog(QDialog):
                 found[row.key] = png_bytes(chart)
         chart.deleteLater()
         return found
-
-    # -- plans side by side --------------------------------------------------------------------
-    def _places_tab(self) -> QWidget:
-        self.places_list = QListWidget()
-        for plan in self.plans:
-            item = QListWidgetItem(plan_label(plan))
-            item.setData(SOURCE_ROLE, plan.doc_id)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked)
-            self.places_list.addItem(item)
-        self.places_list.itemChanged.connect(lambda _item: self.refresh_places())
-        self.places_table = PlanTable()
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(self.places_list)
-        split.addWidget(self.places_table)
-        split.setSizes([300, 900])
-        tab = QWidget()
-        layout = QVBoxLayout(tab)
-        layout.addWidget(QLabel(tr("勾选要与所选规划并列对比的其他规划：")))
-        layout.addWidget(split, 1)
-        return tab
-
-    def compared(self) -> list[PlanEvaluation]:
-        """The other plans ticked for comparison."""
-        current = self.evaluation.plan.doc_id if self.evaluation else None
-        ids = [int(self.places_list.item(i).data(SOURCE_ROLE)) for i in range(self.places_list.count())
-               if self.places_list.item(i).checkState() == Qt.CheckState.Checked]
-        return [plan_evaluation.evaluate_plan(self.library.conn, i) for i in ids if i != current]
-
-    def tick_plan(self, doc_id: int, ticked: bool = True) -> None:
-        for i in range(self.places_list.count()):
-            item = self.places_list.item(i)
-            if item.data(SOURCE_ROLE) == doc_id:
-                item.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
-
-    def refresh_places(self) -> None:
-        if self.evaluation is None:
-            return
-        header, lines = plan_compare.compare_places_rows([self.evaluation, *self.compared()], current_language())
-        self.places_table.show_grid(header, lines)
-
-    # -- the next plan -------------------------------------------------------------------------
-    def _next_tab(self) -> QWidget:
-        self.next_box = QComboBox()
-        self.next_box.addItem(tr("（不比较）"), None)
-        for plan in self.plans:
-            self.next_box.addItem(plan_label(plan), plan.doc_id)
-        self.next_box.currentIndexChanged.connect(lambda _i: self.refresh_next())
-        self.next_table = PlanTable()
-        self.next_table.selectionModel().selectionChanged.connect(lambda *_: self._next_selected())
-        self.next_chart = PlanChart()
-        split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(self.next_table)
-        split.addWidget(self.next_chart)
-        top = QHBoxLayout()
-        top.addWidget(QLabel(tr("下一期规划（如十五五征求意见稿）")))
-        top.addWidget(self.next_box, 1)
-        tab = QWidget()
-        layout = QVBoxLayout(tab)
-        layout.addLayout(top)
-        layout.addWidget(split, 1)
-        return tab
-
-    def choose_next(self, doc_id: int | None) -> None:
-        self.next_box.setCurrentIndex(max(0, self.next_box.findData(doc_id)))
-
-    def refresh_next(self) -> None:
-        next_id: Any = self.next_box.currentData()
-        self.following = None
-        if self.evaluation is not None and next_id is not None and next_id != self.evaluation.plan.doc_id:
-            self.following = plan_compare.next_plan_rows(self.evaluation,
-                                                         plan_evaluation.evaluate_plan(self.library.conn, next_id))
-        header, lines = plan_export.next_plan_lines(self.following, current_language()) if self.following \
-            else ([], [])
-        self.next_table.show_grid(header, lines)
-        if lines:
-            self.next_table.selectRow(0)
-        else:
-            self.next_chart.show_row(None)
-
-    def _next_selected(self) -> None:
-        line = self.next_table.selected_line()
-        if self.following is None or line is None:
-            return
-        row = self.following.rows[line]
-        self.next_chart.show_row(row.target or row.previous, row if row.target else None)
-
 
 def open_plan_evaluation(window: Any) -> PlanEvaluationDialog:
     """The dialog over the main window: a double-clicked source opens its sentence in the report."""

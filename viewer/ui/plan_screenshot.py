@@ -94,8 +94,8 @@ def take(out: Path) -> None:
         dialog.sources.setCurrentRow(2)
         _settle(20)
         dialog.grab().save(str(out / "plan_evaluation.png"))
-        dialog.tick_plan(next(p.doc_id for p in dialog.plans if p.region == "常德市"))
-        dialog.choose_next(next(p.doc_id for p in dialog.plans if "十五五" in p.title))
+        dialog.places.tick(next(p.doc_id for p in dialog.plans if p.region == "常德市"))
+        dialog.next_plan.choose(next(p.doc_id for p in dialog.plans if "十五五" in p.title))
         word = dialog.export("docx", Path(folder) / "评估.docx")
         assert word is not None
         docx_page(word, out / "plan_evaluation_docx.png")
