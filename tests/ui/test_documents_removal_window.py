@@ -222,3 +222,31 @@ def test_a_store_that_cannot_be_written_is_told_not_raised(qtbot: QtBot, store: 
     assert window.removal.ask_remove([first]) is None
     assert shown and str(store) in shown[0]
     assert first in window.library_pane.visible_ids()
+
+
+def test_a_pair_kept_side_by_side_is_not_offered_again(qtbot: QtBot, store: Path, tmp_path: Path) -> None:
+    window = make_window(qtbot, store, tmp_path)
+    offered: list[list[VersionMatch]] = []
+
+    def keep_both(_parent: QWidget, matches: list[VersionMatch]) -> list[VersionMatch]:
+        offered.append(matches)
+        return []
+
+    window.version_offer.ask = keep_both
+    revised = write(tmp_path / "修订" / "柏川_修订.txt", VERSION_2)
+    for _ in range(2):  # imported, then unchanged
+        controller = window.start_import([revised], show_summary=False)
+        assert controller is not None
+        with qtbot.waitSignal(controller.done, timeout=60_000):
+            pass
+    assert len(offered) == 1
+    assert len(window.library.document_rows()) == 4  # both versions kept
+    window.version_offer.ask = lambda _parent, matches: offered.append(matches) or matches
+    window.version_offer.tell = lambda _text: None
+    window.session.settings.remove("versions/kept")
+    controller = window.start_import([revised], show_summary=False)
+    assert controller is not None
+    with qtbot.waitSignal(controller.done, timeout=60_000):
+        pass
+    assert len(offered) == 2, "an unchanged revision imported again is offered (once the pair is forgotten)"
+    assert len(window.library.document_rows()) == 3

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from viewer.model.library_changes import VersionMatch, VersionReplacement
 from viewer.ui.document_removal import write_or_tell
 from viewer.ui.i18n import tr
+from viewer.ui.tooltips import plain_message
 
 if TYPE_CHECKING:
     from viewer.services.ingest import IngestReport
@@ -97,8 +98,13 @@ def replacement_summary(done: list[VersionReplacement]) -> str:
     return "\n".join(lines)
 
 
+KEPT_KEY = "versions/kept"  # "old path\tnew path" of the pairs a reviewer chose to keep side by side
+
+
 class VersionOffer(QObject):
-    """After each import of the window, the new versions found, offered for replacement."""
+    """After each import of the window, the new versions found among the files imported (new, or
+    unchanged: importing a revision again offers it once more), offered for replacement. A pair
+    the reviewer kept is not offered again."""
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -106,15 +112,25 @@ class VersionOffer(QObject):
         self.ask: Callable[[QWidget, list[VersionMatch]], list[VersionMatch]] = ask_versions
         self.tell: Callable[[str], object] = self._tell
 
+    def _kept(self) -> set[str]:
+        value = self.window.session.settings.value(KEPT_KEY, [])
+        return {value} if isinstance(value, str) else {str(v) for v in value} if isinstance(value, list) else set()
+
     def _tell(self, text: str) -> None:
-        QMessageBox.information(self.window, tr("发现新版本"), text)
+        QMessageBox.information(self.window, tr("发现新版本"), plain_message(text))
 
     def offer(self, report: IngestReport) -> list[VersionReplacement]:
-        imported = [o.doc_id for o in report.outcomes if o.status == "imported" and o.doc_id is not None]
-        if not imported:
+        named = [o.doc_id for o in report.outcomes if o.status in ("imported", "unchanged") and o.doc_id is not None]
+        if not named:
             return []
-        matches = self.window.library.find_versions(imported)
-        chosen = self.ask(self.window, matches) if matches else []
+        kept = self._kept()
+        matches = [m for m in self.window.library.find_versions(named) if _pair(m) not in kept]
+        if not matches:
+            return []
+        chosen = self.ask(self.window, matches)
+        declined = [_pair(m) for m in matches if m not in chosen]
+        if declined:
+            self.window.session.settings.setValue(KEPT_KEY, sorted(kept | set(declined)))
         if not chosen:
             return []
         library = self.window.library
@@ -124,3 +140,7 @@ class VersionOffer(QObject):
         self.window.documents_changed({d.old.doc_id for d in done})
         self.tell(replacement_summary(done))
         return done
+
+
+def _pair(match: VersionMatch) -> str:
+    return f"{match.old.path}\t{match.new.path}"
