@@ -1900,5 +1900,41 @@ Remove the samples from this library? Their %2 notes and %3 corrections are kept
         <source>（不比较）</source>
         <translation>(no comparison)</translation>
     </message>
+    <message>
+        <source>文档库已损坏：%1</source>
+        <translation>The library is damaged: %1</translation>
+    </message>
+    <message>
+        <source>为免损失，本次以只读方式打开：可以阅读、搜索和导出，不能导入或修改。</source>
+        <translation>To keep everything, it is open read-only this time: you can read, search and export, but not import or change anything.</translation>
+    </message>
+    <message>
+        <source>请关闭本程序，先运行 policy-viewer backup 留一份副本，再运行 policy-viewer repair 修复。批注、更正、元数据修改和实体合并会从文档库旁的日志恢复；无法读出的报告会列出，重新导入即可。</source>
+        <translation>Close the program, run policy-viewer backup to keep a copy, then policy-viewer repair to rebuild it. Notes, corrections, metadata edits and merges come back from the journal beside the library; reports that cannot be read are listed: import them again.</translation>
+    </message>
+    <message>
+        <source>检查结果：%1</source>
+        <translation>What the check found: %1</translation>
+    </message>
+    <message>
+        <source>文档库已损坏</source>
+        <translation>The library is damaged</translation>
+    </message>
+    <message>
+        <source>文档库已损坏，只读</source>
+        <translation>Library damaged: read-only</translation>
+    </message>
+    <message>
+        <source>上次导入在核查时中断，正在补完数字核查…</source>
+        <translation>The last import stopped during its checks: completing the figure checks…</translation>
+    </message>
+    <message>
+        <source>数字核查已补完（%1 秒）</source>
+        <translation>Figure checks completed (%1 s)</translation>
+    </message>
+    <message>
+        <source>该文档库已经损坏。请先运行 policy-viewer backup 留一份副本，再运行 policy-viewer repair 修复：批注、更正、元数据修改和实体合并会从文档库旁的日志恢复。</source>
+        <translation>The library is damaged. Run policy-viewer backup to keep a copy, then policy-viewer repair to rebuild it: notes, corrections, metadata edits and merges come back from the journal beside it.</translation>
+    </message>
 </context>
 </TS>

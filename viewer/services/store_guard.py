@@ -58,3 +58,8 @@ def check_before_writing(conn: sqlite3.Connection, store_path: str | Path | None
     if not found.ok:
         raise StoreDamagedError(store_path or found.path, list(found.problems))
     return found
+
+
+def read_only(conn: sqlite3.Connection) -> None:
+    """From now on this connection only reads (a damaged store opened in the window)."""
+    conn.execute("PRAGMA query_only = 1")

@@ -38,6 +38,7 @@ from viewer.ui.review_controller import ReviewController
 from viewer.ui.search_controller import SearchController
 from viewer.ui.search_pane import SearchPane
 from viewer.ui.session import Session
+from viewer.ui.store_safety import StoreSafety
 from viewer.ui.targets_controller import TargetsController
 from viewer.ui.targets_pane import dock_title
 from viewer.ui.versions_dialog import VersionOffer
@@ -94,6 +95,7 @@ class MainWindow(QMainWindow):
         self._findings_later = self._timer(self.review.refresh_findings)
         self.corrections = CorrectionsController(self)
         self.provisional = ProvisionalController(self)
+        self.safety = StoreSafety(self)  # the store checked once the window is shown
         self.targets = TargetsController(self)
         self.docks: dict[str, QDockWidget] = {}
         left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
@@ -185,6 +187,7 @@ class MainWindow(QMainWindow):
             self.document_pane.view.viewport().removeEventFilter(self)
             self._chart_later.start()
             self._findings_later.start()
+            self.safety.start()
 
     def starting_up(self) -> bool:
         """Whether work deferred at start-up (chart, finding counts) is still to

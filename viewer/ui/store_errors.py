@@ -15,6 +15,9 @@ def _reason(error: StoreError) -> str:
     if isinstance(error, StoreTooNewError):
         return (tr("该文档库由更新版本的程序写入（结构版本 %1，本程序支持到 %2），本程序没有修改它。请更新程序后再打开。")
                 .replace("%1", str(error.found)).replace("%2", str(error.known)))
+    if error.reason == StoreError.NOT_A_STORE and "malformed" in (error.detail or str(error)):
+        return tr("该文档库已经损坏。请先运行 policy-viewer backup 留一份副本，再运行 policy-viewer repair 修复："
+                  "批注、更正、元数据修改和实体合并会从文档库旁的日志恢复。")
     reasons = {
         StoreError.TOO_NEW: tr("该文档库由更新版本的程序写入，本程序没有修改它。请更新程序后再打开。"),
         StoreError.NOT_A_STORE: tr("该文件不是本程序的文档库，或已经损坏。"),

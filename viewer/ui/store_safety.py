@@ -1,0 +1,83 @@
+"""The store checked once per session, off the UI thread, after the window is shown: a damaged
+store is then read-only, with a dialog that says what to do; findings left incomplete by an
+interrupted import are recomputed, with a message in the status bar while they run."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QLabel, QMessageBox
+
+from viewer.services.checks_state import complete_pending_checks
+from viewer.services.library import Library
+from viewer.services.store_guard import StoreCheck, check_store, read_only
+from viewer.ui.i18n import tr
+
+if TYPE_CHECKING:
+    from viewer.ui.main_window import MainWindow
+
+
+class StoreSafety(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.check: StoreCheck | None = None
+        self.damaged_box: QMessageBox | None = None
+        self.badge: QLabel | None = None  # "read-only" in the status bar of a damaged store
+        self.completing = False  # pending findings being recomputed
+
+    def start(self) -> None:
+        self.window.review.run_task("store_check", lambda library: check_store(library.conn), self._checked,
+                                    read_only=True)
+
+    def _checked(self, result: object, _seconds: float, error: str) -> None:
+        if self.window.review.closing:
+            return
+        if error or not isinstance(result, StoreCheck):
+            self.window.statusBar().showMessage(error, 8000)
+            return
+        self.check = result
+        if not result.ok:
+            self.show_damaged(result)
+        elif result.checks_pending:
+            self.complete_checks()
+
+    def show_damaged(self, check: StoreCheck) -> QMessageBox:
+        read_only(self.window.library.conn)
+        text = "\n\n".join([
+            tr("文档库已损坏：%1").replace("%1", check.path),
+            tr("为免损失，本次以只读方式打开：可以阅读、搜索和导出，不能导入或修改。"),
+            tr("请关闭本程序，先运行 policy-viewer backup 留一份副本，再运行 policy-viewer repair 修复。"
+               "批注、更正、元数据修改和实体合并会从文档库旁的日志恢复；无法读出的报告会列出，重新导入即可。"),
+            tr("检查结果：%1").replace("%1", "; ".join(check.problems[:3])),
+        ])
+        box = QMessageBox(QMessageBox.Icon.Warning, tr("文档库已损坏"), text, QMessageBox.StandardButton.Ok,
+                          self.window)
+        box.setObjectName("store_damaged")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setWindowModality(Qt.WindowModality.NonModal)
+        box.open()
+        self.damaged_box = box
+        self.badge = QLabel(tr("文档库已损坏，只读"))
+        self.badge.setObjectName("store_read_only")
+        self.window.statusBar().addPermanentWidget(self.badge)
+        return box
+
+    def complete_checks(self) -> None:
+        def work(library: Library) -> bool:
+            return complete_pending_checks(library.db)
+
+        self.completing = True
+        self.window.statusBar().showMessage(tr("上次导入在核查时中断，正在补完数字核查…"))
+        self.window.review.run_task("pending_checks", work, self._completed)
+
+    def _completed(self, _result: object, seconds: float, error: str) -> None:
+        self.completing = False
+        if self.window.review.closing:
+            return
+        if error:
+            self.window.statusBar().showMessage(error, 8000)
+            return
+        self.window.statusBar().showMessage(tr("数字核查已补完（%1 秒）").replace("%1", f"{seconds:.1f}"), 8000)
+        self.window.review.refresh_findings()
