@@ -51,9 +51,9 @@ def test_hostile_plans_evaluate_and_export(store: Path, tmp_path: Path, record: 
     record("plans with formula titles", f"{len(STARTS)} plans evaluated", f"{len(evaluations)} plans, {len(rows)} rows")
     assert len(evaluations) == len(STARTS)
     level = [r for r in rows if r.indicator == "高新技术企业数"]
-    record("target equal to its baseline", "no progress figure, no division by zero",
+    record("target equal to its baseline", "no progress figure, no division by zero, behind when below",
            f"progress {[r.progress for r in level][:1]}, status {[r.status for r in level][:1]}")
-    assert all(r.progress is None for r in level)
+    assert all(r.progress is None and r.status == "behind" for r in level)
     word, book = tmp_path / "e.docx", tmp_path / "e.xlsx"
     write_plan_docx(evaluations, word)
     write_plan_xlsx(evaluations, book)

@@ -191,6 +191,12 @@ def test_progress_of_ceilings_bounds_and_rates() -> None:
     late = plan_progress.Reading(kind=TargetKind.LEVEL, target=100, target_year=2022, base_year=2021, year=2022,
                                  actual=90, baseline=80)
     assert plan_progress.status(late) == (PlanStatus.BEHIND, pytest.approx(50.0), 100.0)
+    hold = plan_progress.Reading(kind=TargetKind.LEVEL, target=300, target_year=2025, base_year=2020, year=2023,
+                                 actual=280, baseline=300)  # 保持300家 and 280 reported
+    assert plan_progress.status(hold) == (PlanStatus.BEHIND, None, pytest.approx(60.0))
+    unknown = plan_progress.Reading(kind=TargetKind.LEVEL, target=300, target_year=2025, base_year=2020, year=2023,
+                                    actual=280)
+    assert plan_progress.status(unknown)[0] == PlanStatus.UNCLEAR  # no baseline: the pace cannot be told
 
 
 def test_plans_side_by_side(db: sqlite_utils.Database) -> None:

@@ -95,6 +95,8 @@ def status(reading: Reading) -> tuple[str, float | None, float]:
     if reading.rate_only:
         return (PlanStatus.ON_TRACK if moved is not None and moved >= 100 - TOLERANCE else PlanStatus.BEHIND), \
             moved, share
+    if moved is None and reading.baseline is not None and reading.kind in (TargetKind.LEVEL, TargetKind.CEILING):
+        return PlanStatus.BEHIND, moved, share  # a level to hold (保持) that the actual fell below
     if moved is None:
         return PlanStatus.UNCLEAR, moved, share
     return (PlanStatus.ON_TRACK if moved >= share - TOLERANCE else PlanStatus.BEHIND), moved, share
