@@ -95,3 +95,27 @@ def test_word_lists_do_not_depend_on_the_engine(monkeypatch):
 @given(st.text(alphabet=st.sampled_from(TRICKY + "_\u0301"), max_size=8))
 def test_a_word_is_a_token_with_a_letter_or_digit(token):
     assert segment._is_word(token) == any(ch.isalnum() for ch in token)
+
+
+def _words_both_ways(text):
+    by_tokens = [token for token, _s, _e in segment.search_tokens(text, "rjieba")]
+    return by_tokens, segment._words_of("rjieba")(text), segment._words_of("jieba")(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(TRICKY), max_size=40))
+def test_search_words_are_the_tokens_words_in_order(text):
+    by_tokens, fast, reference = _words_both_ways(text)
+    assert fast == by_tokens == reference
+
+
+def test_sentence_words_are_the_filtered_tokens_of_each_sentence():
+    from viewer.text.sentences import split_sentences
+
+    text = Path(corpus_files()[0]).read_text(encoding="utf-8")
+    sentences = split_sentences(text)
+    expected = [" ".join(t for t, _s, _e in segment.search_tokens(text[s.start : s.end]) if segment._is_word(t))
+                for s in sentences]
+    assert segment.sentence_words(text, sentences) == expected
+    assert all(_words_both_ways(text[s.start : s.end])[0] == _words_both_ways(text[s.start : s.end])[1]
+               for s in sentences)

@@ -19,15 +19,20 @@ import os
 import re
 import threading
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from viewer.model import Sentence
 from viewer.resources import resource_path
 
+if TYPE_CHECKING:
+    import rjieba
+
 Tokens = Callable[[str], list[tuple[str, int, int]]]
+Words = Callable[[str], list[str]]
 
 _lock = threading.Lock()
 _engines: dict[str, Tokens] = {}
+_word_engines: dict[str, Words] = {}
 _tokenizer: Any = None
 
 
@@ -69,17 +74,33 @@ def _jieba_tokens() -> Tokens:
     return tokens
 
 
-def _rjieba_tokens() -> Tokens:
+@functools.cache
+def _rjieba() -> rjieba.Jieba:
     import rjieba
 
     instance = rjieba.Jieba()
     for word, freq, tag in _user_words():
         instance.add_word(word, freq, tag)
+    return instance
+
+
+def _rjieba_tokens() -> Tokens:
+    instance = _rjieba()
 
     def tokens(text: str) -> list[tuple[str, int, int]]:
         return instance.tokenize(text, "search", False)
 
     return tokens
+
+
+def _rjieba_words() -> Words:
+    """The words of tokenize's search mode, in its order, without building their offsets."""
+    instance = _rjieba()
+
+    def words(text: str) -> list[str]:
+        return instance.cut_for_search(text, False)
+
+    return words
 
 
 @functools.cache
@@ -108,6 +129,22 @@ def _tokens_of(name: str) -> Tokens:
     return tokens
 
 
+def _token_words(tokens: Tokens) -> Words:
+    def words(text: str) -> list[str]:
+        return [token for token, _s, _e in tokens(text)]
+
+    return words
+
+
+def _words_of(name: str) -> Words:
+    words = _word_engines.get(name)
+    if words is None:
+        built = _rjieba_words() if name == "rjieba" else _token_words(_tokens_of(name))
+        with _lock:
+            words = _word_engines.setdefault(name, built)
+    return words
+
+
 def warm_up() -> None:
     """Load the dictionary now, so the first search or document does not wait for it."""
     search_tokens("株洲")
@@ -127,7 +164,6 @@ def words(text: str) -> list[str]:
 
 def sentence_words(text: str, sentences: Iterable[Sentence]) -> list[str]:
     """For each sentence, its words joined by spaces (the word index's input)."""
-    tokens = _tokens_of(engine_name())
+    cut = _words_of(engine_name())
     alnum = _ALNUM.search  # _is_word, inlined: this runs once per token of every document
-    return [" ".join([tok for tok, _s, _e in tokens(text[s.start : s.end]) if tok.isalnum() or alnum(tok)])
-            for s in sentences]
+    return [" ".join([tok for tok in cut(text[s.start : s.end]) if tok.isalnum() or alnum(tok)]) for s in sentences]
