@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from viewer.store.read_only import writable
 from viewer.store.reviewer_rows import read_work
 from viewer.store.state import store_id
 from viewer.store.work_journal import DELETE, PUT, Entry, append, journal_path, now, replay, store_file
@@ -47,8 +48,8 @@ def reconcile(conn: sqlite3.Connection, journal: Path | None = None) -> Reconcil
     file = store_file(conn)
     path = journal or journal_path(file)
     result = Reconciled(path)
-    if not file and journal is None:
-        return result
+    if (not file and journal is None) or (file and not writable(Path(file))):
+        return result  # nothing is written beside a store in memory or a read-only one
     this = store_id(conn)
     state = replay(path)
     current = read_work(conn)

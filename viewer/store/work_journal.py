@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from viewer.store.connection import Queryable
+from viewer.store.read_only import writable
 from viewer.store.state import store_id
 
 SUFFIX = ".work-journal.jsonl"
@@ -109,7 +110,7 @@ def record(conn: sqlite3.Connection, kind: str, key: str, row: dict[str, Any], o
     memory). A journal that cannot be written does not stop the write: the next reconciliation
     catches up."""
     file = store_file(conn)
-    if not file:
+    if not file or not writable(Path(file)):  # nothing is written beside a read-only store
         return
     with contextlib.suppress(OSError):
         append(journal_path(file), [Entry(kind, key, op, store_id(conn), row, now())])

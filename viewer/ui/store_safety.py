@@ -40,7 +40,7 @@ class StoreSafety(QObject):
         self.check = result
         if not result.ok:
             self.show_damaged(result)
-        elif result.checks_pending:
+        elif result.checks_pending and not self.window.library.read_only:
             self.complete_checks()
 
     def show_damaged(self, check: StoreCheck) -> QMessageBox:
