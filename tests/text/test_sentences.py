@@ -1,4 +1,9 @@
-from viewer.text.sentences import sentence_at, split_paragraphs, split_sentences
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from viewer.text.sentences import _MARKER, sentence_at, split_paragraphs, split_sentences
 
 
 def spans_text(text: str) -> list[str]:
@@ -55,3 +60,30 @@ def test_report_003_single_line_splits_into_many_sentences(corpus: dict[str, str
     assert max(s.end - s.start for s in sentences) < 400
     for s in sentences:
         assert text[s.start : s.end] == text[s.start : s.end].strip()
+
+
+# The plain alternation the section-marker scan was first written as; the scan opens with the
+# markers' first characters only so that the regex engine skips other text quickly.
+_PLAIN_MARKER = re.compile(
+    r"[（(][一二三四五六七八九十]{1,3}[）)]"
+    r"|(?<![一二三四五六七八九十\w])[一二三四五六七八九十]{1,3}、"
+    r"|【[^】\n]{1,12}】"
+    r"|^#{1,6}\s"
+    r"|第[一二三四五六七八九十]{1,3}[章节部分篇]\s",
+    re.MULTILINE,
+)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet=st.sampled_from("（()）【】#第章节部分篇一二三十、 \n\t\u3000a1_亮"), max_size=16),
+       st.integers(min_value=0, max_value=3))
+def test_marker_scan_finds_what_the_plain_alternation_finds(text, position):
+    assert [m.span() for m in _MARKER.finditer(text, position)] == [
+        m.span() for m in _PLAIN_MARKER.finditer(text, position)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from("株洲市。！？!?”）】（一）二、 \u3000\t，a1_·—"), max_size=30))
+def test_punctuation_only_pieces_join_the_sentence_before(text):
+    for sentence in split_sentences(text):
+        assert any(ch.isalnum() for ch in text[sentence.start : sentence.end])

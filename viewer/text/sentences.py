@@ -16,16 +16,17 @@ from viewer.model import Paragraph, Sentence
 _PARAGRAPH = re.compile(r"[^\n]+")
 _CN_NUM = "一二三四五六七八九十"
 _MARKER = re.compile(
-    rf"[（(][{_CN_NUM}]{{1,3}}[）)]"  # （一）
-    rf"|(?<![{_CN_NUM}\w])[{_CN_NUM}]{{1,3}}、"  # 一、
-    r"|【[^】\n]{1,12}】"  # 【亮点1】
-    r"|^#{1,6}\s"  # Markdown heading
-    r"|第[一二三四五六七八九十]{1,3}[章节部分篇]\s",
-    re.MULTILINE,
+    rf"[（(【#第{_CN_NUM}]"  # every marker's first character, so the scan skips other text in C
+    rf"(?:(?<=[（(])[{_CN_NUM}]{{1,3}}[）)]"  # （一）
+    rf"|(?<=[{_CN_NUM}])(?<![{_CN_NUM}\w][{_CN_NUM}])[{_CN_NUM}]{{0,2}}、"  # 一、 (not after a word)
+    r"|(?<=【)[^】\n]{1,12}】"  # 【亮点1】
+    r"|(?<=#)(?<![^\n]#)#{0,5}\s"  # Markdown heading at the start of a line
+    rf"|(?<=第)[{_CN_NUM}]{{1,3}}[章节部分篇]\s)",
 )
 _TERMINAL = re.compile(r"[。！？!?]+[”’」』）)\]】]*")
 _CJK = r"[\u3400-\u9fff\uf900-\ufaff“”《》、，。：；！？（）]"
 _GAP = re.compile(rf"(?<={_CJK})[ \t\u3000\u00a0]+(?={_CJK})")
+_ALNUM = re.compile(r"[^\W_]")  # a character str.isalnum accepts
 
 
 def split_paragraphs(text: str) -> list[Paragraph]:
@@ -57,7 +58,7 @@ def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for left, right in itertools.pairwise(ordered):
         s, e = _strip(text, start + left, start + right)
-        if s < e and not _is_punctuation_only(text[s:e]):
+        if s < e and _ALNUM.search(text, s, e) is not None:  # not punctuation only
             spans.append((s, e))
         elif s < e and spans:
             spans[-1] = (spans[-1][0], e)
@@ -70,10 +71,6 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
-
-
-def _is_punctuation_only(fragment: str) -> bool:
-    return all(not ch.isalnum() for ch in fragment)
 
 
 def sentence_at(sentences: list[Sentence], position: int) -> Sentence | None:
