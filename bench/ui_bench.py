@@ -33,51 +33,14 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 CORPUS = REPO.parent / "shared" / "corpus"
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from viewer.ui.bench_hooks import until_painted  # noqa: E402  (after sys.path)
+
 BUDGETS_MS = {"click_to_chart_painted": 20.0, "open_largest_text_painted": 30.0, "search_list_painted": 100.0}
 CLICK_READS = "baseline: the store reads of a click, alone"
 READS = "baseline: the store reads of an open, alone"
 QUERIES = ["研发", "高新技术企业", "创新平台", "科技成果转化", "专利", "人才"]
-
-
-class PaintTimeout(Exception):
-    pass
-
-
-def until_painted(widget: Any, action: Callable[[], object], done: Callable[[], bool] = lambda: True,
-                  timeout_ms: int = 20_000) -> tuple[float, float]:
-    """Wall and CPU seconds from `action` until a Paint of `widget` has been processed with
-    `done()` true after it."""
-    from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
-
-    loop = QEventLoop()
-    ended: list[tuple[float, float]] = []
-
-    def after_paint() -> None:
-        if not ended and done():
-            ended.append((time.perf_counter(), time.process_time()))
-            loop.quit()
-
-    class PaintFilter(QObject):
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-            if event.type() == QEvent.Type.Paint and watched is widget:
-                QTimer.singleShot(0, after_paint)
-            return False
-
-    probe = PaintFilter()
-    widget.installEventFilter(probe)
-    timeout = QTimer()
-    timeout.setSingleShot(True)
-    timeout.timeout.connect(loop.quit)
-    timeout.start(timeout_ms)
-    started, cpu_started = time.perf_counter(), time.process_time()
-    action()
-    if not ended:
-        loop.exec()
-    timeout.stop()
-    widget.removeEventFilter(probe)
-    if not ended:
-        raise PaintTimeout(f"{type(widget).__name__} not painted with the result within {timeout_ms} ms")
-    return ended[0][0] - started, ended[0][1] - cpu_started
 
 
 def timed(fn: Callable[[], object]) -> tuple[float, float]:

@@ -1,15 +1,20 @@
-"""Start-up timestamps for bench/launch.py. With POLICY_VIEWER_BENCH_STAMPS=1 the window prints
+"""What the benchmarks and the self-test time the window with.
+
+Start-up stamps for bench/launch.py: with POLICY_VIEWER_BENCH_STAMPS=1 the window prints
 `bench-stamp shown T` once its text is first painted and `bench-stamp ready T` once the work it
 defers until after that paint is done, then closes. T is time.monotonic(): CLOCK_MONOTONIC, one
-clock for every process on Linux, so the benchmark times both from before it spawned the program."""
+clock for every process on Linux, so the benchmark times both from before it spawned the program.
+`until_painted`: an interaction timed until the widget showing its result has painted it."""
 
 from __future__ import annotations
 
 import os
 import time
+from collections.abc import Callable
+from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 STAMPS_VARIABLE = "POLICY_VIEWER_BENCH_STAMPS"
@@ -62,3 +67,62 @@ def stamp_startup_if_asked(window: StartingWindow, painted: QWidget) -> None:
     paint of `painted` before the window's own filters do."""
     if os.environ.get(STAMPS_VARIABLE) == "1":
         _StartupStamps(window, painted)
+
+
+class PaintTimeout(Exception):
+    pass
+
+
+class _PaintProbe(QObject):
+    def __init__(self, widget: QWidget, after_paint: Callable[[], None]) -> None:
+        super().__init__()
+        self.widget = widget
+        self.after_paint = after_paint
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and watched is self.widget:
+            QTimer.singleShot(0, self.after_paint)  # runs once the paint has been processed
+        return False
+
+
+def until_painted(widget: QWidget, action: Callable[[], object], done: Callable[[], bool] = lambda: True,
+                  timeout_ms: int = 20_000) -> tuple[float, float]:
+    """Wall and CPU seconds (this process) from the start of `action` until a Paint event of
+    `widget` has been processed with `done()` true after it."""
+    loop = QEventLoop()
+    ended: list[tuple[float, float]] = []
+
+    def after_paint() -> None:
+        if not ended and done():
+            ended.append((time.perf_counter(), time.process_time()))
+            loop.quit()
+
+    probe = _PaintProbe(widget, after_paint)
+    widget.installEventFilter(probe)
+    timeout = QTimer()
+    timeout.setSingleShot(True)
+    timeout.timeout.connect(loop.quit)
+    timeout.start(timeout_ms)
+    started, cpu_started = time.perf_counter(), time.process_time()
+    try:
+        action()
+        if not ended:
+            loop.exec()
+    finally:
+        timeout.stop()
+        widget.removeEventFilter(probe)
+    if not ended:
+        raise PaintTimeout(f"{type(widget).__name__} not painted with the result within {timeout_ms} ms")
+    return ended[0][0] - started, ended[0][1] - cpu_started
+
+
+def seconds_since_process_start() -> float | None:
+    """Seconds since the kernel started this process (Linux: /proc/self/stat against
+    CLOCK_BOOTTIME, to the clock tick, 10 ms), so start-up is timed from the launch, imports
+    included; None where that cannot be read."""
+    try:
+        stat = Path("/proc/self/stat").read_text(encoding="ascii")
+        ticks = int(stat.rsplit(")", 1)[1].split()[19])  # field 22, after the command name
+        return time.clock_gettime(time.CLOCK_BOOTTIME) - ticks / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError, AttributeError):
+        return None
