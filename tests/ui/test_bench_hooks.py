@@ -4,11 +4,13 @@ POLICY_VIEWER_BENCH_STAMPS=1 on a tiny store, prints `shown` then `ready` and qu
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
+MODULE_IMPORTED = time.perf_counter()
 BENCH = Path(__file__).resolve().parents[2] / "bench"
 REPORT = """关于某市二〇二四年科技创新工作的报告（虚构）
 
@@ -59,3 +61,30 @@ def test_no_stamps_without_the_variable(qtbot: QtBot, monkeypatch: pytest.Monkey
     qtbot.wait(20)
     assert window.isVisible()
     assert "bench-stamp" not in capsys.readouterr().out
+
+
+def test_until_painted_waits_for_the_result_and_times_out_without_it(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    from viewer.ui.bench_hooks import PaintTimeout, until_painted
+
+    label = QLabel("甲")
+    qtbot.addWidget(label)
+    label.show()
+    qtbot.waitExposed(label)
+    seconds, cpu = until_painted(label, lambda: label.setText("乙"), lambda: label.text() == "乙")
+    assert 0 < seconds < 5 and cpu >= 0
+    with pytest.raises(PaintTimeout):
+        until_painted(label, label.update, lambda: False, timeout_ms=200)
+
+
+def test_process_start_is_before_this_module_was_imported() -> None:
+    from viewer.ui.bench_hooks import seconds_since_process_start
+
+    since_start = seconds_since_process_start()
+    if not Path("/proc/self/stat").exists():
+        assert since_start is None
+        return
+    assert since_start is not None
+    tick = 0.011  # /proc/self/stat counts clock ticks of 10 ms
+    assert time.perf_counter() - MODULE_IMPORTED - tick < since_start < 24 * 3600
