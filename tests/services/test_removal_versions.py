@@ -19,6 +19,7 @@ from viewer.services.versions import find_versions, replace_version, title_key
 from viewer.store import documents as store_documents
 from viewer.store import figures as store_figures
 from viewer.store import open_store
+from viewer.store.work_journal import journal_path, replay
 
 
 def note_on(db: sqlite_utils.Database, doc_id: int, quote: str, body: str) -> int:
@@ -122,6 +123,8 @@ def test_a_changed_copy_under_another_name_is_a_new_version(tmp_path: Path) -> N
     assert orphan.status == NoteStatus.ORPHANED and orphan.doc_id == new and orphan.quote == "滴灌设备"
     [figure] = [f for f in store_figures.document_figures(db, new) if f.text == "9.6亿元"]
     assert figure.year == 2023
+    journalled = {e.row["doc_path"] for (kind, _key), e in replay(journal_path(store)).items() if kind == "note"}
+    assert journalled == {str(tmp_path / "修订" / "柏川总结_修订.txt")}, "the journal follows the notes' new path"
     assert not [f for f in findings(db, kind=CheckKind.REPEAT) if old in f.doc_ids or f.doc_ids == (new, new)]
     db.conn.close()
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from viewer.model.library_changes import DocumentRef
 from viewer.store.connection import Queryable, in_chunks
+from viewer.store.reviewer_rows import record_row
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -87,10 +88,14 @@ def move_reviewer_work(db: sqlite_utils.Database, old: DocumentRef, new: Documen
     """Hand the notes and corrections of `old` to `new` (path and id); where they lie in the new
     text is the service's to find. Returns (notes, corrections)."""
     counts = []
-    for table in ("notes", "corrections"):
-        cursor = db.conn.execute(f"UPDATE {table} SET doc_id = ?, doc_path = ? WHERE doc_id = ? OR doc_path = ?",
-                                 [new.doc_id, new.path, old.doc_id, old.path])
-        counts.append(cursor.rowcount)
+    for table, kind in (("notes", "note"), ("corrections", "correction")):
+        ids = [int(r[0]) for r in db.execute(f"SELECT id FROM {table} WHERE doc_id = ? OR doc_path = ?",
+                                             [old.doc_id, old.path])]
+        db.conn.execute(f"UPDATE {table} SET doc_id = ?, doc_path = ? WHERE doc_id = ? OR doc_path = ?",
+                        [new.doc_id, new.path, old.doc_id, old.path])
+        for row_id in ids:
+            record_row(db.conn, kind, row_id)  # the journal beside the store: the work's new path
+        counts.append(len(ids))
     return counts[0], counts[1]
 
 
