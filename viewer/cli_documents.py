@@ -59,6 +59,9 @@ def run_remove(store: Path, args: argparse.Namespace) -> int:
         print(f"their {preview.notes} note(s) and {preview.corrections} correction(s): {KEPT_WORK}; "
               f"{preview.findings} finding(s) citing them are checked again without them")
         if not args.dry_run:
+            from viewer import cli_safety
+
+            cli_safety.guard(store)  # a damaged store is not written
             report = library.remove_documents([d.doc_id for d in preview.documents])
             print(f"removed {len(report.removed)} document(s); {report.notes_orphaned} note(s) and "
                   f"{report.corrections_orphaned} correction(s) kept, orphaned -> {store}")
@@ -104,6 +107,9 @@ def report_versions(store: Path, report: IngestReport, replace: bool) -> None:
                   "one. Run the same command with --replace-versions to replace the old versions (their notes "
                   "and corrections move to the new text), or `policy-viewer remove` the one you do not want.")
             return
+        from viewer import cli_safety
+
+        cli_safety.guard(store)
         for done in library.replace_versions(matches):
             metadata = "; corrected metadata kept" if done.metadata_kept else ""
             print(f"replaced {done.old.path} by {done.new.path}: notes {done.notes_moved} moved, "
