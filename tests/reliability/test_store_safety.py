@@ -176,13 +176,13 @@ def test_an_import_stopped_in_its_checks_leaves_them_pending_and_the_next_comple
         store: Path, corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, record: Record) -> None:
     expected = sqlite3.connect(store).execute("SELECT count(*) FROM checks").fetchone()[0]
     fresh = tmp_path / "fresh.db"
-    import viewer.services.checks_state as checks_state
+    import viewer.services.ingest as ingest_service
 
     def killed(*_args: object, **_kwargs: object) -> None:
         raise KeyboardInterrupt  # as a kill in the middle of the checks
 
     with monkeypatch.context() as patch:
-        patch.setattr(checks_state, "update_checks", killed)
+        patch.setattr(ingest_service, "update_checks", killed)
         with pytest.raises(KeyboardInterrupt):
             ingest_paths(fresh, [corpus], processes=0)
     conn = sqlite3.connect(fresh)

@@ -5,8 +5,9 @@ window's start-up recomputes them all."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from viewer.services.checks import update_checks
 from viewer.services.checks.scopes import Scopes
@@ -31,13 +32,14 @@ def start_checks(db: sqlite_utils.Database) -> PendingChecks:
 
 
 def finish_checks(db: sqlite_utils.Database, pending: PendingChecks, doc_ids: list[int],
-                  previous: Scopes | None = None) -> bool:
+                  previous: Scopes | None = None, update: Callable[..., Any] | None = None) -> bool:
     """After writing documents: recompute the findings they reach (all of them when an earlier run
-    left them incomplete) and clear the mark, in one transaction. Returns whether checks ran."""
+    left them incomplete) and clear the mark, in one transaction. Returns whether checks ran.
+    `update`: the caller's `update_checks` (the checks service's by default)."""
     ran = bool(doc_ids) or pending.was_pending
     with db.atomic():
         if ran:
-            update_checks(db, doc_ids=None if pending.was_pending else doc_ids, previous=previous)
+            (update or update_checks)(db, doc_ids=None if pending.was_pending else doc_ids, previous=previous)
         clear_checks_pending(db.conn, None if pending.was_pending else pending.token)
     return ran
 

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from viewer.model import AnalyzedDocument, ImportOutcome
 from viewer.resources import resource_path
+from viewer.services.checks import update_checks
 from viewer.services.checks.scopes import Scopes, scopes_of
 from viewer.services.checks_state import checks_pending, finish_checks, start_checks
 from viewer.services.file_limits import (
@@ -218,7 +219,7 @@ def _ingest_paths(
             previous = Scopes()
             for scopes in replaced_scopes:
                 previous |= scopes
-            finish_checks(db, checks, stored, previous=previous if replaced_scopes else None)
+            finish_checks(db, checks, stored, previous=previous if replaced_scopes else None, update=update_checks)
         journal_documents(db.conn)
     finally:
         db.conn.close()

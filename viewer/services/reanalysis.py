@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from viewer.services import ingest
+from viewer.services.checks import update_checks
 from viewer.services.checks.scopes import Scopes
 from viewer.services.checks_state import finish_checks, start_checks
 from viewer.services.reanalysis_document import (
@@ -159,7 +160,8 @@ def reanalyze(
         touched = [d for d in report.reanalysed_documents() if d.needs_checks]
         started = time.perf_counter()
         scopes = [d.previous for d in touched if d.previous is not None]
-        if finish_checks(db, checks, [d.doc_id for d in touched], previous=_union(scopes) if scopes else None):
+        if finish_checks(db, checks, [d.doc_id for d in touched], previous=_union(scopes) if scopes else None,
+                         update=update_checks):
             report.checks_seconds = time.perf_counter() - started
     finally:
         db.conn.close()
