@@ -11,9 +11,9 @@ PlotWidget viewport, the document viewport, the result list's viewport) has been
 with the result in place: the filter sees the Paint, a zero timer posted from it runs after it.
 Baselines: the store reads alone (a click: Library.indicator_region_counts and
 chart_series_for_figure; an open: every read open_document makes; Library.search's first
-page), a repaint of the same widget with nothing changed, and a bare QTextEdit's setPlainText
-of the same report until painted. Without --store, a store of ../shared/corpus is
-built in a temporary folder. Start-up: bench/launch.py. Medians; CPU time beside wall time.
+page), a repaint of the same widget with nothing changed, and a bare QTextEdit's (the document
+view's class) and QPlainTextEdit's setPlainText of the same report until painted. Without
+--store, a store of ../shared/corpus is built in a temporary folder. Start-up: bench/launch.py. Medians; CPU time beside wall time.
 """
 
 from __future__ import annotations
@@ -151,23 +151,25 @@ class Bench:
         self.window.review.notes_for_document(doc_id)
 
     def bare_text(self, doc_id: int, repeat: int) -> None:
-        from PySide6.QtWidgets import QTextEdit
+        """The same report in a bare QTextEdit (the document view's class) and QPlainTextEdit."""
+        from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
 
         text = self.library.document(doc_id).text
         view = self.window.document_pane.view
-        bare = QTextEdit()
-        bare.setReadOnly(True)
-        bare.setFont(view.font())
-        bare.resize(view.size())
-        bare.show()
-        self.settle()
-        for n in range(repeat + 1):
-            bare.clear()
+        for widget_class in (QTextEdit, QPlainTextEdit):
+            bare = widget_class()
+            bare.setReadOnly(True)
+            bare.setFont(view.font())
+            bare.resize(view.size())
+            bare.show()
             self.settle()
-            times = until_painted(bare.viewport(), lambda: bare.setPlainText(text))
-            if n:
-                self.record("baseline: bare QTextEdit.setPlainText + paint", times)
-        bare.close()
+            for n in range(repeat + 1):
+                bare.clear()
+                self.settle()
+                times = until_painted(bare.viewport(), lambda b=bare: b.setPlainText(text))
+                if n:
+                    self.record(f"baseline: bare {widget_class.__name__}.setPlainText + paint", times)
+            bare.close()
         repaint = view.viewport()
         for _ in range(repeat):
             self.record("baseline: document viewport repaint", until_painted(repaint, repaint.update))
@@ -272,7 +274,8 @@ def report(results: dict[str, list[tuple[float, float]]]) -> dict[str, dict[str,
                          "cpu_median_ms": statistics.median(c for _, c in runs) * 1000, "runs": len(runs)}
     groups = [("click_to_chart_painted", CLICK_READS,
                "baseline: chart viewport repaint"),
-              ("open_largest_text_painted", READS, "baseline: bare QTextEdit.setPlainText + paint", "baseline: document viewport repaint"),
+              ("open_largest_text_painted", READS, "baseline: bare QTextEdit.setPlainText + paint",
+               "baseline: bare QPlainTextEdit.setPlainText + paint", "baseline: document viewport repaint"),
               ("search_list_painted", "baseline: Library.search first page (query alone)",
                "baseline: result list repaint")]
     for measured, *baselines in groups:
