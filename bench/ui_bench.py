@@ -6,14 +6,15 @@ search box until the result list is painted; each against its baselines from the
 
 Input goes through QTest: a mouse click on the document viewport at a figure's cursorRect, on
 the library table at a row's rect; the query committed into the search box as an input method
-does, then Enter (the wait starts at Enter). The clock stops once a Paint event of the widget that shows the result (the chart's
-PlotWidget viewport, the document viewport, the result list's viewport) has been processed
-with the result in place: the filter sees the Paint, a zero timer posted from it runs after it.
-Baselines: the store reads alone (a click: Library.indicator_region_counts and
-chart_series_for_figure; an open: every read open_document makes; Library.search's first
-page), a repaint of the same widget with nothing changed, and a bare QTextEdit's (the document
-view's class) and QPlainTextEdit's setPlainText of the same report until painted. Without
---store, a store of ../shared/corpus is built in a temporary folder. Start-up: bench/launch.py. Medians; CPU time beside wall time.
+does, then Enter (the wait starts at Enter). The clock stops once a Paint event of the widget
+that shows the result (the chart's PlotWidget viewport, the document viewport, the result
+list's viewport) has been processed with the result in place: the filter sees the Paint, a zero
+timer posted from it runs after it (viewer.ui.bench_hooks.until_painted). Baselines: the store
+reads alone (a click: Library.indicator_region_counts and chart_series_for_figure; an open:
+every read open_document makes; Library.search's first page), a repaint of the same widget with
+nothing changed, and a bare QTextEdit's (the document view's class) and QPlainTextEdit's
+setPlainText of the same report until painted. Without --store, a store of ../shared/corpus is
+built in a temporary folder. Start-up: bench/launch.py. Medians; CPU time beside wall time.
 """
 
 from __future__ import annotations
