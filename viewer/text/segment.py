@@ -19,20 +19,16 @@ import os
 import re
 import threading
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any
+from typing import Any, NamedTuple
 
 from viewer.model import Sentence
 from viewer.resources import resource_path
-
-if TYPE_CHECKING:
-    import rjieba
 
 Tokens = Callable[[str], list[tuple[str, int, int]]]
 Words = Callable[[str], list[str]]
 
 _lock = threading.Lock()
-_engines: dict[str, Tokens] = {}
-_word_engines: dict[str, Words] = {}
+_engines: dict[str, _Engine] = {}
 _tokenizer: Any = None
 
 
@@ -65,42 +61,37 @@ def tokenizer() -> Any:
     return _tokenizer
 
 
-def _jieba_tokens() -> Tokens:
+class _Engine(NamedTuple):
+    tokens: Tokens  # (word, start, end) in search mode
+    words: Words  # the same words, in the same order, without offsets
+
+
+def _jieba_engine() -> _Engine:
     instance = tokenizer()
 
     def tokens(text: str) -> list[tuple[str, int, int]]:
         return list(instance.tokenize(text, mode="search", HMM=False))
 
-    return tokens
+    def words(text: str) -> list[str]:
+        return [word for word, _s, _e in instance.tokenize(text, mode="search", HMM=False)]
+
+    return _Engine(tokens, words)
 
 
-@functools.cache
-def _rjieba() -> rjieba.Jieba:
+def _rjieba_engine() -> _Engine:
     import rjieba
 
     instance = rjieba.Jieba()
     for word, freq, tag in _user_words():
         instance.add_word(word, freq, tag)
-    return instance
-
-
-def _rjieba_tokens() -> Tokens:
-    instance = _rjieba()
 
     def tokens(text: str) -> list[tuple[str, int, int]]:
         return instance.tokenize(text, "search", False)
 
-    return tokens
-
-
-def _rjieba_words() -> Words:
-    """The words of tokenize's search mode, in its order, without building their offsets."""
-    instance = _rjieba()
-
     def words(text: str) -> list[str]:
-        return instance.cut_for_search(text, False)
+        return instance.cut_for_search(text, False)  # tokenize's words, without building offsets
 
-    return words
+    return _Engine(tokens, words)
 
 
 @functools.cache
@@ -120,29 +111,21 @@ def search_tokens(text: str, engine: str | None = None) -> list[tuple[str, int, 
     return _tokens_of(engine or engine_name())(text)
 
 
-def _tokens_of(name: str) -> Tokens:
-    tokens = _engines.get(name)
-    if tokens is None:
-        built = _rjieba_tokens() if name == "rjieba" else _jieba_tokens()
+def _engine(name: str) -> _Engine:
+    engine = _engines.get(name)
+    if engine is None:
+        built = _rjieba_engine() if name == "rjieba" else _jieba_engine()
         with _lock:
-            tokens = _engines.setdefault(name, built)
-    return tokens
+            engine = _engines.setdefault(name, built)
+    return engine
 
 
-def _token_words(tokens: Tokens) -> Words:
-    def words(text: str) -> list[str]:
-        return [token for token, _s, _e in tokens(text)]
-
-    return words
+def _tokens_of(name: str) -> Tokens:
+    return _engine(name).tokens
 
 
 def _words_of(name: str) -> Words:
-    words = _word_engines.get(name)
-    if words is None:
-        built = _rjieba_words() if name == "rjieba" else _token_words(_tokens_of(name))
-        with _lock:
-            words = _word_engines.setdefault(name, built)
-    return words
+    return _engine(name).words
 
 
 def warm_up() -> None:
