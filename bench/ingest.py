@@ -8,7 +8,8 @@ them `--copies` times (each copy gets its own first line, so none is skipped as 
 The baseline runs in a pool of spawned processes of the size the import uses (`--processes`,
 default the import's own default), each tokenizing a report a line at a time and inserting the
 lines' words into its own FTS5 table (the word index's definition, WAL, one transaction per
-report); it also runs in one process, which measures the speed-up the machine gives now. Printed:
+report); it also runs in one process, which measures the speed-up the machine gives now, and
+with no reports, which measures what starting one worker costs. Printed:
 CPU seconds per MB of text (all processes) and wall seconds for both, their ratios; the cores
 free (sched_getaffinity, load average) before and after; the import with one worker against
 the import with N; and, in one process, what each stage of the analysis costs against rjieba.
@@ -96,7 +97,7 @@ def baseline(paths: list[Path], processes: int, folder: Path) -> dict[str, float
             pool.join()
     seconds, cpu = time.perf_counter() - started, _cpu_seconds() - cpu_before
     return {"processes": processes, "mb": total / 1e6, "seconds": seconds, "cpu_seconds": cpu,
-            "cpu_s_per_mb": cpu / (total / 1e6)}
+            "cpu_s_per_mb": cpu / (total / 1e6) if total else 0.0}
 
 
 def pipeline(source: Path, store: Path, processes: int) -> dict[str, float]:
@@ -191,6 +192,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
         paths = copies_of(files, args.copies, folder / "reports")
+        start_up = baseline([], 1, folder / "baseline-start")  # one worker spawned, set up, stopped
         one = baseline(paths, 1, folder / "baseline-1")
         many = baseline(paths, processes, folder / f"baseline-{processes}")
         for store in ("store", "store-1"):
@@ -207,6 +209,9 @@ def main() -> int:
         rows.append(("import, 1 process", single))
     for label, run in rows:
         print(f"  {label:<42} {run['cpu_s_per_mb']:9.3f} {run['seconds']:8.2f} {run['mb'] / run['seconds']:7.2f}")
+    steady = (many["cpu_seconds"] - processes * start_up["cpu_seconds"]) / many["mb"]
+    print(f"  a baseline worker's start-up (spawn, imports, dictionary): {start_up['cpu_seconds']:.2f} CPU s, "
+          f"{start_up['seconds']:.2f} s; without the {processes} start-ups the baseline costs {steady:.3f} CPU-s/MB")
     cpu_ratio = imported["cpu_s_per_mb"] / many["cpu_s_per_mb"]
     wall_ratio = imported["seconds"] / many["seconds"]
     speedup = one["seconds"] / many["seconds"]
@@ -226,7 +231,7 @@ def main() -> int:
         print(f"  {stage:<30} {seconds * 1000:8.1f} ms  {seconds / tokens * 100:7.1f} %")
     print(describe(after))
     if args.json:
-        args.json.write_text(json.dumps({"copies": args.copies, "processes": processes, "baseline_1": one,
+        args.json.write_text(json.dumps({"copies": args.copies, "processes": processes, "baseline_worker_start": start_up, "baseline_1": one,
                                          "baseline": many, "import": imported, "import_1": single,
                                          "import_over_baseline_cpu": cpu_ratio,
                                          "import_over_baseline_wall": wall_ratio,
