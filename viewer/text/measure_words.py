@@ -7,6 +7,7 @@ phrase (全市全年新增高新技术企业达到120家) without being part of 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from viewer.text.word_matcher import trie_regex
 
@@ -50,6 +51,7 @@ CUE_TAIL = re.compile("(?:" + "|".join([*_TAIL_PATTERNS, trie_regex(_TAIL_WORDS)
 _TAIL_SLACK = 6
 
 
+@lru_cache(maxsize=4096)  # leads repeat (同比增长, 达到): half the calls of a document hit
 def tail_length(lead: str) -> int:
     """How many characters at the end of `lead` are cue words (约, 达到, 同比增长 …): the longest
     such run. Matched backwards first (linear); a forward search over a few more characters
