@@ -242,3 +242,34 @@ def test_a_store_is_copied_before_its_migration(store: Path, record: Record) -> 
     record("migration of an older store", "a sound copy beside it first (last 2 kept)",
            f"{len(copies)} copies, sound={all(sound)}")
     assert len(copies) == 2 and all(sound)
+
+
+KILLED_IN_CHECKS = """
+import os, signal, sys
+import viewer.services.ingest as ingest
+ingest.update_checks = lambda *a, **k: os.kill(os.getpid(), signal.SIGKILL)
+ingest.ingest_paths(sys.argv[1], [sys.argv[2]], processes=0)
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
+def test_a_process_killed_in_its_checks_is_completed_by_the_next_import(
+        corpus: Path, tmp_path: Path, record: Record) -> None:
+    fresh = tmp_path / "killed.db"
+    done = subprocess.run([sys.executable, "-c", KILLED_IN_CHECKS, str(fresh), str(corpus)], cwd=REPO,
+                          capture_output=True, text=True, timeout=600)
+    conn = sqlite3.connect(fresh)
+    documents = conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+    pending = checks_pending(conn)
+    conn.close()
+    record("import process SIGKILLed in its checks", "documents kept, findings pending",
+           f"exit {done.returncode}, {documents} documents, pending={pending}")
+    assert done.returncode == -9 and documents == 24 and pending
+    cli_done = cli("--store", str(fresh), "ingest", str(corpus), "--processes", "0")
+    conn = sqlite3.connect(fresh)
+    findings = conn.execute("SELECT count(*) FROM checks").fetchone()[0]
+    still = checks_pending(conn)
+    conn.close()
+    record("policy-viewer ingest of the same folder afterwards", "unchanged files, findings completed",
+           f"exit {cli_done.returncode}, {findings} findings, pending={still}")
+    assert cli_done.returncode == 0 and "24 unchanged" in cli_done.stdout and findings > 0 and not still
