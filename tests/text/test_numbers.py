@@ -113,6 +113,18 @@ def test_normalize_width_keeps_length() -> None:
     assert normalize_width(text) == "12%，AB"
 
 
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="０１９．％－：～ＡＺａｚ，12:，株洲。 \u3000", max_size=30))
+def test_normalize_width_translates_every_full_width_character(text: str) -> None:
+    expected = text.translate(str.maketrans("０１９．％－：～ＡＺａｚ", "019.%-:~AZaz"))
+    if "，" in text:  # a full-width comma between full-width digits groups them
+        expected = "".join("," if ch == "，" and 0 < i < len(text) - 1 and text[i - 1] in "０１９"
+                           and text[i + 1] in "０１９" else ch for i, ch in enumerate(expected))
+    if not any(ch in "０１９．％－：～ＡＺａｚ" for ch in text):
+        expected = text
+    assert normalize_width(text) == expected
+
+
 def test_full_width_comma_groups_only_full_width_digits() -> None:
     assert _found("１，２３４") == [("１，２３４", 1234)]
     assert _found("分别为120，340家") == [("120", 120), ("340", 340)]

@@ -134,6 +134,7 @@ class NumberMatch:
 
 
 _WIDE = re.compile("[" + "".join(chr(c) for c in _WIDTH) + "]")
+_WIDE_RUN = re.compile(_WIDE.pattern + "+")
 
 
 def normalize_width(text: str) -> str:
@@ -142,7 +143,13 @@ def normalize_width(text: str) -> str:
         return text
     if "，" in text:
         text = _FULL_WIDTH_GROUP.sub(",", text)
-    return text.translate(_WIDTH)
+    # Only the runs of full-width characters are translated: str.translate looks every
+    # character of a Chinese text up in the table, three times the cost of the scan.
+    return _WIDE_RUN.sub(_narrow, text)
+
+
+def _narrow(run: re.Match[str]) -> str:
+    return run.group().translate(_WIDTH)
 
 
 class NotANumeral(ValueError):
