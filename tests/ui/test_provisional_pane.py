@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from message_text import shown_text
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -174,7 +175,7 @@ def test_mapping_in_one_action_moves_the_figures_and_refreshes(
     monkeypatch.setattr(provisional_controller, "pick_indicator", lambda _parent, choices, _prompt:
                         TARGET if TARGET in {c.name for c in choices} and STATION not in {c.name for c in choices}
                         else None)
-    monkeypatch.setattr(QMessageBox, "question", lambda _parent, _title, text: asked.append(text)
+    monkeypatch.setattr(QMessageBox, "question", lambda _parent, _title, text: asked.append(shown_text(text))
                         or QMessageBox.StandardButton.Yes)
     window.open_first_document()
     with qtbot.waitSignal(window.provisional.mapped, timeout=60_000) as blocker:
@@ -213,6 +214,6 @@ def test_renaming_asks_for_a_name_and_a_refusal_changes_nothing(
 
 def test_a_mapping_that_cannot_be_made_says_why(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
     warned: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: warned.append(text))
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: warned.append(shown_text(text)))
     assert window.provisional.map_indicator(STATION, STATION, confirm=False) is None
     assert warned and "itself" in warned[0] and window.reanalyser is None

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from message_text import shown_text
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
@@ -58,9 +59,9 @@ def test_the_menu_reanalyses_and_the_open_document_shows_the_new_figures(
     monkeypatch.setattr(reanalysis_document, "analyze_text", new_lexicon)
     asked: list[str] = []
     told: list[str] = []
-    monkeypatch.setattr(QMessageBox, "question", lambda _parent, _title, text: asked.append(text)
+    monkeypatch.setattr(QMessageBox, "question", lambda _parent, _title, text: asked.append(shown_text(text))
                         or QMessageBox.StandardButton.Yes)
-    monkeypatch.setattr(QMessageBox, "information", lambda _parent, _title, text: told.append(text))
+    monkeypatch.setattr(QMessageBox, "information", lambda _parent, _title, text: told.append(shown_text(text)))
 
     window.actions_by_name["reanalyse"].trigger()
 

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from message_text import shown_text
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -96,7 +97,7 @@ def test_an_import_into_a_store_that_fails_is_told_even_for_the_samples(
     from PySide6.QtWidgets import QWidget
 
     told: list[str] = []
-    monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text: told.append(text))
+    monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text: told.append(shown_text(text)))
     store = newer_store(tmp_path / "new.db")
     report = tmp_path / "r.txt"
     report.write_text("某市科技工作报告\n\n2021年研发投入10亿元。", encoding="utf-8")
@@ -116,7 +117,7 @@ def test_a_quiet_reanalysis_of_a_store_that_fails_is_told(qtbot: QtBot, tmp_path
     from viewer.ui.reanalysis_worker import ReanalysisController
 
     told: list[str] = []
-    monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text: told.append(text))
+    monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text: told.append(shown_text(text)))
     store = tmp_path / "store.db"
     store.write_text("not a database " * 200, encoding="utf-8")
     parent = QWidget()

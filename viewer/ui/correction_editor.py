@@ -20,6 +20,7 @@ from viewer.model import Figure, Point
 from viewer.ui.correction_commands import correct_figure
 from viewer.ui.correction_dialog import CorrectionDialog, CorrectionResult
 from viewer.ui.i18n import tr
+from viewer.ui.tooltips import plain_message
 
 if TYPE_CHECKING:
     from viewer.ui.main_window import MainWindow
@@ -97,7 +98,7 @@ class CorrectionEditor(QObject):
         try:
             command = correct_figure(book, figure, changes, book.of_figure(figure), self.figure_changed)
         except (KeyError, ValueError) as error:
-            QMessageBox.warning(self.window, tr("更正数字"), tr("未能更正：%1").replace("%1", str(error)))
+            QMessageBox.warning(self.window, tr("更正数字"), plain_message(tr("未能更正：%1").replace("%1", str(error))))
             return False
         self.window.review.undo_stack.push(command)
         return True

@@ -14,6 +14,7 @@ from viewer.services.correction_anchors import correction_anchor
 from viewer.ui.correction_commands import CorrectFigure
 from viewer.ui.corrections_pane import CorrectionsPane
 from viewer.ui.i18n import tr
+from viewer.ui.tooltips import plain_message
 
 if TYPE_CHECKING:
     from viewer.ui.main_window import MainWindow
@@ -81,7 +82,7 @@ class CorrectionsController(QObject):
         try:
             removed = book.undo(correction.id)
         except (KeyError, ValueError) as error:
-            QMessageBox.warning(self.window, tr("撤销更正"), tr("未能撤销更正：%1").replace("%1", str(error)))
+            QMessageBox.warning(self.window, tr("撤销更正"), plain_message(tr("未能撤销更正：%1").replace("%1", str(error))))
             return False
         # The command reads only the figure's text and place.
         figure = Figure(removed.start, removed.end, removed.quote, None, "", "", doc_id=anchor.doc_id)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 from viewer.services.store_problems import as_store_error
 from viewer.ui.i18n import colon, tr
 from viewer.ui.store_errors import failure_text
+from viewer.ui.tooltips import plain_message
 
 if TYPE_CHECKING:
     from viewer.services.ingest import IngestProgress, IngestReport
@@ -111,14 +112,14 @@ class ImportController(QObject):
         self.report = report
         self._stop()
         if self.show_summary and (report.failed or report.cancelled):
-            QMessageBox.warning(self.parent_widget, tr("导入报告"), import_summary(report))
+            QMessageBox.warning(self.parent_widget, tr("导入报告"), plain_message(import_summary(report)))
         self.done.emit(report)
 
     def _failed(self, message: str, store_failed: bool) -> None:
         self.error = message
         self._stop()
         if self.show_summary or store_failed:  # a store that fails is told even for the samples
-            QMessageBox.critical(self.parent_widget, tr("导入报告"), tr("导入失败：") + "\n\n" + message)
+            QMessageBox.critical(self.parent_widget, tr("导入报告"), plain_message(tr("导入失败：") + "\n\n" + message))
         self.done.emit(None)
 
     def _stop(self) -> None:

@@ -15,6 +15,7 @@ from viewer.model.provisional import MappingPlan, ProvisionalExample, Provisiona
 from viewer.ui.i18n import tr
 from viewer.ui.indicator_picker import pick_indicator
 from viewer.ui.provisional_pane import ProvisionalPane
+from viewer.ui.tooltips import plain_message
 
 if TYPE_CHECKING:
     from viewer.services.library import Library
@@ -121,7 +122,7 @@ class ProvisionalController(QObject):
         try:
             return plan_mapping(self.window.library.conn, phrase, target)
         except MappingError as error:
-            QMessageBox.warning(self.window, tr("映射临时指标"), tr("无法映射：%1").replace("%1", str(error)))
+            QMessageBox.warning(self.window, tr("映射临时指标"), plain_message(tr("无法映射：%1").replace("%1", str(error))))
             return None
 
     def map_indicator(self, phrase: str, target: str, confirm: bool = True) -> ReanalysisController | None:
@@ -130,7 +131,7 @@ class ProvisionalController(QObject):
         if plan is None:
             return None
         if confirm:
-            answer = QMessageBox.question(self.window, tr("映射临时指标"), mapping_question(plan))
+            answer = QMessageBox.question(self.window, tr("映射临时指标"), plain_message(mapping_question(plan)))
             if answer != QMessageBox.StandardButton.Yes:
                 return None
         return self.start_mapping(plan)
@@ -160,7 +161,7 @@ class ProvisionalController(QObject):
         self.refresh()
         if result is None:
             QMessageBox.warning(self.window, tr("映射临时指标"),
-                                tr("映射失败：%1").replace("%1", error or tr("未知错误")))
+                                plain_message(tr("映射失败：%1").replace("%1", error or tr("未知错误"))))
         else:
             self.window.statusBar().showMessage(mapping_summary(result), 10_000)
             chart = self.window.chart_if_loaded()

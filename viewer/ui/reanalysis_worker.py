@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 from viewer.services.store_problems import as_store_error
 from viewer.ui.i18n import colon, tr
 from viewer.ui.store_errors import failure_text
+from viewer.ui.tooltips import plain_message
 
 if TYPE_CHECKING:
     from viewer.services.reanalysis import ReanalysisProgress, ReanalysisReport
@@ -106,14 +107,14 @@ class ReanalysisController(QObject):
         self.report = report
         self._close()
         if self.show_summary:
-            QMessageBox.information(self.parent_widget, tr("重新分析"), reanalysis_summary(report))
+            QMessageBox.information(self.parent_widget, tr("重新分析"), plain_message(reanalysis_summary(report)))
         self.done.emit(report)
 
     def _failed(self, message: str, store_failed: bool) -> None:
         self.error = message
         self._close()
         if self.show_summary or store_failed:  # a store that fails is told even for quiet work
-            QMessageBox.critical(self.parent_widget, tr("重新分析"), tr("重新分析失败：") + "\n\n" + message)
+            QMessageBox.critical(self.parent_widget, tr("重新分析"), plain_message(tr("重新分析失败：") + "\n\n" + message))
         self.done.emit(None)
 
     def _close(self) -> None:

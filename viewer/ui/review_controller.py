@@ -21,6 +21,7 @@ from viewer.ui.i18n import tr
 from viewer.ui.note_commands import AddNote, DeleteNote, EditNote
 from viewer.ui.notes_pane import NotesPane
 from viewer.ui.review_labels import flags_from_rows
+from viewer.ui.tooltips import plain_message
 
 if TYPE_CHECKING:
     from viewer.ui.main_window import MainWindow
@@ -222,7 +223,7 @@ class ReviewController(QObject):
 
     def _report(self, message: str, error: str, title: str) -> None:
         if error:
-            QMessageBox.warning(self.window, title, error)
+            QMessageBox.warning(self.window, title, plain_message(error))
         else:
             self.window.statusBar().showMessage(message, 8000)
 

@@ -69,3 +69,10 @@ def mention_tooltip(mention: Mention) -> str:
 def plain_tooltip(text: str) -> str:
     """A tooltip showing `text` as it is (line breaks kept): escaped, never read as markup."""
     return f"<p style='white-space:pre-wrap'>{html.escape(text)}</p>" if text else ""
+
+
+def plain_message(text: str) -> str:
+    """The text of a message box that quotes report text or file names: escaped rich text, so
+    that Qt never guesses markup in it (a static QMessageBox call reads its text as rich text
+    when the first line looks like HTML)."""
+    return f"<p style='white-space:pre-wrap'>{html.escape(text)}</p>"
