@@ -37,7 +37,8 @@ from viewer.ui.chart_corrections import CorrectedMarks, is_corrected, point_at
 from viewer.ui.chart_items import Z_EMPHASIS, Z_FLAGS, ItemPool
 from viewer.ui.chart_marks import MarkScatter
 from viewer.ui.i18n import colon, current_language, in_brackets, list_separator, tr
-from viewer.ui.palette import REVIEWER_COLOUR, kind_label, qualifier_label, role_label
+from viewer.ui.labels import figure_kind_label, qualifier_label, role_label
+from viewer.ui.palette import REVIEWER_COLOUR
 from viewer.ui.series_export import write_series
 from viewer.ui.units import format_number, scale_for
 
@@ -346,7 +347,7 @@ class ChartPane(QWidget):
         points = self.visible_points()
         values = [p.value for p in points] + [p.value_high for p in points if p.value_high is not None]
         self.factor, self.unit_label = scale_for(series.unit, values)
-        self._set_labels(kind_label(series.kind) + in_brackets(self.unit_label), series_title(series))
+        self._set_labels(figure_kind_label(series.kind) + in_brackets(self.unit_label), series_title(series))
         self._fetch_flags(points)
         regions = sorted({p.region for p in points})
         colours = chart_style.region_colours(regions)

@@ -9,7 +9,8 @@ from typing import Any
 from viewer.model import Correction
 from viewer.services.correction_periods import PeriodKind, period_fields, period_parts
 from viewer.ui.i18n import tr
-from viewer.ui.palette import REVIEWER_COLOUR, role_label
+from viewer.ui.labels import role_label
+from viewer.ui.palette import REVIEWER_COLOUR
 from viewer.ui.units import format_value
 
 

@@ -15,7 +15,8 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from viewer.model import Entity
 from viewer.ui.i18n import colon, in_brackets, list_separator, tr
-from viewer.ui.palette import entity_colour, entity_type_label, entity_type_order
+from viewer.ui.labels import entity_type_label, entity_type_order
+from viewer.ui.palette import entity_colour
 from viewer.ui.tooltips import plain_tooltip
 
 Index = QModelIndex | QPersistentModelIndex

@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidg
 from viewer.model import FigureKind, Role
 from viewer.ui import text_formats
 from viewer.ui.i18n import tr
-from viewer.ui.palette import ENTITY_COLOURS, entity_type_label, kind_label, kind_order, role_label
+from viewer.ui.labels import entity_type_label, figure_kind_label, figure_kind_order, role_label
+from viewer.ui.palette import ENTITY_COLOURS
 
 
 class FormatChip(QWidget):
@@ -56,10 +57,10 @@ class Legend(QWidget):
         row.setSpacing(2)
         rows.addLayout(row)
         row.addWidget(QLabel(tr("数字：")))
-        for kind in kind_order():
+        for kind in figure_kind_order():
             if kind in (FigureKind.NUMBER, FigureKind.POINTS):
                 continue
-            row.addWidget(FormatChip(kind_label(kind), text_formats.figure_format(kind, Role.ACTUAL)))
+            row.addWidget(FormatChip(figure_kind_label(kind), text_formats.figure_format(kind, Role.ACTUAL)))
         row.addSpacing(8)
         for role in (Role.TARGET, Role.ESTIMATE):
             row.addWidget(FormatChip(role_label(role), text_formats.figure_format(FigureKind.NUMBER, role)))

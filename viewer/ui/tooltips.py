@@ -10,7 +10,7 @@ from viewer.model import Figure, Mention, weak_slots
 from viewer.model.review import Finding, Note
 from viewer.ui.attribution_labels import SLOTS, WEAK_COLOUR, figure_slot_words, slot_name
 from viewer.ui.i18n import colon, tr
-from viewer.ui.palette import entity_type_label, kind_label, role_label
+from viewer.ui.labels import entity_type_label, figure_kind_label, role_label
 from viewer.ui.review_labels import check_kind_label, finding_message, verdict_colour, verdict_label
 from viewer.ui.units import qualified_value
 
@@ -18,7 +18,7 @@ from viewer.ui.units import qualified_value
 def figure_tooltip(figure: Figure) -> str:
     rows = [
         (tr("原文"), figure.text),
-        (tr("类型"), kind_label(figure.kind)),
+        (tr("类型"), figure_kind_label(figure.kind)),
         (tr("规范值"), qualified_value(figure, figure.unit)),
         (tr("时期"), figure.period or (str(figure.year) if figure.year else "—")),
         (tr("指标"), figure.indicator or tr("（未关联）")),

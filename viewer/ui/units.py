@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from viewer.model import Figure, Point, Qualifier
-from viewer.ui.palette import qualifier_label
+from viewer.ui.labels import qualifier_label
 
 YI = 1e8
 WAN = 1e4
