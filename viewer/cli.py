@@ -263,6 +263,8 @@ def _export(store: Path, args: argparse.Namespace) -> int:
     from viewer.services.exports import export
 
     library = _open(store)
+    if args.what in ("checks", "review"):
+        cli_safety.warn_if_checks_pending(library.conn)
     fmt = args.format or ("xlsx" if args.what == "review" else "jsonl")
     try:
         if args.what == "review":

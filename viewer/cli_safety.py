@@ -128,3 +128,12 @@ def checks_complete(conn: Any) -> None:
 
     with conn:
         clear_checks_pending(conn)
+
+
+def warn_if_checks_pending(conn: Any) -> None:
+    """Before exporting findings: say so when an interrupted import left them incomplete."""
+    from viewer.store.state import checks_pending
+
+    if checks_pending(conn):
+        print("policy-viewer: the findings are incomplete (an import stopped during its checks); run "
+              "`policy-viewer check` or import again to complete them", file=sys.stderr)

@@ -265,6 +265,10 @@ def test_a_process_killed_in_its_checks_is_completed_by_the_next_import(
     record("import process SIGKILLed in its checks", "documents kept, findings pending",
            f"exit {done.returncode}, {documents} documents, pending={pending}")
     assert done.returncode == -9 and documents == 24 and pending
+    exported = cli("--store", str(fresh), "export", "checks", "--format", "csv", "--out", str(tmp_path / "c.csv"))
+    record("export of the findings meanwhile", "says they are incomplete",
+           "said so" if "findings are incomplete" in exported.stderr else "silent")
+    assert exported.returncode == 0 and "findings are incomplete" in exported.stderr
     cli_done = cli("--store", str(fresh), "ingest", str(corpus), "--processes", "0")
     conn = sqlite3.connect(fresh)
     findings = conn.execute("SELECT count(*) FROM checks").fetchone()[0]
