@@ -40,8 +40,11 @@ class StoreSafety(QObject):
         self.check = result
         if not result.ok:
             self.show_damaged(result)
-        elif result.checks_pending and not self.window.library.read_only:
-            self.complete_checks()
+        elif result.checks_pending and not self.window.library.read_only and not self._writing():
+            self.complete_checks()  # an import or re-analysis of this window finishes its own checks
+
+    def _writing(self) -> bool:
+        return self.window.importer is not None or self.window.reanalyser is not None
 
     def show_damaged(self, check: StoreCheck) -> QMessageBox:
         read_only(self.window.library.conn)
