@@ -72,7 +72,10 @@ def limit_memory(memory_bytes: int | None) -> bool:
         return False
     _, hard = resource.getrlimit(resource.RLIMIT_AS)
     soft = memory_bytes if hard == resource.RLIM_INFINITY else min(memory_bytes, hard)
-    resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+    try:
+        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+    except (ValueError, OSError):  # a system that refuses the limit: the worker runs without it
+        return False
     return True
 
 

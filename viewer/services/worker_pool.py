@@ -63,9 +63,9 @@ def _serve(conn: Any, job: Callable[..., Any], initializer: Callable[..., None],
            memory_bytes: int | None) -> None:
     """A worker: under the memory limit, run the job for each task sent until told to stop."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the importing process's to handle
-    limit_memory(memory_bytes)
+    limited = limit_memory(memory_bytes)
     initializer(*initargs)
-    conn.send((_READY, None))
+    conn.send((_READY, limited))
     while True:
         try:
             args = conn.recv()
@@ -99,6 +99,7 @@ class _Worker:
         self.process.start()
         child.close()
         self.ready = False
+        self.watch_memory = False  # the pool watches this worker's memory: it has no limit of its own
         self.task: Task | None = None
         self.deadline = 0.0
         self.seconds = 0.0
@@ -126,7 +127,8 @@ class WorkerPool:
                  initargs: tuple[Any, ...], limits: FileLimits, stop: SharedFlag, context: Any,
                  memory_watchdog: bool | None = None) -> None:
         """`memory_watchdog`: kill a worker whose memory passes the limit, checked as it works,
-        instead of the address-space limit (default: where the system has none, Windows)."""
+        instead of the address-space limit (default: where the system has none, Windows; also a
+        worker whose limit the system refused is watched)."""
         self.job = job
         self.workers = workers
         self.limits = limits
@@ -177,6 +179,7 @@ class WorkerPool:
             task, worker.task = worker.task, None
             if kind == _READY:
                 worker.ready = True
+                worker.watch_memory = self.limits.memory_bytes is not None and not value
                 self._start_failures = 0
             elif kind == _ERROR:
                 raise value
@@ -192,7 +195,7 @@ class WorkerPool:
             worker.kill()
             lost(task, time_reason(worker.seconds))
             return False
-        if worker.task is not None and self.memory_watchdog and self._over_memory(worker):
+        if worker.task is not None and worker.watch_memory and self._over_memory(worker):
             task, worker.task = worker.task, None
             worker.kill()
             lost(task, memory_reason(self.limits.memory_bytes))
