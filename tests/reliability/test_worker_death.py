@@ -18,7 +18,7 @@ from reliability_table import Record
 
 from viewer.services.file_limits import DEFAULT_LIMITS, FileLimits
 from viewer.services.ingest import ingest_paths
-from viewer.services.worker_pool import SharedFlag, Task, WorkerPool, spawn_context
+from viewer.services.worker_pool import CANCEL_GRACE_SECONDS, SharedFlag, Task, WorkerPool, spawn_context
 
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="kills by POSIX signals")
 
@@ -132,3 +132,16 @@ def test_a_worker_killed_from_outside_during_an_import_names_its_file(tmp_path: 
     assert outcomes["慢.pdf"] == ("failed", "worker died while reading 慢.pdf (killed by SIGKILL, as the system "
                                             "does when memory runs out)")
     assert report.count("imported") == 6
+
+
+def test_a_cancel_does_not_wait_for_a_slow_file(tmp_path: Path, record: Record) -> None:
+    files = [good_report(tmp_path / "甲.txt", 1), slow_pdf(tmp_path / "慢.pdf", 256_000)]
+    cancel = threading.Event()
+    threading.Timer(4.0, cancel.set).start()
+    started = time.monotonic()
+    report = ingest_paths(tmp_path / "s.db", files, processes=2, cancel=cancel)
+    took = time.monotonic() - started
+    record("cancel with a ~600 s PDF in hand (limit 120 s)", "stops within the grace", f"{took:.1f} s; "
+           f"{[o.status for o in report.outcomes]}")
+    assert report.cancelled and took < 4.0 + CANCEL_GRACE_SECONDS + 5
+    assert "慢.pdf" not in {Path(o.path).name for o in report.outcomes}

@@ -30,6 +30,7 @@ from viewer.services.process_memory import process_memory
 _READY, _DONE, _OUT_OF_MEMORY, _ERROR = "ready", "done", "memory", "error"
 _MAX_START_FAILURES = 3  # workers that die before they are ready, in a row: the pool cannot start
 _POLL_SECONDS = 0.2
+CANCEL_GRACE_SECONDS = 5.0  # after a cancel, a worker still reading is stopped after this long
 
 
 @dataclass(frozen=True)
@@ -121,7 +122,7 @@ class WorkerPool:
     """Run `job` on every task in `workers` processes. `done(task, result)` for each result,
     `lost(task, reason)` for a file its worker could not finish (time limit, out of memory, died).
     On `cancel`, `stop` is set (the workers' job stops writing), no new task is handed out, and
-    the files in hand are finished. An error the job raises stops the pool and is raised here."""
+    the files in hand are finished or, after CANCEL_GRACE_SECONDS, stopped. An error the job raises stops the pool and is raised here."""
 
     def __init__(self, job: Callable[..., Any], workers: int, *, initializer: Callable[..., None],
                  initargs: tuple[Any, ...], limits: FileLimits, stop: SharedFlag, context: Any,
@@ -151,6 +152,8 @@ class WorkerPool:
                 if cancel is not None and cancel.is_set() and not self.stop.is_set():
                     self.stop.set()
                     queue.clear()
+                    for worker in pool:  # a file in hand gets a short while to finish, not its full limit
+                        worker.deadline = min(worker.deadline, time.monotonic() + CANCEL_GRACE_SECONDS)
                 for worker in pool:
                     if worker.ready and worker.task is None and queue:
                         worker.give(queue.pop(), self.limits)
