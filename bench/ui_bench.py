@@ -259,7 +259,7 @@ class Bench:
                 self.record("baseline: result list repaint", until_painted(pane.results.viewport(),
                                                                            pane.results.viewport().update))
             self.settle()
-        while window.review.tasks:  # the totals counted off the UI thread
+        while window.ops.busy():  # the totals counted off the UI thread
             self.app.processEvents()
             time.sleep(0.002)
 

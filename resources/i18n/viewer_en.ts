@@ -1936,5 +1936,9 @@ Remove the samples from this library? Their %2 notes and %3 corrections are kept
         <source>该文档库已经损坏。请先运行 policy-viewer backup 留一份副本，再运行 policy-viewer repair 修复：批注、更正、元数据修改和实体合并会从文档库旁的日志恢复。</source>
         <translation>The library is damaged. Run policy-viewer backup to keep a copy, then policy-viewer repair to rebuild it: notes, corrections, metadata edits and merges come back from the journal beside it.</translation>
     </message>
+    <message>
+        <source>后台任务</source>
+        <translation>Background work</translation>
+    </message>
 </context>
 </TS>

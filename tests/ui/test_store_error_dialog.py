@@ -15,9 +15,9 @@ from pytestqt.qtbot import QtBot
 
 from viewer.cli import main
 from viewer.services.store_problems import EXIT_NOT_A_STORE, EXIT_STORE_TOO_NEW, EXIT_STORE_UNAVAILABLE
-from viewer.ui.background import BackgroundTask
 from viewer.ui.i18n import install_language
 from viewer.ui.import_worker import ImportController
+from viewer.ui.ops import Op
 from viewer.ui.startup import run_gui
 
 
@@ -85,11 +85,11 @@ def test_a_background_task_says_why_the_store_failed(qtbot: QtBot, tmp_path: Pat
 
     store = newer_store(tmp_path / "new.db")
     owner = QObject()
-    task = BackgroundTask(owner, store, lambda library: library.is_empty())
-    with qtbot.waitSignal(task.done, timeout=10_000) as done:
-        task.start()
-    result, _seconds, error = done.args
-    assert result is None and str(store) in error and "更新版本" in error and "StoreTooNewError" not in error
+    op = Op(owner, "read", store, lambda op: op.library.is_empty())
+    with qtbot.waitSignal(op.ended, timeout=10_000):
+        op.start()
+    error = op.message
+    assert op.result is None and str(store) in error and "更新版本" in error and "StoreTooNewError" not in error
 
 
 def test_an_import_into_a_store_that_fails_is_told_even_for_the_samples(

@@ -14,6 +14,7 @@ from viewer.services.correction_anchors import correction_anchor
 from viewer.ui.correction_commands import CorrectFigure
 from viewer.ui.corrections_pane import CorrectionsPane
 from viewer.ui.i18n import tr
+from viewer.ui.ops import CORRECTIONS
 from viewer.ui.tooltips import plain_message
 
 if TYPE_CHECKING:
@@ -30,6 +31,7 @@ class CorrectionsController(QObject):
         self.pane.correctionActivated.connect(self.show_correction)
         self.pane.undoRequested.connect(self.remove_correction)
         window.correction_editor.correctionsChanged.connect(self.refresh)
+        window.ops.changed.connect(lambda areas: self.refresh() if CORRECTIONS in areas else None)
 
     def attach(self, dock: QDockWidget) -> None:
         """Read the corrections when the dock is shown (not at start-up while it is hidden)."""

@@ -15,10 +15,10 @@ from viewer.model import Figure
 from viewer.ui.i18n import colon, tr
 
 if TYPE_CHECKING:
-    from viewer.services.library import Library
     from viewer.services.teaching import Lesson, LessonPlan, LessonResult
     from viewer.ui.correction_dialog import CorrectionDialog, CorrectionResult
     from viewer.ui.main_window import MainWindow
+    from viewer.ui.ops import Op
     from viewer.ui.reanalysis_worker import ReanalysisController
 
 OPTION = "apply_to_all"
@@ -127,21 +127,21 @@ class LessonController(QObject):
             self._tell(tr("正在导入或重新分析，请稍后再应用到所有文档。"))
             return
 
-        def work(library: Library) -> object:
+        def work(op: Op) -> LessonPlan:
             from viewer.services.teaching import plan_lesson
 
-            return plan_lesson(library.db, lesson)
+            return plan_lesson(op.library.db, lesson)
 
-        def done(result: object, _seconds: float, error: str) -> None:
-            if error or result is None:
-                self._tell(tr("无法写入用户词表：%1").replace("%1", error or "?"))
-                self.planned.emit(None)
-                return
+        def failed(error: str) -> None:
+            self._tell(tr("无法写入用户词表：%1").replace("%1", error))
+            self.planned.emit(None)
+
+        def done(result: LessonPlan) -> None:
             self.planned.emit(result)
-            self.ask(result)  # type: ignore[arg-type]
+            self.ask(result)
 
         self.window.statusBar().showMessage(tr("正在预览应用到所有文档的效果…"))
-        if self.window.review.run_task("lesson", work, done) is None:
+        if self.window.ops.write("lesson", work, done, failed, changes=()) is None:
             self._tell(tr("上一次预览尚未结束。"))
 
     def ask(self, plan: LessonPlan) -> ReanalysisController | None:

@@ -27,6 +27,7 @@ from viewer.ui.import_worker import ImportController, IngestFunction, import_sum
 from viewer.ui.lesson_controller import LessonController
 from viewer.ui.library_pane import LibraryPane
 from viewer.ui.menus import build_menus
+from viewer.ui.ops import DOCUMENTS, ENTITIES, EVERYTHING, FIGURES, Ops
 from viewer.ui.provisional_controller import ProvisionalController
 from viewer.ui.reanalysis_worker import (
     ReanalysisController,
@@ -70,6 +71,8 @@ class MainWindow(QMainWindow):
         self.reanalyser: ReanalysisController | None = None
         self.reanalyze: ReanalyzeFunction | None = None  # the re-analysis to run (None: the service's)
         self._entities_again = False  # the entities changed while they were being read
+        self.ops = Ops(self, store_path)  # the work off the UI thread
+        self.ops.changed.connect(self._store_changed)  # first: the library sees the writes
         self.setWindowTitle(self.title_suffix())
         self.setAcceptDrops(True)
         self.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks)
@@ -193,7 +196,7 @@ class MainWindow(QMainWindow):
         """Whether work deferred at start-up (chart, finding counts) is still to
         run or running."""
         return (not self._deferred_started or any(t.isActive() for t in self._deferred)
-                or bool(self.review.tasks))
+                or any(name not in ("import", "reanalysis") for name in self.ops.running))
 
     def _timer(self, slot: Callable[[], object], delay_ms: int = 0) -> QTimer:
         """A deferred call that closing the window cancels (the store closes with it)."""
@@ -205,6 +208,16 @@ class MainWindow(QMainWindow):
         return timer
 
     # -- library and documents -----------------------------------------------------------
+    def _store_changed(self, areas: frozenset[str]) -> None:
+        """A write ended (see Ops.changed): the library and entity panes read the store again;
+        the other panes follow the same signal."""
+        if areas & {DOCUMENTS, FIGURES}:
+            self.refresh_library()
+        else:
+            self.library.reload()
+            if ENTITIES in areas:
+                self.refresh_entities()
+
     def refresh_library(self) -> None:
         self.library.reload()
         self.library_pane.set_documents(self.library.document_rows(), self.library.filter_values())
@@ -223,17 +236,17 @@ class MainWindow(QMainWindow):
 
     def _all_entities(self) -> None:
         """Every entity of the store, read off the UI thread (a GROUP BY over every mention)."""
-        def done(result: object, _seconds: float, error: str) -> None:
+        def done(result: list[Entity] | None, error: str = "") -> None:
             if self._entities_again:
                 self._entities_again = False
                 self.refresh_entities()
-            elif self.entity_pane.all_scope() and isinstance(result, list):
+            elif self.entity_pane.all_scope() and result is not None:
                 self.entity_pane.set_entities(result)
             elif error:
                 self.statusBar().showMessage(error, 8000)
 
-        self._entities_again = self.review.run_task("entities", lambda library: library.entities(), done,
-                                                    read_only=True) is None
+        self._entities_again = self.ops.read("entities", lambda op: op.library.entities(), done,
+                                             lambda error: done(None, error)) is None
 
     def open_document(self, doc_id: int, select: tuple[int, int] | None = None, reload: bool = False) -> bool:
         started = time.perf_counter()
@@ -325,15 +338,17 @@ class MainWindow(QMainWindow):
         if self.importer is not None:
             return None
         kwargs = {} if self.ingest is None else {"ingest": self.ingest}
-        self.importer = ImportController(self, self.store_path, paths, show_summary=show_summary, **kwargs)
-        self.importer.done.connect(self._import_done)
-        self.importer.start()
-        return self.importer
+        importer = ImportController(self, self.store_path, paths, show_summary=show_summary, ops=self.ops, **kwargs)
+        importer.done.connect(self._import_done)
+        if importer.start() is None:
+            return None
+        self.importer = importer
+        return importer
 
     def _import_done(self, report: IngestReport | None) -> None:
+        """The panes have read the store again (Ops.changed): the open report is shown again if
+        the import changed it."""
         self.importer = None
-        self.refresh_library()
-        self.review.refresh_findings()  # the import ran the checks
         if self.current is not None and self.current.id is not None:
             try:
                 changed = self.library.document(self.current.id).sha256 != self.current.sha256
@@ -344,9 +359,6 @@ class MainWindow(QMainWindow):
                 o.doc_id == self.current.id and o.status == "reanalysed" for o in report.outcomes))
             if changed:
                 self.open_document(self.current.id, reload=True)
-        self.review.refresh_notes()
-        self.corrections.refresh()
-        self.provisional.refresh()
         if report is not None:
             self.statusBar().showMessage(import_summary(report).splitlines()[0], 8000)
             if self.current is None:
@@ -394,15 +406,11 @@ class MainWindow(QMainWindow):
             self.current = None
             self.document_pane.show_placeholder()
             self.setWindowTitle(self.title_suffix())
-        self.refresh_library()
+        self.ops.announce(EVERYTHING)
         if self._chart is not None:
             self._chart.reload()
-        self.review.refresh_findings()
         if self.current is not None and self.current.id is not None:
             self.open_document(self.current.id, reload=True)  # notes moved here from an old version
-        self.review.refresh_notes()
-        self.corrections.refresh()
-        self.provisional.refresh()
         if self.searcher.query:
             self.search(self.searcher.query)
         if self.current is None:
@@ -423,21 +431,21 @@ class MainWindow(QMainWindow):
             return None
         chosen = reanalyze or self.reanalyze
         kwargs = {} if chosen is None else {"reanalyze": chosen}
-        self.reanalyser = ReanalysisController(self, self.store_path, doc_ids, show_summary=show_summary, **kwargs)
-        self.reanalyser.done.connect(self._reanalysis_done)
-        self.reanalyser.start()
-        return self.reanalyser
+        reanalyser = ReanalysisController(self, self.store_path, doc_ids, show_summary=show_summary, ops=self.ops,
+                                          **kwargs)
+        reanalyser.done.connect(self._reanalysis_done)
+        if reanalyser.start() is None:
+            return None
+        self.reanalyser = reanalyser
+        return reanalyser
 
     def _reanalysis_done(self, report: ReanalysisReport | None) -> None:
+        """The panes have read the store again (Ops.changed): the open report is shown again if
+        its figures or metadata changed."""
         self.reanalyser = None
-        self.refresh_library()
-        self.review.refresh_findings()  # the re-analysis ran the checks
         if report is not None and self.current is not None and self.current.id in {
                 d.doc_id for d in report.documents if d.figures_rewritten or d.metadata_changed}:
             self.open_document(self.current.id, reload=True)
-        self.review.refresh_notes()
-        self.corrections.refresh()
-        self.provisional.refresh()
         if report is not None:
             self.statusBar().showMessage(reanalysis_summary(report).splitlines()[0], 8000)
 
@@ -510,17 +518,8 @@ class MainWindow(QMainWindow):
             timer.stop()
         if self._chart is not None:
             self._chart.cancel_pending()
-        if self.importer is not None:
-            self.importer.done.disconnect(self._import_done)
-            self.importer.cancel()
-            self.importer.worker_thread.quit()
-            self.importer.worker_thread.wait(10_000)
-            self.importer = None
-        if self.reanalyser is not None:
-            self.reanalyser.done.disconnect(self._reanalysis_done)
-            self.reanalyser.stop()
-            self.reanalyser = None
-        self.review.shut_down()
+        self.ops.shut_down()  # an import or re-analysis cancelled, a read interrupted
+        self.importer = self.reanalyser = None
         self.save_session()
         self.library.close()
         super().closeEvent(event)

@@ -14,21 +14,21 @@ from PySide6.QtWidgets import QDockWidget, QInputDialog, QLineEdit, QMessageBox
 from viewer.model.provisional import MappingPlan, ProvisionalExample, ProvisionalIndicator
 from viewer.ui.i18n import tr
 from viewer.ui.indicator_picker import pick_indicator
+from viewer.ui.ops import FIGURES, Op
 from viewer.ui.provisional_pane import ProvisionalPane
 from viewer.ui.tooltips import plain_message
 
 if TYPE_CHECKING:
-    from viewer.services.library import Library
     from viewer.services.provisional import MappingResult
     from viewer.services.reanalysis import ReanalysisReport
     from viewer.ui.main_window import MainWindow
     from viewer.ui.reanalysis_worker import ReanalysisController
 
 
-def _provisional_indicators(library: Library) -> object:
+def _provisional_indicators(op: Op) -> list[ProvisionalIndicator]:
     from viewer.services.provisional import provisional_indicators
 
-    return provisional_indicators(library.conn)
+    return provisional_indicators(op.library.conn)
 
 
 def mapping_question(plan: MappingPlan) -> str:
@@ -55,6 +55,8 @@ class ProvisionalController(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
+        self.ops = window.ops
+        self.ops.changed.connect(lambda areas: self.refresh() if FIGURES in areas else None)
         self.pane = ProvisionalPane()
         self.processes: int | None = None  # worker processes of the re-analysis (None: the default)
         self.dock: QDockWidget | None = None
@@ -80,18 +82,22 @@ class ProvisionalController(QObject):
     def reload(self) -> None:
         self._stale = False
 
-        def done(result: object, _seconds: float, error: str) -> None:
+        def done(result: list[ProvisionalIndicator]) -> None:
             if self._again:
                 self._again = False
                 self.reload()
-            elif isinstance(result, list):
+            else:
                 self.pane.set_indicators(result)
                 self.loaded.emit()
-            elif error and not self.window.review.closing:
+
+        def failed(error: str) -> None:
+            if self._again:
+                self._again = False
+                self.reload()
+            else:
                 self.window.statusBar().showMessage(tr("临时指标读取失败：%1").replace("%1", error), 8000)
 
-        self._again = self.window.review.run_task("provisional", _provisional_indicators, done,
-                                                  read_only=True) is None
+        self._again = self.ops.read("provisional", _provisional_indicators, done, failed) is None
 
     def show_example(self, example: ProvisionalExample) -> None:
         if self.window.open_document(example.doc_id):
@@ -157,8 +163,7 @@ class ProvisionalController(QObject):
         return runner
 
     def _mapped(self, plan: MappingPlan, result: MappingResult | None, error: str) -> None:
-        self.pane.set_busy(False)
-        self.refresh()
+        self.pane.set_busy(False)  # the list is read again: the mapping changed the figures
         if result is None:
             QMessageBox.warning(self.window, tr("映射临时指标"),
                                 plain_message(tr("映射失败：%1").replace("%1", error or tr("未知错误"))))

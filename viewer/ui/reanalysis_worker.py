@@ -1,18 +1,17 @@
-"""Re-analyse the stored reports off the UI thread, with a progress dialog, Cancel and a summary."""
+"""Re-analyse the stored reports off the UI thread (an op of the window's runner), with a progress
+dialog, Cancel and a summary."""
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
-from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
-from viewer.services.store_problems import as_store_error
 from viewer.ui.i18n import colon, tr
-from viewer.ui.store_errors import failure_text
+from viewer.ui.ops import Op, Ops
+from viewer.ui.progress_op import ProgressOp
 from viewer.ui.tooltips import plain_message
 
 if TYPE_CHECKING:
@@ -28,100 +27,31 @@ def _default_reanalyze(*args: Any, **kwargs: Any) -> ReanalysisReport:
     return reanalyze(*args, **kwargs)
 
 
-class ReanalysisWorker(QObject):
-    progressed = Signal(object)  # ReanalysisProgress
-    finished = Signal(object)  # ReanalysisReport
-    failed = Signal(str, bool)  # message, whether the store itself failed
-
-    def __init__(self, store_path: str | Path, doc_ids: Sequence[int] | None, reanalyze: ReanalyzeFunction) -> None:
-        super().__init__()
-        self.store_path = store_path
-        self.doc_ids = None if doc_ids is None else list(doc_ids)
-        self.cancel_event = threading.Event()
-        self._reanalyze = reanalyze
-
-    @Slot()
-    def run(self) -> None:
-        try:
-            report = self._reanalyze(self.store_path, self.doc_ids, progress=self.progressed.emit,
-                                     cancel=self.cancel_event)
-        except Exception as error:  # report anything to the user rather than lose it in a thread
-            self.failed.emit(failure_text(error, self.store_path), as_store_error(error, self.store_path) is not None)
-            return
-        self.finished.emit(report)
-
-
-class ReanalysisController(QObject):
-    """Owns one re-analysis: the thread, the worker and the progress dialog."""
-
-    done = Signal(object)  # ReanalysisReport, or None when the re-analysis itself failed
+class ReanalysisController(ProgressOp):
+    """One re-analysis: the op "reanalysis" and its progress dialog; `done` carries the
+    ReanalysisReport, or None when the re-analysis itself failed."""
 
     def __init__(self, parent: QWidget, store_path: str | Path, doc_ids: Sequence[int] | None = None,
-                 reanalyze: ReanalyzeFunction = _default_reanalyze, show_summary: bool = True) -> None:
-        super().__init__(parent)
-        self.parent_widget = parent
-        self.show_summary = show_summary
-        self.report: ReanalysisReport | None = None
-        self.error = ""
-        self.worker_thread = QThread(self)
-        self.worker = ReanalysisWorker(store_path, doc_ids, reanalyze)
-        self.worker.moveToThread(self.worker_thread)
-        self.dialog = QProgressDialog(tr("正在准备重新分析…"), tr("取消"), 0, 0, parent)
-        self.dialog.setWindowTitle(tr("重新分析"))
-        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        self.dialog.setMinimumDuration(300)
-        self.dialog.setAutoClose(False)
-        self.dialog.setAutoReset(False)
-        self.dialog.canceled.connect(self.cancel)
-        self.worker_thread.started.connect(self.worker.run)
-        self.worker.progressed.connect(self._progress)
-        self.worker.finished.connect(self._finished)
-        self.worker.failed.connect(self._failed)
+                 reanalyze: ReanalyzeFunction = _default_reanalyze, show_summary: bool = True,
+                 ops: Ops | None = None) -> None:
+        super().__init__(parent, store_path, "reanalysis", tr("重新分析"), tr("正在准备重新分析…"), show_summary, ops)
+        self.doc_ids = None if doc_ids is None else list(doc_ids)
+        self._reanalyze = reanalyze
 
-    def start(self) -> None:
-        self.worker_thread.start()
+    def work(self, op: Op) -> ReanalysisReport:
+        return self._reanalyze(self.store_path, self.doc_ids, progress=op.progress, cancel=op.cancel_event)
 
-    def cancel(self) -> None:
-        self.worker.cancel_event.set()
-        self.dialog.setLabelText(tr("正在取消…"))
+    def progress(self, value: ReanalysisProgress) -> None:
+        label = tr("已重新分析 %1 / %2：%3").replace("%1", str(value.done)) \
+            .replace("%2", str(value.total)).replace("%3", value.current)
+        self.dialog.show_step(value.done, value.total, label, value.eta_seconds)
 
-    def stop(self) -> None:
-        """Cancel and wait for the worker (the window is closing)."""
-        self.worker.cancel_event.set()
-        self.worker_thread.quit()
-        self.worker_thread.wait(10_000)
-
-    def _progress(self, progress: ReanalysisProgress) -> None:
-        if self.worker.cancel_event.is_set():
-            return
-        self.dialog.setMaximum(max(progress.total, 1))
-        self.dialog.setValue(progress.done)
-        label = tr("已重新分析 %1 / %2：%3").replace("%1", str(progress.done)) \
-            .replace("%2", str(progress.total)).replace("%3", progress.current)
-        eta = progress.eta_seconds
-        if eta is not None and progress.done < progress.total:
-            label += "\n" + tr("预计剩余 %1 秒").replace("%1", f"{eta:.0f}")
-        self.dialog.setLabelText(label)
-
-    def _finished(self, report: ReanalysisReport) -> None:
-        self.report = report
-        self._close()
+    def finished(self, report: ReanalysisReport) -> None:
         if self.show_summary:
             QMessageBox.information(self.parent_widget, tr("重新分析"), plain_message(reanalysis_summary(report)))
-        self.done.emit(report)
 
-    def _failed(self, message: str, store_failed: bool) -> None:
-        self.error = message
-        self._close()
-        if self.show_summary or store_failed:  # a store that fails is told even for quiet work
-            QMessageBox.critical(self.parent_widget, tr("重新分析"), plain_message(tr("重新分析失败：") + "\n\n" + message))
-        self.done.emit(None)
-
-    def _close(self) -> None:
-        self.dialog.reset()
-        self.dialog.hide()
-        self.worker_thread.quit()
-        self.worker_thread.wait()
+    def failure_heading(self) -> str:
+        return tr("重新分析失败：")
 
 
 def reanalysis_summary(report: ReanalysisReport) -> str:

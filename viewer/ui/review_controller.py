@@ -3,30 +3,27 @@ the review report, the last two run off the UI thread."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog
 
 from viewer.model.review import Evidence, Finding, Note
 from viewer.services.library import Library
 from viewer.ui import note_dialog
-from viewer.ui.background import BackgroundTask, Work
 from viewer.ui.checks_model import evidence_in
 from viewer.ui.checks_pane import ChecksPane
 from viewer.ui.i18n import tr
 from viewer.ui.note_commands import AddNote, DeleteNote, EditNote
 from viewer.ui.notes_pane import NotesPane
+from viewer.ui.ops import FINDINGS, NOTES, Op
 from viewer.ui.review_labels import flags_from_rows
-from viewer.ui.tooltips import plain_message
 
 if TYPE_CHECKING:
     from viewer.ui.main_window import MainWindow
 
-Done = Callable[[object, float, str], None]  # result, seconds, error
 CACHED_DOCUMENTS = 8
 
 
@@ -39,17 +36,16 @@ class ReviewController(QObject):
         super().__init__(window)
         self.window = window
         self.library: Library = window.library
+        self.ops = window.ops
         self.counts: dict[int, tuple[int, int]] = {}  # doc id -> (findings, of which need attention)
         self.totals = (0, 0)
         self._cache: dict[int, list[Finding]] = {}  # doc id -> its findings
         self._recount = False
-        self._reading: dict[str, Library] = {}  # read-only tasks' libraries, to interrupt
-        self.closing = False
         self.checks_pane = ChecksPane()
         self.checks_pane.language = window.language
         self.notes_pane = NotesPane()
         self.undo_stack = QUndoStack(self)
-        self.tasks: dict[str, BackgroundTask] = {}
+        self.ops.changed.connect(self._store_changed)
         self.checks_pane.findingActivated.connect(self.show_finding)
         self.checks_pane.evidenceActivated.connect(self.show_evidence)
         self.checks_pane.recheckRequested.connect(self.recheck)
@@ -57,6 +53,12 @@ class ReviewController(QObject):
         self.notes_pane.editRequested.connect(self.ask_edit_note)
         self.notes_pane.deleteRequested.connect(self.delete_note)
         self.notes_pane.scopeChanged.connect(lambda _all: self.refresh_notes())
+
+    def _store_changed(self, areas: frozenset[str]) -> None:
+        if FINDINGS in areas:
+            self.refresh_findings()
+        if NOTES in areas:
+            self.refresh_notes()
 
     @property
     def current_id(self) -> int | None:
@@ -73,21 +75,23 @@ class ReviewController(QObject):
         chart = self.window.chart_if_loaded()
         if chart is not None:
             chart.reload_flags()
-        if "count" in self.tasks:
+        if self.ops.busy("count"):
             self._recount = True
             return
         self._recount = False
 
-        def count(library: Library) -> tuple[dict[int, tuple[int, int]], tuple[int, int]]:
-            return library.document_finding_counts(), library.finding_totals()
+        def count(op: Op) -> tuple[dict[int, tuple[int, int]], tuple[int, int]]:
+            return op.library.document_finding_counts(), op.library.finding_totals()
 
-        def done(result: object, _seconds: float, error: str) -> None:
-            if self._recount or self.closing:
-                if not self.closing:
-                    self.refresh_findings()
-                return
-            if error or not isinstance(result, tuple):
+        def failed(error: str) -> None:
+            if self._recount:
+                self.refresh_findings()
+            else:
                 self.window.statusBar().showMessage(tr("核查结果统计失败：%1").replace("%1", error), 8000)
+
+        def done(result: tuple[dict[int, tuple[int, int]], tuple[int, int]]) -> None:
+            if self._recount:
+                self.refresh_findings()
                 return
             self.counts, self.totals = result
             self.checks_pane.set_counts(self.counts, self.window.library_pane.model.documents(),
@@ -95,7 +99,7 @@ class ReviewController(QObject):
             self.checks_pane.show_document(self.current_id)
             self.findingsCounted.emit()
 
-        self.run_task("count", count, done, read_only=True)
+        self.ops.read("count", count, done, failed)
 
     def document_findings(self, doc_id: int) -> list[Finding]:
         """The document's findings (only their evidence in it); the last few documents' are kept."""
@@ -120,14 +124,16 @@ class ReviewController(QObject):
         if self.window.open_document(evidence.doc_id):
             self.window.document_pane.view.select_span(evidence.start, evidence.end)
 
-    def recheck(self) -> BackgroundTask | None:
-        def done(_result: object, seconds: float, error: str) -> None:
-            self.library.reload()
-            self.refresh_findings()
-            self._report(tr("核查完成（%1 秒）").replace("%1", f"{seconds:.2f}"), error, tr("重新核查"))
+    def recheck(self) -> Op | None:
+        """Run every check again; the findings are read again once it ends (however it ended)."""
+        def ended(error: str) -> None:
+            seconds = op.seconds if op is not None else 0.0
+            self._report(tr("核查完成（%1 秒）").replace("%1", f"{seconds:.2f}"), op, tr("重新核查"))
             self.rechecked.emit(seconds, error)
 
-        return self.run_task("recheck", lambda library: library.run_checks(), done)
+        op = self.ops.write("recheck", lambda op: op.library.run_checks(), lambda _result: ended(""), ended,
+                            changes={FINDINGS})
+        return op
 
     # -- notes ------------------------------------------------------------------------------
     def notes_for_document(self, doc_id: int) -> list[Note]:
@@ -188,49 +194,22 @@ class ReviewController(QObject):
             fmt = "html" if name.lower().endswith((".html", ".htm")) or "html" in chosen.lower() else "xlsx"
             self.export_review(Path(name), fmt)
 
-    def export_review(self, path: Path, fmt: str = "xlsx") -> BackgroundTask | None:
+    def export_review(self, path: Path, fmt: str = "xlsx") -> Op | None:
+        """Write the review report (a file; the store does not change) off the UI thread."""
         language = self.window.language
 
-        def done(_result: object, seconds: float, error: str) -> None:
+        def ended(error: str) -> None:
+            seconds = op.seconds if op is not None else 0.0
             message = tr("审阅报告已导出：%1（%2 秒）").replace("%1", str(path)).replace("%2", f"{seconds:.2f}")
-            self._report(message, error, tr("导出审阅报告"))
+            self._report(message, op, tr("导出审阅报告"))
             self.exported.emit(path, seconds, error)
 
-        return self.run_task("export", lambda library: library.write_review(fmt, path, language), done)
+        op = self.ops.write("export", lambda op: op.library.write_review(fmt, path, language),
+                            lambda _result: ended(""), ended, changes=())
+        return op
 
-    # -- running work off the UI thread -----------------------------------------------------------
-    def run_task(self, name: str, work: Work, done: Done, read_only: bool = False) -> BackgroundTask | None:
-        """Run `work` in a thread, one task per name; closing the window interrupts a read-only one."""
-        if name in self.tasks:
-            return None  # one at a time
-
-        def reading(library: Library) -> object:
-            self._reading[name] = library
-            return work(library)
-
-        task = BackgroundTask(self, self.library.store_path, reading if read_only else work)
-
-        def finished(result: object, seconds: float, error: str) -> None:
-            self.tasks.pop(name, None)
-            self._reading.pop(name, None)
-            task.deleteLater()
-            done(result, seconds, error)
-
-        task.done.connect(finished)
-        self.tasks[name] = task
-        task.start()
-        return task
-
-    def _report(self, message: str, error: str, title: str) -> None:
-        if error:
-            QMessageBox.warning(self.window, title, plain_message(error))
+    def _report(self, message: str, op: Op | None, title: str) -> None:
+        if op is not None and op.error is not None:
+            self.ops.report_failure(title, op)
         else:
             self.window.statusBar().showMessage(message, 8000)
-
-    def shut_down(self) -> None:
-        self.closing = True
-        for library in list(self._reading.values()):
-            library.interrupt()  # a count over a large store need not finish
-        for task in list(self.tasks.values()):
-            task.wait()
-        self.tasks.clear()

@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject
 
 from viewer.model import SearchHit, SearchTotals
 from viewer.services.library import Library
+from viewer.ui.ops import Op
 from viewer.ui.search_results import Fetch
 
 if TYPE_CHECKING:
@@ -25,11 +26,11 @@ class SearchController(QObject):
         super().__init__(window)
         self.window = window
         self.library: Library = window.library
+        self.ops = window.ops
         self.pane = window.search_pane
         self.query = ""
         self.doc_id: int | None = None  # the document chosen among the totals
         self._wanted = ""  # the query whose totals are wanted
-        self._counting: Library | None = None  # the library of the count running, to interrupt it
         self.pane.queryRequested.connect(self.search)
         self.pane.documentChosen.connect(self.choose_document)
 
@@ -63,26 +64,26 @@ class SearchController(QObject):
 
     def _count(self, query: str) -> None:
         """Count in a thread; a newer query interrupts the count running and is counted after it."""
-        self._wanted = query
-        review = self.window.review
-        if TASK in review.tasks:
-            if self._counting is not None:
-                self._counting.interrupt()
+        if self.ops.busy(TASK):
+            if query != self._wanted:
+                self.ops.cancel(TASK)  # interrupts the count of the older query
+            self._wanted = query
             return
+        self._wanted = query
 
-        def count(library: Library) -> SearchTotals:
-            self._counting = library
-            return library.search_totals(query)
+        def count(op: Op) -> SearchTotals:
+            return op.library.search_totals(query)
 
-        def done(result: object, _seconds: float, error: str) -> None:
-            self._counting = None
-            if review.closing:
-                return
+        def done(result: SearchTotals) -> None:
             if self._wanted != query:
                 self._count(self._wanted)
-            elif isinstance(result, SearchTotals):
+            else:
                 self.pane.show_totals(query, result)
-            elif error:
+
+        def failed(error: str) -> None:
+            if self._wanted != query:
+                self._count(self._wanted)
+            else:
                 self.pane.show_totals_failed(query, error)
 
-        review.run_task(TASK, count, done, read_only=True)
+        self.ops.read(TASK, count, done, failed)

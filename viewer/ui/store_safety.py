@@ -10,9 +10,9 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QLabel, QMessageBox
 
 from viewer.services.checks_state import complete_pending_checks
-from viewer.services.library import Library
 from viewer.services.store_guard import StoreCheck, check_store, read_only
 from viewer.ui.i18n import tr
+from viewer.ui.ops import FINDINGS, Op
 
 if TYPE_CHECKING:
     from viewer.ui.main_window import MainWindow
@@ -22,21 +22,19 @@ class StoreSafety(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
+        self.ops = window.ops
         self.check: StoreCheck | None = None
         self.damaged_box: QMessageBox | None = None
         self.badge: QLabel | None = None  # "read-only" in the status bar of a damaged store
         self.completing = False  # pending findings being recomputed
 
     def start(self) -> None:
-        self.window.review.run_task("store_check", lambda library: check_store(library.conn), self._checked,
-                                    read_only=True)
+        self.ops.read("store_check", lambda op: check_store(op.library.conn), self._checked, self._failed)
 
-    def _checked(self, result: object, _seconds: float, error: str) -> None:
-        if self.window.review.closing:
-            return
-        if error or not isinstance(result, StoreCheck):
-            self.window.statusBar().showMessage(error, 8000)
-            return
+    def _failed(self, error: str) -> None:
+        self.window.statusBar().showMessage(error, 8000)
+
+    def _checked(self, result: StoreCheck) -> None:
         self.check = result
         if not result.ok:
             self.show_damaged(result)
@@ -68,19 +66,19 @@ class StoreSafety(QObject):
         return box
 
     def complete_checks(self) -> None:
-        def work(library: Library) -> bool:
-            return complete_pending_checks(library.db)
+        def work(op: Op) -> bool:
+            return complete_pending_checks(op.library.db)
+
+        def failed(error: str) -> None:
+            self.completing = False
+            self._failed(error)
 
         self.completing = True
         self.window.statusBar().showMessage(tr("上次导入在核查时中断，正在补完数字核查…"))
-        self.window.review.run_task("pending_checks", work, self._completed)
+        op = self.ops.write("pending_checks", work, lambda _result: self._completed(op), failed, changes={FINDINGS})
 
-    def _completed(self, _result: object, seconds: float, error: str) -> None:
+    def _completed(self, op: Op | None) -> None:
+        """The findings are read again (the op says it changed them)."""
         self.completing = False
-        if self.window.review.closing:
-            return
-        if error:
-            self.window.statusBar().showMessage(error, 8000)
-            return
+        seconds = op.seconds if op is not None else 0.0
         self.window.statusBar().showMessage(tr("数字核查已补完（%1 秒）").replace("%1", f"{seconds:.1f}"), 8000)
-        self.window.review.refresh_findings()

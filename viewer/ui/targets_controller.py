@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDockWidget
 
-from viewer.services.library import Library
 from viewer.services.targets_view import TargetRow, target_rows
 from viewer.ui.i18n import tr
+from viewer.ui.ops import Op
 from viewer.ui.targets_pane import TargetsPane
 
 if TYPE_CHECKING:
@@ -24,6 +24,7 @@ class TargetsController(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
+        self.ops = window.ops
         self.pane = TargetsPane()
         self.dock: QDockWidget | None = None
         self._shown = False  # whether the dock is seen (not behind another tab)
@@ -54,20 +55,25 @@ class TargetsController(QObject):
         """Read every target and its outcome off the UI thread (a scan of the store's figures)."""
         self._stale = False
 
-        def done(result: object, _seconds: float, error: str) -> None:
+        def done(result: list[TargetRow]) -> None:
             if self._again:
                 self._again = False
                 self.reload()
-            elif isinstance(result, list):
+            else:
                 self.pane.set_rows(result)
                 self.loaded.emit()
-            elif error:
+
+        def failed(error: str) -> None:
+            if self._again:
+                self._again = False
+                self.reload()
+            else:
                 self.window.statusBar().showMessage(tr("目标读取失败：%1").replace("%1", error), 8000)
 
-        def read(library: Library) -> list[TargetRow]:
-            return target_rows(library.conn)
+        def read(op: Op) -> list[TargetRow]:
+            return target_rows(op.library.conn)
 
-        self._again = self.window.review.run_task("targets", read, done, read_only=True) is None
+        self._again = self.ops.read("targets", read, done, failed) is None
 
     def show_target(self, target: TargetRow) -> bool:
         """Open the target's report with the target selected, and chart its series."""
