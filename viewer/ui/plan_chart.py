@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication
 from viewer.model.plans import NextPlanRow, PlanRow, TargetKind
 from viewer.services.plan_compare import straight_line
 from viewer.services.plan_progress import implied_level
-from viewer.ui.i18n import tr
+from viewer.ui.i18n import in_brackets, tr
 
 ACTUAL_COLOUR = "#1f77b4"
 TARGET_COLOUR = "#d62728"
@@ -63,7 +63,7 @@ class PlanChart(pg.PlotWidget):
         if following is not None and following.projection is not None:
             values.append(following.projection)
         factor, unit = _scale(row.level_unit or row.unit, values)
-        self.setTitle(f"{row.region}{row.indicator}（{unit}）" if unit else f"{row.region}{row.indicator}", color="k")
+        self.setTitle(f"{row.region}{row.indicator}" + (in_brackets(unit) if unit else ""), color="k")
         self.setLabel("bottom", tr("年份"))
         if history:
             years, levels = zip(*history, strict=True)

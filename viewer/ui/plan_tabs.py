@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from viewer.model.plans import NextPlanComparison, PlanDocument, PlanEvaluation
 from viewer.services import plan_compare, plan_evaluation, plan_export
-from viewer.ui.i18n import current_language, tr
+from viewer.ui.i18n import current_language, in_brackets, tr
 from viewer.ui.plan_chart import PlanChart
 from viewer.ui.plan_table import PlanTable
 
@@ -33,8 +33,8 @@ Current = Callable[[], PlanEvaluation | None]
 
 
 def plan_label(plan: PlanDocument) -> str:
-    place = "，".join(str(p) for p in (plan.region, plan.year) if p)
-    return f"{plan.title}（{place}）" if place else plan.title
+    place = " ".join(str(p) for p in (plan.region, plan.year) if p)
+    return plan.title + in_brackets(place) if place else plan.title
 
 
 class PlacesTab(QWidget):
