@@ -115,5 +115,5 @@ def render_charts(rows: Iterable[PlanRow]) -> dict[str, bytes]:
     for row in rows:
         chart.show_row(row)
         found[row.key] = png_bytes(chart)
-    chart.deleteLater()
+    chart.close()  # owned by Python alone: gone with the last reference, no event loop needed
     return found

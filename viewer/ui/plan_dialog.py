@@ -222,7 +222,7 @@ class PlanEvaluationDialog(QDialog):
             for row in plan_export.behind(evaluation):
                 chart.show_row(row)
                 found[row.key] = png_bytes(chart)
-        chart.deleteLater()
+        chart.close()
         return found
 
 def open_plan_evaluation(window: Any) -> PlanEvaluationDialog:
