@@ -14,7 +14,7 @@ from viewer.store.figures import _FIGURE_COLUMNS, _figure
 if TYPE_CHECKING:
     import sqlite_utils
 
-HEAD_CHARS = 3000  # of a document's text, where a plan says what it is (十四五, 到2025年, 规划基年)
+HEAD_CHARS = 1500  # of a document's text, where a plan says what it is (十四五, 到2025年, 规划基年)
 _COLUMNS = ", ".join("f." + c.strip() for c in _FIGURE_COLUMNS.split(","))
 
 
