@@ -5,7 +5,6 @@ figures count as corrected (and are marked), and a row the reviewer excluded kee
 from __future__ import annotations
 
 import getpass
-from collections.abc import Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -187,8 +186,3 @@ def _replace_source(source: PlanSource, sentence: str) -> PlanSource:
 
 def _replace(row: PlanRow, **changes: Any) -> PlanRow:
     return replace(row, **changes)
-
-
-def status_order(rows: Iterable[PlanRow]) -> list[PlanRow]:
-    return sorted(rows, key=lambda r: PlanStatus.ORDER.index(r.status))
-
