@@ -108,10 +108,12 @@ def test_the_window_opens_the_dialog_and_a_source_in_the_report(qtbot: QtBot, st
     window.restore_session()
     window.show()
     qtbot.waitUntil(lambda: not window.starting_up(), timeout=30_000)
+    window.open_document(doc_id(window.library.conn, "常德市“十四五”"))
     action = next(a for a in window.actions() if a.text() == "规划评估…")
     action.trigger()
     dialog = window.findChild(PlanEvaluationDialog)
     assert dialog is not None and dialog.isVisible()
+    assert dialog.evaluation is not None and dialog.evaluation.plan.region == "常德市", "the open report's plan"
     choose(dialog, "十四五”科技创新发展规划")
     dialog.table.selectRow(0)
     dialog.sources.itemDoubleClicked.emit(dialog.sources.item(2))

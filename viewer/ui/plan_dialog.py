@@ -226,7 +226,8 @@ class PlanEvaluationDialog(QDialog):
         return found
 
 def open_plan_evaluation(window: Any) -> PlanEvaluationDialog:
-    """The dialog over the main window: a double-clicked source opens its sentence in the report."""
+    """The dialog over the main window, on the report open there if it states targets; a
+    double-clicked source opens its sentence in the report."""
     dialog = PlanEvaluationDialog(window.library, window)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
@@ -235,5 +236,8 @@ def open_plan_evaluation(window: Any) -> PlanEvaluationDialog:
         window.raise_()
 
     dialog.source_requested.connect(open_source)
+    current = getattr(window, "current", None)  # the report open in the window, when it states targets
+    if current is not None and any(p.doc_id == current.id for p in dialog.plans):
+        dialog.choose_plan(current.id)
     dialog.show()
     return dialog
