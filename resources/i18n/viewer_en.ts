@@ -1940,5 +1940,9 @@ Remove the samples from this library? Their %2 notes and %3 corrections are kept
         <source>后台任务</source>
         <translation>Background work</translation>
     </message>
+    <message>
+        <source>批注读取失败：%1</source>
+        <translation>The notes could not be read: %1</translation>
+    </message>
 </context>
 </TS>

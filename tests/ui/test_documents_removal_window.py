@@ -95,7 +95,8 @@ def test_removing_two_selected_documents_keeps_their_notes(qtbot: QtBot, store: 
     assert len(window.library_pane.visible_ids()) == 1
     assert window.current is not None and window.current.id not in (first, other)  # another report opened
     assert "已移除 2 份文档" in window.statusBar().currentMessage()
-    window.review.notes_pane.all_documents.setChecked(True)
+    with qtbot.waitSignal(window.review.notesRead, timeout=10_000):  # every note, read off the UI thread
+        window.review.notes_pane.all_documents.setChecked(True)
     model = window.review.notes_pane.model
     [kept] = [model.index(r, 0).data(NOTE_ROLE) for r in range(model.rowCount())]
     assert kept.body == "核对口径" and kept.orphaned and kept.doc_id is None

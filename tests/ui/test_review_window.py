@@ -208,3 +208,28 @@ def test_recheck_refreshes_the_panel(qtbot: QtBot, window: MainWindow) -> None:
     assert blocker.args[1] == ""
     assert window.review.counts and window.review.checks_pane.model.rowCount() > 0
     assert window.review.flags_for(list(conflict(window, across=False).figure_ids))
+
+
+def test_a_note_written_is_announced_and_every_note_is_read_off_the_ui_thread(
+        qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    window.open_first_document()
+    assert window.current is not None and window.current.id is not None
+    pane = window.review.notes_pane
+    with qtbot.waitSignal(window.review.notesRead, timeout=10_000):
+        pane.all_documents.setChecked(True)
+    assert pane.model.rowCount() == 0
+    announced: list[frozenset[str]] = []
+    window.ops.changed.connect(announced.append)
+    readers: list[threading.Thread] = []
+    notes = Library.notes
+
+    def note_reader(library: Library, *args: Any) -> Any:
+        readers.append(threading.current_thread())
+        return notes(library, *args)
+
+    monkeypatch.setattr(Library, "notes", note_reader)
+    with qtbot.waitSignal(window.review.notesRead, timeout=10_000):
+        window.review.add_note(window.current.id, 2, 6, "来源待查")
+    assert announced == [frozenset({"notes"})]
+    assert pane.model.rowCount() == 1 and pane.model.index(0, 2).data() == "来源待查"
+    assert any(t is not threading.main_thread() for t in readers)  # the store's notes, in the op's thread

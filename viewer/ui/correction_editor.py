@@ -20,6 +20,7 @@ from viewer.model import Figure, Point
 from viewer.ui.correction_commands import correct_figure
 from viewer.ui.correction_dialog import CorrectionDialog, CorrectionResult
 from viewer.ui.i18n import tr
+from viewer.ui.ops import FINDINGS
 from viewer.ui.tooltips import plain_message
 
 if TYPE_CHECKING:
@@ -113,5 +114,5 @@ class CorrectionEditor(QObject):
         chart = window.chart_if_loaded()
         if chart is not None:
             chart.reload(figure if figure is not None and figure.indicator else None)
-        window.review.refresh_findings()
+        window.ops.announce({FINDINGS})
         self.correctionsChanged.emit()

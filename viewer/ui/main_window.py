@@ -27,7 +27,7 @@ from viewer.ui.import_worker import ImportController, IngestFunction, import_sum
 from viewer.ui.lesson_controller import LessonController
 from viewer.ui.library_pane import LibraryPane
 from viewer.ui.menus import build_menus
-from viewer.ui.ops import DOCUMENTS, ENTITIES, EVERYTHING, FIGURES, Ops
+from viewer.ui.ops import DOCUMENTS, ENTITIES, EVERYTHING, FIGURES, FINDINGS, Ops
 from viewer.ui.provisional_controller import ProvisionalController
 from viewer.ui.reanalysis_worker import (
     ReanalysisController,
@@ -90,7 +90,10 @@ class MainWindow(QMainWindow):
         self._deferred_started = False
         self._first_paint_fallback = self._timer(self._start_deferred, delay_ms=FIRST_PAINT_MS)
         self.search_pane = SearchPane()
-        self.review = ReviewController(self)
+        self.review = ReviewController(self, self.library, self.ops, self.document_pane.view, self.library_pane.model,
+                                       self.language, lambda: self.current.id if self.current else None,
+                                       self.open_document)
+        self.review.told.connect(self.statusBar().showMessage)
         self.searcher = SearchController(self)
         self.mention_steps = MentionSteps(self)
         self.correction_editor = CorrectionEditor(self)
@@ -217,6 +220,8 @@ class MainWindow(QMainWindow):
             self.library.reload()
             if ENTITIES in areas:
                 self.refresh_entities()
+        if FINDINGS in areas and self._chart is not None:
+            self._chart.reload_flags()
 
     def refresh_library(self) -> None:
         self.library.reload()
