@@ -15,6 +15,7 @@ from viewer.model.library_changes import RemovalPreview, RemovalReport
 from viewer.services.store_problems import as_store_error
 from viewer.ui.i18n import tr
 from viewer.ui.library_pane import DOC_ID_ROLE
+from viewer.ui.ops import LONG_WRITES
 from viewer.ui.store_errors import store_error_box
 
 if TYPE_CHECKING:
@@ -113,7 +114,7 @@ class DocumentRemoval(QObject):
         ids = self.selected_ids() if doc_ids is None else doc_ids
         if not ids and window.current is not None and window.current.id is not None:
             ids = [window.current.id]
-        if not ids or window.importer is not None or window.reanalyser is not None:
+        if not ids or window.ops.busy(*LONG_WRITES):
             return None
         preview = window.library.removal_preview(ids)
         if not preview.documents or not self.confirm(window, preview):

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QMessag
 
 from viewer.model import Figure
 from viewer.ui.i18n import colon, tr
+from viewer.ui.ops import LONG_WRITES
 
 if TYPE_CHECKING:
     from viewer.services.teaching import Lesson, LessonPlan, LessonResult
@@ -85,10 +86,13 @@ def _figure_words(figure: Figure | None) -> str:
 class LessonController(QObject):
     planned = Signal(object)  # LessonPlan, or None when it could not be planned
     taught = Signal(object)  # LessonResult
+    told = Signal(str, int)  # a message for the status bar, how long it shows (ms; 0: until the next)
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
+        self.library = window.library
+        self.ops = window.ops
         self.confirm = True  # ask before writing (tests answer for the reviewer)
         self.processes: int | None = None
         window.correction_editor.option_hooks.append(self.add_option)
@@ -104,7 +108,7 @@ class LessonController(QObject):
             return
         from viewer.services.teaching import INDICATOR, PROVISIONAL, Lesson, suggested_lesson
 
-        suggested = suggested_lesson(self.window.library.conn, figure, result.changes)
+        suggested = suggested_lesson(self.library.conn, figure, result.changes)
         if suggested is None:
             self._tell(tr("只有更改了指标或地区的更正才能应用到所有文档。"))
             return
@@ -120,10 +124,10 @@ class LessonController(QObject):
         if len(lesson.phrase) < 2:
             self._tell(tr("请填写至少两个字的原文短语。"))
             return
-        if lesson.kind != PROVISIONAL and not phrase_in_sentence(self.window.library.conn, figure, lesson.phrase):
+        if lesson.kind != PROVISIONAL and not phrase_in_sentence(self.library.conn, figure, lesson.phrase):
             self._tell(tr("“%1”不在这个数字所在的句子里。").replace("%1", lesson.phrase))
             return
-        if self.window.importer is not None or self.window.reanalyser is not None:
+        if self.ops.busy(*LONG_WRITES):
             self._tell(tr("正在导入或重新分析，请稍后再应用到所有文档。"))
             return
 
@@ -140,8 +144,8 @@ class LessonController(QObject):
             self.planned.emit(result)
             self.ask(result)
 
-        self.window.statusBar().showMessage(tr("正在预览应用到所有文档的效果…"))
-        if self.window.ops.write("lesson", work, done, failed, changes=()) is None:
+        self.told.emit(tr("正在预览应用到所有文档的效果…"), 0)
+        if self.ops.write("lesson", work, done, failed, changes=()) is None:
             self._tell(tr("上一次预览尚未结束。"))
 
     def ask(self, plan: LessonPlan) -> ReanalysisController | None:
@@ -170,4 +174,4 @@ class LessonController(QObject):
         return runner
 
     def _tell(self, message: str) -> None:
-        self.window.statusBar().showMessage(message, 8000)
+        self.told.emit(message, 8000)

@@ -27,7 +27,7 @@ from viewer.ui.import_worker import ImportController, IngestFunction, import_sum
 from viewer.ui.lesson_controller import LessonController
 from viewer.ui.library_pane import LibraryPane
 from viewer.ui.menus import build_menus
-from viewer.ui.ops import DOCUMENTS, ENTITIES, EVERYTHING, FIGURES, FINDINGS, Ops
+from viewer.ui.ops import DOCUMENTS, ENTITIES, EVERYTHING, FIGURES, FINDINGS, LONG_WRITES, Ops
 from viewer.ui.provisional_controller import ProvisionalController
 from viewer.ui.reanalysis_worker import (
     ReanalysisController,
@@ -94,15 +94,19 @@ class MainWindow(QMainWindow):
                                        self.language, lambda: self.current.id if self.current else None,
                                        self.open_document)
         self.review.told.connect(self.statusBar().showMessage)
-        self.searcher = SearchController(self)
+        self.searcher = SearchController(self, self.library, self.ops, self.search_pane, self.timings)
         self.mention_steps = MentionSteps(self)
         self.correction_editor = CorrectionEditor(self)
         self.lessons = LessonController(self)
+        self.lessons.told.connect(self.statusBar().showMessage)
         self._findings_later = self._timer(self.review.refresh_findings)
         self.corrections = CorrectionsController(self)
         self.provisional = ProvisionalController(self)
-        self.safety = StoreSafety(self)  # the store checked once the window is shown
-        self.targets = TargetsController(self)
+        self.provisional.told.connect(self.statusBar().showMessage)
+        self.safety = StoreSafety(self, self.library, self.ops, self.statusBar())  # checked once shown
+        self.targets = TargetsController(self, self.ops, self.document_pane.view, self.open_document, self.show_figure)
+        self.targets.told.connect(self.statusBar().showMessage)
+        self.review.findingsCounted.connect(self.targets.refresh)
         self.docks: dict[str, QDockWidget] = {}
         left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
         self._add_dock("library", tr("文档库"), self.library_pane, left)
@@ -199,7 +203,7 @@ class MainWindow(QMainWindow):
         """Whether work deferred at start-up (chart, finding counts) is still to
         run or running."""
         return (not self._deferred_started or any(t.isActive() for t in self._deferred)
-                or any(name not in ("import", "reanalysis") for name in self.ops.running))
+                or any(name not in LONG_WRITES for name in self.ops.running))
 
     def _timer(self, slot: Callable[[], object], delay_ms: int = 0) -> QTimer:
         """A deferred call that closing the window cancels (the store closes with it)."""

@@ -30,6 +30,7 @@ from viewer.ui.tooltips import plain_message
 DOCUMENTS, FIGURES, FINDINGS, NOTES, ENTITIES, CORRECTIONS = (
     "documents", "figures", "findings", "notes", "entities", "corrections")
 EVERYTHING = frozenset({DOCUMENTS, FIGURES, FINDINGS, NOTES, ENTITIES, CORRECTIONS})
+LONG_WRITES = ("import", "reanalysis")  # the ops shown in a progress dialog (viewer.ui.progress_op)
 
 Work = Callable[["Op"], Any]
 Done = Callable[[Any], None]

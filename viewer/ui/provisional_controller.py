@@ -51,10 +51,12 @@ def mapping_summary(result: MappingResult) -> str:
 class ProvisionalController(QObject):
     mapped = Signal(object)  # MappingResult, or None when the mapping failed
     loaded = Signal()  # the list was read again
+    told = Signal(str, int)  # a message for the status bar, how long it shows (ms)
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
+        self.library = window.library
         self.ops = window.ops
         self.ops.changed.connect(lambda areas: self.refresh() if FIGURES in areas else None)
         self.pane = ProvisionalPane()
@@ -95,7 +97,7 @@ class ProvisionalController(QObject):
                 self._again = False
                 self.reload()
             else:
-                self.window.statusBar().showMessage(tr("临时指标读取失败：%1").replace("%1", error), 8000)
+                self.told.emit(tr("临时指标读取失败：%1").replace("%1", error), 8000)
 
         self._again = self.ops.read("provisional", _provisional_indicators, done, failed) is None
 
@@ -109,7 +111,7 @@ class ProvisionalController(QObject):
 
         prompt = tr("把临时指标“%1”（%2 个数字）归入：").replace("%1", indicator.name).replace(
             "%2", str(indicator.figures))
-        choices = [o for o in self.window.library.corrections.choices().indicators if o.origin != Origin.PROVISIONAL]
+        choices = [o for o in self.library.corrections.choices().indicators if o.origin != Origin.PROVISIONAL]
         target = pick_indicator(self.window, choices, prompt)
         if target:
             self.map_indicator(indicator.name, target)
@@ -126,7 +128,7 @@ class ProvisionalController(QObject):
         from viewer.services.provisional import MappingError, plan_mapping
 
         try:
-            return plan_mapping(self.window.library.conn, phrase, target)
+            return plan_mapping(self.library.conn, phrase, target)
         except MappingError as error:
             QMessageBox.warning(self.window, tr("映射临时指标"), plain_message(tr("无法映射：%1").replace("%1", str(error))))
             return None
@@ -156,7 +158,7 @@ class ProvisionalController(QObject):
 
         runner = self.window.start_reanalysis(list(plan.doc_ids), show_summary=False, reanalyze=map_and_reanalyse)
         if runner is None:
-            self.window.statusBar().showMessage(tr("正在导入或重新分析，请稍后再映射。"), 6000)
+            self.told.emit(tr("正在导入或重新分析，请稍后再映射。"), 6000)
             return None
         self.pane.set_busy(True)
         runner.done.connect(lambda report: self._mapped(plan, results[0] if results else None, runner.error))
@@ -168,7 +170,7 @@ class ProvisionalController(QObject):
             QMessageBox.warning(self.window, tr("映射临时指标"),
                                 plain_message(tr("映射失败：%1").replace("%1", error or tr("未知错误"))))
         else:
-            self.window.statusBar().showMessage(mapping_summary(result), 10_000)
+            self.told.emit(mapping_summary(result), 10_000)
             chart = self.window.chart_if_loaded()
             if chart is not None:
                 chart.show_indicator(plan.target)

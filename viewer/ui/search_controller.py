@@ -4,17 +4,15 @@ scrolls, the totals counted off the UI thread, and a document chosen among the t
 from __future__ import annotations
 
 import time
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QWidget
 
 from viewer.model import SearchHit, SearchTotals
 from viewer.services.library import Library
-from viewer.ui.ops import Op
+from viewer.ui.ops import Op, Ops
+from viewer.ui.search_pane import SearchPane
 from viewer.ui.search_results import Fetch
-
-if TYPE_CHECKING:
-    from viewer.ui.main_window import MainWindow
 
 PAGE = 50
 MARKED = 5000  # hits marked in the open document at most
@@ -22,12 +20,14 @@ TASK = "search_totals"
 
 
 class SearchController(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        self.library: Library = window.library
-        self.ops = window.ops
-        self.pane = window.search_pane
+    def __init__(self, parent: QWidget, library: Library, ops: Ops, pane: SearchPane,
+                 timings: dict[str, float]) -> None:
+        """`timings["search"]`: how long the last first page took."""
+        super().__init__(parent)
+        self.library = library
+        self.ops = ops
+        self.pane = pane
+        self.timings = timings
         self.query = ""
         self.doc_id: int | None = None  # the document chosen among the totals
         self._wanted = ""  # the query whose totals are wanted
@@ -39,7 +39,7 @@ class SearchController(QObject):
         self.query, self.doc_id = query, None
         hits = self.library.search(query, PAGE) if query else []
         seconds = time.perf_counter() - started
-        self.window.timings["search"] = seconds
+        self.timings["search"] = seconds
         self.pane.show_hits(query, hits, seconds, self._pages(None), PAGE)
         if query and self.pane.totals is None:
             self._count(query)

@@ -4,25 +4,24 @@ interrupted import are recomputed, with a message in the status bar while they r
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QLabel, QMessageBox
+from PySide6.QtWidgets import QLabel, QMessageBox, QStatusBar, QWidget
 
 from viewer.services.checks_state import complete_pending_checks
+from viewer.services.library import Library
 from viewer.services.store_guard import StoreCheck, check_store, read_only
 from viewer.ui.i18n import tr
-from viewer.ui.ops import FINDINGS, Op
-
-if TYPE_CHECKING:
-    from viewer.ui.main_window import MainWindow
+from viewer.ui.ops import FINDINGS, LONG_WRITES, Op, Ops
 
 
 class StoreSafety(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        self.ops = window.ops
+    def __init__(self, parent: QWidget, library: Library, ops: Ops, status: QStatusBar) -> None:
+        """`library`: the window's (made read-only when the store is damaged)."""
+        super().__init__(parent)
+        self.parent_widget = parent
+        self.library = library
+        self.ops = ops
+        self.status = status
         self.check: StoreCheck | None = None
         self.damaged_box: QMessageBox | None = None
         self.badge: QLabel | None = None  # "read-only" in the status bar of a damaged store
@@ -32,20 +31,20 @@ class StoreSafety(QObject):
         self.ops.read("store_check", lambda op: check_store(op.library.conn), self._checked, self._failed)
 
     def _failed(self, error: str) -> None:
-        self.window.statusBar().showMessage(error, 8000)
+        self.status.showMessage(error, 8000)
 
     def _checked(self, result: StoreCheck) -> None:
         self.check = result
         if not result.ok:
             self.show_damaged(result)
-        elif result.checks_pending and not self.window.library.read_only and not self._writing():
+        elif result.checks_pending and not self.library.read_only and not self._writing():
             self.complete_checks()  # an import or re-analysis of this window finishes its own checks
 
     def _writing(self) -> bool:
-        return self.window.importer is not None or self.window.reanalyser is not None
+        return self.ops.busy(*LONG_WRITES)
 
     def show_damaged(self, check: StoreCheck) -> QMessageBox:
-        read_only(self.window.library.conn)
+        read_only(self.library.conn)
         text = "\n\n".join([
             tr("文档库已损坏：%1").replace("%1", check.path),
             tr("为免损失，本次以只读方式打开：可以阅读、搜索和导出，不能导入或修改。"),
@@ -54,7 +53,7 @@ class StoreSafety(QObject):
             tr("检查结果：%1").replace("%1", "; ".join(check.problems[:3])),
         ])
         box = QMessageBox(QMessageBox.Icon.Warning, tr("文档库已损坏"), text, QMessageBox.StandardButton.Ok,
-                          self.window)
+                          self.parent_widget)
         box.setObjectName("store_damaged")
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setWindowModality(Qt.WindowModality.NonModal)
@@ -62,7 +61,7 @@ class StoreSafety(QObject):
         self.damaged_box = box
         self.badge = QLabel(tr("文档库已损坏，只读"))
         self.badge.setObjectName("store_read_only")
-        self.window.statusBar().addPermanentWidget(self.badge)
+        self.status.addPermanentWidget(self.badge)
         return box
 
     def complete_checks(self) -> None:
@@ -74,11 +73,11 @@ class StoreSafety(QObject):
             self._failed(error)
 
         self.completing = True
-        self.window.statusBar().showMessage(tr("上次导入在核查时中断，正在补完数字核查…"))
+        self.status.showMessage(tr("上次导入在核查时中断，正在补完数字核查…"))
         op = self.ops.write("pending_checks", work, lambda _result: self._completed(op), failed, changes={FINDINGS})
 
     def _completed(self, op: Op | None) -> None:
         """The findings are read again (the op says it changed them)."""
         self.completing = False
         seconds = op.seconds if op is not None else 0.0
-        self.window.statusBar().showMessage(tr("数字核查已补完（%1 秒）").replace("%1", f"{seconds:.1f}"), 8000)
+        self.status.showMessage(tr("数字核查已补完（%1 秒）").replace("%1", f"{seconds:.1f}"), 8000)

@@ -4,34 +4,40 @@ its series charted (the target joined to the last actual by a dashed segment).""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QDockWidget
+from PySide6.QtWidgets import QDockWidget, QWidget
 
 from viewer.services.targets_view import TargetRow, target_rows
 from viewer.ui.i18n import tr
-from viewer.ui.ops import Op
+from viewer.ui.ops import Op, Ops
 from viewer.ui.targets_pane import TargetsPane
 
 if TYPE_CHECKING:
-    from viewer.ui.main_window import MainWindow
+    from viewer.model import Figure
+    from viewer.ui.document_view import DocumentView
 
 
 class TargetsController(QObject):
     loaded = Signal()  # the pane shows the store's targets
+    told = Signal(str, int)  # a message for the status bar, how long it shows (ms)
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        self.ops = window.ops
+    def __init__(self, parent: QWidget, ops: Ops, view: DocumentView, open_document: Callable[[int], bool],
+                 show_figure: Callable[[Figure], None]) -> None:
+        """Call `refresh` when the findings change."""
+        super().__init__(parent)
+        self.ops = ops
+        self.view = view
+        self.open_document = open_document
+        self.show_figure = show_figure
         self.pane = TargetsPane()
         self.dock: QDockWidget | None = None
         self._shown = False  # whether the dock is seen (not behind another tab)
         self._stale = True  # the findings changed since the targets were read
         self._again = False  # the findings changed while the targets were being read
         self.pane.targetActivated.connect(self.show_target)
-        window.review.findingsCounted.connect(self.refresh)
 
     def attach(self, dock: QDockWidget) -> None:
         """Read the targets when the dock is shown, not while it is hidden (4 s of a worker's time
@@ -68,7 +74,7 @@ class TargetsController(QObject):
                 self._again = False
                 self.reload()
             else:
-                self.window.statusBar().showMessage(tr("目标读取失败：%1").replace("%1", error), 8000)
+                self.told.emit(tr("目标读取失败：%1").replace("%1", error), 8000)
 
         def read(op: Op) -> list[TargetRow]:
             return target_rows(op.library.conn)
@@ -77,13 +83,12 @@ class TargetsController(QObject):
 
     def show_target(self, target: TargetRow) -> bool:
         """Open the target's report with the target selected, and chart its series."""
-        if not self.window.open_document(target.doc_id):
-            self.window.statusBar().showMessage(tr("该目标所在的文档已不在文档库中。"), 5000)
+        if not self.open_document(target.doc_id):
+            self.told.emit(tr("该目标所在的文档已不在文档库中。"), 5000)
             return False
-        view = self.window.document_pane.view
-        figure = view.select_figure(target.figure_id)
+        figure = self.view.select_figure(target.figure_id)
         if figure is None:
-            view.select_span(target.start, target.end)
+            self.view.select_span(target.start, target.end)
         elif figure.indicator:
-            self.window.show_figure(figure)
+            self.show_figure(figure)
         return True
