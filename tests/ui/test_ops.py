@@ -134,3 +134,21 @@ def test_shutting_down_interrupts_a_read_and_drops_its_callbacks(qtbot: QtBot, o
     qtbot.wait(50)
     assert not ops.busy() and got == []
     assert ops.read("after", lambda op: None, got.append) is None  # nothing starts once closing
+
+
+def test_a_read_cancelled_before_it_opens_the_store_fails_without_opening_it(qtbot: QtBot, ops: Ops) -> None:
+    go = threading.Event()
+    opened: list[object] = []
+
+    def work(op: Op) -> object:
+        go.wait(10)
+        opened.append(op.library)
+        return None
+
+    failures: list[str] = []
+    op = ops.read("late", work, lambda _r: None, failures.append)
+    assert op is not None
+    op.cancel()
+    go.set()
+    qtbot.waitUntil(lambda: bool(failures), timeout=10_000)
+    assert opened == [] and "OpCancelled" in failures[0]
