@@ -2,7 +2,7 @@
 journal of the reviewer's work beside it.
 
 What is read, row by row, skipping the pages that cannot be read (viewer.store.salvage): the
-documents (path, text, metadata) and the reviewer's notes, corrections and merges. Everything else
+documents (path, text, metadata) and the reviewer's notes, corrections, merges and plan exclusions. Everything else
 is derived from the texts, so it is not copied but made again: each document is analysed anew and
 written whole (as `reanalyze --whole` does), which re-anchors the notes, applies the corrections
 again and recomputes every finding. Work the damaged file lost comes back from the journal.
@@ -32,7 +32,7 @@ from viewer.store.salvage import Salvaged, indexed_values, read_rows, table_colu
 from viewer.store.work_journal import journal_path
 
 # Read from the damaged store: the texts and the reviewer's own work.
-COPIED = ("documents", "notes", "corrections", "entity_merges")
+COPIED = ("documents", "notes", "corrections", "entity_merges", "plan_exclusions")
 
 
 @dataclass

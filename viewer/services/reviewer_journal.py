@@ -1,12 +1,12 @@
 """Keep the journal of the reviewer's work level with the store, and restore that work from a
 journal into another store (a repaired one, or a fresh one the reports were imported into again).
 
-Order of writing: each write of a note, a correction, a metadata edit or a merge appends its line
-to the journal inside its transaction (viewer.store.reviewer_rows). `reconcile` (run when a
-session starts writing, and after an import) appends whatever the journal lacks: work written
-while the journal could not be, and the documents the store holds. Work that the journal holds
-from this very store file and the store no longer has was deleted by the reviewer; work from
-another file (before a repair or a restore) is not deleted by being absent.
+Order of writing: each write of a note, a correction, a metadata edit, a merge or a plan row's
+exclusion appends its line to the journal inside its transaction (viewer.store.reviewer_rows).
+`reconcile` (run when a session starts writing, and after an import) appends whatever the journal
+lacks: work written while the journal could not be, and the documents the store holds. Work that
+the journal holds from this very store file and the store no longer has was deleted by the
+reviewer; work from another file (before a repair or a restore) is not deleted by being absent.
 """
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from viewer.services.reviewer_journal import journal_work, reconcile
 from viewer.store import entities as store_entities
 from viewer.store import reviewer_rows as rows
-from viewer.store.work_journal import CORRECTION, DOCUMENT, MERGE, METADATA, NOTE
+from viewer.store.work_journal import CORRECTION, DOCUMENT, MERGE, METADATA, NOTE, PLAN_EXCLUSION
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -30,7 +30,8 @@ class RestoredWork:
         return self.restored.get(kind, 0)
 
     def summary(self) -> str:
-        names = {NOTE: "notes", CORRECTION: "corrections", MERGE: "merges", METADATA: "metadata edits"}
+        names = {NOTE: "notes", CORRECTION: "corrections", MERGE: "merges", METADATA: "metadata edits",
+                 PLAN_EXCLUSION: "plan rows excluded"}
         parts = [f"{self.count(k)} {name}" for k, name in names.items()]
         text = f"restored from {self.journal.name}: {', '.join(parts)}"
         kept = sum(self.kept.values())
@@ -68,6 +69,7 @@ def restore_work(db: sqlite_utils.Database, journal: Path, reattach: bool = True
                 report.restored[kind] = report.restored.get(kind, 0) + 1
                 if row["doc_id"] is not None:
                     touched.add(int(row["doc_id"]))
+        exclusions = {rows.plan_exclusion_key(r): r for (kind, _), r in rows.read_work(conn, (PLAN_EXCLUSION,)).items()}
         merges = {(str(r[0]), str(r[1])): str(r[2]) for r in conn.execute(
             "SELECT alias, type, canonical FROM entity_merges")}
         for (kind, _), entry in work.items():
@@ -86,6 +88,13 @@ def restore_work(db: sqlite_utils.Database, journal: Path, reattach: bool = True
                     touched.add(ids[path])
                 else:
                     report.waiting.append(path)
+            elif kind == PLAN_EXCLUSION:
+                held = exclusions.get(rows.plan_exclusion_key(entry.row))
+                if held is not None and str(held["created_at"]) >= str(entry.row.get("created_at") or ""):
+                    report.kept[PLAN_EXCLUSION] = report.kept.get(PLAN_EXCLUSION, 0) + 1
+                    continue
+                rows.put_plan_exclusion(conn, entry.row)
+                report.restored[PLAN_EXCLUSION] = report.restored.get(PLAN_EXCLUSION, 0) + 1
             elif kind == DOCUMENT and str(entry.row["path"]) not in ids:
                 report.missing_documents.append(str(entry.row["path"]))
     report.touched_documents = sorted(touched)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from viewer.model import Figure
 from viewer.store.connection import Queryable, in_chunks, write_transaction
 from viewer.store.figures import _FIGURE_COLUMNS, _figure
+from viewer.store.reviewer_rows import put_plan_exclusion, record_plan_exclusion
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -107,17 +108,15 @@ def exclusions(db: Queryable, doc_path: str) -> dict[str, str]:
 def exclude(db: sqlite_utils.Database, doc_path: str, row_key: str, reason: str, author: str = "") -> None:
     now = datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
     with write_transaction(db):
-        db.execute(
-            "INSERT INTO plan_exclusions (doc_path, row_key, reason, author, created_at) VALUES (?, ?, ?, ?, ?) "
-            "ON CONFLICT (doc_path, row_key) DO UPDATE SET reason = excluded.reason, author = excluded.author, "
-            "created_at = excluded.created_at",
-            [doc_path, row_key, reason, author, now],
-        )
+        put_plan_exclusion(db.conn, {"doc_path": doc_path, "row_key": row_key, "reason": reason, "author": author,
+                                     "created_at": now})
+        record_plan_exclusion(db.conn, doc_path, row_key)  # the journal beside the store
 
 
 def include(db: sqlite_utils.Database, doc_path: str, row_key: str) -> None:
     with write_transaction(db):
         db.execute("DELETE FROM plan_exclusions WHERE doc_path = ? AND row_key = ?", [doc_path, row_key])
+        record_plan_exclusion(db.conn, doc_path, row_key)
 
 
 def exclusion_rows(db: Queryable) -> list[tuple[Any, ...]]:

@@ -1,5 +1,5 @@
 """The reviewer's work as rows, whatever the columns: notes, corrections, merges, the metadata a
-reviewer edited, and which documents the store holds. Read for the journal; written back when
+reviewer edited, the rows of plan evaluations left out, and which documents the store holds. Read for the journal; written back when
 work is restored from it."""
 
 from __future__ import annotations
@@ -8,10 +8,21 @@ import sqlite3
 from typing import Any
 
 from viewer.store.connection import Queryable
-from viewer.store.work_journal import CORRECTION, DOCUMENT, MERGE, METADATA, NOTE, record
+from viewer.store.work_journal import (
+    CORRECTION,
+    DELETE,
+    DOCUMENT,
+    MERGE,
+    METADATA,
+    NOTE,
+    PLAN_EXCLUSION,
+    PUT,
+    record,
+)
 
 METADATA_FIELDS = ("title", "region", "publisher", "published", "year", "kind")
 TABLES = {NOTE: "notes", CORRECTION: "corrections", MERGE: "entity_merges"}
+PLAN_EXCLUSION_FIELDS = ("doc_path", "row_key", "reason", "author", "created_at")
 
 
 def _dicts(cursor: sqlite3.Cursor) -> list[dict[str, Any]]:
@@ -23,15 +34,24 @@ def merge_key(row: dict[str, Any]) -> str:
     return f"{row['type']}\t{row['alias']}"
 
 
+def plan_exclusion_key(row: dict[str, Any]) -> str:
+    """The plan's path and the row's key (which names the target: indicator, place, year, kind,
+    value), so the exclusion finds its row again in a re-analysed or re-imported plan."""
+    return f"{row['doc_path']}\t{row['row_key']}"
+
+
 def work_key(kind: str, row: dict[str, Any]) -> str:
     if kind in (NOTE, CORRECTION):
         return str(row["uid"])
     if kind == MERGE:
         return merge_key(row)
+    if kind == PLAN_EXCLUSION:
+        return plan_exclusion_key(row)
     return str(row["path"])
 
 
-def read_work(db: Queryable, kinds: tuple[str, ...] = (NOTE, CORRECTION, MERGE, METADATA, DOCUMENT)) -> dict[
+def read_work(db: Queryable, kinds: tuple[str, ...] = (NOTE, CORRECTION, MERGE, METADATA, DOCUMENT,
+                                                       PLAN_EXCLUSION)) -> dict[
         tuple[str, str], dict[str, Any]]:
     """(kind, key) -> row of every piece of work in the store."""
     queries = {
@@ -40,6 +60,7 @@ def read_work(db: Queryable, kinds: tuple[str, ...] = (NOTE, CORRECTION, MERGE, 
         MERGE: "SELECT * FROM entity_merges",
         METADATA: f"SELECT path, {', '.join(METADATA_FIELDS)} FROM documents WHERE metadata_edited = 1",
         DOCUMENT: "SELECT path, sha256, title FROM documents",
+        PLAN_EXCLUSION: f"SELECT {', '.join(PLAN_EXCLUSION_FIELDS)} FROM plan_exclusions",
     }
     found: dict[tuple[str, str], dict[str, Any]] = {}
     for kind in kinds:
@@ -77,6 +98,23 @@ def record_merge(conn: sqlite3.Connection, alias: str, type_: str) -> None:
     rows = _dicts(conn.execute("SELECT * FROM entity_merges WHERE alias = ? AND type = ?", [alias, type_]))
     if rows:
         record(conn, MERGE, merge_key(rows[0]), rows[0])
+
+
+def record_plan_exclusion(conn: sqlite3.Connection, doc_path: str, row_key: str) -> None:
+    """Journal a plan row's exclusion as it is now: put when the store holds it, else deleted."""
+    rows = _dicts(conn.execute(f"SELECT {', '.join(PLAN_EXCLUSION_FIELDS)} FROM plan_exclusions "
+                               "WHERE doc_path = ? AND row_key = ?", [doc_path, row_key]))
+    row = rows[0] if rows else {"doc_path": doc_path, "row_key": row_key}
+    record(conn, PLAN_EXCLUSION, plan_exclusion_key(row), row, op=PUT if rows else DELETE)
+
+
+def put_plan_exclusion(conn: sqlite3.Connection, row: dict[str, Any]) -> None:
+    conn.execute(
+        "INSERT INTO plan_exclusions (doc_path, row_key, reason, author, created_at) VALUES (?, ?, ?, ?, ?) "
+        "ON CONFLICT (doc_path, row_key) DO UPDATE SET reason = excluded.reason, author = excluded.author, "
+        "created_at = excluded.created_at",
+        [row["doc_path"], row["row_key"], row.get("reason") or "", row.get("author") or "",
+         row.get("created_at") or ""])
 
 
 def columns(db: Queryable, table: str) -> list[str]:

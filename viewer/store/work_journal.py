@@ -1,5 +1,5 @@
 """The journal of the reviewer's work: an append-only file of JSON lines beside the store
-(`store.db.work-journal.jsonl`), so that notes, corrections, metadata edits and merges outlive a
+(`store.db.work-journal.jsonl`), so that notes, corrections, metadata edits, merges and plan exclusions outlive a
 damaged store file.
 
 Each line is one state of one piece of work: {"at", "store", "kind", "key", "op": "put"|"delete",
@@ -32,7 +32,8 @@ from viewer.store.state import store_id
 SUFFIX = ".work-journal.jsonl"
 PUT, DELETE = "put", "delete"
 NOTE, CORRECTION, MERGE, METADATA, DOCUMENT = "note", "correction", "merge", "metadata", "document"
-KINDS = (NOTE, CORRECTION, MERGE, METADATA, DOCUMENT)
+PLAN_EXCLUSION = "plan_exclusion"  # a plan evaluation's row the reviewer left out, with why
+KINDS = (NOTE, CORRECTION, MERGE, METADATA, DOCUMENT, PLAN_EXCLUSION)
 
 
 @dataclass(frozen=True)
