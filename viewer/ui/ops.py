@@ -12,6 +12,7 @@ ended: `Ops.changed` carries them and each pane decides what to read again.
 
 from __future__ import annotations
 
+import queue
 import threading
 import time
 from collections.abc import Callable, Iterable
@@ -56,7 +57,7 @@ class Op(QObject):
 
     progressed = Signal(object)  # emitted on the UI thread
     ended = Signal()
-    _reported = Signal(object)  # emitted by the work's thread
+    _reported = Signal()  # emitted by the work's thread: a value waits in _steps
 
     def __init__(self, parent: QObject | None, name: str, store_path: str | Path, work: Work,
                  interruptible: bool = False) -> None:
@@ -70,6 +71,9 @@ class Op(QObject):
         self.message = ""  # the error in words
         self.seconds = 0.0
         self._cancel = threading.Event()
+        # Values cross threads in a Python queue, not as signal arguments: a queued signal would
+        # copy the Python object in Qt's code, outside the interpreter's lock.
+        self._steps: queue.SimpleQueue[object] = queue.SimpleQueue()
         self._lock = threading.Lock()
         self._library: Library | None = None
         self._thread = _Thread(self)
@@ -88,7 +92,8 @@ class Op(QObject):
 
     def progress(self, value: object) -> None:
         """From the work: `progressed` carries `value` to the UI thread."""
-        self._reported.emit(value)
+        self._steps.put(value)
+        self._reported.emit()
 
     def cancelled(self) -> bool:
         return self._cancel.is_set()
@@ -128,13 +133,19 @@ class Op(QObject):
                     self._library = None
         self.seconds = time.perf_counter() - started
 
-    @Slot(object)
-    def _relay(self, value: object) -> None:
+    @Slot()
+    def _relay(self) -> None:
+        try:
+            value = self._steps.get_nowait()
+        except queue.Empty:  # drained already, by _thread_finished
+            return
         self.progressed.emit(value)
 
     @Slot()
     def _thread_finished(self) -> None:
         self._thread.wait()
+        while not self._steps.empty():  # every step is shown before the end
+            self.progressed.emit(self._steps.get_nowait())
         self.ended.emit()
 
 

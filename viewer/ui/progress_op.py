@@ -71,6 +71,8 @@ class ProgressOp(QObject):
         """None (nothing started) while an op of the same name runs."""
         self.op = self.ops.write(self.name, self.work, self._finished, self._failed, changes=EVERYTHING,
                                  progress=self._progress)
+        if self.op is None:
+            self.dialog.close_now()  # its timer would show it
         return self.op
 
     def cancel(self) -> None:
