@@ -5,6 +5,7 @@ refused with a message. Invented reports."""
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
@@ -72,6 +73,8 @@ def test_the_option_previews_then_moves_every_matching_figure_and_no_other(qtbot
     questions: list[str] = []
     window.lessons.confirm = False
     window.lessons.planned.connect(lambda plan: questions.append(plan))
+    taught_in: list[threading.Thread] = []
+    window.lessons.taught.connect(lambda _result: taught_in.append(threading.current_thread()))
     with qtbot.waitSignal(window.lessons.planned, timeout=30_000):
         dialog.accept()
     [plan] = questions
@@ -79,6 +82,7 @@ def test_the_option_previews_then_moves_every_matching_figure_and_no_other(qtbot
     assert len(plan.doc_ids) == 1 and plan.preview.figures_changed == 1, \
         "the corrected figure already reads so: only 益阳's moves"
     qtbot.waitUntil(lambda: window.reanalyser is None and window.importer is None, timeout=30_000)
+    assert taught_in == [threading.main_thread()]  # told on the UI thread once the op ended
 
     after = {title: figures_of(window, title) for title in before}
     assert after["常德市2023年科技工作总结"]["44亿元"][0] == "研发经费投入"

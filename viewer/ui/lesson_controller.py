@@ -159,19 +159,26 @@ class LessonController(QObject):
 
     def start(self, plan: LessonPlan) -> ReanalysisController | None:
         processes, lesson = self.processes, plan.lesson
+        results: list[LessonResult] = []  # filled in the op's thread, told on the UI thread
 
         def teach_and_reanalyse(store_path: Any, doc_ids: Any, **kwargs: Any) -> Any:
             from viewer.services.teaching import teach
 
             result: LessonResult = teach(store_path, lesson, doc_ids, processes=processes, **kwargs)
-            self.taught.emit(result)
+            results.append(result)
             return result.report
 
         doc_ids = list(plan.preview.changed_documents) or list(plan.doc_ids)
         runner = self.window.start_reanalysis(doc_ids, show_summary=self.confirm, reanalyze=teach_and_reanalyse)
         if runner is None:
             self._tell(tr("正在导入或重新分析，请稍后再应用到所有文档。"))
+        else:
+            runner.done.connect(lambda _report: self._taught(results))
         return runner
+
+    def _taught(self, results: list[LessonResult]) -> None:
+        for result in results:
+            self.taught.emit(result)
 
     def _tell(self, message: str) -> None:
         self.told.emit(message, 8000)
