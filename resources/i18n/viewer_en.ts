@@ -1944,5 +1944,9 @@ Remove the samples from this library? Their %2 notes and %3 corrections are kept
         <source>批注读取失败：%1</source>
         <translation>The notes could not be read: %1</translation>
     </message>
+    <message>
+        <source>正在读取文档库…</source>
+        <translation>Reading the library…</translation>
+    </message>
 </context>
 </TS>
