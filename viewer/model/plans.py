@@ -35,6 +35,7 @@ class PlanDocument:
     targets: int
     is_plan: bool
     path: str = ""
+    end_year: int | None = None  # the year the plan's period ends (its targets' year), when it says
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ figures count as corrected (and are marked), and a row the reviewer excluded kee
 
 from __future__ import annotations
 
+import datetime
 import getpass
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
@@ -12,7 +13,7 @@ from viewer.model import Figure, Modality, Qualifier
 from viewer.model.plans import PlanDocument, PlanEvaluation, PlanRow, PlanSource, PlanStatus, TargetKind
 from viewer.services import plan_progress
 from viewer.services.plan_actuals import Found, Index, similar_actual
-from viewer.services.plan_targets import Target, is_plan, plan_targets, stated_base_year
+from viewer.services.plan_targets import Target, is_plan, plan_targets, stated_base_year, stated_end_year
 from viewer.store import Queryable
 from viewer.store import plans as store_plans
 
@@ -22,14 +23,31 @@ if TYPE_CHECKING:
 
 def _plan(row: store_plans.DocumentRow) -> PlanDocument:
     doc_id, title, region, year, kind, path, head, targets = row
+    planned = is_plan(title, kind, head, targets)
     return PlanDocument(doc_id=doc_id, title=title, region=region, year=year, kind=kind, targets=targets, path=path,
-                        is_plan=is_plan(title, kind, head, targets))
+                        is_plan=planned, end_year=stated_end_year(title, head) if planned else None)
 
 
 def plan_documents(db: Queryable) -> list[PlanDocument]:
     """Every document with targets (plans first, then the latest)."""
     found = [_plan(row) for row in store_plans.documents_with_targets(db)]
     return sorted(found, key=lambda p: (not p.is_plan, -(p.year or 0), p.title))
+
+
+def default_plan(plans: list[PlanDocument], this_year: int | None = None) -> PlanDocument | None:
+    """The plan most likely under review when no open report says which: the plan whose period
+    ended most recently, this year included (in 2026 a 十四五 plan, its targets set for 2025: its
+    evaluation is the one written now), not the newest draft (a 十五五 draft's targets lie ahead,
+    no report measures them yet). Among plans of that period, the one with the most targets, then
+    the latest. With none ended, the plan whose period ends soonest; with no plan, the first listed."""
+    year = this_year if this_year is not None else datetime.date.today().year
+    dated = [p for p in plans if p.is_plan and p.end_year is not None]
+    ended = [p for p in dated if (p.end_year or 0) <= year]
+    if ended:
+        return max(ended, key=lambda p: (p.end_year or 0, p.targets, p.year or 0, -p.doc_id))
+    if dated:
+        return min(dated, key=lambda p: (p.end_year or 0, -p.targets, -(p.year or 0), p.doc_id))
+    return plans[0] if plans else None
 
 
 def plan_document(db: Queryable, doc_id: int) -> PlanDocument | None:

@@ -17,6 +17,7 @@ _HORIZON = re.compile(r"到20\d\d年")
 _BASE_STATED = re.compile(r"(?:规划基年|基期年|基准年)(?:为|是)?\s*(20\d\d)\s*年|以\s*(20\d\d)\s*年为基(?:期|年|准年)")
 _FIVE_YEAR = {"十三五": 2015, "十四五": 2020, "十五五": 2025, "十六五": 2030}
 _SPAN = re.compile(r"(20\d\d)\s*[-—–~～至到]\s*(20\d\d)\s*年")
+_PERIOD_STATED = re.compile(r"(?:规划期限|规划期|实施期限|实施期)(?:为|是)?\s*(20\d\d)\s*年?\s*[-—–~～至到]\s*(20\d\d)\s*年")
 _CEILING = re.compile(r"(?:控制在|不超过|不高于|降至|降低到|降低至|降到|下降到|下降至|压减到|压缩到|低于)\s*$")
 _AVERAGE = re.compile(r"年均|每年|年平均")
 _BINDING = re.compile(r"约束性|预期性")
@@ -47,6 +48,20 @@ def stated_base_year(title: str, text: str) -> int | None:
             return year
     span = _SPAN.search(title)
     return int(span.group(1)) - 1 if span else None
+
+
+def stated_end_year(title: str, head: str) -> int | None:
+    """The year a plan's period ends (its targets' year): a five-year plan's last year (十四五 ->
+    2025), a span in the title (2023-2025年 -> 2025) or the stated period (规划期限为2021-2025年),
+    else the latest 到20XX年 of the head of its text."""
+    for name, year in _FIVE_YEAR.items():
+        if name in title:
+            return year + 5
+    span = _SPAN.search(title) or _PERIOD_STATED.search(head)
+    if span:
+        return int(span.group(2))
+    horizons = [int(m.group(0)[1:5]) for m in _HORIZON.finditer(head)]
+    return max(horizons) if horizons else None
 
 
 @dataclass
