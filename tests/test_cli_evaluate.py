@@ -45,9 +45,11 @@ def test_docx_with_charts_places_and_the_next_plan(store: str, tmp_path: Path) -
     assert done.returncode == 0, done.stderr
     assert "charts left out" not in done.stderr
     doc = Document(str(out))
-    assert len(doc.inline_shapes) == 4 + 1  # Yueyang's four rows behind schedule, Changde's one
+    # Yueyang's four rows behind schedule, Changde's one, the next plan's three targets against the trend
+    assert len(doc.inline_shapes) == 4 + 1 + 3
     headings = [p.text for p in doc.paragraphs if p.style.name.startswith("Heading")]
     assert "各地对比" in headings and any(h.startswith("下一期规划") for h in headings)
+    assert headings[-1] == "新目标与近年趋势"
 
 
 def test_xlsx_by_the_file_name(store: str, tmp_path: Path) -> None:

@@ -98,7 +98,7 @@ def _print(evaluations: list[PlanEvaluation], lang: str) -> None:
 
 
 def _write(evaluations: list[PlanEvaluation], comparison: Any, args: argparse.Namespace) -> int:
-    from viewer.services.plan_export import behind, write_plan_docx, write_plan_xlsx
+    from viewer.services.plan_export import against_trend, behind, write_plan_docx, write_plan_xlsx
 
     out: Path = args.out
     fmt = args.format or out.suffix.lower().lstrip(".")
@@ -112,7 +112,7 @@ def _write(evaluations: list[PlanEvaluation], comparison: Any, args: argparse.Na
         else:
             charts: dict[str, bytes] = {}
             if not args.no_charts:
-                charts = _charts([row for e in evaluations for row in behind(e)])
+                charts = _charts([row for e in evaluations for row in behind(e)], against_trend(comparison))
             write_plan_docx(evaluations, out, charts, comparison, args.export_lang)
     except OSError as error:
         print(f"policy-viewer evaluate: cannot write {out}: {error.strerror or error}", file=sys.stderr)
@@ -122,14 +122,15 @@ def _write(evaluations: list[PlanEvaluation], comparison: Any, args: argparse.Na
     return EXIT_OK
 
 
-def _charts(rows: list[Any]) -> dict[str, bytes]:
-    """The charts of the rows behind schedule, drawn by the window's chart code; none when Qt cannot start."""
-    if not rows:
+def _charts(rows: list[Any], following: list[Any]) -> dict[str, bytes]:
+    """The charts of the rows behind schedule and of the next plan's targets against the trend,
+    drawn by the window's chart code; none when Qt cannot start."""
+    if not rows and not following:
         return {}
     try:
         from viewer.ui.plan_chart import render_charts
 
-        return render_charts(rows)
+        return render_charts(rows, following)
     except (ImportError, RuntimeError) as error:
         print(f"policy-viewer evaluate: charts left out ({error})", file=sys.stderr)
         return {}

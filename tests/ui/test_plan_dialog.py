@@ -4,6 +4,7 @@ Word and Excel exports, plans side by side and the next plan."""
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
@@ -12,9 +13,10 @@ from plan_support import doc_id, plan_store
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
+from viewer.services import plan_evaluation
 from viewer.services.library import Library
 from viewer.ui.main_window import MainWindow
-from viewer.ui.plan_dialog import PlanEvaluationDialog
+from viewer.ui.plan_dialog import PlanEvaluationDialog, open_plan_evaluation
 
 
 @pytest.fixture
@@ -39,6 +41,11 @@ def column(dialog: PlanEvaluationDialog, header: str) -> list[str]:
 def choose(dialog: PlanEvaluationDialog, title: str) -> None:
     conn = dialog.library.conn
     dialog.choose_plan(doc_id(conn, title))
+
+
+def settled(qtbot: QtBot, dialog: PlanEvaluationDialog) -> None:
+    """Wait for the dialog's reads on the window's runner."""
+    qtbot.waitUntil(lambda: dialog.evaluation is not None and not dialog.busy(), timeout=30_000)
 
 
 def test_a_plan_shows_each_target_with_its_status_and_summary(dialog: PlanEvaluationDialog) -> None:
@@ -84,7 +91,16 @@ def test_exports_write_word_and_excel(dialog: PlanEvaluationDialog, tmp_path: Pa
     word = dialog.export("docx", tmp_path / "评估.docx")
     assert word is not None
     doc = Document(str(word))
-    assert len(doc.inline_shapes) == 5  # the charts of the rows behind schedule, both plans
+    # the charts of the rows behind schedule (both plans), then the next plan's three continuing
+    # targets against the trend, each after its paragraph
+    assert len(doc.inline_shapes) == 5 + 3
+    texts = [p.text for p in doc.paragraphs]
+    trend = texts.index("新目标与近年趋势")
+    assert trend > texts.index("进度滞后指标")
+    told = [t for t in texts[trend + 1:] if "按近年趋势外推为" in t]
+    assert [t.split("：")[0] for t in told] == ["岳阳市高新技术企业数", "岳阳市研发经费投入强度", "岳阳市技术合同成交额"]
+    pictures = [p for p in doc.paragraphs[trend + 1:] if p._p.xpath(".//pic:pic")]
+    assert len(pictures) == 3
     assert dialog.export("xlsx", tmp_path / "评估.xlsx") == tmp_path / "评估.xlsx"
 
 
@@ -113,11 +129,48 @@ def test_the_window_opens_the_dialog_and_a_source_in_the_report(qtbot: QtBot, st
     action.trigger()
     dialog = window.findChild(PlanEvaluationDialog)
     assert dialog is not None and dialog.isVisible()
+    settled(qtbot, dialog)
     assert dialog.evaluation is not None and dialog.evaluation.plan.region == "常德市", "the open report's plan"
     choose(dialog, "十四五”科技创新发展规划")
+    settled(qtbot, dialog)
     dialog.table.selectRow(0)
     dialog.sources.itemDoubleClicked.emit(dialog.sources.item(2))
     assert window.current is not None and window.current.title == "2024年岳阳市科技工作总结"
     assert window.document_pane.view.textCursor().selectedText() == "820家"
     dialog.close()
     qtbot.waitUntil(lambda: window.findChild(PlanEvaluationDialog) is None, timeout=5_000)
+
+
+def test_in_the_window_plans_are_read_off_the_ui_thread_and_the_ended_plan_comes_first(
+        qtbot: QtBot, store: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    threads: list[str] = []
+    evaluate = plan_evaluation.evaluate_plan
+
+    def watched(conn: object, doc: int) -> object:
+        threads.append(threading.current_thread().name)
+        return evaluate(conn, doc)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(plan_evaluation, "evaluate_plan", watched)
+    window = MainWindow(store, settings=QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: not window.starting_up(), timeout=30_000)
+    assert window.current is None
+    dialog = open_plan_evaluation(window)
+    shown: list[bool] = []
+    dialog.reader.busy_changed.connect(shown.append)
+    assert dialog.busy() and dialog.busy_bar.isVisible() and not dialog.word_button.isEnabled()
+    settled(qtbot, dialog)
+    assert not dialog.busy_bar.isVisible() and dialog.word_button.isEnabled()
+    assert shown[-1] is False
+    wanted = plan_evaluation.default_plan(dialog.plans)
+    assert dialog.evaluation is not None and wanted is not None
+    assert dialog.evaluation.plan.doc_id == wanted.doc_id and dialog.plan_box.currentData() == wanted.doc_id
+    assert dialog.plans[0].doc_id != wanted.doc_id  # not simply the newest document listed
+    assert threads and threading.main_thread().name not in threads
+    dialog.table.selectRow(5)
+    dialog.exclude_selected("统计口径调整")  # written, then read again on the runner
+    assert dialog.busy()
+    settled(qtbot, dialog)
+    assert column(dialog, "状态")[5] == "已排除" and dialog.current_row() is dialog.evaluation.rows[5]
+    dialog.close()

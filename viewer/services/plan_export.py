@@ -1,5 +1,6 @@
 """A plan evaluation as the bureau writes it: a Word document (summary per status, the table with
-a source column, charts of the indicators behind schedule, plans side by side, the next plan)
+a source column, charts of the indicators behind schedule, plans side by side, the next plan
+with the chart of each new target against the trend)
 or an xlsx workbook. Charts come in as PNG bytes rendered by the window's chart code, so this
 module needs no Qt."""
 
@@ -11,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from viewer.model.plans import NextPlanComparison, PlanEvaluation, PlanRow, PlanStatus
+from viewer.model.plans import NextPlanComparison, NextPlanRow, PlanEvaluation, PlanRow, PlanStatus
 from viewer.services import plan_words
 from viewer.services.plan_compare import compare_places_rows
 from viewer.services.tables import write_xlsx
@@ -27,13 +28,28 @@ def behind(evaluation: PlanEvaluation) -> list[PlanRow]:
     return [r for r in evaluation.rows if r.status == PlanStatus.BEHIND and r.excluded is None]
 
 
+def against_trend(comparison: NextPlanComparison | None) -> list[NextPlanRow]:
+    """The next plan's rows a trend chart is drawn for: a new target with a projection to compare."""
+    if comparison is None:
+        return []
+    return [r for r in comparison.rows if r.target is not None and r.projection is not None and r.trend]
+
+
+def trend_key(row: NextPlanRow) -> str:
+    """The key of a next-plan row's chart among the charts passed to write_plan_docx."""
+    assert row.target is not None
+    return "next\t" + row.target.key
+
+
 def _clean(text: object) -> str:
     return "" if text is None else str(text).translate(_CONTROL)
 
 
 def write_plan_docx(evaluations: Sequence[PlanEvaluation], out: Path, charts: Mapping[str, bytes] | None = None,
                     following: NextPlanComparison | None = None, lang: str = "zh") -> None:
-    """One section per plan; with several, a table of them side by side; with `following`, the next plan."""
+    """One section per plan; with several, a table of them side by side; with `following`, the next
+    plan. `charts`: PNG bytes by row key (rows behind schedule) and by trend_key (the next plan's
+    targets against the trend)."""
     from docx import Document
     from docx.enum.section import WD_ORIENT
     from docx.oxml.ns import qn
@@ -59,7 +75,7 @@ def write_plan_docx(evaluations: Sequence[PlanEvaluation], out: Path, charts: Ma
     if len(evaluations) > 1:
         _places_section(doc, evaluations, lang)
     if following is not None:
-        _next_section(doc, following, lang)
+        _next_section(doc, following, charts or {}, lang, Cm)
     doc.save(str(out))
 
 
@@ -132,7 +148,8 @@ def next_plan_lines(comparison: NextPlanComparison, lang: str = "zh") -> tuple[l
     return header, lines
 
 
-def _next_section(doc: Any, comparison: NextPlanComparison, lang: str) -> None:
+def _next_section(doc: Any, comparison: NextPlanComparison, charts: Mapping[str, bytes], lang: str, cm: Any,
+                  ) -> None:
     zh = lang == "zh"
     doc.add_heading(_clean(f"下一期规划：{comparison.next.plan.title}" if zh else f"Next plan: {comparison.next.plan.title}"),
                     level=1)
@@ -144,6 +161,22 @@ def _next_section(doc: Any, comparison: NextPlanComparison, lang: str) -> None:
     for line in lines:
         for cell, text in zip(table.add_row().cells, line, strict=True):
             cell.text = _clean(text)
+    shown = [r for r in against_trend(comparison) if trend_key(r) in charts]
+    if shown:
+        doc.add_heading("新目标与近年趋势" if zh else "New targets against the trend", level=2)
+        for row in shown:
+            assert row.target is not None and row.projection is not None
+            unit = row.target.level_unit or row.target.unit
+            versus = (("+" if row.versus_trend >= 0 else "") + plan_words.percent(row.versus_trend)) \
+                if row.versus_trend is not None else ""
+            doc.add_paragraph(_clean(
+                f"{row.region}{row.indicator}：新目标{plan_words.target_words(row.target, lang)}"
+                f"（{row.target.target_year}年），按近年趋势外推为{plan_words.value(row.projection, unit)}"
+                + (f"，较趋势{versus}" if versus else "") + "。"
+                if zh else f"{row.region} {row.indicator}: new target {plan_words.target_words(row.target, lang)} "
+                f"({row.target.target_year}), the trend projects {plan_words.value(row.projection, unit)}"
+                + (f", {versus} against it" if versus else "") + "."))
+            doc.add_picture(io.BytesIO(charts[trend_key(row)]), width=cm(14))
 
 
 def write_plan_xlsx(evaluations: Sequence[PlanEvaluation], out: Path, following: NextPlanComparison | None = None,

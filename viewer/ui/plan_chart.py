@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from viewer.model.plans import NextPlanRow, PlanRow, TargetKind
 from viewer.services.plan_compare import straight_line
+from viewer.services.plan_export import trend_key
 from viewer.services.plan_progress import implied_level
 from viewer.ui.i18n import in_brackets, tr
 
@@ -103,8 +104,9 @@ def png_bytes(chart: PlanChart, size: tuple[int, int] = PNG_SIZE) -> bytes:
     return bytes(data.data())
 
 
-def render_charts(rows: Iterable[PlanRow]) -> dict[str, bytes]:
-    """PNG bytes of each row's chart, by row key (for the Word export, also from the command line)."""
+def render_charts(rows: Iterable[PlanRow], following: Iterable[NextPlanRow] = ()) -> dict[str, bytes]:
+    """PNG bytes of each row's chart, by row key, and of each next-plan row's chart against the
+    trend, by plan_export.trend_key (for the Word export, also from the command line)."""
     if sys.platform.startswith("linux") and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from viewer.ui.app import application
@@ -115,5 +117,8 @@ def render_charts(rows: Iterable[PlanRow]) -> dict[str, bytes]:
     for row in rows:
         chart.show_row(row)
         found[row.key] = png_bytes(chart)
+    for next_row in following:
+        chart.show_row(next_row.target, next_row)
+        found[trend_key(next_row)] = png_bytes(chart)
     chart.close()  # owned by Python alone: gone with the last reference, no event loop needed
     return found

@@ -1,7 +1,11 @@
 """规划评估: choose a plan and see each target against what later reports say — the table, the
 summary per status, the selected target's sources (a click shows the sentence, a double-click
 opens it in the report) and chart; exclude a row with a reason; export Word or Excel. Two more
-tabs: several plans side by side, and the next plan against the last five years' trend."""
+tabs: several plans side by side, and the next plan against the last five years' trend.
+
+In the window, the list of plans and every evaluation are read on its background runner (a bar
+runs while they are read); the dialog opens on the report open in the window when it states
+targets, else on plan_evaluation.default_plan (the plan whose period ended last)."""
 
 from __future__ import annotations
 
@@ -20,6 +24,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QPlainTextEdit,
+    QProgressBar,
     QPushButton,
     QSplitter,
     QTabWidget,
@@ -27,16 +32,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from viewer.model.plans import PlanDocument, PlanEvaluation, PlanRow, PlanSource
+from viewer.model.plans import NextPlanComparison, PlanDocument, PlanEvaluation, PlanRow, PlanSource
 from viewer.services import plan_evaluation, plan_export, plan_words
 from viewer.ui.i18n import current_language, tr
 from viewer.ui.plan_chart import PlanChart, png_bytes
+from viewer.ui.plan_reader import PlanReader
 from viewer.ui.plan_table import PlanTable
 from viewer.ui.plan_tabs import NextPlanTab, PlacesTab, plan_label
 from viewer.ui.tooltips import plain_message
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
+
     from viewer.services.library import Library
+    from viewer.ui.ops import Ops
 
 SOURCE_ROLE = Qt.ItemDataRole.UserRole + 2
 __all__ = ["PlanEvaluationDialog", "open_plan_evaluation", "plan_label"]
@@ -45,33 +54,82 @@ __all__ = ["PlanEvaluationDialog", "open_plan_evaluation", "plan_label"]
 class PlanEvaluationDialog(QDialog):
     source_requested = Signal(int, int, int)  # doc id, start, end of the figure
 
-    def __init__(self, library: Library, parent: QWidget | None = None) -> None:
+    def __init__(self, library: Library, parent: QWidget | None = None, ops: Ops | None = None,
+                 doc_id: int | None = None) -> None:
+        """With `ops` (the window's runner) the store is read off the UI thread; `doc_id`: the
+        plan to open on when it states targets."""
         super().__init__(parent)
         self.library = library
         self.setWindowTitle(tr("规划评估"))
         self.resize(1200, 760)
         self.evaluation: PlanEvaluation | None = None
-        self.plans: list[PlanDocument] = plan_evaluation.plan_documents(library.conn)
+        self.plans: list[PlanDocument] = []
+        self._select: int | None = None  # the line to select once the evaluation is read again
+        self.reader = PlanReader(library, ops, self)
+        self.reader.busy_changed.connect(self._busy)
+        self.reader.failed.connect(self._failed)
         self.plan_box = QComboBox()
-        for plan in self.plans:
-            self.plan_box.addItem(plan_label(plan), plan.doc_id)
         self.plan_box.currentIndexChanged.connect(lambda _i: self.choose_plan(self.plan_box.currentData()))
+        self.busy_bar = QProgressBar()
+        self.busy_bar.setRange(0, 0)  # runs while the store is read
+        self.busy_bar.setFormat("")
+        self.busy_bar.setMaximumWidth(160)
+        self.busy_bar.setToolTip(tr("正在读取文档库…"))
+        self.busy_bar.hide()
         top = QHBoxLayout()
         top.addWidget(QLabel(tr("规划")))
         top.addWidget(self.plan_box, 1)
+        top.addWidget(self.busy_bar)
         self.tabs = QTabWidget()
         self.tabs.addTab(self._targets_tab(), tr("目标完成情况"))
-        self.places = PlacesTab(self.plans, lambda: self.evaluation, library)
-        self.next_plan = NextPlanTab(self.plans, lambda: self.evaluation, library)
+        self.places = PlacesTab(lambda: self.evaluation, self.reader)
+        self.next_plan = NextPlanTab(lambda: self.evaluation, self.reader)
         self.tabs.addTab(self.places, tr("各地对比"))
         self.tabs.addTab(self.next_plan, tr("下一期规划"))
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.tabs, 1)
-        if not self.plans:
+        self._buttons()
+        self.reader.read("plans", lambda lib: plan_evaluation.plan_documents(lib.conn),
+                         lambda plans: self._plans_read(plans, doc_id))
+
+    def _plans_read(self, plans: list[PlanDocument], wanted: int | None) -> None:
+        self.plans = plans
+        self.plan_box.blockSignals(True)
+        for plan in plans:
+            self.plan_box.addItem(plan_label(plan), plan.doc_id)
+        self.plan_box.setCurrentIndex(-1)
+        self.plan_box.blockSignals(False)
+        self.places.set_plans(plans)
+        self.next_plan.set_plans(plans)
+        chosen = next((p for p in plans if p.doc_id == wanted), None) or plan_evaluation.default_plan(plans)
+        if chosen is None:
             self.summary.setText(tr("文档库中没有含目标的文档。导入规划和之后的工作报告后再评估。"))
         else:
-            self.choose_plan(self.plans[0].doc_id)
+            self.choose_plan(chosen.doc_id)
+
+    def busy(self) -> bool:
+        """Whether the store is being read for the dialog."""
+        return self.reader.busy()
+
+    def _busy(self, busy: bool) -> None:
+        self.busy_bar.setVisible(busy)
+        self._buttons()
+
+    def _failed(self, message: str) -> None:
+        QMessageBox.warning(self, tr("规划评估"), plain_message(message))
+
+    def _buttons(self) -> None:
+        row = self.current_row()
+        idle = not self.reader.busy()
+        self.exclude_button.setEnabled(idle and row is not None and row.excluded is None)
+        self.include_button.setEnabled(idle and row is not None and row.excluded is not None)
+        for button in (self.word_button, self.excel_button):
+            button.setEnabled(idle and self.evaluation is not None)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.reader.close()
+        super().closeEvent(event)
 
     # -- the targets of one plan -------------------------------------------------------------
     def _targets_tab(self) -> QWidget:
@@ -118,13 +176,23 @@ class PlanEvaluationDialog(QDialog):
         return tab
 
     def choose_plan(self, doc_id: int) -> None:
+        """Evaluate the plan `doc_id` (read off the UI thread in the window) and show it."""
         if self.plan_box.currentData() != doc_id:
             self.plan_box.setCurrentIndex(self.plan_box.findData(doc_id))  # comes back here
             return
-        self.evaluation = plan_evaluation.evaluate_plan(self.library.conn, doc_id)
-        self._show_evaluation()
-        self.places.refresh()
-        self.next_plan.refresh()
+        self._select = None
+        self._evaluate(doc_id)
+
+    def _evaluate(self, doc_id: int) -> None:
+        self.reader.read("evaluation", lambda lib: plan_evaluation.evaluate_plan(lib.conn, doc_id), self._evaluated)
+
+    def _evaluated(self, evaluation: PlanEvaluation) -> None:
+        changed = self.evaluation is None or self.evaluation.plan.doc_id != evaluation.plan.doc_id
+        self.evaluation = evaluation
+        self._show_evaluation(self._select)
+        if changed:
+            self.places.refresh()
+            self.next_plan.refresh()
 
     def _show_evaluation(self, select: int | None = None) -> None:
         assert self.evaluation is not None
@@ -134,6 +202,7 @@ class PlanEvaluationDialog(QDialog):
             self.table.selectRow(select or 0)
         else:
             self._row_selected()
+        self._buttons()
 
     def current_row(self) -> PlanRow | None:
         line = self.table.selected_line()
@@ -146,8 +215,7 @@ class PlanEvaluationDialog(QDialog):
         self.sources.clear()
         self.sentence.clear()
         self.chart.show_row(row)
-        self.exclude_button.setEnabled(row is not None and row.excluded is None)
-        self.include_button.setEnabled(row is not None and row.excluded is not None)
+        self._buttons()
         for source in row.sources if row else ():
             label = plan_words.SOURCE_LABEL[current_language()][source.label]
             item = QListWidgetItem(f"{label}  {source.text}  《{source.doc_title}》")
@@ -187,9 +255,8 @@ class PlanEvaluationDialog(QDialog):
 
     def _reevaluate(self) -> None:
         assert self.evaluation is not None
-        line = self.table.selected_line()
-        self.evaluation = plan_evaluation.evaluate_plan(self.library.conn, self.evaluation.plan.doc_id)
-        self._show_evaluation(line)
+        self._select = self.table.selected_line()
+        self._evaluate(self.evaluation.plan.doc_id)
 
     def export(self, fmt: str, path: Path | None = None) -> Path | None:
         """Write the evaluation (with the plans ticked for comparison and the next plan chosen)."""
@@ -206,7 +273,8 @@ class PlanEvaluationDialog(QDialog):
         language = current_language()
         try:
             if fmt == "docx":
-                plan_export.write_plan_docx(evaluations, path, self.charts(evaluations), self.next_plan.following,
+                following = self.next_plan.following
+                plan_export.write_plan_docx(evaluations, path, self.charts(evaluations, following), following,
                                             language)
             else:
                 plan_export.write_plan_xlsx(evaluations, path, self.next_plan.following, language)
@@ -215,20 +283,29 @@ class PlanEvaluationDialog(QDialog):
             return None
         return path
 
-    def charts(self, evaluations: list[PlanEvaluation]) -> dict[str, bytes]:
+    def charts(self, evaluations: list[PlanEvaluation], following: NextPlanComparison | None = None,
+               ) -> dict[str, bytes]:
+        """PNG bytes of the charts the Word export holds: the rows behind schedule (by row key)
+        and the next plan's targets against the trend (by plan_export.trend_key)."""
         chart = PlanChart()
         found = {}
         for evaluation in evaluations:
             for row in plan_export.behind(evaluation):
                 chart.show_row(row)
                 found[row.key] = png_bytes(chart)
+        for next_row in plan_export.against_trend(following):
+            chart.show_row(next_row.target, next_row)
+            found[plan_export.trend_key(next_row)] = png_bytes(chart)
         chart.close()
         return found
+
 
 def open_plan_evaluation(window: Any) -> PlanEvaluationDialog:
     """The dialog over the main window, on the report open there if it states targets; a
     double-clicked source opens its sentence in the report."""
-    dialog = PlanEvaluationDialog(window.library, window)
+    current = getattr(window, "current", None)  # the report open in the window
+    dialog = PlanEvaluationDialog(window.library, window, getattr(window, "ops", None),
+                                  current.id if current is not None else None)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
     def open_source(doc_id: int, start: int, end: int) -> None:
@@ -236,8 +313,5 @@ def open_plan_evaluation(window: Any) -> PlanEvaluationDialog:
         window.raise_()
 
     dialog.source_requested.connect(open_source)
-    current = getattr(window, "current", None)  # the report open in the window, when it states targets
-    if current is not None and any(p.doc_id == current.id for p in dialog.plans):
-        dialog.choose_plan(current.id)
     dialog.show()
     return dialog

@@ -1,7 +1,8 @@
 """Pictures of the 规划评估 dialog and of the first page of its Word export, for the docs, on the
 invented reports of docs/screenshots/invented_plans imported into a temporary store.
 
-python -m viewer.ui.plan_screenshot OUT_FOLDER  (writes plan_evaluation.png, plan_evaluation_docx.png)
+python -m viewer.ui.plan_screenshot OUT_FOLDER  (writes plan_evaluation.png, plan_evaluation_docx.png,
+plan_evaluation_busy.png, plan_evaluation_next.png and plan_evaluation_docx_trend.png)
 
 The Word page is drawn by Qt from the export's own content (python-docx reads it back: headings,
 paragraphs, tables, pictures), a preview of the page rather than Word's rendering of it.
@@ -13,6 +14,7 @@ import base64
 import html
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QRectF, QSettings, QSizeF
@@ -33,16 +35,31 @@ def _settle(rounds: int = 10) -> None:
         QApplication.processEvents()
 
 
-def docx_page(docx: Path, out: Path) -> None:
-    """The first page of a .docx as a PNG, drawn from its content."""
+def _wait(dialog: PlanEvaluationDialog) -> None:
+    """Until the dialog's reads on the window's runner are done."""
+    for _ in range(3000):
+        QApplication.processEvents()
+        if dialog.evaluation is not None and not dialog.busy():
+            return
+        time.sleep(0.01)
+    raise SystemExit("the plan evaluation was not read within 30 s")
+
+
+def docx_page(docx: Path, out: Path, start: str = "") -> None:
+    """The first page of a .docx as a PNG, drawn from its content (from the paragraph `start` on)."""
     from docx import Document
 
     doc = Document(str(docx))
     parts = []
     pictures = {rel.rId: rel.target_part.blob for rel in doc.part.rels.values() if "image" in rel.reltype}
     body = doc.element.body
+    begun = not start
     for child in body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
+        if not begun:
+            begun = tag == "p" and next(p for p in doc.paragraphs if p._p is child).text == start
+            if not begun:
+                continue
         if tag == "p":
             paragraph = next(p for p in doc.paragraphs if p._p is child)
             blips = child.findall(".//{http://schemas.openxmlformats.org/drawingml/2006/main}blip")
@@ -85,20 +102,28 @@ def take(out: Path) -> None:
         window.resize(1500, 900)
         window.show()
         _settle(30)
-        dialog = PlanEvaluationDialog(window.library, window)
+        dialog = PlanEvaluationDialog(window.library, window, window.ops)  # read on the window's runner
         dialog.resize(1400, 860)
         dialog.show()
+        dialog.grab().save(str(out / "plan_evaluation_busy.png"))  # the bar runs while the plans are read
+        _wait(dialog)
         plan = next(p for p in dialog.plans if "十四五" in p.title and p.region == "岳阳市")
         dialog.choose_plan(plan.doc_id)
+        _wait(dialog)
         dialog.table.selectRow(1)
         dialog.sources.setCurrentRow(2)
         _settle(20)
         dialog.grab().save(str(out / "plan_evaluation.png"))
         dialog.places.tick(next(p.doc_id for p in dialog.plans if p.region == "常德市"))
         dialog.next_plan.choose(next(p.doc_id for p in dialog.plans if "十五五" in p.title))
+        _wait(dialog)
+        dialog.tabs.setCurrentWidget(dialog.next_plan)
+        _settle(20)
+        dialog.grab().save(str(out / "plan_evaluation_next.png"))
         word = dialog.export("docx", Path(folder) / "评估.docx")
         assert word is not None
         docx_page(word, out / "plan_evaluation_docx.png")
+        docx_page(word, out / "plan_evaluation_docx_trend.png", start="新目标与近年趋势")
         dialog.close()
         window.close()
 
