@@ -27,6 +27,12 @@ _QUALIFIER_WORDS = {
     Qualifier.UNDER: "以内", Qualifier.RANGE: "区间",
 }
 _CLAUSE_START = re.compile(r"[，,；;。：:、\n（(]")
+_CLAUSE_END = re.compile(r"[，,；;。：:！!？?\n]")  # not 、: an enumeration stays in its clause
+# Before a count of things, a verb of relying on or using them: what the work stands on, not a result.
+_MEANS = re.compile(r"依托|利用|借助|依靠|立足|凭借|用好|发挥")
+_REACHED = re.compile(r"达到|达|超过|突破|增长|增加|新增|建成|建设|培育|打造|提高|提升|实现|形成|引进|认定|获批|转型|升级|创建")
+_COUNT_UNITS = {"个", "种", "家", "所", "条", "项", "座", "类", "大", "批", "支", "处"}
+_TIMES = {"次"}  # how often an activity is held: 每年举办…2次
 PHRASE_CHARS = 12  # of the words before a target the analysis found no indicator for
 
 
@@ -95,6 +101,10 @@ def plan_targets(figures: list[Figure], text: str, region: str | None) -> tuple[
         if figure.role not in TARGET_ROLES:
             dropped.append(f"{figure.text}：{figure.role}")
             continue
+        task = _task_number(figure, text)
+        if task:
+            dropped.append(f"{figure.text}：{task}")
+            continue
         stated = (*_restated_key(figure)[:5], _sentence(text, figure))
         if any(key[:5] == stated[:5] and key[6] == stated[5] and key[5] < (figure.year or 0) for key in restated):
             dropped.append(f"{figure.text}：本文前面以{key_year(restated, stated)}年实际值陈述过的同一表述（重复陈述的实际值）")
@@ -119,6 +129,22 @@ def plan_targets(figures: list[Figure], text: str, region: str | None) -> tuple[
         if figure.qualifier and not found.figure.qualifier:
             found.qualifier = target.qualifier
     return list({id(t): t for t in groups.values()}.values()), dropped
+
+
+def _task_number(figure: Figure, text: str) -> str:
+    """Why a number in a plan's future tense is no target ('' when it may be one): how often an
+    activity is held (a count of 次), or a count of what the work relies on or uses (依托9个园区,
+    利用两个市场、两种资源: the figure is the object of a verb of means, no verb of reaching
+    between them)."""
+    if figure.unit in _TIMES:
+        return "活动的次数（工作安排，不是指标）"
+    if figure.unit not in _COUNT_UNITS:
+        return ""
+    clause = _CLAUSE_END.split(text[max(figure.sentence_start, figure.start - 24): figure.start])[-1]
+    means = list(_MEANS.finditer(clause))
+    if means and not _REACHED.search(clause[means[-1].end():]):
+        return f"“{means[-1].group(0)}”的对象（依托的现有条件，不是目标）"
+    return ""
 
 
 RestatedKey = tuple[str | None, str | None, str, float | None, str, int, str]
