@@ -4,6 +4,8 @@ scrolling, a document chosen among the totals; on invented reports (tests/search
 from __future__ import annotations
 
 import shutil
+import sqlite3
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,6 +22,8 @@ from search_support import (
     ingest_reports,
 )
 
+from viewer.model import SearchTotals
+from viewer.services.library import Library
 from viewer.ui.i18n import install_language
 from viewer.ui.main_window import MainWindow
 from viewer.ui.search_pane import SearchPane
@@ -115,3 +119,29 @@ def test_a_search_with_one_page_has_its_totals_at_once(qtbot: QtBot, window: Mai
     window.search("量子测量")
     assert pane.status.text().startswith("“量子测量”：没有结果")
     assert CROWDED_HITS > 50  # the crowded report alone fills the first page
+
+
+def test_a_query_asked_again_while_its_interrupted_count_ends_gets_its_totals(
+        qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    entered, release = threading.Event(), threading.Event()
+    counted: list[str] = []
+    totals = Library.search_totals
+
+    def interrupted_first(library: Library, query: str) -> SearchTotals:
+        counted.append(query)
+        if not release.is_set():
+            entered.set()
+            release.wait(10)
+            raise sqlite3.OperationalError("interrupted")  # what an interrupted count raises
+        return totals(library, query)
+
+    monkeypatch.setattr(Library, "search_totals", interrupted_first)
+    pane = window.search_pane
+    window.search(WORD)
+    assert entered.wait(10)  # its count runs
+    window.search("科技")  # more than a page: its count interrupts the count of WORD
+    window.search(WORD)  # asked again before that interrupted count has ended
+    release.set()
+    qtbot.waitUntil(lambda: pane.totals is not None, timeout=10_000)
+    assert pane.query_text == WORD and pane.totals is not None and pane.totals.hits == TOTAL_HITS
+    assert counted == [WORD, WORD] and not pane.error

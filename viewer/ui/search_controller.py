@@ -81,9 +81,9 @@ class SearchController(QObject):
                 self.pane.show_totals(query, result)
 
         def failed(error: str) -> None:
-            if self._wanted != query:
-                self._count(self._wanted)
+            if self._wanted != query or (running is not None and running.cancelled()):
+                self._count(self._wanted)  # interrupted for a newer query (which may be this one again)
             else:
                 self.pane.show_totals_failed(query, error)
 
-        self.ops.read(TASK, count, done, failed)
+        running = self.ops.read(TASK, count, done, failed)
