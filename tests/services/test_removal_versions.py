@@ -143,3 +143,22 @@ def test_replace_refuses_missing_documents(tmp_path: Path) -> None:
     with pytest.raises(KeyError):
         replace_version(db, doc_id, doc_id)
     db.conn.close()
+
+
+def test_a_plans_excluded_rows_follow_it_to_its_new_version(tmp_path: Path) -> None:
+    from viewer.store import plans as store_plans
+
+    store = tmp_path / "s.db"
+    old = ingest_file(store, tmp_path / "收文" / "柏川总结.txt", VERSION_1)
+    new = ingest_file(store, tmp_path / "修订" / "柏川总结_修订.txt", VERSION_2)
+    db = open_store(store)
+    old_path = store_documents.get_document(db, old).path  # type: ignore[union-attr]
+    new_path = store_documents.get_document(db, new).path  # type: ignore[union-attr]
+    store_plans.exclude(db, old_path, "技术合同成交额|柏川市|2025", "口径不同", author="审阅人")
+    replace_version(db, old, new)
+    rows = db.execute("SELECT doc_path, row_key, reason FROM plan_exclusions").fetchall()
+    assert rows == [(new_path, "技术合同成交额|柏川市|2025", "口径不同")]
+    journalled = {(e.row["doc_path"], e.op) for (kind, _key), e in replay(journal_path(store)).items()
+                  if kind == "plan_exclusion"}
+    assert journalled == {(old_path, "delete"), (new_path, "put")}
+    db.conn.close()

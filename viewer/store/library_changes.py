@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from viewer.model.library_changes import DocumentRef
 from viewer.store.connection import Queryable, in_chunks
-from viewer.store.reviewer_rows import record_row
+from viewer.store.reviewer_rows import record_plan_exclusion, record_row
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -96,7 +96,20 @@ def move_reviewer_work(db: sqlite_utils.Database, old: DocumentRef, new: Documen
         for row_id in ids:
             record_row(db.conn, kind, row_id)  # the journal beside the store: the work's new path
         counts.append(len(ids))
+    _move_plan_exclusions(db, old.path, new.path)
     return counts[0], counts[1]
+
+
+def _move_plan_exclusions(db: sqlite_utils.Database, old_path: str, new_path: str) -> None:
+    """A plan's excluded rows follow it to its new version (one the new version has already wins)."""
+    if old_path == new_path:
+        return
+    keys = [str(r[0]) for r in db.execute("SELECT row_key FROM plan_exclusions WHERE doc_path = ?", [old_path])]
+    db.conn.execute("UPDATE OR IGNORE plan_exclusions SET doc_path = ? WHERE doc_path = ?", [new_path, old_path])
+    db.conn.execute("DELETE FROM plan_exclusions WHERE doc_path = ?", [old_path])
+    for key in keys:
+        record_plan_exclusion(db.conn, old_path, key)  # journalled as gone from the old path
+        record_plan_exclusion(db.conn, new_path, key)
 
 
 def findings_citing(db: Queryable, doc_ids: list[int]) -> int:
