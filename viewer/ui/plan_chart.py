@@ -45,7 +45,7 @@ def goal_level(row: PlanRow) -> float | None:
     return row.target_value
 
 
-class PlanChart(pg.PlotWidget):
+class PlanChart(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph is untyped
     def __init__(self, parent: object = None) -> None:
         super().__init__(parent=parent, background="w")
         self.showGrid(x=True, y=True, alpha=0.25)

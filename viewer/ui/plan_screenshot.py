@@ -77,15 +77,15 @@ def docx_page(docx: Path, out: Path, start: str = "") -> None:
             rows = "".join("<tr>" + "".join(f"<td>{html.escape(c.text).replace(chr(10), '<br>')}</td>" for c in row.cells) + "</tr>"
                            for row in table.rows)
             parts.append(f'<table border="1" cellspacing="0" cellpadding="2" style="font-size:7pt">{rows}</table>')
-    text = QTextDocument()
-    text.setHtml("".join(parts))
+    page = QTextDocument()
+    page.setHtml("".join(parts))
     margin = 60
-    text.setPageSize(QSizeF(PAGE[0] - 2 * margin, PAGE[1] - 2 * margin))
+    page.setPageSize(QSizeF(PAGE[0] - 2 * margin, PAGE[1] - 2 * margin))
     image = QImage(PAGE[0], PAGE[1], QImage.Format.Format_RGB32)
     image.fill(QColor("white"))
     painter = QPainter(image)
     painter.translate(margin, margin)
-    text.drawContents(painter, QRectF(0, 0, PAGE[0] - 2 * margin, PAGE[1] - 2 * margin))
+    page.drawContents(painter, QRectF(0, 0, PAGE[0] - 2 * margin, PAGE[1] - 2 * margin))
     painter.end()
     image.save(str(out))
 
