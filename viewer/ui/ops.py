@@ -43,13 +43,20 @@ class OpCancelled(Exception):
     """A read cancelled before it opened the store."""
 
 
-class _Thread(QThread):
-    def __init__(self, op: Op) -> None:
-        super().__init__(op)
-        self.op = op
+class _Worker(QObject):
+    """Lives in the op's thread: runs the work when the thread starts (a plain QThread, not a
+    subclass whose run() is Python)."""
 
+    finished = Signal()
+
+    def __init__(self, work: Callable[[], None]) -> None:
+        super().__init__()
+        self.work = work
+
+    @Slot()
     def run(self) -> None:
-        self.op._run()
+        self.work()
+        self.finished.emit()
 
 
 class Op(QObject):
@@ -76,8 +83,11 @@ class Op(QObject):
         self._steps: queue.SimpleQueue[object] = queue.SimpleQueue()
         self._lock = threading.Lock()
         self._library: Library | None = None
-        self._thread = _Thread(self)
-        self._thread.finished.connect(self._thread_finished)
+        self._thread = QThread(self)
+        self._worker = _Worker(self._run)
+        self._worker.moveToThread(self._thread)
+        self._thread.started.connect(self._worker.run)
+        self._worker.finished.connect(self._work_finished)  # queued: this object lives in the UI thread
         self._reported.connect(self._relay)  # queued: this object lives in the UI thread
 
     @property
@@ -114,10 +124,9 @@ class Op(QObject):
         self._thread.start()
 
     def wait(self, ms: int | None = None) -> bool:
+        """Wait for the work to end (the thread's loop stops once it has)."""
+        self._thread.quit()
         return self._thread.wait() if ms is None else self._thread.wait(ms)
-
-    def running(self) -> bool:
-        return self._thread.isRunning()
 
     def _run(self) -> None:
         started = time.perf_counter()
@@ -137,12 +146,13 @@ class Op(QObject):
     def _relay(self) -> None:
         try:
             value = self._steps.get_nowait()
-        except queue.Empty:  # drained already, by _thread_finished
+        except queue.Empty:  # drained already, by _work_finished
             return
         self.progressed.emit(value)
 
     @Slot()
-    def _thread_finished(self) -> None:
+    def _work_finished(self) -> None:
+        self._thread.quit()
         self._thread.wait()
         while not self._steps.empty():  # every step is shown before the end
             self.progressed.emit(self._steps.get_nowait())
