@@ -1948,5 +1948,21 @@ Remove the samples from this library? Their %2 notes and %3 corrections are kept
         <source>正在读取文档库…</source>
         <translation>Reading the library…</translation>
     </message>
+    <message>
+        <source>今年以来</source>
+        <translation>Year to date</translation>
+    </message>
+    <message>
+        <source>%1年今年以来（%2月发布）</source>
+        <translation>Year to date %1 (published in month %2)</translation>
+    </message>
+    <message>
+        <source>发布月不详</source>
+        <translation>publication month unknown</translation>
+    </message>
+    <message>
+        <source>发布月：</source>
+        <translation>published in month: </translation>
+    </message>
 </context>
 </TS>

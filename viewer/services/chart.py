@@ -23,16 +23,22 @@ _MONTH = re.compile(r"^(\d{2})$")
 
 
 def is_part_year(period: str) -> bool:
-    """A period within one year: 2023-H1, 2023-Q1-Q3, 2023-M01-M11, 2023-03 (as of the end of March)."""
+    """A period within one year: 2023-H1, 2023-Q1-Q3, 2023-M01-M11, 2023-03 (as of the end of March),
+    2023-YTD and 2023-YTD-11 (今年以来: the year to date; 11, the month the document appeared in)."""
     return _PART.match(period) is not None
 
 
 def last_month(period: str) -> int:
-    """The month a period ends in: 12 for a whole year or a span of years, 9 for 前三季度."""
+    """The month a period ends in: 12 for a whole year or a span of years, 9 for 前三季度. A year to
+    date ends in the month its document appeared in (2023-YTD-11: 11), or mid-year (6) when the
+    document's date does not say."""
     part = _PART.match(period)
     if part is None:
         return 12
     sub = part.group(2)
+    if sub.startswith("YTD"):
+        published = _MONTH.match(sub[4:])
+        return int(published.group(1)) if published and 1 <= int(published.group(1)) <= 12 else 6
     if sub in _LAST_MONTH:
         return _LAST_MONTH[sub]
     months = _MONTHS.match(sub) or _MONTH.match(sub)
@@ -44,7 +50,8 @@ def last_month(period: str) -> int:
 
 def chart_x(point: Point) -> float:
     """Where a point stands on the chart's year axis: a full year at its year, a part of a year
-    at the end of that part (year - 1 + months / 12)."""
+    at the end of that part (year - 1 + months / 12); a year to date (今年以来) at the month its
+    document appeared in, else mid-year (see `last_month`)."""
     if not is_part_year(point.period):
         return float(point.year)
     return point.year - 1 + last_month(point.period) / 12

@@ -1,8 +1,9 @@
 """A figure's period as the correction editor shows it (a year and a kind of period: 全年,
-上半年, 前三季度, 1–N月, 截至N月, a span of years) and back to the figure's fields.
+上半年, 前三季度, 1–N月, 截至N月, 今年以来, a span of years) and back to the figure's fields.
 
 The labels are those the analysis writes (viewer.text.periods): "2023", "2023-H1",
-"2023-Q1-Q3", "2023-M01-M11", "2023-03" (as of the end of March), "2021-2025".
+"2023-Q1-Q3", "2023-M01-M11", "2023-03" (as of the end of March), "2023-YTD" and
+"2023-YTD-11" (今年以来, in a document that appeared in November), "2021-2025".
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from viewer.text.periods import month_sub, span_period, year_period
+from viewer.text.periods import YTD, month_sub, span_period, year_period, ytd_period
 
 
 class PeriodKind:
@@ -22,17 +23,19 @@ class PeriodKind:
     Q1_Q3 = "Q1-Q3"  # 前三季度
     MONTHS = "months"  # 1–N月 (months 1..N of the year)
     AS_OF = "as_of"  # 截至N月底
+    YTD = YTD  # 今年以来: January to the time of writing (month: when the document appeared, if known)
     SPAN = "span"  # 2021–2025: several years
 
 
 # The kinds in the order the editor lists them.
 PERIOD_KINDS = (PeriodKind.YEAR, PeriodKind.H1, PeriodKind.H2, PeriodKind.Q1, PeriodKind.Q2, PeriodKind.Q3,
-                PeriodKind.Q4, PeriodKind.Q1_Q3, PeriodKind.MONTHS, PeriodKind.AS_OF, PeriodKind.SPAN,
+                PeriodKind.Q4, PeriodKind.Q1_Q3, PeriodKind.MONTHS, PeriodKind.AS_OF, PeriodKind.YTD, PeriodKind.SPAN,
                 PeriodKind.NONE)
 _SUBS = {PeriodKind.H1, PeriodKind.H2, PeriodKind.Q1, PeriodKind.Q2, PeriodKind.Q3, PeriodKind.Q4, PeriodKind.Q1_Q3}
 _MONTHS = re.compile(r"^M(\d{2})-M(\d{2})$")
 _MONTH = re.compile(r"^(\d{2})$")
 _SPAN = re.compile(r"^(\d{4})-(\d{4})$")
+_TO_DATE = re.compile(rf"^{YTD}(?:-(\d{{2}}))?$")
 
 
 @dataclass(frozen=True)
@@ -40,7 +43,7 @@ class PeriodParts:
     kind: str
     year: int | None = None  # the year; of a span, its last year
     first_year: int | None = None  # of a span
-    month: int | None = None  # the last month of MONTHS, the month of AS_OF
+    month: int | None = None  # the last month of MONTHS, the month of AS_OF, of YTD its document's (or None)
 
 
 def period_parts(period: str, year: int | None, period_start: int | None = None,
@@ -67,6 +70,9 @@ def period_parts(period: str, year: int | None, period_start: int | None = None,
     month = _MONTH.match(sub)
     if month:
         return PeriodParts(PeriodKind.AS_OF, year, month=int(month.group(1)))
+    to_date = _TO_DATE.match(sub)
+    if to_date:
+        return PeriodParts(PeriodKind.YTD, year, month=int(to_date.group(1)) if to_date.group(1) else None)
     return PeriodParts(PeriodKind.YEAR, year)  # a label this editor cannot show keeps its year
 
 
@@ -89,6 +95,10 @@ def period_fields(parts: PeriodParts) -> dict[str, Any]:
         if parts.month is None or not 1 <= parts.month <= 12:
             raise ValueError("the month must be between 1 and 12")
         period = year_period(parts.year, f"{parts.month:02d}")
+    elif parts.kind == PeriodKind.YTD:
+        if parts.month is not None and not 1 <= parts.month <= 12:
+            raise ValueError("the month must be between 1 and 12")
+        period = ytd_period(parts.year, parts.month)
     elif parts.kind in _SUBS:
         period = year_period(parts.year, parts.kind)
     elif parts.kind == PeriodKind.YEAR:

@@ -37,6 +37,7 @@ _SPAN = re.compile(r"^(\d{4})-(\d{4})$")
 _PART = re.compile(r"^(\d{4})-(.+)$")
 _MONTHS = re.compile(r"^M(\d{2})-M(\d{2})$")
 _MONTH = re.compile(r"^(\d{2})$")
+_TO_DATE = re.compile(r"^YTD(?:-(\d{2}))?$")  # 今年以来, and the month its document appeared in
 
 FieldValue = str | int | float | bool | None
 
@@ -63,7 +64,9 @@ def role_word(role: str, lang: str) -> str:
 
 def period_words(period: str, year: int | None, lang: str) -> str:
     """2020 → 2020年 / 2020; 2016-2020 → 2016—2020年 / 2016–2020; 2022-Q1-Q3 → 2022年前三季度 /
-    Q1–Q3 2022; 2022-M01-M11 → 2022年1—11月 / Jan–Nov 2022; 2023-03 → 2023年3月底 / end of March 2023."""
+    Q1–Q3 2022; 2022-M01-M11 → 2022年1—11月 / Jan–Nov 2022; 2023-03 → 2023年3月底 / end of March 2023;
+    2023-YTD → 2023年今年以来 / year to date 2023; 2023-YTD-11 → 2023年今年以来（11月发布） /
+    year to date 2023 (published in November)."""
     zh = _lang(lang) == "zh"
     if not period:
         return "" if year is None else (f"{year}年" if zh else str(year))
@@ -78,6 +81,14 @@ def period_words(period: str, year: int | None, lang: str) -> str:
     first, sub = part[1], part[2]
     if sub in _SUB_ZH:
         return f"{first}年{_SUB_ZH[sub]}" if zh else f"{_SUB_EN[sub]} {first}"
+    to_date = _TO_DATE.match(sub)
+    if to_date:
+        if to_date[1] is None:
+            return f"{first}年今年以来" if zh else f"year to date {first}"
+        number = int(to_date[1])
+        if 1 <= number <= 12:
+            return f"{first}年今年以来（{number}月发布）" if zh else \
+                f"year to date {first} (published in {_MONTHS_EN[number - 1]})"
     months = _MONTHS.match(sub)
     if months and 1 <= int(months[1]) <= int(months[2]) <= 12:  # a damaged label stays as it is
         a, b = int(months[1]), int(months[2])

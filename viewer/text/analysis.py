@@ -26,7 +26,8 @@ MAX_CHARS = 5_000_000  # about 3,000 pages; the largest real report has 42,000 c
 # Bump it whenever a change to viewer/text changes what is stored for the same text.
 #   1  everything before the version was recorded
 #   2  clause frames: figures record how their indicator, place and period were found
-ANALYSIS_VERSION = 2
+#   3  今年以来 / 年初以来 / 截至目前 of the current year: a year to date (2023-YTD), not the year
+ANALYSIS_VERSION = 3
 
 
 def file_sha256(path: Path) -> str:

@@ -39,6 +39,14 @@ class DocumentContext:
         return self.year
 
     @property
+    def published_month(self) -> int | None:
+        """The month of the current year the document appeared in, when its date says (2023-11)."""
+        published = self.published or ""
+        if len(published) >= 7 and published[5:7].isdigit() and 1 <= int(published[5:7]) <= 12:
+            return int(published[5:7])
+        return None
+
+    @property
     def place(self) -> Place | None:
         return place_table().lookup_label(self.region) if self.region else None
 
@@ -52,7 +60,7 @@ def attribute_figures(
 ) -> list[Figure]:
     """Return copies of `figures` (in the given order) with their attribution filled in."""
     lexicon = lexicon if lexicon is not None else load_lexicon()
-    timeline = build_timeline(text, sentences, context.current_year)
+    timeline = build_timeline(text, sentences, context.current_year, context.published_month)
     document = context.place
     aliases = AliasIndex(text, lexicon)
     places = SubjectPlaces(text, document, aliases=aliases)

@@ -87,9 +87,11 @@ class Timeline:
         return self.sentences[index]
 
 
-def build_timeline(text: str, sentences: list[Sentence], current_year: int | None) -> Timeline:
+def build_timeline(
+    text: str, sentences: list[Sentence], current_year: int | None, published_month: int | None = None
+) -> Timeline:
     spans = _join_fragments(text, sentences) or [(0, len(text), False)]
-    mentions = find_periods(text, current_year)
+    mentions = find_periods(text, current_year, published_month)
     mention_starts = [m.start for m in mentions]
     logical: list[LogicalSentence] = []
     running: Period | None = None

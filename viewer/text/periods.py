@@ -4,12 +4,17 @@
 document's current year (the year 今年 means). Sub-year mentions without a year of their
 own (前三季度, 上半年) and "now" words (目前) are returned unresolved; the caller supplies
 the year from the surrounding text.
+
+今年以来, 年初以来 and "2023年以来" in a document of 2023 run from January to the time of
+writing: a year to date (2023-YTD, or 2023-YTD-11 when the document appeared in November),
+or months 1 to N (2023-M01-M10) when a 截至10月底 next to it says how far. "2019年以来" in a
+document of 2023 is a span of years (2019-2022), as before.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 PLAN_PERIODS = {"十一五": 2006, "十二五": 2011, "十三五": 2016, "十四五": 2021, "十五五": 2026}
 
@@ -17,6 +22,7 @@ _Y = r"(?:19|20)\d{2}"
 # Every alternative below starts with one of these characters; checking them first lets the
 # engine skip most positions instead of trying each alternative there (8x faster).
 _FIRST_CHARS = "截12“\"十前上下第今去明本目现当过近"
+YTD = "YTD"  # the part of a year from January to the time of writing
 # Other digits start a mention only as months (3—5月) or years counted back (5年来).
 _OTHER_DIGITS = r"[03-9](?=\d?\s*[-—–~～至到年])"
 _ALTERNATIVES = (
@@ -24,19 +30,22 @@ _ALTERNATIVES = (
     rf"|(?P<range>(?P<range_a>{_Y})\s*年?\s*[-—–~～至到]\s*(?P<range_b>{_Y})\s*年?)"
     rf"|(?P<months>(?<![\d.])(?P<months_a>1[0-2]|0?[1-9])\s*[-—–~～至到]\s*(?P<months_b>1[0-2]|0?[1-9])\s*月(?:份)?)"
     r"|(?P<recent>(?:过去|近)?(?P<recent_n>[两二三四五六七八九十]|\d{1,2})年(?:来|间|以来)|(?:过去|近)(?P<past_n>[两二三四五六七八九十]|\d{1,2})年)"
-    rf"|(?P<since>(?P<since_year>{_Y})\s*年\s*(?:以来|至今|开始|起))"
+    rf"|(?P<since>(?P<since_year>{_Y})\s*年\s*(?P<since_start>年?初)?\s*(?P<since_tail>以来|至今|开始|起))"
     r"|(?P<plan>[“\"]?(?P<plan_name>十[一二三四五]五)[”\"]?[ \t]*(?P<plan_tail>期间|时期|以来|期末|末)?)"
     rf"|(?P<year>(?P<year_value>{_Y})\s*年(?!代)度?\s*(?:(?P<year_sub>前三季度|前三个季度|上半年|下半年|第?[一二三四]季度)"
     r"|(?P<year_m1>1[0-2]|0?[1-9])\s*[-—–~～至到]\s*(?P<year_m2>1[0-2]|0?[1-9])\s*月(?:份)?)?)"
     r"|(?P<sub>前三季度|前三个季度|上半年|下半年|第?[一二三四]季度)"
-    r"|(?P<relative>(?P<relative_word>今年|去年|上年|上一年|前年|明年|本年)(?P<relative_since>以来)?)"
-    r"|(?P<current>截[至止]目前|目前|现阶段|当前)"
+    r"|(?P<relative>(?P<relative_word>今年|去年|上年|上一年|前年|明年|本年)(?P<relative_since>(?:年?初)?(?:以来|至今))?)"
+    r"|(?P<ytd>(?<!年)年初(?:以来|至今))"
+    r"|(?P<current>(?P<to_date>截[至止]\s*(?:目前|发稿(?:时|前)?))|目前|现阶段|当前)"
 )
 # Chinese numerals are common; they start a mention only before 季度 or 年 (一季度, 五年来).
-_NUMERAL_STARTS = r"[一二三四](?=季度)|[两二三四五六七八九](?=年)"
+_NUMERAL_STARTS = r"[一二三四](?=季度)|[两二三四五六七八九](?=年)|年(?=初)"
 # The first lookahead is one character class: most characters of a text fail it at once.
-_ANY_FIRST = _FIRST_CHARS + "03-9一二三四两五六七八九"
+_ANY_FIRST = _FIRST_CHARS + "03-9一二三四两五六七八九年"
 _PATTERN = re.compile(rf"(?=[{_ANY_FIRST}])(?=[{_FIRST_CHARS}]|{_OTHER_DIGITS}|{_NUMERAL_STARTS})(?:{_ALTERNATIVES})")
+# 今年以来，截至10月底 / 截至10月底，今年以来: the as-of month says how far the year to date runs.
+_YTD_ASOF_GAP = re.compile(r"[\s，,、（(]*")
 _SUBYEAR = {
     "前三季度": "Q1-Q3", "前三个季度": "Q1-Q3", "上半年": "H1", "下半年": "H2",
     "一季度": "Q1", "二季度": "Q2", "三季度": "Q3", "四季度": "Q4",
@@ -54,7 +63,7 @@ _HEADING_YEAR = re.compile(rf"(?<![\d“\"《])({_Y})(?![\d年%.万亿家个件�
 
 @dataclass(frozen=True)
 class Period:
-    label: str  # "2020", "2016-2020", "2020-Q1-Q3", "2022-H1", "2022-M01-M11", "2023-03"
+    label: str  # "2020", "2016-2020", "2020-Q1-Q3", "2022-H1", "2022-M01-M11", "2023-03", "2023-YTD"
     start: int
     end: int
     base: int | None = None  # the year a from-to over the period starts from: 2020 for 十四五
@@ -81,8 +90,18 @@ def year_period(year: int, sub: str = "") -> Period:
 
 
 def part_of_year(period: Period) -> bool:
-    """前三季度, 1—6月, 截至3月底: a period within one year."""
+    """前三季度, 1—6月, 截至3月底, 今年以来: a period within one year."""
     return period.start == period.end and len(period.label) > 4
+
+
+def ytd_period(year: int, month: int | None = None) -> Period:
+    """今年以来 in a document of `year`: 2023-YTD, or 2023-YTD-11 when the document is known to
+    have appeared in November (the year to date then reaches no further than November)."""
+    return year_period(year, f"{YTD}-{month:02d}" if month is not None and 1 <= month <= 12 else YTD)
+
+
+def is_year_to_date(period: Period) -> bool:
+    return period.start == period.end and period.label[5:].startswith(YTD)
 
 
 def span_period(first: int, last: int, base: int | None = None) -> Period:
@@ -107,7 +126,9 @@ def _since(first: int, current_year: int | None) -> Period:
     return span_period(first, last)
 
 
-def _resolve(match: re.Match[str], current_year: int | None) -> tuple[str, Period | None, str]:
+def _resolve(
+    match: re.Match[str], current_year: int | None, published: int | None
+) -> tuple[str, Period | None, str]:
     kind = match.lastgroup or ""
     group = match.group
     if group("asof"):
@@ -127,7 +148,10 @@ def _resolve(match: re.Match[str], current_year: int | None) -> tuple[str, Perio
             return "recent", None, ""
         return "plan", span_period(current_year - count, current_year - 1, current_year - count - 1), ""
     if group("since"):
-        return "since", _since(int(group("since_year")), current_year), ""
+        first = int(group("since_year"))
+        if first == current_year and group("since_tail") in ("以来", "至今"):
+            return "since", ytd_period(first, published), YTD  # 2023年以来 in a document of 2023
+        return "since", _since(first, current_year), ""
     if group("plan"):
         first = PLAN_PERIODS[group("plan_name")]
         tail = group("plan_tail") or ""
@@ -148,18 +172,26 @@ def _resolve(match: re.Match[str], current_year: int | None) -> tuple[str, Perio
         if current_year is None:
             return "relative", None, ""
         year = current_year + _RELATIVE[group("relative_word")]
+        if year == current_year and group("relative_since"):
+            return "relative", ytd_period(year, published), YTD  # 今年以来
         return "relative", year_period(year), ""
+    if group("ytd"):
+        return ("relative", ytd_period(current_year, published), YTD) if current_year else ("relative", None, "")
+    if group("to_date") and current_year is not None:
+        # resolved against the running period (see `resolve`); a year to date when it is this year
+        return "current", ytd_period(current_year, published), YTD
     return kind, None, ""
 
 
-def find_periods(text: str, current_year: int | None) -> list[PeriodMention]:
-    """Every time expression in `text`, left to right, non-overlapping."""
+def find_periods(text: str, current_year: int | None, published_month: int | None = None) -> list[PeriodMention]:
+    """Every time expression in `text`, left to right, non-overlapping. `published_month` is the
+    month of the current year the document appeared in, when known (it dates 今年以来)."""
     mentions: list[PeriodMention] = []
     for match in _PATTERN.finditer(text):
         start, end = match.span()
         if match.group("plan") and not match.group("plan_tail") and _ATTRIBUTIVE.match(text, end):
             continue  # “十四五”科技创新规划 names a plan, not a period
-        kind, period, sub = _resolve(match, current_year)
+        kind, period, sub = _resolve(match, current_year, published_month)
         before = text[max(0, start - 4) : start]
         base = bool(_BASE_BEFORE.search(before) or _BASE_AFTER.match(text[end : end + 5]))
         reached = _REACHED.search(text[max(0, start - 5) : start]) or text.startswith("的", end)
@@ -167,6 +199,25 @@ def find_periods(text: str, current_year: int | None) -> list[PeriodMention]:
             match.group("plan_tail") in ("期末", "末") and not base)
         after_from = bool(_FROM_BEFORE.search(text, max(0, start - 2), start))
         mentions.append(PeriodMention(start, end, kind, period, sub, base and not target, target, after_from))
+    return _months_to_date(text, mentions)
+
+
+def _months_to_date(text: str, mentions: list[PeriodMention]) -> list[PeriodMention]:
+    """今年以来，截至10月底: both mentions become months 1 to 10 of the year (2023-M01-M10)."""
+    for i in range(len(mentions) - 1):
+        first, second = mentions[i], mentions[i + 1]
+        if not _YTD_ASOF_GAP.fullmatch(text, first.end, second.start):
+            continue
+        kinds = {first.kind, second.kind}
+        asof = first if first.kind == "asof" else second
+        ytd = second if asof is first else first
+        if "asof" not in kinds or ytd.period is None or asof.period is None or not is_year_to_date(ytd.period) \
+                or ytd.period.year != asof.period.year:
+            continue
+        month = int(asof.sub)
+        period = year_period(asof.period.year, "" if month == 12 else month_sub(1, month) if month > 1 else asof.sub)
+        mentions[i] = replace(first, period=period, sub=period.label[5:])
+        mentions[i + 1] = replace(second, period=period, sub=period.label[5:])
     return mentions
 
 
@@ -184,9 +235,15 @@ def resolve(mention: PeriodMention, running: Period | None, current_year: int | 
         year = running.year if running is not None else current_year
         return year_period(year, mention.sub) if year is not None else None
     if mention.kind == "current":
-        # 目前 in a review is the year under review, in a news item the year it appeared.
+        # 目前 in a review is the year under review, in a news item the year it appeared; 截至目前
+        # in the year it appeared is the year to date (mention.period).
+        to_date = mention.period
         if running is not None and running.start == running.end and current_year is not None \
                 and running.year >= current_year - 1:
-            return running if part_of_year(running) else year_period(running.year)
+            if part_of_year(running):
+                return running
+            return to_date if to_date is not None and to_date.year == running.year else year_period(running.year)
+        if to_date is not None:
+            return to_date
         return year_period(current_year) if current_year is not None else None
     return None

@@ -200,15 +200,16 @@ class PeriodField(QWidget):
         year = parts.year or fallback_year or 2024
         self.year.setValue(year)
         self.first_year.setValue(parts.first_year or year - 4)
-        self.month.setValue(parts.month or 12)
         self._show_boxes()
+        self.month.setValue(parts.month or (0 if parts.kind == PeriodKind.YTD else 12))
 
     def parts(self) -> PeriodParts:
         kind = str(self.kind.currentData())
         if kind == PeriodKind.NONE:
             return PeriodParts(kind)
+        month = self.month.value() if kind in (PeriodKind.MONTHS, PeriodKind.AS_OF, PeriodKind.YTD) else None
         return PeriodParts(kind, self.year.value(), self.first_year.value() if kind == PeriodKind.SPAN else None,
-                           self.month.value() if kind in (PeriodKind.MONTHS, PeriodKind.AS_OF) else None)
+                           None if kind == PeriodKind.YTD and month == 0 else month)
 
     def fields(self) -> dict[str, Any]:
         """year, period, period_start, period_end. Raises ValueError for an impossible period."""
@@ -222,8 +223,12 @@ class PeriodField(QWidget):
         self.first_year.setVisible(kind == PeriodKind.SPAN)
         self.dash.setVisible(kind == PeriodKind.SPAN)
         self.year.setVisible(kind != PeriodKind.NONE)
-        self.month.setVisible(kind in (PeriodKind.MONTHS, PeriodKind.AS_OF))
-        self.month.setMinimum(2 if kind == PeriodKind.MONTHS else 1)
+        to_date = kind == PeriodKind.YTD
+        self.month.setVisible(kind in (PeriodKind.MONTHS, PeriodKind.AS_OF) or to_date)
+        # 今年以来: the month the document appeared in, or none ("—") when its date does not say
+        self.month.setMinimum(2 if kind == PeriodKind.MONTHS else 0 if to_date else 1)
+        self.month.setSpecialValueText(tr("发布月不详") if to_date else "")
+        self.month.setPrefix(tr("发布月：") if to_date else "N = ")
 
 
 class ValueField(QWidget):

@@ -36,13 +36,15 @@ def period_kind_label(kind: str) -> str:
         PeriodKind.YEAR: tr("全年"), PeriodKind.H1: tr("上半年"), PeriodKind.H2: tr("下半年"),
         PeriodKind.Q1: tr("一季度"), PeriodKind.Q2: tr("二季度"), PeriodKind.Q3: tr("三季度"),
         PeriodKind.Q4: tr("四季度"), PeriodKind.Q1_Q3: tr("前三季度"), PeriodKind.MONTHS: tr("1–N月"),
-        PeriodKind.AS_OF: tr("截至N月"), PeriodKind.SPAN: tr("跨年时期"), PeriodKind.NONE: tr("无年份"),
+        PeriodKind.AS_OF: tr("截至N月"), PeriodKind.YTD: tr("今年以来"), PeriodKind.SPAN: tr("跨年时期"),
+        PeriodKind.NONE: tr("无年份"),
     }
     return labels.get(kind, kind)
 
 
 def period_label(period: str) -> str:
-    """2023-H1 -> 2023年上半年; 2021-2025 -> 2021–2025年; a label of another form as it is."""
+    """2023-H1 -> 2023年上半年; 2021-2025 -> 2021–2025年; 2023-YTD -> 2023年今年以来; a label of
+    another form as it is."""
     parts = period_parts(period, None)
     if parts.kind == PeriodKind.NONE:
         return "—"
@@ -60,6 +62,8 @@ def period_label(period: str) -> str:
         return tr("%1年1–%2月").replace("%1", year).replace("%2", str(parts.month))
     if parts.kind == PeriodKind.AS_OF:
         return tr("%1年截至%2月").replace("%1", year).replace("%2", str(parts.month))
+    if parts.kind == PeriodKind.YTD and parts.month is not None:
+        return tr("%1年今年以来（%2月发布）").replace("%1", year).replace("%2", str(parts.month))
     return tr("%1年%2").replace("%1", year).replace("%2", period_kind_label(parts.kind))
 
 
