@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 import ui_fakes as fakes
+from chart_support import store_of
 from PySide6.QtGui import QTextCharFormat
 from pytestqt.qtbot import QtBot
 
@@ -99,47 +100,59 @@ def weak_series() -> Series:
     return series
 
 
+SURE = "研发投入（核实）"
+
+
 def spot_brushes(pane: ChartPane, key: tuple[str, str]) -> dict[int, str]:
-    return {spot.data().figure_id: spot.brush().color().name() for spot in pane.spots[key].points()}
+    return {spot.data().year: spot.brush().color().name() for spot in pane.spots[key].points()}
 
 
-def test_a_weak_point_is_hollow_and_its_hover_says_what_to_check(qtbot: QtBot) -> None:
-    pane = ChartPane()
+@pytest.fixture
+def weak_pane(qtbot: QtBot, tmp_path: Path) -> Iterator[ChartPane]:
+    """研发投入 with 甲市 2021 weak; the same values, all sure, as another indicator."""
+    series = weak_series()
+    series.points[0] = replace(series.points[0], sentence="=1+1 甲市研发投入")
+    sure = Series(SURE, "元", "money", [replace(p, weak=()) for p in fakes.make_series().points])
+    library = store_of(tmp_path / "store.db", series, sure)
+    pane = ChartPane(library)
     qtbot.addWidget(pane)
-    pane.show_series(weak_series())
+    yield pane
+    library.close()
+
+
+def test_a_weak_point_is_hollow_and_its_hover_says_what_to_check(weak_pane: ChartPane) -> None:
+    pane = weak_pane
+    pane.show_indicator("研发投入")
     colour = chart_style.region_colours(["乙市", "甲市"])["甲市"].name()
-    assert spot_brushes(pane, ("甲市", "actual")) == {101: colour, 102: chart_style.HOLLOW, 1: colour}
+    assert spot_brushes(pane, ("甲市", "actual")) == {2020: colour, 2021: chart_style.HOLLOW, 2022: colour}
     assert set(spot_brushes(pane, ("乙市", "actual")).values()) != {chart_style.HOLLOW}
     assert [spot.pen().color().name() for spot in pane.spots[("甲市", "actual")].points()] == [colour] * 3
     xs, _ys = pane.spots[("甲市", "actual")].getData()
     assert xs.tolist() == [2020, 2021, 2022]  # the hollow point is still drawn where it belongs
-    point = weak_series().points[1]
-    tip = pane.point_tooltip(point)
+    weak, sure = (next(p for p in pane.visible_points() if (p.region, p.year) == ("甲市", year)) for year in (2021, 2020))
+    assert weak.weak == ("region", "year")
+    tip = pane.point_tooltip(weak)
     assert "需核对" in tip and "地区：文件默认（从全文推断）" in tip and "年份：文件年份（推断）" in tip
     assert "指标：" not in tip, "the indicator is sure"
-    assert "需核对" not in pane.point_tooltip(weak_series().points[0])
+    assert "需核对" not in pane.point_tooltip(sure)
     assert "空心" in pane.legend.text()
-    sure = fakes.make_series()
-    sure.points = [replace(p, figure_id=p.figure_id + 1000) for p in sure.points]  # another series, all sure
-    pane.show_series(sure)  # drawn with the same items: none of its points is hollow
+    pane.show_indicator(SURE)  # drawn with the same items: none of its points is hollow
     assert chart_style.HOLLOW not in spot_brushes(pane, ("甲市", "actual")).values()
     assert "空心" not in pane.legend.text()
 
 
-def test_the_chart_data_export_lists_what_to_check(qtbot: QtBot, tmp_path: Path) -> None:
-    pane = ChartPane()
-    qtbot.addWidget(pane)
-    series = weak_series()
-    series.points[0] = replace(series.points[0], sentence="=1+1 甲市研发投入")
-    pane.show_series(series)
+def test_the_chart_data_export_lists_what_to_check(weak_pane: ChartPane, tmp_path: Path) -> None:
+    pane = weak_pane
+    pane.show_indicator("研发投入")
     out = tmp_path / "series.csv"
     pane.export_data(out)
     rows = list(csv.DictReader(out.open(encoding="utf-8-sig")))
     assert list(rows[0]) == COLUMNS
     by_year = {(r["region"], r["year"]): r for r in rows}
     assert by_year[("甲市", "2021")]["check"] == "region,year" and by_year[("甲市", "2021")]["region_how"] == "guessed"
-    assert by_year[("甲市", "2020")]["check"] == "" and by_year[("甲市", "2020")]["sentence"] == "'=1+1 甲市研发投入"
-    write_series(series, tmp_path / "series.xlsx")
+    assert by_year[("甲市", "2020")]["check"] == ""
+    assert by_year[("甲市", "2020")]["sentence"].startswith("'=1+1 甲市研发投入"), "a formula is written as text"
+    write_series(weak_series(), tmp_path / "series.xlsx")
     from openpyxl import load_workbook
 
     sheet = load_workbook(tmp_path / "series.xlsx").active

@@ -3,10 +3,12 @@ notes table, note dialog, chart flags and the chart's line rule."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
 import ui_fakes as fakes
+from chart_support import chart_figure, store_of
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QTextCharFormat
 from pytestqt.qtbot import QtBot
@@ -14,7 +16,7 @@ from test_document_pane import formats_at
 
 from viewer.model import Point, Role, Series
 from viewer.model.review import Verdict
-from viewer.ui import chart_style
+from viewer.services.chart import line_points
 from viewer.ui.chart_pane import ChartPane
 from viewer.ui.checks_model import DOC_ROLE, FINDING_ROLE, ChecksModel
 from viewer.ui.checks_pane import ChecksPane
@@ -171,23 +173,15 @@ def test_note_dialog_values(qtbot: QtBot) -> None:
 
 
 # -- chart -----------------------------------------------------------------------------------------
-class FakeSource:
-    def indicators(self) -> list[str]:
-        return ["研发投入"]
-
-    def series(self, indicator: str, regions: list[str] | None = None) -> Series:
-        return fakes.make_series(indicator)
-
-    def series_for_figure(self, figure_id: int) -> Series:
-        return fakes.make_series()
-
-
-def test_chart_flags_conflicts_and_target_outcomes(qtbot: QtBot) -> None:
-    chart = ChartPane(FakeSource())
+def test_chart_flags_conflicts_and_target_outcomes(qtbot: QtBot, tmp_path: Path) -> None:
+    library = store_of(tmp_path / "store.db", fakes.make_series())
+    chart = ChartPane(library)
     qtbot.addWidget(chart)
     chart.show_indicator("研发投入")
     assert chart.flagged_points() == []
-    chart.set_flags({102: FLAG_CONFLICT, 103: FLAG_MISSED, 999: FLAG_MET})
+    conflict, missed = (chart_figure(library, "研发投入", "甲市", year, role) for year, role in
+                        ((2021, Role.ACTUAL), (2025, Role.TARGET)))
+    chart.set_flags({conflict.id or 0: FLAG_CONFLICT, missed.id or 0: FLAG_MISSED, 999: FLAG_MET})
     flagged = {(x, round(y, 6), flag) for x, y, flag in chart.flagged_points()}
     assert flagged == {(2021.0, 30.0, FLAG_CONFLICT), (2025.0, 50.0, FLAG_MISSED)}
     assert chart.factor == 1e8
@@ -195,6 +189,7 @@ def test_chart_flags_conflicts_and_target_outcomes(qtbot: QtBot) -> None:
     assert "目标已完成" not in chart.legend.text()  # no met target among the points
     chart.set_region_visible("甲市", False)
     assert chart.flagged_points() == []
+    library.close()
 
 
 def test_figure_flags_from_findings() -> None:
@@ -210,17 +205,19 @@ def test_line_takes_exact_values_then_the_latest_report() -> None:
     points = [point(2020, 10, 1), point(2020, 12, 2, doc_id=2),  # two reports: the later one
               point(2021, 15, 3), point(2021, 14, 4, "more_than", doc_id=2),  # exact before qualified
               point(2022, 18, 5, "about"), point(2022, 19, 6, "more_than")]  # both qualified: the later
-    line = chart_style.line_points(points)
+    line = line_points(points)
     assert [p.figure_id for p in line] == [2, 3, 6]
 
 
-def test_every_value_keeps_its_marker(qtbot: QtBot) -> None:
+def test_every_value_keeps_its_marker(qtbot: QtBot, tmp_path: Path) -> None:
     series = Series("研发投入", "元", "money", [point(2020, 10e8, 1), point(2020, 12e8, 2, doc_id=2),
                                             point(2021, 15e8, 3)])
-    chart = ChartPane(FakeSource())
+    library = store_of(tmp_path / "store.db", series, years={1: 2021, 2: 2022})
+    chart = ChartPane(library)
     qtbot.addWidget(chart)
-    chart.show_series(series)
+    chart.show_indicator("研发投入")
     (curve,) = chart.curves.values()
-    assert curve.getData()[1].tolist() == [12.0, 15.0]
+    assert curve.getData()[1].tolist() == [12.0, 15.0], "the later report's value on the line"
     (spots,) = chart.spots.values()
     assert sorted(spots.getData()[1].tolist()) == [10.0, 12.0, 15.0]
+    library.close()

@@ -12,13 +12,15 @@ from typing import Any
 
 import pytest
 import ui_fakes as fakes
+from chart_support import chart_figure, store_of
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from viewer.model import Entity, Point, Role, Series
+from viewer.services.chart import MAX_OTHER_REGIONS
 from viewer.services.library import Library
-from viewer.ui import chart_style, entity_model
+from viewer.ui import entity_model
 from viewer.ui.chart_pane import ChartPane
 from viewer.ui.checks_model import DOC_ROLE, FINDING_ROLE, ChecksModel
 from viewer.ui.entity_pane import EntityPane
@@ -146,52 +148,23 @@ def point(region: str, year: int, figure_id: int) -> Point:
     return Point(year, 1.0 + year % 7, region, Role.ACTUAL, "", figure_id, 1, "", 0, 1, "", "", str(year))
 
 
-class ManyRegions:
-    """A source of 40 regions, region i with 40 - i points, that records what it was asked."""
-
-    def __init__(self) -> None:
-        self.regions = [f"地区{i:02d}" for i in range(40)]
-        self.points = [point(r, 2000 + y, i * 100 + y) for i, r in enumerate(self.regions) for y in range(40 - i)]
-        self.asked: list[list[str] | None] = []
-
-    def indicators(self) -> list[str]:
-        return ["研发投入"]
-
-    def indicator_region_counts(self, indicator: str) -> dict[str, int]:
-        return {r: 40 - i for i, r in enumerate(self.regions)}
-
-    def series(self, indicator: str, regions: list[str] | None = None) -> Series:
-        return self.series_for_figure(0, regions)
-
-    def series_for_figure(self, figure_id: int, regions: list[str] | None = None) -> Series:
-        self.asked.append(regions)
-        return Series("研发投入", "%", "percent", [p for p in self.points if regions is None or p.region in regions])
-
-
-def test_chart_draws_the_clicked_region_and_the_busiest_others(qtbot: QtBot) -> None:
-    source = ManyRegions()
-    chart = ChartPane(source)
+def test_chart_draws_the_clicked_region_and_the_busiest_others(qtbot: QtBot, tmp_path: Path) -> None:
+    """40 regions, region i reported in 40 - i years: the chart reads and draws 7 of them."""
+    regions = [f"地区{i:02d}" for i in range(40)]
+    points = [point(r, 2000 + y, i * 100 + y) for i, r in enumerate(regions) for y in range(40 - i)]
+    library = store_of(tmp_path / "store.db", Series("研发投入", "%", "percent", points))
+    chart = ChartPane(library)
     qtbot.addWidget(chart)
-    figure = fakes.make_figures()[0]
-    clicked = next(p for p in source.points if p.region == "地区30")
-    chart.show_figure(type(figure)(**{**figure.__dict__, "id": clicked.figure_id, "region": "地区30"}))
+    chart.show_figure(chart_figure(library, "研发投入", "地区30", 2005))
     drawn = {region for region, _group in chart.curves}
-    assert drawn == {"地区30", *source.regions[: chart_style.MAX_OTHER_REGIONS]}
-    assert source.asked == [sorted(drawn, key=lambda r: (r != "地区30", r))]  # only those were read
+    assert drawn == {"地区30", *regions[:MAX_OTHER_REGIONS]}
+    assert chart.series is not None and {p.region for p in chart.series.points} == drawn, "only those were read"
     chart.region_menu.aboutToShow.emit()
     actions = {a.text(): a for a in chart.region_menu.actions()}
     assert len(actions) == 40 and not actions["地区39"].isChecked()
     actions["地区39"].setChecked(True)  # read and drawn on request
-    assert source.asked[-1] == ["地区39"] and ("地区39", "actual") in chart.curves
-
-
-def test_drawn_regions_rule() -> None:
-    points = [point(r, 2000 + y, n * 10 + y) for n, (r, k) in enumerate([("甲", 3), ("乙", 5), ("丙", 1)])
-              for y in range(k)]
-    assert chart_style.drawn_regions(points, None) == {"甲", "乙", "丙"}
-    many = [point(f"r{i:02d}", 2000, i) for i in range(20)] + [point("r19", 2001, 99)]
-    chosen = chart_style.drawn_regions(many, 5)
-    assert "r05" in chosen and "r19" in chosen and len(chosen) == 1 + chart_style.MAX_OTHER_REGIONS
+    assert ("地区39", "actual") in chart.curves and "地区39" in {p.region for p in chart.series.points}
+    library.close()
 
 
 def test_checks_model_asks_only_for_the_documents_it_shows(qtbot: QtBot) -> None:

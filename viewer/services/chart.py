@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from viewer.model import Point, Role
+from viewer.model import Point, Qualifier, Role
 from viewer.services.figure_words import period_words
 
 # "2023-H1", "2023-Q1-Q3", "2023-M01-M11", "2023-03": a year, then a part of it (not "2021-2025").
@@ -96,3 +96,66 @@ def target_path(actual_line: list[Point], targets: list[Point]) -> list[Point]:
     first = ordered[0].year
     before = [p for p in actual_line if p.role != Role.TARGET and not is_part_year(p.period) and p.year < first]
     return ([max(before, key=lambda p: p.year)] if before else []) + ordered
+
+
+# -- which value stands ------------------------------------------------------------------------
+# One place decides which value stands for what the chart draws:
+# - a marker stands for every report of its place (region, role, year, value, qualifier, range):
+#   the latest report's figure (the document's year, then the document, then the figure: the
+#   order `viewer.store.figures.series_spots` groups by), or the clicked figure at its own place;
+# - the line of a (region, group) passes through one value per year: an exact value over a
+#   qualified one (超过, 约, a range), and among those the latest report's. Every other value
+#   keeps its marker, so a disagreement stays visible off the line.
+ACTUAL, TARGET, ESTIMATE, PART = "actual", "target", "estimate", "part_year"
+GROUPS = (ACTUAL, ESTIMATE, TARGET, PART)
+MAX_OTHER_REGIONS = 6
+
+
+def group_of(point: Point) -> str:
+    """A part of a year (前三季度, 1—11月) is a group of its own whatever its role: it is not on
+    the line of full years."""
+    if is_part_year(point.period):
+        return PART
+    return {Role.TARGET: TARGET, Role.ESTIMATE: ESTIMATE}.get(point.role, ACTUAL)
+
+
+def grouped(points: Iterable[Point]) -> dict[tuple[str, str], list[Point]]:
+    """Points per (region, group), each list sorted by year (stable: keeps the store's order)."""
+    groups: dict[tuple[str, str], list[Point]] = {}
+    for point in points:
+        groups.setdefault((point.region, group_of(point)), []).append(point)
+    return {key: sorted(value, key=lambda p: p.year) for key, value in sorted(groups.items())}
+
+
+def is_exact(point: Point) -> bool:
+    return point.value_high is None and point.qualifier in ("", Qualifier.EXACT)
+
+
+def line_points(points: list[Point]) -> list[Point]:
+    """One point per year for the line: exact before qualified, then the latest report.
+    `points` are in the store's order (latest last)."""
+    by_year: dict[int, Point] = {}
+    for point in points:
+        chosen = by_year.get(point.year)
+        if chosen is None or is_exact(point) or not is_exact(chosen):
+            by_year[point.year] = point
+    return [by_year[year] for year in sorted(by_year)]
+
+
+def drawn_regions(points: Iterable[Point], figure_id: int | None) -> set[str]:
+    """The regions a chart draws first: an indicator reported for hundreds of regions would be an
+    unreadable tangle of lines, so the clicked figure's region plus the `MAX_OTHER_REGIONS`
+    regions with the most points (ties: by name); the region menu adds any of the others."""
+    counts: dict[str, int] = {}
+    clicked: set[str] = set()
+    for point in points:
+        counts[point.region] = counts.get(point.region, 0) + 1
+        if figure_id is not None and point.figure_id == figure_id:
+            clicked.add(point.region)
+    return clicked | set(busiest(counts, clicked)[:MAX_OTHER_REGIONS])
+
+
+def busiest(counts: dict[str, int], leave_out: Iterable[str] = ()) -> list[str]:
+    """Regions by their number of points, most first (ties: by name)."""
+    left_out = set(leave_out)
+    return sorted((r for r in counts if r not in left_out), key=lambda r: (-counts[r], r))

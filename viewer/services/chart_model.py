@@ -1,0 +1,283 @@
+"""What the chart shows, without Qt (the pane in viewer.ui.chart_pane only paints it): the
+series drawn (a figure's or an indicator's), the regions drawn and hidden, the point
+emphasised, the checks' flags, and the drawing itself as plain curves and spots.
+
+Which value stands for a marker and for the line is decided in `viewer.services.chart`.
+Values in a drawing are in the series' unit; the pane scales them for its axis.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from viewer.model import Figure, Point, Role, Series
+from viewer.services.chart import (
+    ACTUAL,
+    PART,
+    TARGET,
+    busiest,
+    chart_x,
+    drawn_regions,
+    grouped,
+    line_points,
+    target_path,
+)
+from viewer.services.chart import MAX_OTHER_REGIONS as MAX_OTHER_REGIONS
+from viewer.services.library import Library
+from viewer.services.series import position
+
+FlagSource = Callable[[list[int]], dict[int, str]]  # figure ids -> flag (conflict, outlier, met, missed)
+XY = tuple[float, float]
+
+
+@dataclass(frozen=True)
+class Curve:
+    """The line of a region's group (actual, estimate, target; parts of a year have none)."""
+
+    region: str
+    group: str
+    xs: list[float]
+    ys: list[float]
+
+
+@dataclass(frozen=True)
+class Spots:
+    """The markers of a region's group, one per point; a hollow one is a point to check."""
+
+    region: str
+    group: str
+    points: list[Point]
+    xs: list[float]
+    ys: list[float]
+    hollow: list[bool]
+
+
+@dataclass
+class Drawing:
+    """Everything one drawing of the chart shows, region colours by their place in `regions`."""
+
+    series: Series
+    points: list[Point]  # the visible ones
+    regions: list[str]
+    curves: list[Curve] = field(default_factory=list)
+    spots: list[Spots] = field(default_factory=list)
+    ranges: dict[str, tuple[list[float], list[float]]] = field(default_factory=dict)  # low-high pairs
+    emphasis: list[XY] = field(default_factory=list)
+    flags: list[tuple[float, float, str]] = field(default_factory=list)
+    hidden_regions: int = 0  # regions of the series not drawn (the region menu has them)
+
+    def values(self) -> list[float]:
+        return [p.value for p in self.points] + [p.value_high for p in self.points if p.value_high is not None]
+
+
+def measure(series: Series) -> str | None:
+    """The role a series measures when it is not values (a chart of increases, 新增N家)."""
+    measures = {p.role for p in series.points} - {Role.ACTUAL, Role.TARGET, Role.ESTIMATE}
+    return measures.pop() if len(measures) == 1 else None
+
+
+class ChartModel:
+    def __init__(self, library: Library | None = None) -> None:
+        self.library = library
+        self.flag_source: FlagSource | None = None  # asked only about the points drawn
+        self.series: Series | None = None
+        self.emphasised: int | None = None
+        self.hidden: set[str] = set()
+        self.flags: dict[int, str] = {}
+        self.region_counts: dict[str, int] = {}  # every region of the indicator drawn, read or not
+        self._asked: set[int] = set()
+        self.flags_pending = False  # the last drawing asked about new points: ask about those behind them
+        self._figure: Figure | None = None  # the figure whose series is drawn
+        self._region_cache: dict[str, dict[str, int]] = {}
+
+    # -- reading ------------------------------------------------------------------------------
+    def indicators(self) -> list[str]:
+        self._region_cache.clear()  # the store changed
+        return self.library.indicators() if self.library is not None else []
+
+    def figure_series(self, figure: Figure) -> Series | None:
+        """The series a click on `figure` shows, of its first regions; None without an indicator."""
+        if not figure.indicator or self.library is None:
+            return None
+        self._figure = figure
+        return self.library.chart_series_for_figure(figure, self._first_regions(figure.indicator, figure.region))
+
+    def indicator_series(self, indicator: str) -> Series | None:
+        if self.library is None or not indicator:
+            return None
+        self._figure = None
+        return self.library.chart_series(indicator, self._first_regions(indicator, None))
+
+    def _first_regions(self, indicator: str, region: str | None) -> list[str] | None:
+        """Of an indicator reported in many regions, the ones to read first (see `drawn_regions`),
+        ranked by the store's counts; None: all of them."""
+        counts = self._region_cache.get(indicator)
+        if counts is None and self.library is not None:
+            counts = self._region_cache[indicator] = self.library.indicator_region_counts(indicator)
+        self.region_counts = counts or {}
+        if len(self.region_counts) <= 1 + MAX_OTHER_REGIONS:
+            return None
+        return ([region] if region else []) + busiest(self.region_counts, [region] if region else [])[:MAX_OTHER_REGIONS]
+
+    # -- what is drawn ------------------------------------------------------------------------
+    def show(self, series: Series, emphasised: int | None) -> bool:
+        """Take a series to draw; False when it is the one drawn and only the emphasis moved."""
+        if self.series is not None and _same_series(self.series, series):
+            self.emphasised = emphasised
+            shown = {p.region for p in series.points if p.figure_id == emphasised} & self.hidden
+            self.hidden -= shown
+            return bool(shown)
+        self.series, self.emphasised = series, emphasised
+        drawn = drawn_regions(series.points, emphasised)
+        self.hidden = {p.region for p in series.points if p.region not in drawn}
+        self._asked.clear()
+        if self.flag_source is not None:
+            self.flags = {}
+        return True
+
+    def forget(self) -> tuple[Series | None, int | None]:
+        """Drop the series drawn (to read it again); returns it and the figure emphasised."""
+        shown, self.series = self.series, None
+        return shown, self.emphasised
+
+    def visible_points(self) -> list[Point]:
+        if self.series is None:
+            return []
+        return [p for p in self.series.points if p.region not in self.hidden]
+
+    def region_choices(self) -> list[tuple[str, bool]]:
+        """(region, drawn) of every region of the indicator: the drawn first, then by points."""
+        if self.series is None:
+            return []
+        counts = dict(self.region_counts)
+        loaded: dict[str, int] = {}
+        for point in self.series.points:
+            loaded[point.region] = loaded.get(point.region, 0) + 1
+        counts.update(loaded)
+        hidden = self.hidden | (set(counts) - set(loaded))
+        return [(r, r not in hidden) for r in sorted(counts, key=lambda r: (r in hidden, -counts[r], r))]
+
+    def set_region_visible(self, region: str, visible: bool) -> None:
+        if visible:
+            self._load_region(region)
+            self.hidden.discard(region)
+        else:
+            self.hidden.add(region)
+
+    def _load_region(self, region: str) -> None:
+        """Add a region not read yet (chosen in the region menu) to the series."""
+        series, library = self.series, self.library
+        if series is None or library is None or region in {p.region for p in series.points}:
+            return
+        figure = self._figure
+        more = library.chart_series_for_figure(figure, [region]) if figure is not None else \
+            library.chart_series(series.indicator, [region])
+        known = {p.figure_id for p in series.points}
+        self.series = Series(series.indicator, series.unit, series.kind,
+                             series.points + [p for p in more.points if p.figure_id not in known])
+
+    def drawing(self) -> Drawing | None:
+        """The chart of the visible points, flags asked about first; None when nothing is drawn."""
+        if self.series is None:
+            return None
+        points = self.visible_points()
+        self.flags_pending = self.ask_flags(points)
+        regions = sorted({p.region for p in points})
+        drawing = Drawing(self.series, points, regions,
+                          hidden_regions=len({p.region for p in self.series.points}) - len(regions))
+        actual_lines: dict[str, list[Point]] = {}
+        for (region, group), members in grouped(points).items():
+            line = [] if group == PART else line_points(members)
+            if group == TARGET:
+                line = target_path(actual_lines.get(region, []), line)
+            elif group == ACTUAL:
+                actual_lines[region] = line
+            if line:
+                drawing.curves.append(Curve(region, group, [chart_x(p) for p in line], [p.value for p in line]))
+            drawing.spots.append(Spots(region, group, members, [chart_x(p) for p in members],
+                                       [p.value for p in members], [bool(p.weak) for p in members]))
+        for point in points:
+            if point.value_high is not None:
+                xs, ys = drawing.ranges.setdefault(point.region, ([], []))
+                xs += [chart_x(point), chart_x(point)]
+                ys += [point.value, point.value_high]
+        drawing.emphasis = self.emphasis(points)
+        drawing.flags = self.flag_marks(points)
+        return drawing
+
+    def emphasis(self, points: list[Point] | None = None) -> list[XY]:
+        return [(chart_x(p), p.value) for p in (self.visible_points() if points is None else points)
+                if p.figure_id == self.emphasised]
+
+    # -- flags --------------------------------------------------------------------------------
+    def ask_flags(self, points: list[Point]) -> bool:
+        """Ask `flag_source` about the points not asked about yet; True when it was asked (the
+        figures behind the markers can be asked about next: `flags_behind_points`)."""
+        if self.flag_source is None:
+            return False
+        new = [p.figure_id for p in points if p.figure_id not in self._asked]
+        if new:
+            self._asked.update(new)
+            self.flags.update(self.flag_source(new))
+        return bool(new)
+
+    def flags_behind_points(self) -> bool:
+        """A marker stands for every report of its place: it takes a flag any of them has.
+        True when a marker took one."""
+        series, library = self.series, self.library
+        if series is None or library is None or self.flag_source is None:
+            return False
+        points = self.visible_points()
+        behind = library.figures_at(series.indicator, series.unit, points)
+        others = [i for ids in behind.values() for i in ids if i not in self._asked]
+        if not others:
+            return False
+        self._asked.update(others)
+        found = self.flag_source(others)
+        changed = False
+        for point in points:
+            if point.figure_id not in self.flags:
+                flag = next((found[i] for i in behind.get(position(point), ()) if i in found), None)
+                if flag is not None:
+                    self.flags[point.figure_id] = flag
+                    changed = True
+        return changed
+
+    def flag_marks(self, points: list[Point]) -> list[tuple[float, float, str]]:
+        return [(chart_x(p), p.value, self.flags[p.figure_id]) for p in points if p.figure_id in self.flags]
+
+    def forget_flags(self) -> bool:
+        """The checks ran again: ask afresh. True when a series is drawn (to draw again)."""
+        if self.flag_source is None:
+            return False
+        self.flags, self._asked = {}, set()
+        return self.series is not None
+
+    def set_flags(self, flags: dict[int, str]) -> bool:
+        """Flags given rather than asked for; True when they changed and a series is drawn."""
+        if flags == self.flags:
+            return False
+        self.flags = dict(flags)
+        return self.series is not None
+
+    # -- sources ------------------------------------------------------------------------------
+    def sentence_of(self, point: Point) -> str:
+        if point.sentence or self.library is None:
+            return point.sentence
+        return self.library.with_sentences([point])[0].sentence
+
+    def export_series(self) -> Series | None:
+        """Every report behind the visible markers, with sentences: what 导出数据 writes."""
+        series = self.series
+        if series is None:
+            return None
+        points = self.visible_points()
+        if self.library is not None:
+            points = self.library.sources_at(series.indicator, series.unit, points)
+        return Series(series.indicator, series.unit, series.kind, points)
+
+
+def _same_series(old: Series, new: Series) -> bool:
+    return (old.indicator, old.unit, [p.figure_id for p in old.points]) == \
+        (new.indicator, new.unit, [p.figure_id for p in new.points])

@@ -1,0 +1,90 @@
+"""Paint a `viewer.services.chart_model.Drawing` on a pyqtgraph plot: lines, markers, ranges, the
+emphasis ring, the checks' flags and the reviewer's frames, in the axis' unit (亿元 …)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+
+from viewer.services.chart_model import MAX_OTHER_REGIONS, XY, Drawing
+from viewer.ui import chart_items, chart_style, chart_text
+from viewer.ui.chart_corrections import CorrectedMarks
+from viewer.ui.chart_items import Z_EMPHASIS, ItemPool, SpotsSlot
+from viewer.ui.chart_marks import FlagMarks, MarkScatter
+from viewer.ui.i18n import in_brackets
+from viewer.ui.labels import figure_kind_label
+from viewer.ui.units import scale_for
+
+
+class ChartPainter:
+    def __init__(self, plot: pg.PlotWidget, clicked: SpotsSlot, hovered: SpotsSlot,
+                 set_title: Callable[[str], None]) -> None:
+        self.plot, self._set_title = plot, set_title
+        self.factor, self.unit_label = 1.0, ""
+        self.curves: dict[tuple[str, str], pg.PlotDataItem] = {}
+        self.spots: dict[tuple[str, str], pg.ScatterPlotItem] = {}
+        self.items = ItemPool(plot, clicked, hovered)
+        self.items.prepare(1 + MAX_OTHER_REGIONS)  # the actual values of the regions drawn
+        self.emphasis = MarkScatter(size=24, symbol="o", pen=pg.mkPen("#e8590c", width=3), brush=pg.mkBrush(None))
+        self.emphasis.setAcceptedMouseButtons(Qt.MouseButton.NoButton)  # clicks go to the point
+        self.emphasis.setZValue(Z_EMPHASIS)
+        plot.addItem(self.emphasis)
+        self.flag_marks = FlagMarks(plot)
+        self.corrected = CorrectedMarks(plot)
+        self._labels = ("", "")
+        self._colours: dict[str, str] = {}
+
+    def paint(self, drawing: Drawing | None) -> None:
+        """Fill the items with a drawing (reusing them); None empties the chart."""
+        self.curves.clear()
+        self.spots.clear()
+        self.items.begin()
+        if drawing is None:
+            self.items.finish()
+            return
+        series = drawing.series
+        self.factor, self.unit_label = scale_for(series.unit, drawing.values())
+        self._set_labels(figure_kind_label(series.kind) + in_brackets(self.unit_label), chart_text.series_title(series))
+        colours = chart_style.region_colours(drawing.regions)
+        self._colours = {r: c.name() for r, c in colours.items()}
+        scale = 1 / self.factor
+        for curve in drawing.curves:
+            self.curves[(curve.region, curve.group)] = self.items.curve(
+                curve.xs, [y * scale for y in curve.ys],
+                chart_items.pen(self._colours[curve.region], 2, chart_style.line_style(curve.group)))
+        for spots in drawing.spots:
+            styles = [chart_style.spot_style(p.qualifier, spots.group) for p in spots.points]
+            fill = chart_items.brush(chart_style.fill_colour(spots.group, colours[spots.region]))
+            brush: Any = fill
+            if any(spots.hollow):  # a brush per spot, of two
+                brush = [chart_items.brush(chart_style.HOLLOW) if hollow else fill for hollow in spots.hollow]
+            self.spots[(spots.region, spots.group)] = self.items.scatter(
+                x=spots.xs, y=[y * scale for y in spots.ys], data=spots.points, symbol=[s.symbol for s in styles],
+                size=[s.size for s in styles], pen=chart_items.pen(self._colours[spots.region], 2), brush=brush)
+        for region, (xs, ys) in drawing.ranges.items():
+            self.items.range_lines(xs, [y * scale for y in ys], chart_items.pen(self._colours[region], 4))
+        self.paint_emphasis(drawing.emphasis)
+        self.corrected.draw(drawing.points, self.factor)
+        self.items.finish()
+        years = [p.year for p in drawing.points]
+        if years:
+            self.plot.getAxis("bottom").setTickSpacing(major=max(1, (max(years) - min(years)) // 8 + 1), minor=1)
+            self.plot.getPlotItem().getViewBox().autoRange(padding=0.12)  # now, not at the next paint
+
+    def paint_flags(self, drawing: Drawing) -> str:
+        """The drawing's flags; returns the legend (which names them)."""
+        self.flag_marks.draw(drawing.flags, self.factor)
+        return chart_text.legend_html(drawing, self._colours, self.corrected.legend())
+
+    def paint_emphasis(self, marks: list[XY]) -> None:
+        self.emphasis.setData([x for x, _y in marks], [y / self.factor for _x, y in marks])
+
+    def _set_labels(self, axis: str, title: str) -> None:
+        """Labels are HTML items that are slow to set: only when they change."""
+        if self._labels != (axis, title):
+            self._labels = (axis, title)
+            self.plot.getAxis("left").setLabel(axis)
+            self._set_title(title)
