@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from viewer.model import Role
 from viewer.text.analysis import text_figures
 from viewer.text.periods import (
     Period,
@@ -97,8 +98,11 @@ def test_figures_of_the_year_to_date_carry_it() -> None:
             "今年以来，截至10月底，株洲市新增市场主体1.2万户。\n\n"
             "2019年以来，株洲市累计新增高新技术企业560家。\n\n"
             "2022年，株洲市完成固定资产投资98.7亿元。\n")
-    found = {f.text: (f.period, f.period_start, f.period_end) for f in text_figures(text)}
+    figures = text_figures(text)
+    found = {f.text: (f.period, f.period_start, f.period_end) for f in figures}
     assert found["85.2亿元"] == ("2023-YTD-11", 2023, 2023)
+    # a result so far, not a plan for a year not over when the report appeared (as the whole year was)
+    assert next(f.role for f in figures if f.text == "85.2亿元") == Role.ACTUAL
     assert found["6.5%"] == ("2023-YTD-11", 2023, 2023)
     assert found["1.2万户"] == ("2023-M01-M10", 2023, 2023)
     assert found["560家"] == ("2019-2022", 2019, 2022)
