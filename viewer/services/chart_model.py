@@ -91,6 +91,9 @@ class ChartModel:
         self._figure: Figure | None = None  # the figure whose series is drawn
         self._region_cache: dict[str, dict[str, int]] = {}
 
+    def indicator(self) -> str:
+        return self.series.indicator if self.series is not None else ""
+
     # -- reading ------------------------------------------------------------------------------
     def indicators(self) -> list[str]:
         self._region_cache.clear()  # the store changed

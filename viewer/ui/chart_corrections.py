@@ -5,11 +5,12 @@ offers 更正… (`point_at` finds the point under the mouse)."""
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QMenu, QWidget
 
 from viewer.model import Point, Source
 from viewer.services.chart import chart_x
@@ -47,6 +48,15 @@ class CorrectedMarks:
         if not self._marked:
             return ""
         return f"<span style='color:{REVIEWER_COLOUR}'>□</span> {html.escape(tr('审核员更正'))}"
+
+
+def correction_menu(parent: QWidget, point: Point | None, request: Callable[[Point], None]) -> QMenu | None:
+    """A point's context menu (更正…); None off any point."""
+    if point is None:
+        return None
+    menu = QMenu(parent)
+    menu.addAction(tr("更正“%1”…").replace("%1", point.text or tr("该数据点")), lambda: request(point))
+    return menu
 
 
 def point_at(plot: pg.PlotWidget, scatters: Iterable[pg.ScatterPlotItem], pos: QPoint) -> Point | None:

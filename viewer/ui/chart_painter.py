@@ -74,13 +74,18 @@ class ChartPainter:
             self.plot.getAxis("bottom").setTickSpacing(major=max(1, (max(years) - min(years)) // 8 + 1), minor=1)
             self.plot.getPlotItem().getViewBox().autoRange(padding=0.12)  # now, not at the next paint
 
-    def paint_flags(self, drawing: Drawing) -> str:
-        """The drawing's flags; returns the legend (which names them)."""
-        self.flag_marks.draw(drawing.flags, self.factor)
+    def paint_flags(self, drawing: Drawing, flags: list[tuple[float, float, str]]) -> str:
+        """The flags of a drawing (which may have taken more); returns the legend, which names them."""
+        drawing.flags = flags
+        self.flag_marks.draw(flags, self.factor)
         return chart_text.legend_html(drawing, self._colours, self.corrected.legend())
 
     def paint_emphasis(self, marks: list[XY]) -> None:
         self.emphasis.setData([x for x, _y in marks], [y / self.factor for _x, y in marks])
+
+    def emphasised(self) -> list[XY]:
+        xs, ys = self.emphasis.getData()
+        return list(zip(xs.tolist(), ys.tolist(), strict=True))
 
     def _set_labels(self, axis: str, title: str) -> None:
         """Labels are HTML items that are slow to set: only when they change."""

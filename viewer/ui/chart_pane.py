@@ -9,26 +9,15 @@ from typing import Any
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import (
-    QComboBox,
-    QFileDialog,
-    QHBoxLayout,
-    QLabel,
-    QMenu,
-    QToolButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QMenu, QVBoxLayout, QWidget
 
 from viewer.model import Figure, Point, Series
 from viewer.services.chart_model import ChartModel, Drawing, FlagSource
 from viewer.services.library import Library
-from viewer.ui import chart_export, chart_text
-from viewer.ui.chart_corrections import point_at
+from viewer.ui import chart_bar, chart_export, chart_text
+from viewer.ui.chart_corrections import correction_menu, point_at
 from viewer.ui.chart_painter import ChartPainter
 from viewer.ui.i18n import tr
-from viewer.ui.series_export import write_series
 
 pg.setConfigOptions(background="w", foreground="#333", antialias=True)
 FLAGS_BEHIND_MS = 40  # the flags of the reports behind the markers: read once the chart is painted
@@ -50,46 +39,21 @@ class ChartPane(QWidget):
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        bar = QHBoxLayout()
-        bar.addWidget(QLabel(tr("指标：")))
-        self.indicator_box = QComboBox(minimumContentsLength=10, placeholderText=tr("选择指标…"))
-        self.indicator_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.indicator_box.activated.connect(lambda _index: self.show_indicator(self.indicator_box.currentText()))
-        bar.addWidget(self.indicator_box, 1)
-        self.region_menu = self._menu_button(bar, tr("地区"))
-        self.region_menu.aboutToShow.connect(self._fill_region_menu)
-        export = self._menu_button(bar, tr("导出"))
-        export.addAction(tr("导出图表（PNG/SVG）…"), self.ask_export_image)
-        export.addAction(tr("导出数据（CSV/Excel）…"), self.ask_export_data)
+        bar, self.indicator_box, self.region_menu = chart_bar.tool_bar(
+            self.show_indicator, self._fill_region_menu, self.ask_export_image, self.ask_export_data)
         layout.addLayout(bar)
         self.plot = pg.PlotWidget()
         self.plot.setMenuEnabled(False)
         self.plot.showGrid(x=True, y=True, alpha=0.25)
         self.plot.getAxis("bottom").setLabel(tr("年份"))
-        self.title = QLabel(textFormat=Qt.TextFormat.PlainText, alignment=Qt.AlignmentFlag.AlignCenter)
-        self.title.setStyleSheet("QLabel { font-weight: 600; font-size: 11pt; }")
-        layout.addWidget(self.title)
-        layout.addWidget(self.plot, 1)
+        self.plot.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.plot.customContextMenuRequested.connect(self._point_menu)
+        self.title, self.legend, self.info = chart_bar.title_label(), chart_bar.legend_label(), chart_bar.info_label()
+        for widget, stretch in ((self.title, 0), (self.plot, 1), (self.legend, 0), (self.info, 0)):
+            layout.addWidget(widget, stretch)
         self.painter = ChartPainter(self.plot, self._spots_clicked, self._spots_hovered, self.title.setText)
         self.curves, self.spots, self.corrected = self.painter.curves, self.painter.spots, self.painter.corrected
         self.emphasis = self.painter.emphasis
-        self.plot.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.plot.customContextMenuRequested.connect(self._point_menu)
-        # A Qt label, not pyqtgraph's LegendItem: that one costs milliseconds per redraw.
-        self.legend = QLabel(textFormat=Qt.TextFormat.RichText, wordWrap=True)
-        layout.addWidget(self.legend)
-        self.info = QLabel(tr("点击文档中的数字以查看其指标序列。"), textFormat=Qt.TextFormat.PlainText, wordWrap=True)
-        self.info.setStyleSheet("QLabel { color: #555; padding: 2px; }")
-        layout.addWidget(self.info)
-
-    def _menu_button(self, bar: QHBoxLayout, text: str) -> QMenu:
-        button = QToolButton()
-        button.setText(text)
-        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        menu = QMenu(button)
-        button.setMenu(menu)
-        bar.addWidget(button)
-        return menu
 
     # -- what is shown ----------------------------------------------------------------------
     @property
@@ -168,12 +132,7 @@ class ChartPane(QWidget):
         self._draw()
 
     def _fill_region_menu(self) -> None:
-        """Built when opened: the drawn regions first, then the others by number of points."""
-        self.region_menu.clear()
-        for region, drawn in self.model.region_choices():
-            action = QAction(region, self.region_menu, checkable=True, checked=drawn)
-            action.toggled.connect(lambda checked, r=region: self.set_region_visible(r, checked))
-            self.region_menu.addAction(action)
+        chart_bar.fill_region_menu(self.region_menu, self.model.region_choices(), self.set_region_visible)
 
     def set_region_visible(self, region: str, visible: bool) -> None:
         self.model.set_region_visible(region, visible)
@@ -187,7 +146,7 @@ class ChartPane(QWidget):
         drawing = self._drawing = self.model.drawing()
         self.painter.paint(drawing)
         if drawing is not None:
-            self.legend.setText(self.painter.paint_flags(drawing))
+            self.legend.setText(self.painter.paint_flags(drawing, drawing.flags))
             self.info.setText(chart_text.info_text(drawing))
             if self.model.flags_pending:
                 self._flags_later.start()  # the figures behind the markers, once the chart is shown
@@ -196,10 +155,8 @@ class ChartPane(QWidget):
         self.painter.paint_emphasis(self.model.emphasis())
 
     def _flags_behind_points(self) -> None:
-        drawing = self._drawing
-        if self.model.flags_behind_points() and drawing is not None:
-            drawing.flags = self.model.flag_marks(drawing.points)
-            self.legend.setText(self.painter.paint_flags(drawing))
+        if self.model.flags_behind_points() and self._drawing is not None:
+            self.legend.setText(self.painter.paint_flags(self._drawing, self.model.flag_marks(self._drawing.points)))
 
     def cancel_pending(self) -> None:
         """The store is closing: drop the flag reading scheduled after a drawing."""
@@ -224,8 +181,7 @@ class ChartPane(QWidget):
         return self.corrected.points()
 
     def emphasised_points(self) -> list[tuple[float, float]]:
-        xs, ys = self.emphasis.getData()
-        return list(zip(xs.tolist(), ys.tolist(), strict=True))
+        return self.painter.emphasised()
 
     # -- interaction ------------------------------------------------------------------------
     def _spots_clicked(self, _item: Any, spots: Any, _event: Any = None) -> None:
@@ -239,13 +195,7 @@ class ChartPane(QWidget):
 
     def point_menu_at(self, pos: QPoint) -> QMenu | None:
         """The context menu of the point under a position of the plot; None off any point."""
-        point = point_at(self.plot, self.spots.values(), pos)
-        if point is None:
-            return None
-        menu = QMenu(self)
-        menu.addAction(tr("更正“%1”…").replace("%1", point.text or tr("该数据点")),
-                       lambda: self.correctionRequested.emit(point))
-        return menu
+        return correction_menu(self, point_at(self.plot, self.spots.values(), pos), self.correctionRequested.emit)
 
     def _point_menu(self, pos: QPoint) -> None:
         menu = self.point_menu_at(pos)
@@ -259,16 +209,13 @@ class ChartPane(QWidget):
         if box is not None:
             box.setToolTip(self.point_tooltip(point) if point is not None else "")
         if point is not None:
-            self.info.setText(" · ".join(t for t in (self.point_summary(point), self.point_check(point)) if t))
+            self.info.setText(chart_text.hover_text(point, self.factor, self.unit_label, self.model.indicator()))
 
     def point_summary(self, point: Point) -> str:
         return chart_text.point_summary(point, self.factor, self.unit_label)
 
-    def point_check(self, point: Point) -> str:
-        return chart_text.point_check(point, self.series.indicator if self.series is not None else "")
-
     def point_tooltip(self, point: Point) -> str:
-        return chart_text.point_tooltip(self.point_summary(point), self.point_check(point), point,
+        return chart_text.point_tooltip(point, self.factor, self.unit_label, self.model.indicator(),
                                         self.model.sentence_of(point))
 
     # -- export -----------------------------------------------------------------------------
@@ -276,19 +223,13 @@ class ChartPane(QWidget):
         chart_export.export_image(self.plot, path)
 
     def export_data(self, path: Path) -> None:
-        series = self.model.export_series()
-        if series is not None:
-            write_series(series, path)
+        chart_export.export_series(self.model.export_series(), path)
 
     def ask_export_image(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, tr("导出图表"), "chart.png", "PNG (*.png);;SVG (*.svg)")
-        if name:
-            self.export_image(Path(name))
+        chart_export.ask_path(self, tr("导出图表"), "chart.png", "PNG (*.png);;SVG (*.svg)", self.export_image)
 
     def ask_export_data(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, tr("导出数据"), "series.csv", "CSV (*.csv);;Excel (*.xlsx)")
-        if name:
-            self.export_data(Path(name))
+        chart_export.ask_path(self, tr("导出数据"), "series.csv", "CSV (*.csv);;Excel (*.xlsx)", self.export_data)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -37,9 +37,14 @@ def point_check(point: Point, indicator: str) -> str:
     return weak_summary(point_slot_words(point, indicator), point.weak) if point.weak else ""
 
 
-def point_tooltip(summary: str, check: str, point: Point, sentence: str) -> str:
+def hover_text(point: Point, factor: float, unit_label: str, indicator: str) -> str:
+    """What the info line says of the point under the mouse."""
+    return " · ".join(t for t in (point_summary(point, factor, unit_label), point_check(point, indicator)) if t)
+
+
+def point_tooltip(point: Point, factor: float, unit_label: str, indicator: str, sentence: str) -> str:
     """Escaped rich text: the source sentence is shown as text."""
-    others = ""
+    summary, check, others = point_summary(point, factor, unit_label), point_check(point, indicator), ""
     if point.reports > 1:
         others = "<br><i>" + html.escape(tr("另有 %1 份报告给出同一数值").replace("%1", str(point.reports - 1))) + "</i>"
     if check:
