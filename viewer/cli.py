@@ -186,7 +186,7 @@ def _ingest(store: Path, paths: list[str], processes: int | None, replace_versio
     bar = _ProgressBar(sys.stderr)
     cancel = threading.Event()
     report = ingest_paths(store, paths, progress=bar.update, cancel=cancel, processes=processes,
-                          waiting=lambda: print(f"waiting for another import into {store} to finish…",
+                          waiting=lambda: print(f"waiting for another import or re-analysis into {store} to finish…",
                                                 file=sys.stderr, flush=True))
     bar.finish()
     counts = {s: report.count(s) for s in ("imported", "replaced", "reanalysed", "unchanged", "skipped", "failed")}

@@ -63,7 +63,7 @@ def run(store: Path, args: argparse.Namespace) -> int:
             failed = list(preview.failed)
         else:
             report = reanalysis.reanalyze(store, doc_ids, progress=show, cancel=cancel, processes=args.processes,
-                                          whole=args.whole)
+                                          whole=args.whole, waiting=lambda: _say_waiting(store))
             _end_progress(sys.stderr)
             print(f"{report.reanalysed} documents re-analysed, {report.figures_changed} figures changed in "
                   f"{len(report.changed_documents)} documents, {len(report.failed)} failed  "
@@ -80,6 +80,10 @@ def run(store: Path, args: argparse.Namespace) -> int:
     for document in failed:
         print(f"  failed: {document.title or document.doc_id}: {document.reason}")
     return EXIT_FAILED if failed else EXIT_OK
+
+
+def _say_waiting(store: Path) -> None:
+    print(f"waiting for another import or re-analysis into {store} to finish…", file=sys.stderr, flush=True)
 
 
 def _chosen(library: Any, args: argparse.Namespace) -> tuple[list[int] | None, list[str]]:

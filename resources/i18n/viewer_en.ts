@@ -1964,5 +1964,9 @@ Remove the samples from this library? Their %2 notes and %3 corrections are kept
         <source>发布月：</source>
         <translation>published in month: </translation>
     </message>
+    <message>
+        <source>正在等待另一个导入或重新分析完成…</source>
+        <translation>Waiting for another import or re-analysis into this library to finish…</translation>
+    </message>
 </context>
 </TS>

@@ -26,3 +26,16 @@ def run(kind: str, amount: float) -> str:
     elif kind == "fail":
         raise ValueError(f"the job failed on purpose ({amount})")
     return f"{kind} done in {os.getpid()}"
+
+
+MISBEHAVE = "POLICY_VIEWER_TEST_MISBEHAVE"  # "die:ID" or "hang:ID", inherited by spawned workers
+
+
+def reanalyse_or_misbehave(doc_id: int, whole: bool, dry_run: bool) -> object:
+    """Re-analysis's worker job, except for the document MISBEHAVE names: its worker dies or hangs."""
+    how, _, target = os.environ.get(MISBEHAVE, "").partition(":")
+    if target == str(doc_id):
+        run("die" if how == "die" else "sleep", 600)
+    from viewer.services.reanalysis_pool import reanalyse_in_worker
+
+    return reanalyse_in_worker(doc_id, whole, dry_run)

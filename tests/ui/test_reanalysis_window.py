@@ -18,6 +18,7 @@ from pytestqt.qtbot import QtBot
 
 from viewer.model import AnalyzedDocument
 from viewer.services import reanalysis_document
+from viewer.services.import_lock import import_lock
 from viewer.services.reanalysis import ReanalysisProgress, ReanalysisReport, reanalyze
 from viewer.ui.i18n import install_language, tr
 from viewer.ui.main_window import MainWindow
@@ -109,6 +110,19 @@ def test_progress_and_cancel_off_the_ui_thread(qtbot: QtBot, store: Path, tmp_pa
     assert blocker.args[0].cancelled
     assert "取消" in reanalysis_summary(blocker.args[0])
     assert window.reanalyser is None
+
+
+def test_the_dialog_says_it_waits_for_an_import_into_the_store(qtbot: QtBot, store: Path, tmp_path: Path) -> None:
+    window = make_window(qtbot, store, tmp_path)
+    window.reanalyze = partial(reanalyze, processes=0)
+    with import_lock(store):  # an import (another process's, say) holds the store
+        controller = window.start_reanalysis(show_summary=False)
+        assert controller is not None
+        qtbot.waitUntil(lambda: controller.dialog.labelText() == tr("正在等待另一个导入或重新分析完成…"), timeout=5000)
+        blocker = qtbot.waitSignal(controller.done, timeout=30000)
+    with blocker:
+        pass
+    assert blocker.args[0].ok and blocker.args[0].reanalysed == blocker.args[0].total > 0
 
 
 def test_the_menu_entry_speaks_english(qtbot: QtBot) -> None:

@@ -10,7 +10,7 @@ those are the figures the mapping moves (a reviewer's correction of one stays th
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -90,9 +90,10 @@ def map_provisional_indicator(
     processes: int | None = None,
     lexicon_path: Path | None = None,
     doc_ids: Sequence[int] | None = None,
+    waiting: Callable[[], None] | None = None,
 ) -> MappingResult:
     """File the provisional indicator `phrase` under `indicator` in the user's lexicon, then
-    analyse again the documents with figures under it (or `doc_ids`). Cancelled, the lexicon
+    analyse again the documents with figures under it (or `doc_ids`; `waiting` as for `reanalyze`). Cancelled, the lexicon
     keeps the mapping and the documents not yet done keep the phrase: mapping again finishes them.
     Raises MappingError, or UserLexiconError when the lexicon cannot take the mapping."""
     # Imported here: listing the provisional indicators (at the window's start) needs no analysis.
@@ -106,5 +107,5 @@ def map_provisional_indicator(
         db.conn.close()
     edit = lexicon_service.map_provisional(plan.phrase, plan.target, path=lexicon_path)
     report = reanalyze(store_path, list(doc_ids if doc_ids is not None else plan.doc_ids), progress=progress,
-                       cancel=cancel, processes=processes)
+                       cancel=cancel, processes=processes, waiting=waiting)
     return MappingResult(plan, edit.changed, report)

@@ -1,28 +1,28 @@
 """Re-analysis: analyse the stored texts again with the current program and lexicon, without the
 original files, and rewrite only what the analysis derives (see `reanalysis_document`).
 
-Like an import, documents are handed to a pool of spawned worker processes (started by ingest's
-own initialiser with its arguments, so they analyse with the same lexicon), each worker writes
-its documents in one transaction each, cancel stops cleanly between documents, and the findings
+Like an import, it holds the store's import lock (one import or re-analysis writes a store at a
+time), documents are handed to watched worker processes under the limits per file
+(viewer.services.reanalysis_pool), cancel stops cleanly between documents, and the findings
 the rewritten documents can change are recomputed at the end. `preview_reanalysis` runs the same work and rolls
 each document back: how many figures in how many documents would change, with examples.
 """
 
 from __future__ import annotations
 
-import concurrent.futures as cf
-import multiprocessing
 import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from viewer.services import ingest
 from viewer.services.checks import update_checks
 from viewer.services.checks.scopes import Scopes
 from viewer.services.checks_state import finish_checks, start_checks
+from viewer.services.file_limits import DEFAULT_LIMITS, FileLimits
+from viewer.services.import_lock import ImportCancelled, import_lock
 from viewer.services.reanalysis_document import (
     EXAMPLES,
     DocumentReanalysis,
@@ -30,6 +30,7 @@ from viewer.services.reanalysis_document import (
     Status,
     reanalyse_document,
 )
+from viewer.services.reanalysis_pool import run_pool, text_size
 from viewer.services.store_guard import check_before_writing
 from viewer.store import open_store
 from viewer.store import reanalysis as store_reanalysis
@@ -148,15 +149,37 @@ def reanalyze(
     cancel: threading.Event | None = None,
     processes: int | None = None,
     whole: bool = False,
+    limits: FileLimits = DEFAULT_LIMITS,
+    waiting: Callable[[], None] | None = None,
 ) -> ReanalysisReport:
     """Analyse the stored documents (all, or `doc_ids`) again and store what changed; then
     recompute the findings the changes can reach. `processes=0` works in this process.
-    `whole=True` rewrites every document as an import would (after a change to segmentation)."""
+    `whole=True` rewrites every document as an import would (after a change to segmentation).
+    Each document is analysed under `limits` (time scaled by the size of its text, memory); one
+    that exceeds them, or whose worker dies, is reported as failed and the batch goes on. While an
+    import or another re-analysis writes the store, this one calls `waiting` and waits for it
+    (viewer.services.import_lock); cancelled while it waits, it returns a cancelled report."""
+    try:
+        with import_lock(store_path, waiting, cancel):
+            return _reanalyze(store_path, doc_ids, progress, cancel, processes, whole, limits)
+    except ImportCancelled:
+        return ReanalysisReport(cancelled=True)
+
+
+def _reanalyze(
+    store_path: str | Path,
+    doc_ids: Sequence[int] | None,
+    progress: ProgressCallback | None,
+    cancel: threading.Event | None,
+    processes: int | None,
+    whole: bool,
+    limits: FileLimits,
+) -> ReanalysisReport:
     db = open_store(store_path)
     try:
         check_before_writing(db.conn, store_path)  # a damaged store is not written (store_guard)
         checks = start_checks(db)  # the findings are pending until the end (checks_state)
-        report = _run(db, str(store_path), doc_ids, progress, cancel, processes, whole, dry_run=False)
+        report = _run(db, str(store_path), doc_ids, progress, cancel, processes, whole, dry_run=False, limits=limits)
         touched = [d for d in report.reanalysed_documents() if d.needs_checks]
         started = time.perf_counter()
         scopes = [d.previous for d in touched if d.previous is not None]
@@ -211,6 +234,7 @@ def _run(
     processes: int | None,
     whole: bool,
     dry_run: bool,
+    limits: FileLimits = DEFAULT_LIMITS,
 ) -> ReanalysisReport:
     started = time.perf_counter()
     queue = store_reanalysis.queued_documents(db, doc_ids)
@@ -227,63 +251,14 @@ def _run(
     workers = ingest.default_processes() if processes is None else processes
     if workers == 0 or len(queue) <= 1:
         for queued in queue:
-            result = reanalyse_document(db, queued.id, whole=whole, dry_run=dry_run, stop=cancel)
+            result = reanalyse_document(db, queued.id, whole=whole, dry_run=dry_run, stop=cancel,
+                                        seconds=limits.seconds_for(text_size(queued)))
             if result is None:
                 break
             finished(queued, result)
     else:
-        _run_pool(store_path, queue, min(workers, len(queue)), whole, dry_run, finished, cancel)
+        run_pool(store_path, queue, min(workers, len(queue)), whole, dry_run, finished, cancel, limits)
     report.documents.sort(key=lambda d: d.doc_id)
     report.cancelled = cancel is not None and cancel.is_set()
     report.elapsed = time.perf_counter() - started
     return report
-
-
-def _reanalyse_in_worker(doc_id: int, whole: bool, dry_run: bool) -> DocumentReanalysis | None:
-    """Worker entry point; the worker was started by ingest's initialiser, which holds its state."""
-    state: dict[str, Any] = ingest._worker
-    db = state.get("db")
-    if db is None:
-        db = state["db"] = open_store(state["store"])
-    return reanalyse_document(db, doc_id, whole=whole, dry_run=dry_run, stop=state["stop"])
-
-
-def _run_pool(
-    store_path: str,
-    queue: list[store_reanalysis.QueuedDocument],
-    workers: int,
-    whole: bool,
-    dry_run: bool,
-    finished: Callable[[store_reanalysis.QueuedDocument, DocumentReanalysis], None],
-    cancel: threading.Event | None,
-) -> None:
-    """As ingest's pool: on cancel no new document is handed out and workers stop writing; the
-    documents already written are reported, so the report matches the store."""
-    context = multiprocessing.get_context("spawn")  # no fork of a process that may run Qt threads
-    stop = context.Event()
-    pending = list(reversed(queue))
-    with cf.ProcessPoolExecutor(workers, mp_context=context, initializer=ingest._start_worker,
-                                initargs=ingest.worker_initargs(store_path, stop)) as pool:
-        running: dict[cf.Future[DocumentReanalysis | None], store_reanalysis.QueuedDocument] = {}
-        try:
-            while pending or running:
-                if cancel is not None and cancel.is_set() and not stop.is_set():
-                    stop.set()
-                    pending.clear()
-                    for future in [f for f in running if f.cancel()]:
-                        del running[future]
-                while pending and len(running) < workers * 2:
-                    queued = pending.pop()
-                    running[pool.submit(_reanalyse_in_worker, queued.id, whole, dry_run)] = queued
-                if not running:
-                    break
-                done, _ = cf.wait(running, timeout=0.2, return_when=cf.FIRST_COMPLETED)
-                for future in done:
-                    queued = running.pop(future)
-                    result = future.result()
-                    if result is not None:
-                        finished(queued, result)
-        except BaseException:
-            stop.set()
-            pool.shutdown(wait=False, cancel_futures=True)
-            raise

@@ -11,6 +11,7 @@ program split the text into other paragraphs or sentences than those stored, or 
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import threading
 from dataclasses import dataclass, field
@@ -19,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from viewer.model import AnalyzedDocument, Figure
 from viewer.services.checks.scopes import Scopes
+from viewer.services.file_limits import TimeLimitExceeded, memory_reason, time_limit, time_reason
 from viewer.services.reviewer_work import reattach_reviewer_work
 from viewer.store import checks as store_checks
 from viewer.store import documents as store_documents
@@ -40,7 +42,7 @@ _shown = attrgetter(*(f.name for f in dataclasses.fields(Figure) if f.name not i
 
 class Status:
     REANALYSED = "reanalysed"
-    FAILED = "failed"  # the analysis raised: reported with the reason, the document is left as it was
+    FAILED = "failed"  # the analysis raised or ran over its limits: reported with the reason, the document left as it was
     GONE = "gone"  # deleted or replaced by an import since the re-analysis began
 
 
@@ -117,10 +119,13 @@ def reanalyse_document(
     dry_run: bool = False,
     stop: threading.Event | Any = None,
     examples: int = EXAMPLES,
+    seconds: float | None = None,
 ) -> DocumentReanalysis | None:
     """Analyse a stored document again with the current program and lexicon, and store the result
     (`dry_run`: compute the same outcome, then roll it back). Reviewer work is re-attached to
-    rewritten figures in the same transaction. None: `stop` was set before anything was written."""
+    rewritten figures in the same transaction. None: `stop` was set before anything was written.
+    `seconds`: the analysis's time limit where an alarm can stop it (file_limits.time_limit; in a
+    worker process the pool watches the time instead)."""
     if stop is not None and stop.is_set():
         return None
     stored = store_reanalysis.stored_text(db, doc_id)
@@ -128,10 +133,15 @@ def reanalyse_document(
         return DocumentReanalysis(doc_id, "", Status.GONE, "no longer in the store")
     title = stored.title  # as the library shows it
     try:
-        analysed = analyze_text(stored.path, stored.text, stored.sha256, with_index=whole)
-        if not whole and not _same_spans(stored, analysed):
-            whole = True  # the program splits the text differently now: write the document anew
-            analysed = analyze_text(stored.path, stored.text, stored.sha256)
+        with contextlib.nullcontext() if seconds is None else time_limit(seconds):
+            analysed = analyze_text(stored.path, stored.text, stored.sha256, with_index=whole)
+            if not whole and not _same_spans(stored, analysed):
+                whole = True  # the program splits the text differently now: write the document anew
+                analysed = analyze_text(stored.path, stored.text, stored.sha256)
+    except TimeLimitExceeded:
+        return DocumentReanalysis(doc_id, title, Status.FAILED, time_reason(seconds or 0.0))
+    except MemoryError:
+        return DocumentReanalysis(doc_id, title, Status.FAILED, memory_reason(None))
     except Exception as error:  # a bug must not stop the batch: report it with the document
         return DocumentReanalysis(doc_id, title, Status.FAILED,
                                   f"internal error while analysing: {type(error).__name__}: {error}")

@@ -134,5 +134,5 @@ def _put_in_place(store: Path, building: Path, out: Path | None) -> Path | None:
 
 
 def _drop_sidecars(building: Path) -> None:
-    for suffix in ("-wal", "-shm", ".work-journal.jsonl"):
+    for suffix in ("-wal", "-shm", ".work-journal.jsonl", ".import-lock"):
         Path(str(building) + suffix).unlink(missing_ok=True)

@@ -123,10 +123,10 @@ def plan_lesson(
 def teach(
     store_path: str | Path, lesson: Lesson, doc_ids: list[int] | None = None, path: Path | None = None,
     progress: Callable[..., None] | None = None, cancel: threading.Event | None = None,
-    processes: int | None = None,
+    processes: int | None = None, waiting: Callable[[], None] | None = None,
 ) -> LessonResult:
     """Write the lesson to the user's lexicon, then analyse again `doc_ids` (default: every
-    document it can change)."""
+    document it can change); `waiting` as for `reanalyze`."""
     try:
         edit = _edit(lesson, path, dry_run=False)
     except lexicon.UserLexiconError as error:
@@ -139,7 +139,7 @@ def teach(
             doc_ids = lesson_documents(db, lesson)
         finally:
             db.conn.close()
-    report = reanalyze(store_path, doc_ids, progress=progress, cancel=cancel, processes=processes)
+    report = reanalyze(store_path, doc_ids, progress=progress, cancel=cancel, processes=processes, waiting=waiting)
     return LessonResult(lesson, edit.changed, report)
 
 

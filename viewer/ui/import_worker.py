@@ -28,12 +28,13 @@ def _default_ingest(*args: Any, **kwargs: Any) -> IngestReport:
     return ingest_paths(*args, **kwargs)
 
 
-def _accepts(function: IngestFunction, name: str) -> bool:
+def accepts(function: Callable[..., Any], name: str) -> bool:
+    """Whether `function` takes the keyword `name` (a test's stand-in may not)."""
     parameters = inspect.signature(function).parameters.values()
     return any(p.name == name or p.kind is inspect.Parameter.VAR_KEYWORD for p in parameters)
 
 
-WAITING = "waiting"  # progress: another import into the store runs, this one waits for it
+WAITING = "waiting"  # progress: another import or re-analysis into the store runs, this one waits for it
 
 
 class ImportController(ProgressOp):
@@ -47,12 +48,12 @@ class ImportController(ProgressOp):
         self._ingest = ingest
 
     def work(self, op: Op) -> IngestReport:
-        extra = {"waiting": lambda: op.progress(WAITING)} if _accepts(self._ingest, "waiting") else {}
+        extra = {"waiting": lambda: op.progress(WAITING)} if accepts(self._ingest, "waiting") else {}
         return self._ingest(self.store_path, self.paths, progress=op.progress, cancel=op.cancel_event, **extra)
 
     def progress(self, value: IngestProgress | str) -> None:
         if isinstance(value, str):
-            self.dialog.setLabelText(tr("正在等待另一个导入完成…"))
+            self.dialog.setLabelText(tr("正在等待另一个导入或重新分析完成…"))
             return
         label = tr("已导入 %1 / %2：%3").replace("%1", str(value.done)).replace("%2", str(value.total)) \
             .replace("%3", Path(value.current).name)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from viewer.ui.i18n import colon, tr
+from viewer.ui.import_worker import WAITING, accepts
 from viewer.ui.ops import Op, Ops
 from viewer.ui.progress_op import ProgressOp
 from viewer.ui.tooltips import plain_message
@@ -39,9 +40,13 @@ class ReanalysisController(ProgressOp):
         self._reanalyze = reanalyze
 
     def work(self, op: Op) -> ReanalysisReport:
-        return self._reanalyze(self.store_path, self.doc_ids, progress=op.progress, cancel=op.cancel_event)
+        extra = {"waiting": lambda: op.progress(WAITING)} if accepts(self._reanalyze, "waiting") else {}
+        return self._reanalyze(self.store_path, self.doc_ids, progress=op.progress, cancel=op.cancel_event, **extra)
 
-    def progress(self, value: ReanalysisProgress) -> None:
+    def progress(self, value: ReanalysisProgress | str) -> None:
+        if isinstance(value, str):
+            self.dialog.setLabelText(tr("正在等待另一个导入或重新分析完成…"))
+            return
         label = tr("已重新分析 %1 / %2：%3").replace("%1", str(value.done)) \
             .replace("%2", str(value.total)).replace("%3", value.current)
         self.dialog.show_step(value.done, value.total, label, value.eta_seconds)
