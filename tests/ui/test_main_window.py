@@ -172,3 +172,25 @@ def test_next_figure_shortcut_follows_into_the_chart(window: MainWindow) -> None
     assert window.chart.series is not None and window.chart.series.indicator == linked.indicator
     assert window.actions_by_name["next_figure"].shortcut().toString() == "F3"
     assert window.actions_by_name["search"].shortcut().toString() == "Ctrl+K"
+
+
+def _tab_bars(window: MainWindow) -> list[tuple[bool, list[str]]]:
+    from PySide6.QtWidgets import QTabBar
+
+    return [(bar.isVisible(), [bar.tabText(i) for i in range(bar.count())])
+            for bar in window.findChildren(QTabBar) if bar.parent() is window]
+
+
+def test_only_the_tab_bars_of_the_dock_groups_show(qtbot: QtBot, store: Path, settings: QSettings) -> None:
+    """No stray tab bar over the chart: at first start and with the layout of a saved session."""
+    for _ in range(2):
+        window = MainWindow(store, settings=settings)
+        qtbot.addWidget(window)
+        window.restore_session()
+        window.show()
+        qtbot.waitExposed(window)
+        qtbot.waitUntil(lambda: len(window.tabifiedDockWidgets(window.docks["search"])) == 3)
+        qtbot.wait(50)
+        shown = sorted(tabs for visible, tabs in _tab_bars(window) if visible)
+        assert shown == [["全文搜索", "更正记录", "目标", "批注"], ["实体", "临时指标", "核查"]], _tab_bars(window)
+        window.close()

@@ -108,26 +108,21 @@ class MainWindow(QMainWindow):
         self.targets.told.connect(self.statusBar().showMessage)
         self.review.findingsCounted.connect(self.targets.refresh)
         self.docks: dict[str, QDockWidget] = {}
+        self._tab_groups: list[tuple[str, str]] = []
         left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
         self._add_dock("library", tr("文档库"), self.library_pane, left)
         self._add_dock("entities", tr("实体"), self.entity_pane, left)
+        self._add_dock("provisional", tr("临时指标"), self.provisional.pane, left, tab_with="entities")
+        self._add_dock("checks", tr("核查"), self.review.checks_pane, left, tab_with="entities")
         self._add_dock("chart", tr("指标图表"), QWidget(), right)
         self._add_dock("search", tr("全文搜索"), self.search_pane, right)
-        self._add_dock("checks", tr("核查"), self.review.checks_pane, left)
-        self._add_dock("notes", tr("批注"), self.review.notes_pane, right)
-        self._add_dock("corrections", tr("更正记录"), self.corrections.pane, right)
-        self._add_dock("provisional", tr("临时指标"), self.provisional.pane, left)
-        self._add_dock("targets", dock_title(), self.targets.pane, right)
-        self.tabifyDockWidget(self.docks["entities"], self.docks["provisional"])
-        self.tabifyDockWidget(self.docks["entities"], self.docks["checks"])
-        self.tabifyDockWidget(self.docks["search"], self.docks["corrections"])
-        self.tabifyDockWidget(self.docks["search"], self.docks["targets"])
-        self.tabifyDockWidget(self.docks["search"], self.docks["notes"])
+        self._add_dock("corrections", tr("更正记录"), self.corrections.pane, right, tab_with="search")
+        self._add_dock("targets", dock_title(), self.targets.pane, right, tab_with="search")
+        self._add_dock("notes", tr("批注"), self.review.notes_pane, right, tab_with="search")
+        self._dock_layout_pending = True  # the tab groups are made once shown (see _default_dock_layout)
         self.corrections.attach(self.docks["corrections"])
         self.provisional.attach(self.docks["provisional"])
         self.targets.attach(self.docks["targets"])
-        self.resizeDocks([self.docks["library"], self.docks["chart"]], [360, 520], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.docks["chart"], self.docks["search"]], [560, 300], Qt.Orientation.Vertical)
         self.actions_by_name = build_menus(self)
         self._connect()
         self.refresh_library()
@@ -137,12 +132,25 @@ class MainWindow(QMainWindow):
 
             apply_read_only(self)
 
-    def _add_dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> None:
+    def _add_dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea,
+                  tab_with: str | None = None) -> None:
+        """A dock in `area`; `tab_with`: it joins that dock's tabs when the default layout is made."""
         dock = QDockWidget(title, self)
         dock.setObjectName(f"dock_{name}")
         dock.setWidget(widget)
         self.addDockWidget(area, dock)
         self.docks[name] = dock
+        if tab_with is not None:
+            self._tab_groups.append((tab_with, name))
+
+    def _default_dock_layout(self) -> None:
+        """Tab groups and sizes, made once the window is shown when no saved layout was restored:
+        docks tabified before the window is first shown leave (Qt 6.11) the tab bar of an
+        earlier grouping visible over the docks."""
+        for first, other in self._tab_groups:
+            self.tabifyDockWidget(self.docks[first], self.docks[other])
+        self.resizeDocks([self.docks["library"], self.docks["chart"]], [360, 520], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.docks["chart"], self.docks["search"]], [560, 300], Qt.Orientation.Vertical)
 
     def _connect(self) -> None:
         self.library_pane.documentActivated.connect(lambda doc_id: self.open_document(doc_id))
@@ -179,6 +187,9 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        if self._dock_layout_pending:
+            self._dock_layout_pending = False
+            QTimer.singleShot(0, self._default_dock_layout)  # once show() has returned
         if not self._deferred_started:
             # The panes not needed to show the window load once it is painted (or after
             # FIRST_PAINT_MS, should it not be painted): a zero timer would run before the paint.
@@ -504,7 +515,7 @@ class MainWindow(QMainWindow):
         if state is not None:
             geometry, dock_state = state
             self.restoreGeometry(geometry)
-            self.restoreState(dock_state)
+            self._dock_layout_pending = not self.restoreState(dock_state)
         else:
             self.resize(1500, 920)
         self.document_pane.view.set_point_size(self.session.font_size(self.document_pane.view.point_size()))
