@@ -189,7 +189,7 @@ def test_only_the_tab_bars_of_the_dock_groups_show(qtbot: QtBot, store: Path, se
         window.restore_session()
         window.show()
         qtbot.waitExposed(window)
-        qtbot.waitUntil(lambda: len(window.tabifiedDockWidgets(window.docks["search"])) == 3)
+        qtbot.waitUntil(lambda w=window: len(w.tabifiedDockWidgets(w.docks["search"])) == 3)
         qtbot.wait(50)
         shown = sorted(tabs for visible, tabs in _tab_bars(window) if visible)
         assert shown == [["全文搜索", "更正记录", "目标", "批注"], ["实体", "临时指标", "核查"]], _tab_bars(window)
