@@ -132,11 +132,15 @@ def test_flags_are_asked_about_the_drawn_points_then_the_reports_behind(library:
     shown = model.figure_series(figure)
     assert shown is not None and model.show(shown, figure.id)
     drawing = model.drawing()
-    assert drawing is not None and drawing.flags == [] and model.flags_pending
-    assert sorted(asked[0]) == sorted(p.figure_id for p in shown.points)
-    assert model.flags_behind_points()
+    assert drawing is not None and drawing.flags == [] and model.flags_pending and asked == [], \
+        "drawing asks nothing: the flags are read once the chart is shown"
+    assert model.read_flags() and not model.flags_pending
+    assert asked[0] == sorted(p.figure_id for p in shown.points)
+    assert asked[1] == behind_2020, "then the reports behind the markers not asked about yet"
     assert model.flag_marks(model.visible_points()) == [(2020.0, 10e8, "conflict")]
-    assert not model.flags_behind_points(), "asked once"
+    assert not model.read_flags() and len(asked) == 2, "asked once"
+    again = model.drawing()
+    assert again is not None and again.flags == [(2020.0, 10e8, "conflict")] and not model.flags_pending
     assert model.forget_flags() and model.flags == {}
 
 

@@ -87,9 +87,8 @@ def test_flagged_figures_are_marked_in_text_and_chart(qtbot: QtBot, window: Main
     assert finding.message in view.tooltip_at(evidence.start)
     figure = window.library.figure(evidence.figure_id)
     window.show_figure(figure)
-    flagged = window.chart.flagged_points()
-    assert (float(evidence.year or 0), pytest.approx((evidence.value or 0) / window.chart.factor),
-            FLAG_CONFLICT) in flagged
+    expected = (float(evidence.year or 0), pytest.approx((evidence.value or 0) / window.chart.factor), FLAG_CONFLICT)
+    qtbot.waitUntil(lambda: expected in window.chart.flagged_points(), timeout=5_000)  # read once it is shown
     assert "数据冲突" in window.chart.legend.text()
 
 

@@ -87,7 +87,7 @@ class ChartModel:
         self.flags: dict[int, str] = {}
         self.region_counts: dict[str, int] = {}  # every region of the indicator drawn, read or not
         self._asked: set[int] = set()
-        self.flags_pending = False  # the last drawing asked about new points: ask about those behind them
+        self.flags_pending = False  # points drawn that `read_flags` has not asked about
         self._figure: Figure | None = None  # the figure whose series is drawn
         self._region_cache: dict[str, dict[str, int]] = {}
 
@@ -181,11 +181,12 @@ class ChartModel:
                              series.points + [p for p in more.points if p.figure_id not in known])
 
     def drawing(self) -> Drawing | None:
-        """The chart of the visible points, flags asked about first; None when nothing is drawn."""
+        """The chart of the visible points with the flags known; None when nothing is drawn. The
+        flags of points not asked about yet are read by `read_flags` (after the chart is shown)."""
         if self.series is None:
             return None
         points = self.visible_points()
-        self.flags_pending = self.ask_flags(points)
+        self.flags_pending = self.flag_source is not None and any(p.figure_id not in self._asked for p in points)
         regions = sorted({p.region for p in points})
         drawing = Drawing(self.series, points, regions,
                           hidden_regions=len({p.region for p in self.series.points}) - len(regions))
@@ -214,16 +215,19 @@ class ChartModel:
                 if p.figure_id == self.emphasised]
 
     # -- flags --------------------------------------------------------------------------------
-    def ask_flags(self, points: list[Point]) -> bool:
-        """Ask `flag_source` about the points not asked about yet; True when it was asked (the
-        figures behind the markers can be asked about next: `flags_behind_points`)."""
+    def read_flags(self) -> bool:
+        """Ask `flag_source` about the visible points not asked about yet, then about the reports
+        behind their markers; True when a point took a flag."""
+        self.flags_pending = False
         if self.flag_source is None:
             return False
-        new = [p.figure_id for p in points if p.figure_id not in self._asked]
-        if new:
-            self._asked.update(new)
-            self.flags.update(self.flag_source(new))
-        return bool(new)
+        new = [p.figure_id for p in self.visible_points() if p.figure_id not in self._asked]
+        if not new:
+            return False
+        self._asked.update(new)
+        found = self.flag_source(new)
+        self.flags.update(found)
+        return self.flags_behind_points() or bool(found)
 
     def flags_behind_points(self) -> bool:
         """A marker stands for every report of its place: it takes a flag any of them has.

@@ -105,16 +105,18 @@ def _series_filter(
 
 
 def point(row: tuple[Any, ...]) -> Point:
-    provisional, indicator_how, region_how, period_how = bool(row[15]), row[16], row[17], row[18]
+    """A chart point from a row of `_POINT_COLUMNS`. Arguments in field order: keywords cost
+    twice as much, and a chart makes hundreds of points per click."""
+    (year, value, region, role, qualifier, figure_id, doc_id, title, start, end, sentence, text, period, high,
+     indicator, provisional, indicator_how, region_how, period_how, modality, source) = row
+    provisional = bool(provisional)
     # weak_slots reads a Figure: the slots it looks at, the rest as the point's
-    attributed = Figure(row[8], row[9], row[11], row[1], "", "", year=row[0], indicator=row[14], region=row[2],
-                        provisional=provisional, indicator_how=indicator_how, region_how=region_how,
-                        period_how=period_how, source=row[20])
-    return Point(year=row[0], value=row[1], region=row[2], role=row[3], qualifier=row[4], figure_id=row[5],
-                 doc_id=row[6], doc_title=row[7], start=row[8], end=row[9], sentence=row[10], text=row[11],
-                 period=row[12], value_high=row[13], provisional=provisional, indicator_how=indicator_how,
-                 region_how=region_how, period_how=period_how, modality=row[19], weak=weak_slots(attributed),
-                 source=row[20])
+    attributed = Figure(start, end, text, value, "", "", "", None, "", year, "", None, None, indicator, region,
+                        role, 0, 0, 1.0, figure_id, doc_id, provisional, indicator_how, region_how, period_how,
+                        modality, source)
+    return Point(year, value, region, role, qualifier, figure_id, doc_id, title, start, end, sentence, text, period,
+                 high, 1, provisional, indicator_how, region_how, period_how, modality, weak_slots(attributed),
+                 source)
 
 
 def figure_sentences(db: Queryable, figure_ids: list[int]) -> dict[int, str]:

@@ -43,11 +43,12 @@ class CorrectedMarks:
         """The corrected points drawn."""
         return list(self._marked)
 
-    def legend(self) -> str:
-        """The legend's entry (rich text, escaped), "" when no corrected point is drawn."""
-        if not self._marked:
-            return ""
-        return f"<span style='color:{REVIEWER_COLOUR}'>□</span> {html.escape(tr('审核员更正'))}"
+
+def corrected_legend(points: Iterable[Point]) -> str:
+    """The legend's entry (rich text, escaped), "" when no corrected point is drawn."""
+    if not any(is_corrected(p) for p in points):
+        return ""
+    return f"<span style='color:{REVIEWER_COLOUR}'>□</span> {html.escape(tr('审核员更正'))}"
 
 
 def correction_menu(parent: QWidget, point: Point | None, request: Callable[[Point], None]) -> QMenu | None:

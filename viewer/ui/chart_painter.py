@@ -68,17 +68,25 @@ class ChartPainter:
             self.items.range_lines(xs, [y * scale for y in ys], chart_items.pen(self._colours[region], 4))
         self.paint_emphasis(drawing.emphasis)
         self.corrected.draw(drawing.points, self.factor)
+        self.paint_flags(drawing.flags)
         self.items.finish()
         years = [p.year for p in drawing.points]
         if years:
             self.plot.getAxis("bottom").setTickSpacing(major=max(1, (max(years) - min(years)) // 8 + 1), minor=1)
-            self.plot.getPlotItem().getViewBox().autoRange(padding=0.12)  # now, not at the next paint
+            self._fit(drawing)
 
-    def paint_flags(self, drawing: Drawing, flags: list[tuple[float, float, str]]) -> str:
-        """The flags of a drawing (which may have taken more); returns the legend, which names them."""
-        drawing.flags = flags
+    def _fit(self, drawing: Drawing) -> None:
+        """The view fits the drawing's points and ranges now, not at the next paint (from the
+        drawing's numbers: asking the items for their bounds costs more than drawing them)."""
+        xs = [x for spots in drawing.spots for x in spots.xs]
+        ys = [y / self.factor for spots in drawing.spots for y in spots.ys]
+        ys += [y / self.factor for _xs, high_low in drawing.ranges.values() for y in high_low]
+        self.plot.getPlotItem().getViewBox().setRange(xRange=(min(xs), max(xs)), yRange=(min(ys), max(ys)),
+                                                      padding=0.12)
+        self.plot.scene().prepareForPaint()  # the new view's transform too: else a second paint follows
+
+    def paint_flags(self, flags: list[tuple[float, float, str]]) -> None:
         self.flag_marks.draw(flags, self.factor)
-        return chart_text.legend_html(drawing, self._colours, self.corrected.legend())
 
     def paint_emphasis(self, marks: list[XY]) -> None:
         self.emphasis.setData([x for x, _y in marks], [y / self.factor for _x, y in marks])

@@ -20,7 +20,7 @@ from viewer.ui.chart_painter import ChartPainter
 from viewer.ui.i18n import tr
 
 pg.setConfigOptions(background="w", foreground="#333", antialias=True)
-FLAGS_BEHIND_MS = 40  # the flags of the reports behind the markers: read once the chart is painted
+FLAGS_MS = 40  # the checks' flags of the points drawn: read once the chart is painted
 
 
 class ChartPane(QWidget):
@@ -30,14 +30,14 @@ class ChartPane(QWidget):
     def __init__(self, library: Library | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = ChartModel(library)
-        self._flags_later = QTimer(self, singleShot=True, interval=FLAGS_BEHIND_MS)
-        self._flags_later.timeout.connect(self._flags_behind_points)
+        self._flags_later = QTimer(self, singleShot=True, interval=FLAGS_MS)
+        self._flags_later.timeout.connect(self._read_flags)
         self._drawing: Drawing | None = None
         self._build()
         self.reload_indicators()
 
     def _build(self) -> None:
-        layout = QVBoxLayout(self)
+        layout = self._layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         bar, self.indicator_box, self.region_menu = chart_bar.tool_bar(
             self.show_indicator, self._fill_region_menu, self.ask_export_image, self.ask_export_data)
@@ -124,7 +124,7 @@ class ChartPane(QWidget):
 
     def _show(self, series: Series, emphasised: int | None) -> None:
         if not self.model.show(series, emphasised):  # drawn already: move the mark
-            self._draw_emphasis()
+            self.painter.paint_emphasis(self.model.emphasis())
             return
         if self.indicator_box.findText(series.indicator) < 0:
             self.indicator_box.addItem(series.indicator)
@@ -144,19 +144,19 @@ class ChartPane(QWidget):
     # -- painting ---------------------------------------------------------------------------
     def _draw(self) -> None:
         drawing = self._drawing = self.model.drawing()
-        self.painter.paint(drawing)
         if drawing is not None:
-            self.legend.setText(self.painter.paint_flags(drawing, drawing.flags))
             self.info.setText(chart_text.info_text(drawing))
-            if self.model.flags_pending:
-                self._flags_later.start()  # the figures behind the markers, once the chart is shown
+            self.legend.setText(chart_text.legend_html(drawing))
+            self._layout.activate()  # the labels' heights now: the plot is painted once, in its size
+        self.painter.paint(drawing)
+        if self.model.flags_pending:
+            self._flags_later.start()  # read once the chart is shown
 
-    def _draw_emphasis(self) -> None:
-        self.painter.paint_emphasis(self.model.emphasis())
-
-    def _flags_behind_points(self) -> None:
-        if self.model.flags_behind_points() and self._drawing is not None:
-            self.legend.setText(self.painter.paint_flags(self._drawing, self.model.flag_marks(self._drawing.points)))
+    def _read_flags(self) -> None:
+        if self.model.read_flags() and self._drawing is not None:
+            self._drawing.flags = self.model.flag_marks(self._drawing.points)
+            self.painter.paint_flags(self._drawing.flags)
+            self.legend.setText(chart_text.legend_html(self._drawing))
 
     def cancel_pending(self) -> None:
         """The store is closing: drop the flag reading scheduled after a drawing."""
@@ -190,7 +190,7 @@ class ChartPane(QWidget):
 
     def activate_point(self, point: Point) -> None:
         self.model.emphasised = point.figure_id
-        self._draw_emphasis()
+        self.painter.paint_emphasis(self.model.emphasis())
         self.pointClicked.emit(point)
 
     def point_menu_at(self, pos: QPoint) -> QMenu | None:

@@ -9,7 +9,7 @@ from viewer.services.chart import part_year_words, point_period_words
 from viewer.services.chart_model import Drawing, measure
 from viewer.ui import chart_style
 from viewer.ui.attribution_labels import WEAK_COLOUR, point_slot_words, weak_summary
-from viewer.ui.chart_corrections import is_corrected
+from viewer.ui.chart_corrections import corrected_legend, is_corrected
 from viewer.ui.i18n import colon, current_language, in_brackets, list_separator, tr
 from viewer.ui.labels import qualifier_label, role_label
 from viewer.ui.palette import REVIEWER_COLOUR
@@ -55,8 +55,10 @@ def point_tooltip(point: Point, factor: float, unit_label: str, indicator: str, 
             f"<span style='color:#555'>{html.escape(sentence)}</span>{others}")
 
 
-def legend_html(drawing: Drawing, colours: dict[str, str], corrected: str) -> str:
+def legend_html(drawing: Drawing) -> str:
     """Escaped region names in their colours, then what the line and marker styles mean."""
+    colours = {r: c.name() for r, c in chart_style.region_colours(drawing.regions).items()}
+    corrected = corrected_legend(drawing.points)
     groups = {s.group for s in drawing.spots}
     drawn = {s.region for s in drawing.spots}
     points = drawing.points
