@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from viewer.services.library import Library
@@ -43,28 +43,13 @@ class OpCancelled(Exception):
     """A read cancelled before it opened the store."""
 
 
-class _Worker(QObject):
-    """Lives in the op's thread: runs the work when the thread starts (a plain QThread, not a
-    subclass whose run() is Python)."""
-
-    finished = Signal()
-
-    def __init__(self, work: Callable[[], None]) -> None:
-        super().__init__()
-        self.work = work
-
-    @Slot()
-    def run(self) -> None:
-        self.work()
-        self.finished.emit()
-
-
 class Op(QObject):
     """One run of `work(op)` in a thread; `ended` fires on the UI thread once it has stopped."""
 
     progressed = Signal(object)  # emitted on the UI thread
     ended = Signal()
     _reported = Signal()  # emitted by the work's thread: a value waits in _steps
+    _finished = Signal()  # emitted by the work's thread as it ends
 
     def __init__(self, parent: QObject | None, name: str, store_path: str | Path, work: Work,
                  interruptible: bool = False) -> None:
@@ -78,16 +63,13 @@ class Op(QObject):
         self.message = ""  # the error in words
         self.seconds = 0.0
         self._cancel = threading.Event()
-        # Values cross threads in a Python queue, not as signal arguments: a queued signal would
-        # copy the Python object in Qt's code, outside the interpreter's lock.
+        # Progress values cross threads in a Python queue; the signal that says one waits carries none.
         self._steps: queue.SimpleQueue[object] = queue.SimpleQueue()
         self._lock = threading.Lock()
         self._library: Library | None = None
-        self._thread = QThread(self)
-        self._worker = _Worker(self._run)
-        self._worker.moveToThread(self._thread)
-        self._thread.started.connect(self._worker.run)
-        self._worker.finished.connect(self._work_finished)  # queued: this object lives in the UI thread
+        # A Python thread: the work is Python, and no Qt object of the op lives outside the UI thread.
+        self._thread = threading.Thread(target=self._run_and_tell, name=f"op {name}", daemon=True)
+        self._finished.connect(self._work_finished)  # queued: this object lives in the UI thread
         self._reported.connect(self._relay)  # queued: this object lives in the UI thread
 
     @property
@@ -124,9 +106,13 @@ class Op(QObject):
         self._thread.start()
 
     def wait(self, ms: int | None = None) -> bool:
-        """Wait for the work to end (the thread's loop stops once it has)."""
-        self._thread.quit()
-        return self._thread.wait() if ms is None else self._thread.wait(ms)
+        """Wait for the work to end; whether it has."""
+        self._thread.join(None if ms is None else ms / 1000)
+        return not self._thread.is_alive()
+
+    def _run_and_tell(self) -> None:
+        self._run()
+        self._finished.emit()
 
     def _run(self) -> None:
         started = time.perf_counter()
@@ -152,8 +138,7 @@ class Op(QObject):
 
     @Slot()
     def _work_finished(self) -> None:
-        self._thread.quit()
-        self._thread.wait()
+        self._thread.join()
         while not self._steps.empty():  # every step is shown before the end
             self.progressed.emit(self._steps.get_nowait())
         self.ended.emit()
