@@ -118,30 +118,40 @@ def test_the_same_series_moves_only_the_emphasis(library: Library) -> None:
     assert model.emphasis() == [(2021.0, 14e8)]
 
 
-def test_flags_are_asked_about_the_drawn_points_then_the_reports_behind(library: Library) -> None:
-    behind_2020 = [f.id for f in library.figures(1) if f.year == 2020]  # not the latest: not a marker
+def test_flags_are_read_once_shown_and_only_of_the_figures_the_checks_cite(tmp_path: Path) -> None:
+    """2021 of 甲市 is stated as 14 by reports 1 and 3 (one marker: report 3's) and as 15 by
+    report 2: the checks find a conflict. Report 1's 14 is behind report 3's marker."""
+    library = store_of(tmp_path / "s.db", series(point(2020, 10e8), point(2021, 14e8), point(2021, 15e8, doc_id=2),
+                                                 point(2021, 14e8, doc_id=3), point(2025, 30e8, role=Role.TARGET)),
+                       years={1: 2021, 2: 2022, 3: 2023})
+    library.run_checks()
+    every = [f.id or 0 for d in (1, 2, 3) for f in library.figures(d)]
+    cited = sorted({row[0] for row in library.figure_flag_rows(every)})
+    conflicts = {row[0] for row in library.figure_flag_rows(every) if row[1] == "conflict"}
+    assert conflicts and len(cited) < len(every)
+    marker = {f.id for f in library.figures(3)}  # flagged here only through report 1's figure behind it
     asked: list[list[int]] = []
 
     def flags(ids: list[int]) -> dict[int, str]:
-        asked.append(sorted(ids))
-        return {i: "conflict" for i in ids if i in behind_2020}
+        asked.append(ids)
+        return {i: "conflict" for i in ids if i in conflicts - marker}
 
     model = ChartModel(library)
     model.flag_source = flags
-    figure = chart_figure(library, INDICATOR, "甲市", 2022)
-    shown = model.figure_series(figure)
-    assert shown is not None and model.show(shown, figure.id)
+    shown = model.indicator_series(INDICATOR)
+    assert shown is not None and model.show(shown, None)
     drawing = model.drawing()
     assert drawing is not None and drawing.flags == [] and model.flags_pending and asked == [], \
         "drawing asks nothing: the flags are read once the chart is shown"
     assert model.read_flags() and not model.flags_pending
-    assert asked[0] == sorted(p.figure_id for p in shown.points)
-    assert asked[1] == behind_2020, "then the reports behind the markers not asked about yet"
-    assert model.flag_marks(model.visible_points()) == [(2020.0, 10e8, "conflict")]
-    assert not model.read_flags() and len(asked) == 2, "asked once"
+    assert asked == [cited], "one question, about the cited figures only"
+    marked = {(x, y) for x, y, flag in model.flag_marks(model.visible_points()) if flag == "conflict"}
+    assert marked == {(2021.0, 14e8), (2021.0, 15e8)}, "report 3's marker takes report 1's flag"
+    assert not model.read_flags() and len(asked) == 1, "asked once"
     again = model.drawing()
-    assert again is not None and again.flags == [(2020.0, 10e8, "conflict")] and not model.flags_pending
+    assert again is not None and {(x, y) for x, y, _f in again.flags} == marked and not model.flags_pending
     assert model.forget_flags() and model.flags == {}
+    library.close()
 
 
 def test_export_lists_every_report_behind_the_markers_with_sentences(library: Library) -> None:

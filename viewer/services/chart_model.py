@@ -86,7 +86,8 @@ class ChartModel:
         self.hidden: set[str] = set()
         self.flags: dict[int, str] = {}
         self.region_counts: dict[str, int] = {}  # every region of the indicator drawn, read or not
-        self._asked: set[int] = set()
+        self._asked: set[int] = set()  # figures of the points drawn since the flags were read
+        self._asked_cited: set[int] = set()  # of them and the reports behind, those cited by checks
         self.flags_pending = False  # points drawn that `read_flags` has not asked about
         self._figure: Figure | None = None  # the figure whose series is drawn
         self._region_cache: dict[str, dict[str, int]] = {}
@@ -135,6 +136,7 @@ class ChartModel:
         drawn = drawn_regions(series.points, emphasised)
         self.hidden = {p.region for p in series.points if p.region not in drawn}
         self._asked.clear()
+        self._asked_cited.clear()
         if self.flag_source is not None:
             self.flags = {}
         return True
@@ -216,36 +218,26 @@ class ChartModel:
 
     # -- flags --------------------------------------------------------------------------------
     def read_flags(self) -> bool:
-        """Ask `flag_source` about the visible points not asked about yet, then about the reports
-        behind their markers; True when a point took a flag."""
+        """Ask `flag_source` about the visible points: a marker stands for every report of its
+        place and takes a flag any of them has (its own first). Only the figures the checks cite
+        are asked about, each once. True when a point took a flag."""
         self.flags_pending = False
-        if self.flag_source is None:
-            return False
-        new = [p.figure_id for p in self.visible_points() if p.figure_id not in self._asked]
-        if not new:
-            return False
-        self._asked.update(new)
-        found = self.flag_source(new)
-        self.flags.update(found)
-        return self.flags_behind_points() or bool(found)
-
-    def flags_behind_points(self) -> bool:
-        """A marker stands for every report of its place: it takes a flag any of them has.
-        True when a marker took one."""
         series, library = self.series, self.library
         if series is None or library is None or self.flag_source is None:
             return False
         points = self.visible_points()
+        self._asked.update(p.figure_id for p in points)
         behind = library.figures_at(series.indicator, series.unit, points)
-        others = [i for ids in behind.values() for i in ids if i not in self._asked]
-        if not others:
+        new = sorted({i for ids in behind.values() for i in ids} - self._asked_cited)
+        if not new:
             return False
-        self._asked.update(others)
-        found = self.flag_source(others)
+        self._asked_cited.update(new)
+        found = self.flag_source(new)
         changed = False
         for point in points:
             if point.figure_id not in self.flags:
-                flag = next((found[i] for i in behind.get(position(point), ()) if i in found), None)
+                flag = found.get(point.figure_id) or \
+                    next((found[i] for i in behind.get(position(point), ()) if i in found), None)
                 if flag is not None:
                     self.flags[point.figure_id] = flag
                     changed = True
@@ -258,7 +250,7 @@ class ChartModel:
         """The checks ran again: ask afresh. True when a series is drawn (to draw again)."""
         if self.flag_source is None:
             return False
-        self.flags, self._asked = {}, set()
+        self.flags, self._asked, self._asked_cited = {}, set(), set()
         return self.series is not None
 
     def set_flags(self, flags: dict[int, str]) -> bool:

@@ -253,7 +253,8 @@ class Library:
         return series_service.sources_at(self.conn, indicator, unit, points)
 
     def figures_at(self, indicator: str, unit: str, points: list[Point]) -> dict[tuple[Any, ...], list[int]]:
-        """(region, role, year, value, qualifier, value_high) -> the figures behind chart points."""
+        """(region, role, year, value, qualifier, value_high) -> the figures behind chart points
+        that the checks cite (those that can flag a point)."""
         return series_service.flagged_positions(self.conn, indicator, unit, points)
 
     # removing documents, new versions, the samples (see services.removal, .versions, .demo)

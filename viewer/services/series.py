@@ -142,7 +142,8 @@ def sources_at(db: Queryable, indicator: str, unit: str, points: list[Point]) ->
 
 
 def flagged_positions(db: Queryable, indicator: str, unit: str, points: list[Point]) -> dict[Position, list[int]]:
-    """position -> the figures behind it, for the chart points' regions and roles."""
+    """position -> the figures behind it that the checks cite, for the chart points' regions and
+    roles (`store.figures.spot_figure_ids`)."""
     if not points:
         return {}
     roles = tuple(sorted({p.role for p in points}))

@@ -179,7 +179,10 @@ def points_by_id(db: Queryable, figure_ids: list[int]) -> dict[int, Point]:
 def spot_figure_ids(
     db: Queryable, indicator: str, unit: str, roles: tuple[str, ...], regions: list[str],
 ) -> list[tuple[Any, ...]]:
-    """(figure id, region, role, year, value, qualifier, value_high) of every figure behind the
-    spots of these regions (`series_spots`): what the checks may have flagged."""
+    """(figure id, region, role, year, value, qualifier, value_high) of the figures behind the
+    spots of these regions (`series_spots`) that a check which can flag a chart point cites (a
+    conflict, an outlier, a part of a year, a target): few, however many reports there are."""
     where, params = _series_filter(indicator, unit, roles, regions)
-    return db.execute(f"SELECT f.id, {_SPOT_COLUMNS} FROM figures f WHERE {where}", params).fetchall()
+    cited = ("EXISTS (SELECT 1 FROM check_evidence e CROSS JOIN checks c ON c.id = e.check_id "
+             "WHERE e.figure_id = f.id AND c.kind IN ('conflict', 'outlier', 'part_year', 'target'))")
+    return db.execute(f"SELECT f.id, {_SPOT_COLUMNS} FROM figures f WHERE {where} AND {cited}", params).fetchall()
