@@ -44,6 +44,8 @@ def plot_items(pane: ChartPane) -> list[Any]:
 
 
 def data_count(item: Any) -> int:
+    if not hasattr(item, "getData"):  # the grid
+        return 1
     xs = item.getData()[0]
     return 0 if xs is None else len(xs)
 

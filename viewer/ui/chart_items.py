@@ -15,8 +15,8 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QPen
 
-# Stacking order: the emphasis ring under everything, flags over the points.
-Z_EMPHASIS, Z_LINES, Z_SPOTS, Z_FLAGS = -1.0, 0.0, 1.0, 2.0
+# Stacking order: the grid, then the emphasis ring under everything, flags over the points.
+Z_GRID, Z_EMPHASIS, Z_LINES, Z_SPOTS, Z_FLAGS = -2.0, -1.0, 0.0, 1.0, 2.0
 
 SpotsSlot = Callable[[Any, Any, Any], None]
 

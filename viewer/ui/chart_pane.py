@@ -44,7 +44,6 @@ class ChartPane(QWidget):
         layout.addLayout(bar)
         self.plot = pg.PlotWidget()
         self.plot.setMenuEnabled(False)
-        self.plot.showGrid(x=True, y=True, alpha=0.25)
         self.plot.getAxis("bottom").setLabel(tr("年份"))
         self.plot.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.plot.customContextMenuRequested.connect(self._point_menu)
