@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
-from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMessageBox, QTabBar, QWidget
 
 from viewer.model import Document, Entity, Figure, Point, SearchHit
 from viewer.services.demo import is_demo_store
@@ -119,7 +119,9 @@ class MainWindow(QMainWindow):
         self._add_dock("corrections", tr("更正记录"), self.corrections.pane, right, tab_with="search")
         self._add_dock("targets", dock_title(), self.targets.pane, right, tab_with="search")
         self._add_dock("notes", tr("批注"), self.review.notes_pane, right, tab_with="search")
-        self._dock_layout_pending = True  # the tab groups are made once shown (see _default_dock_layout)
+        self._stale_tab_bars = False
+        if self.session.window_state() is None:  # else restore_session lays the docks out as saved
+            self._default_dock_layout()
         self.corrections.attach(self.docks["corrections"])
         self.provisional.attach(self.docks["provisional"])
         self.targets.attach(self.docks["targets"])
@@ -144,13 +146,22 @@ class MainWindow(QMainWindow):
             self._tab_groups.append((tab_with, name))
 
     def _default_dock_layout(self) -> None:
-        """Tab groups and sizes, made once the window is shown when no saved layout was restored:
-        docks tabified before the window is first shown leave (Qt 6.11) the tab bar of an
-        earlier grouping visible over the docks."""
+        """Tab groups and sizes when no saved layout is restored. Docks tabified before the window
+        is first shown leave (Qt 6.11) the tab bar of an earlier grouping behind, visible over the
+        docks: it is hidden once shown (`_hide_stale_tab_bars`). Made after the show instead, the
+        docks meant to be behind a tab would first be seen and read their data."""
         for first, other in self._tab_groups:
             self.tabifyDockWidget(self.docks[first], self.docks[other])
+        self._stale_tab_bars = True
         self.resizeDocks([self.docks["library"], self.docks["chart"]], [360, 520], Qt.Orientation.Horizontal)
         self.resizeDocks([self.docks["chart"], self.docks["search"]], [560, 300], Qt.Orientation.Vertical)
+
+    def _hide_stale_tab_bars(self) -> None:
+        groups = {frozenset([d.windowTitle(), *(t.windowTitle() for t in self.tabifiedDockWidgets(d))])
+                  for d in self.docks.values() if self.tabifiedDockWidgets(d)}
+        for bar in self.findChildren(QTabBar):
+            if bar.parent() is self and frozenset(bar.tabText(i) for i in range(bar.count())) not in groups:
+                bar.hide()
 
     def _connect(self) -> None:
         self.library_pane.documentActivated.connect(lambda doc_id: self.open_document(doc_id))
@@ -187,9 +198,9 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._dock_layout_pending:
-            self._dock_layout_pending = False
-            QTimer.singleShot(0, self._default_dock_layout)  # once show() has returned
+        if self._stale_tab_bars:
+            self._stale_tab_bars = False
+            QTimer.singleShot(0, self._hide_stale_tab_bars)  # once show() has returned
         if not self._deferred_started:
             # The panes not needed to show the window load once it is painted (or after
             # FIRST_PAINT_MS, should it not be painted): a zero timer would run before the paint.
@@ -515,7 +526,8 @@ class MainWindow(QMainWindow):
         if state is not None:
             geometry, dock_state = state
             self.restoreGeometry(geometry)
-            self._dock_layout_pending = not self.restoreState(dock_state)
+            if not self.restoreState(dock_state):  # onto docks not tabified yet: no stale bars
+                self._default_dock_layout()
         else:
             self.resize(1500, 920)
         self.document_pane.view.set_point_size(self.session.font_size(self.document_pane.view.point_size()))
