@@ -44,7 +44,7 @@ def test_one_op_per_name_at_a_time(qtbot: QtBot, ops: Ops) -> None:
     release = threading.Event()
     done: list[str] = []
     first = ops.read("same", lambda op: release.wait(10), lambda _r: done.append("first"))
-    assert first is not None
+    assert first is not None and not ops.writing()  # a read: closing the window interrupts it
     assert ops.read("same", lambda op: None, lambda _r: done.append("second")) is None
     assert ops.read("other", lambda op: None, lambda _r: done.append("other")) is not None
     release.set()
@@ -63,7 +63,7 @@ def test_progress_reaches_the_ui_thread_and_cancel_stops_the_work(qtbot: QtBot, 
     results: list[object] = []
     op = ops.write("long", work, results.append, changes=(),
                    progress=lambda value: steps.append((value, threading.current_thread())))
-    assert op is not None
+    assert op is not None and ops.writing()
     qtbot.waitUntil(lambda: bool(steps), timeout=10_000)
     assert steps == [(1, threading.main_thread())]
     ops.cancel("long")

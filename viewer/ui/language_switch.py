@@ -24,7 +24,7 @@ open_windows: list[MainWindow] = []
 
 
 def _busy(window: MainWindow) -> bool:
-    return window.importer is not None or window.reanalyser is not None or window.ops.busy()
+    return window.importer is not None or window.reanalyser is not None or window.ops.writing()
 
 
 def switch_language(window: MainWindow, language: str) -> MainWindow | None:

@@ -175,6 +175,10 @@ class Ops(QObject):
         """Whether any op (or one of `names`) runs."""
         return any(name in self.running for name in names) if names else bool(self.running)
 
+    def writing(self) -> bool:
+        """Whether a write runs (closing the window waits for it; a read is interrupted)."""
+        return any(not op.interruptible for op in self.running.values())
+
     def cancel(self, name: str) -> None:
         op = self.running.get(name)
         if op is not None:
