@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 import os
+from collections.abc import Iterator
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -10,6 +12,21 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings
+
+from viewer.ui.main_thread_gc import collect_on_main_thread
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _collect_on_the_ui_thread(qapp: QCoreApplication) -> None:
+    """As the application does (viewer.ui.main_thread_gc): no Qt object is collected in a thread."""
+    collect_on_main_thread(qapp)
+
+
+@pytest.fixture(autouse=True)
+def _collect_after_each_test() -> Iterator[None]:
+    """The cycles a test leaves are collected here, on the UI thread, not in a later test's thread."""
+    yield
+    gc.collect()
 
 
 @pytest.fixture(autouse=True)

@@ -9,6 +9,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
 from viewer.ui.i18n import install_language
+from viewer.ui.main_thread_gc import collect_on_main_thread
 
 ORGANIZATION = "PolicyViewer"
 APPLICATION = "policy-viewer"
@@ -34,4 +35,5 @@ def application(argv: list[str] | None = None, language: str | None = None) -> Q
     if language is None:
         language = str(QSettings().value("ui/language", "zh"))
     install_language(language)
+    collect_on_main_thread(app)
     return app

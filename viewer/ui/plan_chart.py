@@ -9,6 +9,7 @@ import sys
 from collections.abc import Iterable
 
 import pyqtgraph as pg
+import shiboken6
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
 from PySide6.QtWidgets import QApplication
 
@@ -120,5 +121,8 @@ def render_charts(rows: Iterable[PlanRow], following: Iterable[NextPlanRow] = ()
     for next_row in following:
         chart.show_row(next_row.target, next_row)
         found[trend_key(next_row)] = png_bytes(chart)
-    chart.close()  # owned by Python alone: gone with the last reference, no event loop needed
+    chart.close()
+    # Deleted now, while its items are whole: left to the garbage collector, a cycle's items lose
+    # their Python attributes before the scene deleting them asks their size (pyqtgraph raises).
+    shiboken6.delete(chart)
     return found

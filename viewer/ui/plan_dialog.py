@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from viewer.model.plans import NextPlanComparison, PlanDocument, PlanEvaluation, PlanRow, PlanSource
 from viewer.services import plan_evaluation, plan_export, plan_words
 from viewer.ui.i18n import current_language, tr
-from viewer.ui.plan_chart import PlanChart, png_bytes
+from viewer.ui.plan_chart import PlanChart, render_charts
 from viewer.ui.plan_reader import PlanReader
 from viewer.ui.plan_table import PlanTable
 from viewer.ui.plan_tabs import NextPlanTab, PlacesTab, plan_label
@@ -287,17 +287,8 @@ class PlanEvaluationDialog(QDialog):
                ) -> dict[str, bytes]:
         """PNG bytes of the charts the Word export holds: the rows behind schedule (by row key)
         and the next plan's targets against the trend (by plan_export.trend_key)."""
-        chart = PlanChart()
-        found = {}
-        for evaluation in evaluations:
-            for row in plan_export.behind(evaluation):
-                chart.show_row(row)
-                found[row.key] = png_bytes(chart)
-        for next_row in plan_export.against_trend(following):
-            chart.show_row(next_row.target, next_row)
-            found[plan_export.trend_key(next_row)] = png_bytes(chart)
-        chart.close()
-        return found
+        return render_charts([row for evaluation in evaluations for row in plan_export.behind(evaluation)],
+                             plan_export.against_trend(following))
 
 
 def open_plan_evaluation(window: Any) -> PlanEvaluationDialog:
