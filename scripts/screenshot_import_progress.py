@@ -34,7 +34,7 @@ def wait(ms: int) -> None:
 
 
 def main(out: str) -> None:
-    from viewer.services.ingest import sample_paths
+    from viewer.services.demo import sample_paths
 
     application()
     folder = Path(tempfile.mkdtemp())

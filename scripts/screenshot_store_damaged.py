@@ -15,7 +15,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QSettings, QTimer
 
-from viewer.services.ingest import ingest_paths, sample_paths
+from viewer.services.demo import sample_paths
+from viewer.services.ingest import ingest_paths
 from viewer.ui.app import application
 from viewer.ui.main_window import MainWindow
 

@@ -18,7 +18,8 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
-from viewer.services.ingest import ingest_paths, sample_paths
+from viewer.services.demo import sample_paths
+from viewer.services.ingest import ingest_paths
 from viewer.services.library import Library
 from viewer.services.store_problems import StoreError
 from viewer.ui.app import application

@@ -17,7 +17,8 @@ import psutil
 import pytest
 
 from corpus_support import CORPUS, REPO, corpus_files
-from viewer.services.ingest import IngestProgress, ingest_paths, sample_paths
+from viewer.services.demo import sample_paths
+from viewer.services.ingest import IngestProgress, ingest_paths
 from viewer.store import open_store
 
 

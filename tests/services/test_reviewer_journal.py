@@ -25,7 +25,8 @@ def store(samples_store_path: Path, tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def samples_store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from viewer.services.ingest import ingest_paths, sample_paths
+    from viewer.services.demo import sample_paths
+    from viewer.services.ingest import ingest_paths
 
     path = tmp_path_factory.mktemp("samples") / "s.db"
     ingest_paths(path, sample_paths(), processes=0)

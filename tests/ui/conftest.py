@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import os
 from collections.abc import Iterator
 
@@ -13,7 +12,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings
 
-from viewer.ui.main_thread_gc import collect_on_main_thread
+from viewer.ui.main_thread_gc import collect_now, collect_on_main_thread
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -26,7 +25,7 @@ def _collect_on_the_ui_thread(qapp: QCoreApplication) -> None:
 def _collect_after_each_test() -> Iterator[None]:
     """The cycles a test leaves are collected here, on the UI thread, not in a later test's thread."""
     yield
-    gc.collect()
+    collect_now()
 
 
 @pytest.fixture(autouse=True)
@@ -56,7 +55,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 def samples_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The project's own sample reports ingested once (they have conflicts and inconsistent
     changes, which the real corpus lacks). Copy it before writing to it."""
-    from viewer.services.ingest import ingest_paths, sample_paths
+    from viewer.services.demo import sample_paths
+    from viewer.services.ingest import ingest_paths
 
     store = tmp_path_factory.mktemp("samples-store") / "samples.db"
     report = ingest_paths(store, sample_paths(), processes=0)

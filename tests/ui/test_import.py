@@ -78,7 +78,7 @@ def test_failures_are_listed_with_reasons(qtbot: QtBot, tmp_path: Path) -> None:
     assert window.current is not None  # and the imported report is open
 
 
-def test_first_run_imports_the_samples(qtbot: QtBot, tmp_path: Path) -> None:
+def test_an_empty_store_of_the_demo_or_self_test_gets_the_samples(qtbot: QtBot, tmp_path: Path) -> None:
     window = make_window(qtbot, tmp_path / "empty.sqlite", tmp_path)
     assert window.library.is_empty()
     controller = window.import_samples_if_empty()

@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from viewer.model import AnalyzedDocument, ImportOutcome
-from viewer.resources import resource_path
 from viewer.services.checks import update_checks
 from viewer.services.checks.scopes import Scopes, scopes_of
 from viewer.services.checks_state import checks_pending, finish_checks, start_checks
@@ -84,10 +83,6 @@ class IngestReport:
 
 
 ProgressCallback = Callable[[IngestProgress], None]
-
-
-def sample_paths() -> list[Path]:
-    return sorted(resource_path("samples").glob("*.txt"))
 
 
 def default_processes() -> int:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import gc
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 
 INTERVAL_MS = 500
 
@@ -30,8 +30,16 @@ class MainThreadCollector(QObject):
         counts = gc.get_count()
         for generation in (2, 1, 0):
             if counts[generation] > self.thresholds[generation]:
-                gc.collect(generation)
+                collect_now(generation)
                 return
+
+
+def collect_now(generation: int = 2) -> None:
+    """Collect after the deletions Qt has pending: a widget closed with deleteLater() whose Python
+    side is garbage would otherwise be torn apart by the collector first, and its C++ destructor
+    would then call Python methods of a half-cleared object (pyqtgraph's sizeHint raises)."""
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect(generation)
 
 
 def collect_on_main_thread(app: QObject) -> MainThreadCollector:

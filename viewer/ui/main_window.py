@@ -401,7 +401,7 @@ class MainWindow(QMainWindow):
         store never gets them: 帮助 → 示例 opens the demo)."""
         if not self.library.is_empty():
             return None
-        from viewer.services.ingest import sample_paths
+        from viewer.services.demo import sample_paths
 
         return self.start_import(sample_paths(), show_summary=False)
 

@@ -39,7 +39,8 @@ def _settle() -> None:
 def _store(folder: Path) -> Path:
     """The samples imported, corrected, and one of them imported again without a sentence."""
     from viewer.services.corrections import correct_figure
-    from viewer.services.ingest import ingest_paths, sample_paths
+    from viewer.services.demo import sample_paths
+    from viewer.services.ingest import ingest_paths
     from viewer.services.library import Library
 
     reports = folder / "samples"
