@@ -9,7 +9,6 @@ import sys
 from collections.abc import Iterable
 
 import pyqtgraph as pg
-import shiboken6
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
 from PySide6.QtWidgets import QApplication
 
@@ -105,6 +104,18 @@ def png_bytes(chart: PlanChart, size: tuple[int, int] = PNG_SIZE) -> bytes:
     return bytes(data.data())
 
 
+_RENDERER: list[PlanChart] = []
+
+
+def _renderer() -> PlanChart:
+    """One hidden chart draws every exported image, for the life of the program: charts made and
+    deleted per export left pyqtgraph items to be torn apart by the garbage collector before Qt
+    deleted them (their sizeHint then raised in the event loop)."""
+    if not _RENDERER:
+        _RENDERER.append(PlanChart())
+    return _RENDERER[0]
+
+
 def render_charts(rows: Iterable[PlanRow], following: Iterable[NextPlanRow] = ()) -> dict[str, bytes]:
     """PNG bytes of each row's chart, by row key, and of each next-plan row's chart against the
     trend, by plan_export.trend_key (for the Word export, also from the command line)."""
@@ -113,7 +124,7 @@ def render_charts(rows: Iterable[PlanRow], following: Iterable[NextPlanRow] = ()
     from viewer.ui.app import application
 
     application()
-    chart = PlanChart()
+    chart = _renderer()
     found = {}
     for row in rows:
         chart.show_row(row)
@@ -121,8 +132,4 @@ def render_charts(rows: Iterable[PlanRow], following: Iterable[NextPlanRow] = ()
     for next_row in following:
         chart.show_row(next_row.target, next_row)
         found[trend_key(next_row)] = png_bytes(chart)
-    chart.close()
-    # Deleted now, while its items are whole: left to the garbage collector, a cycle's items lose
-    # their Python attributes before the scene deleting them asks their size (pyqtgraph raises).
-    shiboken6.delete(chart)
     return found
