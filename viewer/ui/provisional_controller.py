@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDockWidget, QInputDialog, QLineEdit, QMessageBox
 
 from viewer.model.provisional import MappingPlan, ProvisionalExample, ProvisionalIndicator
+from viewer.ui.dock_reader import DockReader
 from viewer.ui.i18n import tr
 from viewer.ui.indicator_picker import pick_indicator
 from viewer.ui.ops import FIGURES, Op
@@ -61,45 +62,23 @@ class ProvisionalController(QObject):
         self.ops.changed.connect(lambda areas: self.refresh() if FIGURES in areas else None)
         self.pane = ProvisionalPane()
         self.processes: int | None = None  # worker processes of the re-analysis (None: the default)
-        self.dock: QDockWidget | None = None
-        self._stale = True
-        self._again = False  # the store changed while the list was being read
-        self.pane.refreshRequested.connect(self.reload)
+        self.reader = DockReader(self, self.ops, "provisional", _provisional_indicators, self.pane.set_indicators,
+                                 tr("临时指标读取失败：%1"))
+        self.reader.loaded.connect(self.loaded)
+        self.reader.told.connect(self.told)
+        self.pane.refreshRequested.connect(self.reader.reload)
         self.pane.mapRequested.connect(self.ask_map)
         self.pane.renameRequested.connect(self.ask_rename)
         self.pane.exampleActivated.connect(self.show_example)
 
     def attach(self, dock: QDockWidget) -> None:
-        """Read the list when the dock is first shown, and again after a change while it is shown."""
-        self.dock = dock
-        dock.visibilityChanged.connect(lambda visible: self.reload() if visible and self._stale else None)
+        """Read the list when the dock is seen, and again after a change while it is seen."""
+        self.reader.attach(dock)
 
     # -- the list ---------------------------------------------------------------------------
     def refresh(self) -> None:
-        """The store changed: read the list again now if it is shown, else when it is."""
-        self._stale = True
-        if self.dock is None or self.dock.isVisible():
-            self.reload()
-
-    def reload(self) -> None:
-        self._stale = False
-
-        def done(result: list[ProvisionalIndicator]) -> None:
-            if self._again:
-                self._again = False
-                self.reload()
-            else:
-                self.pane.set_indicators(result)
-                self.loaded.emit()
-
-        def failed(error: str) -> None:
-            if self._again:
-                self._again = False
-                self.reload()
-            else:
-                self.told.emit(tr("临时指标读取失败：%1").replace("%1", error), 8000)
-
-        self._again = self.ops.read("provisional", _provisional_indicators, done, failed) is None
+        """The store changed: read the list again now if it is seen, else when it is."""
+        self.reader.refresh()
 
     def show_example(self, example: ProvisionalExample) -> None:
         if self.window.open_document(example.doc_id):

@@ -11,8 +11,9 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDockWidget, QWidget
 
 from viewer.services.targets_view import TargetRow, target_rows
+from viewer.ui.dock_reader import DockReader
 from viewer.ui.i18n import tr
-from viewer.ui.ops import Op, Ops
+from viewer.ui.ops import Ops
 from viewer.ui.targets_pane import TargetsPane
 
 if TYPE_CHECKING:
@@ -33,53 +34,20 @@ class TargetsController(QObject):
         self.open_document = open_document
         self.show_figure = show_figure
         self.pane = TargetsPane()
-        self.dock: QDockWidget | None = None
-        self._shown = False  # whether the dock is seen (not behind another tab)
-        self._stale = True  # the findings changed since the targets were read
-        self._again = False  # the findings changed while the targets were being read
+        self.reader = DockReader(self, ops, "targets", lambda op: target_rows(op.library.conn), self.pane.set_rows,
+                                 tr("目标读取失败：%1"))  # a scan of the store's figures
+        self.reader.loaded.connect(self.loaded)
+        self.reader.told.connect(self.told)
         self.pane.targetActivated.connect(self.show_target)
 
     def attach(self, dock: QDockWidget) -> None:
-        """Read the targets when the dock is shown, not while it is hidden (4 s of a worker's time
+        """Read the targets when the dock is seen, not while it is hidden (4 s of a worker's time
         for the 220,000 targets of 10,000 reports)."""
-        self.dock = dock
-        dock.visibilityChanged.connect(self._visibility_changed)
-
-    def _visibility_changed(self, visible: bool) -> None:
-        # A dock behind another's tab reports isVisible(); this signal tells whether it is seen.
-        self._shown = visible
-        if visible and self._stale:
-            self.reload()
+        self.reader.attach(dock)
 
     def refresh(self) -> None:
-        """The findings changed: read the targets again now if the dock is shown, else when it is."""
-        self._stale = True
-        if self.dock is None or self._shown:
-            self.reload()
-
-    def reload(self) -> None:
-        """Read every target and its outcome off the UI thread (a scan of the store's figures)."""
-        self._stale = False
-
-        def done(result: list[TargetRow]) -> None:
-            if self._again:
-                self._again = False
-                self.reload()
-            else:
-                self.pane.set_rows(result)
-                self.loaded.emit()
-
-        def failed(error: str) -> None:
-            if self._again:
-                self._again = False
-                self.reload()
-            else:
-                self.told.emit(tr("目标读取失败：%1").replace("%1", error), 8000)
-
-        def read(op: Op) -> list[TargetRow]:
-            return target_rows(op.library.conn)
-
-        self._again = self.ops.read("targets", read, done, failed) is None
+        """The findings changed: read the targets again now if the dock is seen, else when it is."""
+        self.reader.refresh()
 
     def show_target(self, target: TargetRow) -> bool:
         """Open the target's report with the target selected, and chart its series."""
