@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from viewer.model import Correction, CorrectionStatus
 from viewer.store import documents as store_documents
+from viewer.store import figures as store_figures
 from viewer.store.connection import Queryable
 
 
@@ -25,10 +26,8 @@ def correction_anchor(db: Queryable, correction: Correction) -> CorrectionAnchor
     doc_id = found[0]
     if correction.status == CorrectionStatus.ORPHANED:
         return CorrectionAnchor(doc_id)
-    row = db.execute(
-        "SELECT id, sentence_start, sentence_end FROM figures WHERE doc_id = ? AND span_start = ? AND span_end = ?",
-        [doc_id, correction.start, correction.end],
-    ).fetchone()
-    if row is None:
+    found_figure = store_figures.figure_at_span(db, doc_id, correction.start, correction.end)
+    if found_figure is None:
         return CorrectionAnchor(doc_id)
-    return CorrectionAnchor(doc_id, (correction.start, correction.end), (int(row[1]), int(row[2])), int(row[0]))
+    figure_id, sentence_start, sentence_end = found_figure
+    return CorrectionAnchor(doc_id, (correction.start, correction.end), (sentence_start, sentence_end), figure_id)

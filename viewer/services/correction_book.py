@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from viewer.model import Correction, CorrectionStatus, Figure
 from viewer.store import corrections as store_corrections
 from viewer.store import review_queries
+from viewer.store.connection import change_version
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -69,7 +70,7 @@ class CorrectionBook:
         """What the editor offers; read again once the store changed (here or elsewhere)."""
         from viewer.services.correction_choices import editor_choices
 
-        version = (self.conn.total_changes, self.conn.execute("PRAGMA data_version").fetchone()[0])
+        version = change_version(self.conn)
         if self._choices is None or self._choices[0] != version:
             self._choices = (version, editor_choices(self.conn))
         return self._choices[1]

@@ -25,10 +25,12 @@ from viewer.services.reanalysis import ReanalysisProgress, reanalyze
 from viewer.services.reviewer_journal import reconcile
 from viewer.services.work_restore import RestoredWork, restore_work
 from viewer.store import StoreError, open_store
+from viewer.store import documents as store_documents
 from viewer.store.backups import stamp
-from viewer.store.health import integrity_check
+from viewer.store.health import checkpoint, integrity_check
+from viewer.store.read_only import only_read
 from viewer.store.reviewer_rows import columns, detach_missing_documents, insert_row
-from viewer.store.salvage import Salvaged, indexed_values, read_rows, table_columns
+from viewer.store.salvage import Salvaged, read_rows, stored_paths, table_columns
 from viewer.store.work_journal import journal_path
 
 # Read from the damaged store: the texts and the reviewer's own work.
@@ -59,12 +61,12 @@ def repair_store(store: Path, out: Path | None = None, processes: int | None = N
     building = (out or store).with_name((out or store).name + f".repairing-{stamp()}")
     report = Repair(out or store, None)
     source = sqlite3.connect(str(store))
-    source.execute("PRAGMA query_only = 1")
+    only_read(source)
     try:
         target = open_store(building)
         try:
             _copy(source, target.conn, report)
-            known = set(indexed_values(source, "SELECT path FROM documents INDEXED BY sqlite_autoindex_documents_1"))
+            known = set(stored_paths(source))
         finally:
             target.conn.close()
     finally:
@@ -81,11 +83,11 @@ def repair_store(store: Path, out: Path | None = None, processes: int | None = N
     report.failed = [f"{d.title}: {d.reason}" for d in rebuilt.failed]
     db = open_store(building)
     try:
-        report.documents = int(db.conn.execute("SELECT count(*) FROM documents").fetchone()[0])
-        kept = {str(r[0]) for r in db.conn.execute("SELECT path FROM documents")}
+        kept = store_documents.document_paths(db)
+        report.documents = len(kept)
         report.lost_documents = sorted(known - kept)
         report.problems = tuple(integrity_check(db.conn))
-        db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        checkpoint(db.conn)
     finally:
         db.conn.close()
     report.damaged = _put_in_place(store, building, out)

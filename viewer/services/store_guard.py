@@ -18,6 +18,7 @@ from pathlib import Path
 
 from viewer.services.reviewer_journal import reconcile
 from viewer.store.health import StoreDamagedError, quick_check
+from viewer.store.read_only import only_read
 from viewer.store.state import checks_pending
 from viewer.store.work_journal import store_file
 
@@ -62,4 +63,4 @@ def check_before_writing(conn: sqlite3.Connection, store_path: str | Path | None
 
 def read_only(conn: sqlite3.Connection) -> None:
     """From now on this connection only reads (a damaged store opened in the window)."""
-    conn.execute("PRAGMA query_only = 1")
+    only_read(conn)

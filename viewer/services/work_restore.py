@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from viewer.services.reviewer_journal import journal_work, reconcile
+from viewer.store import documents as store_documents
 from viewer.store import entities as store_entities
 from viewer.store import reviewer_rows as rows
 from viewer.store.work_journal import CORRECTION, DOCUMENT, MERGE, METADATA, NOTE, PLAN_EXCLUSION
@@ -70,8 +71,7 @@ def restore_work(db: sqlite_utils.Database, journal: Path, reattach: bool = True
                 if row["doc_id"] is not None:
                     touched.add(int(row["doc_id"]))
         exclusions = {rows.plan_exclusion_key(r): r for (kind, _), r in rows.read_work(conn, (PLAN_EXCLUSION,)).items()}
-        merges = {(str(r[0]), str(r[1])): str(r[2]) for r in conn.execute(
-            "SELECT alias, type, canonical FROM entity_merges")}
+        merges = store_documents.entity_merges(conn)
         for (kind, _), entry in work.items():
             if kind == MERGE:
                 alias, type_ = str(entry.row["alias"]), str(entry.row["type"])

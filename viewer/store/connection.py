@@ -245,3 +245,8 @@ def interrupt(conn: sqlite3.Connection) -> None:
     """Stop the query running on `conn` (from any thread); a no-op once it is closed."""
     with contextlib.suppress(sqlite3.ProgrammingError):
         conn.interrupt()
+
+
+def change_version(conn: sqlite3.Connection) -> tuple[int, int]:
+    """Changes by this connection and by others (PRAGMA data_version): differs once the store changed."""
+    return conn.total_changes, int(conn.execute("PRAGMA data_version").fetchone()[0])

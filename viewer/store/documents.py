@@ -167,9 +167,18 @@ def _insert_mentions(
     )
 
 
+def entity_merges(db: Queryable) -> dict[tuple[str, str], str]:
+    """(alias, type) -> canonical of each merge a reviewer made, as stored."""
+    return {(str(r[0]), str(r[1])): str(r[2]) for r in db.execute("SELECT alias, type, canonical FROM entity_merges")}
+
+
+def document_paths(db: Queryable) -> set[str]:
+    return {str(r[0]) for r in db.execute("SELECT path FROM documents")}
+
+
 def _merged_names(db: Queryable) -> dict[tuple[str, str], str]:
     """(name, type) -> the name a reviewer merged it into, following chains (A->B, B->C)."""
-    direct = {(str(r[0]), str(r[1])): str(r[2]) for r in db.execute("SELECT alias, type, canonical FROM entity_merges")}
+    direct = entity_merges(db)
     resolved: dict[tuple[str, str], str] = {}
     for (alias, type_), target in direct.items():
         seen = {alias}

@@ -186,3 +186,12 @@ def spot_figure_ids(
     cited = ("EXISTS (SELECT 1 FROM check_evidence e CROSS JOIN checks c ON c.id = e.check_id "
              "WHERE e.figure_id = f.id AND c.kind IN ('conflict', 'outlier', 'part_year', 'target'))")
     return db.execute(f"SELECT f.id, {_SPOT_COLUMNS} FROM figures f WHERE {where} AND {cited}", params).fetchall()
+
+
+def figure_at_span(db: Queryable, doc_id: int, start: int, end: int) -> tuple[int, int, int] | None:
+    """(figure id, sentence start, sentence end) of the document's figure spanning start..end."""
+    row = db.execute(
+        "SELECT id, sentence_start, sentence_end FROM figures WHERE doc_id = ? AND span_start = ? AND span_end = ?",
+        [doc_id, start, end],
+    ).fetchone()
+    return None if row is None else (int(row[0]), int(row[1]), int(row[2]))

@@ -57,3 +57,8 @@ def integrity_check(conn: sqlite3.Connection) -> list[str]:
         raise
     problems = [str(r[0]) for r in rows]
     return [] if problems == ["ok"] else problems
+
+
+def checkpoint(conn: sqlite3.Connection) -> None:
+    """Everything of the write-ahead log into the store file (before it is moved into place)."""
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")

@@ -32,8 +32,13 @@ def read_only_uri(path: Path) -> str:
 
 def open_read_only(path: Path, timeout: float) -> sqlite3.Connection:
     conn = sqlite3.connect(read_only_uri(path), uri=True, timeout=timeout)
-    conn.execute("PRAGMA query_only = ON")
+    only_read(conn)
     return conn
+
+
+def only_read(conn: sqlite3.Connection) -> None:
+    """From now on this connection only reads (writes fail with 'attempt to write')."""
+    conn.execute("PRAGMA query_only = ON")
 
 
 def is_read_only(conn: sqlite3.Connection) -> bool:

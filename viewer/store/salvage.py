@@ -114,3 +114,8 @@ def indexed_values(conn: sqlite3.Connection, sql: str) -> list[str]:
         if not is_corruption(error):
             raise
     return found
+
+
+def stored_paths(conn: sqlite3.Connection) -> list[str]:
+    """The document paths a damaged store's path index still holds (read without the table)."""
+    return indexed_values(conn, "SELECT path FROM documents INDEXED BY sqlite_autoindex_documents_1")
