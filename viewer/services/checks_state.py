@@ -7,10 +7,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from viewer.services.checks import update_checks
 from viewer.services.checks.scopes import Scopes
+from viewer.services.import_lock import import_lock_if_free
 from viewer.store.state import checks_pending, clear_checks_pending, mark_checks_pending
 
 if TYPE_CHECKING:
@@ -44,11 +46,16 @@ def finish_checks(db: sqlite_utils.Database, pending: PendingChecks, doc_ids: li
     return ran
 
 
-def complete_pending_checks(db: sqlite_utils.Database) -> bool:
-    """Recompute every finding if the store says they are incomplete; returns whether it did."""
+def complete_pending_checks(db: sqlite_utils.Database, store_path: str | Path = ":memory:") -> bool:
+    """Recompute every finding if the store says they are incomplete; returns whether it did.
+    Stands aside while an import or re-analysis holds the store's import lock: it marked the
+    findings pending itself and finishes them."""
     if not checks_pending(db.conn):
         return False
-    with db.atomic():
-        update_checks(db)
-        clear_checks_pending(db.conn)
+    with import_lock_if_free(store_path) as free:
+        if not free:
+            return False
+        with db.atomic():
+            update_checks(db)
+            clear_checks_pending(db.conn)
     return True

@@ -53,6 +53,26 @@ def import_lock(store_path: str | Path, waiting: Callable[[], None] | None = Non
         handle.close()
 
 
+@contextlib.contextmanager
+def import_lock_if_free(store_path: str | Path) -> Iterator[bool]:
+    """Hold the store's import lock if no import or re-analysis holds it; yields whether held
+    (True where no lock can be made, as for import_lock)."""
+    handle = _open(store_path)
+    if handle is None:
+        yield True
+        return
+    try:
+        if not _try_lock(handle):
+            yield False
+            return
+        try:
+            yield True
+        finally:
+            _unlock(handle)
+    finally:
+        handle.close()
+
+
 def _open(store_path: str | Path) -> IO[bytes] | None:
     if str(store_path) == ":memory:":
         return None

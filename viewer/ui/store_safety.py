@@ -11,7 +11,7 @@ from viewer.services.checks_state import complete_pending_checks
 from viewer.services.library import Library
 from viewer.services.store_guard import StoreCheck, check_store, read_only
 from viewer.ui.i18n import tr
-from viewer.ui.ops import FINDINGS, LONG_WRITES, Op, Ops
+from viewer.ui.ops import FINDINGS, Op, Ops
 
 
 class StoreSafety(QObject):
@@ -37,11 +37,8 @@ class StoreSafety(QObject):
         self.check = result
         if not result.ok:
             self.show_damaged(result)
-        elif result.checks_pending and not self.library.read_only and not self._writing():
-            self.complete_checks()  # an import or re-analysis of this window finishes its own checks
-
-    def _writing(self) -> bool:
-        return self.ops.busy(*LONG_WRITES)
+        elif result.checks_pending and not self.library.read_only:
+            self.complete_checks()
 
     def show_damaged(self, check: StoreCheck) -> QMessageBox:
         read_only(self.library.conn)
@@ -66,7 +63,7 @@ class StoreSafety(QObject):
 
     def complete_checks(self) -> None:
         def work(op: Op) -> bool:
-            return complete_pending_checks(op.library.db)
+            return complete_pending_checks(op.library.db, op.library.store_path)
 
         def failed(error: str) -> None:
             self.completing = False
@@ -74,10 +71,16 @@ class StoreSafety(QObject):
 
         self.completing = True
         self.status.showMessage(tr("上次导入在核查时中断，正在补完数字核查…"))
-        op = self.ops.write("pending_checks", work, lambda _result: self._completed(op), failed, changes={FINDINGS})
+        op = self.ops.write("pending_checks", work, lambda done: self._completed(op, bool(done)), failed,
+                            changes={FINDINGS})
 
-    def _completed(self, op: Op | None) -> None:
-        """The findings are read again (the op says it changed them)."""
+    def _completed(self, op: Op | None, done: bool = True) -> None:
+        """The findings are read again (the op says it changed them). Not done: an import or
+        re-analysis held the store and completes them itself."""
         self.completing = False
+        if not done:
+            if self.status.currentMessage() == tr("上次导入在核查时中断，正在补完数字核查…"):
+                self.status.clearMessage()
+            return
         seconds = op.seconds if op is not None else 0.0
         self.status.showMessage(tr("数字核查已补完（%1 秒）").replace("%1", f"{seconds:.1f}"), 8000)
