@@ -16,6 +16,11 @@ Prints, and saves as JSON in the work folder:
   time: once as is (the analysis finds what is stored: nothing is rewritten but mentions and
   versions), once after every stored figure was given another indicator (every figure moves: all
   figures rewritten, every finding recomputed). It must be faster than the import.
+- on the same store, each in its own process with its own baselines (their --json results are saved
+  under "checks", "launch" and "waits"): bench/checks.py (a full check run: time and peak memory),
+  bench/launch.py (launch -> window shown and -> ready, from outside) and bench/ui_bench.py
+  (click -> chart, open -> text, Enter -> results, each until painted). `--skip-reanalysis` leaves
+  the re-analyses out.
 Targets (2 cores): ingest <= 1.0 CPU s per MB; store <= 2.5 x text; start-up <= 1.0 s;
 open <= 30 ms; click -> chart <= 20 ms; search <= 30 ms; peak RSS <= 250 MB; re-analysis < ingest.
 """
@@ -168,6 +173,24 @@ def gui_timings(store: Path, runs: int = 3) -> dict[str, float]:
     return {k: statistics.median(r[k] for r in rows) for k in keys}
 
 
+def sibling_benchmark(script: str, store: Path, *extra: str) -> dict[str, object] | None:
+    """Run bench/<script> on `store` in its own process (its own clock and baselines, printed as it
+    goes) and return what it saves with --json; None when the script is absent or fails."""
+    path = REPO / "bench" / script
+    if not path.exists():
+        return None
+    with tempfile.TemporaryDirectory() as scratch:
+        out = Path(scratch) / "result.json"
+        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+        print(f"--- bench/{script} on the store", flush=True)
+        done = subprocess.run([sys.executable, str(path), *extra, "--json", str(out)], cwd=REPO, env=env)
+        if done.returncode != 0 or not out.exists():
+            print(f"bench/{script} failed (exit {done.returncode})")
+            return None
+        loaded: dict[str, object] = json.loads(out.read_text(encoding="utf-8"))
+        return loaded
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=10000)
@@ -177,6 +200,7 @@ def main() -> int:
     parser.add_argument("--reuse-store", action="store_true",
                         help="measure an existing store (kept by --keep) again, without ingesting; the ingest "
                              "figures are copied from the previous scale.json and marked as such")
+    parser.add_argument("--skip-reanalysis", action="store_true", help="leave out the two re-analyses")
     args = parser.parse_args()
     import make_corpus
 
@@ -226,7 +250,13 @@ def main() -> int:
     result["gui"] = gui
     for key, value in gui.items():
         print(f"gui {key:<32} {value:.4f}")
-    redo = reanalysis(store)
+    for key, script, extra in (("checks", "checks.py", [str(store)]),
+                               ("launch", "launch.py", ["--store", str(store), "--repeat", "5"]),
+                               ("waits", "ui_bench.py", ["--store", str(store), "--repeat", "15"])):
+        result[key] = sibling_benchmark(script, store, *extra)
+    out = work / "scale.json"
+    out.write_text(json.dumps(result, indent=2, ensure_ascii=False), encoding="utf-8")
+    redo = {} if args.skip_reanalysis else reanalysis(store)
     result["reanalysis"] = redo
     for label, row in redo.items():
         print(f"re-analysis, {label:<18}: {row['documents']:.0f} documents, {row['figures_changed']:.0f} figures "
