@@ -1,6 +1,6 @@
 """Import files into the store: hash, skip what is unchanged (and was analysed by this version of
 the analysis), then analyse and store each document in a process pool (one write transaction per
-document), and update the findings."""
+document; a small batch of plain text in this process, see `workers_for`), and update the findings."""
 
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ from viewer.services.file_limits import (
     DEFAULT_LIMITS,
     FileLimits,
     TimeLimitExceeded,
+    can_time_in_process,
     memory_reason,
     time_limit,
     time_reason,
@@ -87,6 +88,22 @@ ProgressCallback = Callable[[IngestProgress], None]
 
 def default_processes() -> int:
     return max(1, min(os.cpu_count() or 1, 8))
+
+
+SMALL_BATCH_BYTES = 1_000_000  # plain text that takes less to analyse here than a worker takes to start
+_PLAIN_TEXT = frozenset({".txt", ".md"})
+
+
+def workers_for(processes: int | None, pending: list[tuple[str, str, int]]) -> int:
+    """`processes`, or by default: none (this process) for a small batch of plain text, whose
+    analysis costs less than starting workers, where an alarm can hold the time limit; else the
+    default pool. Plain text needs no memory limit: it takes a few times its size."""
+    if processes is not None:
+        return processes
+    small = sum(size for _, _, size in pending) <= SMALL_BATCH_BYTES
+    if small and can_time_in_process() and all(Path(path).suffix.lower() in _PLAIN_TEXT for path, _, _ in pending):
+        return 0
+    return default_processes()
 
 
 def _analyse(path: str, sha256: str) -> AnalyzedDocument | str:
@@ -195,7 +212,7 @@ def _ingest_paths(
                                    time.perf_counter() - started)
                 )
 
-        workers = default_processes() if processes is None else processes
+        workers = workers_for(processes, pending)
         if workers == 0:
             for path, sha, size in pending:
                 if cancel is not None and cancel.is_set():
