@@ -27,7 +27,7 @@ def damaged_store(folder: Path) -> Path:
     ingest_paths(store, sample_paths(), processes=0)
     conn = sqlite3.connect(store)
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    pages = [r[0] for r in conn.execute("SELECT pageno FROM dbstat WHERE name = 'sentences_fts_data'")]
+    pages = [r[0] for r in conn.execute("SELECT pageno FROM dbstat WHERE name = 'document_chars_data'")]
     size = conn.execute("PRAGMA page_size").fetchone()[0]
     conn.close()
     noise = random.Random(14)

@@ -45,7 +45,7 @@ def store_of(path: Path, *many: Series, years: dict[int, int] | None = None) -> 
             document=Document(path=f"/invented/{doc_id}.txt", sha256=f"{doc_id:064x}", text=text, title=title,
                               year=year),
             paragraphs=[Paragraph(0, 0, len(text))], paragraph_hashes=[None],
-            sentences=[Sentence(0, 0, len(text), 0)], sentence_words=[""], figures=figures, analysis_version=2))
+            sentences=[Sentence(0, 0, len(text), 0)], figures=figures, analysis_version=2))
     db.conn.close()
     return Library(path)
 

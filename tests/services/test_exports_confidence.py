@@ -44,7 +44,7 @@ def analysed() -> AnalyzedDocument:
                           region="青溪区", year=2023),
         paragraphs=[Paragraph(0, 0, len(TEXT))], paragraph_hashes=[None],
         sentences=[Sentence(0, 0, first, 0), Sentence(1, first, second, 0), Sentence(2, second, len(TEXT), 0)],
-        sentence_words=["", "", ""], figures=[sure, weak], analysis_version=2,
+        figures=[sure, weak], analysis_version=2,
     )
 
 

@@ -97,8 +97,8 @@ def test_reanalysis_needs_no_file_and_rewrites_only_what_the_analysis_derives(
     path, ids = store
     db = open_store(path)
     kept = {
-        "sentences": db.execute("SELECT id, doc_id, span_start, span_end FROM sentences ORDER BY id").fetchall(),
-        "paragraphs": db.execute("SELECT id, doc_id, span_start, span_end FROM paragraphs ORDER BY id").fetchall(),
+        "sentences": db.execute("SELECT doc_id, idx, paragraph_idx, span_start, span_end FROM sentences ORDER BY doc_id, idx").fetchall(),
+        "paragraphs": db.execute("SELECT doc_id, idx, span_start, span_end, text_hash FROM paragraphs ORDER BY doc_id, idx").fetchall(),
         "texts": db.execute("SELECT id, text FROM documents ORDER BY id").fetchall(),
     }
     db.conn.close()
@@ -119,9 +119,9 @@ def test_reanalysis_needs_no_file_and_rewrites_only_what_the_analysis_derives(
         assert document is not None
         assert slots(stored) == slots(analyze_text(document.path, TEXTS[name], "").figures)
     assert {r[0] for r in db.execute("SELECT analysis_version FROM documents")} == {ANALYSIS_VERSION}
-    assert db.execute("SELECT id, doc_id, span_start, span_end FROM sentences ORDER BY id").fetchall() \
+    assert db.execute("SELECT doc_id, idx, paragraph_idx, span_start, span_end FROM sentences ORDER BY doc_id, idx").fetchall() \
         == kept["sentences"]
-    assert db.execute("SELECT id, doc_id, span_start, span_end FROM paragraphs ORDER BY id").fetchall() \
+    assert db.execute("SELECT doc_id, idx, span_start, span_end, text_hash FROM paragraphs ORDER BY doc_id, idx").fetchall() \
         == kept["paragraphs"]
     assert db.execute("SELECT id, text FROM documents ORDER BY id").fetchall() == kept["texts"]
     assert [h.doc_id for h in search(db, "青苗计划")] == [ids["a.txt"], ids["b.txt"]]

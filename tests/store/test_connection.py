@@ -11,7 +11,7 @@ def test_fresh_store_has_schema_and_pragmas(tmp_path: Path) -> None:
     assert db.execute("PRAGMA user_version").fetchone()[0] == schema_version() >= 3
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
-    assert {"documents", "paragraphs", "sentences", "sentences_fts", "figures", "entities", "entity_spans"} <= set(
+    assert {"documents", "paragraphs", "sentences", "figures", "entities", "entity_spans"} <= set(
         db.table_names()
     )
     assert "mentions" in db.view_names()

@@ -17,7 +17,7 @@ def analysed(sha: str, names: list[tuple[int, int, str, str]]) -> AnalyzedDocume
     return AnalyzedDocument(
         document=Document(path="/r/a.txt", sha256=sha, text=TEXT, title="甲"),
         paragraphs=[Paragraph(0, 0, len(TEXT))], paragraph_hashes=[None],
-        sentences=[Sentence(0, 0, len(TEXT), 0)], sentence_words=["株洲所"],
+        sentences=[Sentence(0, 0, len(TEXT), 0)],
         mentions=mentions, entities=[Entity(m.canonical, m.type) for m in mentions],
     )
 

@@ -42,7 +42,7 @@ def analysed(version: int = 7) -> AnalyzedDocument:
                           region="青溪区", year=2023),
         paragraphs=[Paragraph(0, 0, len(TEXT))], paragraph_hashes=[None],
         sentences=[Sentence(0, 0, 10, 0), Sentence(1, 10, 27, 0), Sentence(2, 27, len(TEXT), 0)],
-        sentence_words=["", "", ""], figures=figures(), analysis_version=version,
+        figures=figures(), analysis_version=version,
     )
 
 

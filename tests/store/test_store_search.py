@@ -15,7 +15,6 @@ from viewer.store.search import QueryTerm, search
 
 TEXT = "株洲市高新技术企业达到312家。益阳研发投入增长。株洲所研发新车。"
 SPLITS = [(0, 16), (16, 25), (25, 33)]
-WORDS = ["株洲 株洲市 高新 技术 企业 高新技术企业 达到 312 家", "益阳 研发 投入 增长", "株洲 株洲所 研发 新车"]
 
 
 Save = Callable[[sqlite_utils.Database, AnalyzedDocument], int]
@@ -42,7 +41,6 @@ def store_with_text(save: Save) -> sqlite_utils.Database:
     save(db, AnalyzedDocument(
         document=Document(path="/r/a.txt", sha256="x", text=TEXT, title="甲"),
         paragraphs=[Paragraph(0, 0, len(TEXT))], paragraph_hashes=[None], sentences=sentences,
-        sentence_words=WORDS,
     ))
     return db
 
@@ -80,7 +78,6 @@ def test_replaced_document_leaves_no_stale_hits(save: Save) -> None:
     save(db, AnalyzedDocument(
         document=Document(path="/r/a.txt", sha256="y", text="全新内容。", title="甲"),
         paragraphs=[Paragraph(0, 0, 5)], paragraph_hashes=[None], sentences=[Sentence(0, 0, 5, 0)],
-        sentence_words=["全新 内容"],
     ))
     assert search(db, [QueryTerm("研发")]) == []
     assert len(search(db, [QueryTerm("全新")])) == 1

@@ -177,7 +177,7 @@ def test_the_chart_reads_weak_points_from_the_store(qtbot: QtBot, tmp_path: Path
     store_documents.save_document(db, AnalyzedDocument(
         document=Document(path="/r/q.txt", sha256="cd" * 32, text=text, title="青溪区", year=2023),
         paragraphs=[Paragraph(0, 0, len(text))], paragraph_hashes=[None], sentences=[Sentence(0, 0, len(text), 0)],
-        sentence_words=[""], figures=figures, analysis_version=2))
+        figures=figures, analysis_version=2))
     db.conn.close()
     library = Library(tmp_path / "s.db")
     pane = ChartPane(library)

@@ -52,7 +52,7 @@ def messages(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
 
 def test_a_damaged_store_opens_read_only_with_a_dialog(qtbot: QtBot, store: Path, tmp_path: Path) -> None:
     checkpoint(store)
-    destroy_table(store, "sentences_fts_data")  # not read to show the window
+    destroy_table(store, "document_chars_data")  # not read to show the window
     window = open_window(qtbot, store, tmp_path)
     qtbot.waitUntil(lambda: window.safety.check is not None, timeout=10_000)
     box = window.findChild(QMessageBox, "store_damaged")

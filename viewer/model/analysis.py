@@ -15,7 +15,6 @@ class AnalyzedDocument:
     paragraphs: list[Paragraph]
     paragraph_hashes: list[str | None]  # None: too short to count as a repeat
     sentences: list[Sentence]
-    sentence_words: list[str]  # per sentence: its search words, space separated
     figures: list[Figure] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)  # the entities `mentions` refer to

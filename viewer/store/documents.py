@@ -11,6 +11,7 @@ from viewer.model import AnalyzedDocument, Document, Entity, Figure, Mention, Pa
 from viewer.store.connection import Queryable, in_chunks
 from viewer.store.reviewer_rows import record_metadata
 from viewer.store.search import index_document_chars
+from viewer.store.span_text import spans_text
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -81,7 +82,7 @@ def save_document(db: sqlite_utils.Database, analysed: AnalyzedDocument) -> int:
         new_id = int(cursor.lastrowid if doc_id is None else doc_id)  # type: ignore[arg-type]
         index_document_chars(db, new_id, doc.text, [(s.start, s.end) for s in analysed.sentences])
         _insert_paragraphs(db, new_id, analysed.paragraphs, analysed.paragraph_hashes)
-        _insert_sentences(db, new_id, analysed.sentences, analysed.sentence_words)
+        _insert_sentences(db, new_id, analysed.sentences)
         _insert_figures(db, new_id, analysed.figures)
         _insert_mentions(db, new_id, analysed.mentions, analysed.entities)
         _count_copies(db, analysed.paragraph_hashes, +1)
@@ -112,19 +113,10 @@ def _insert_paragraphs(
     )
 
 
-def _insert_sentences(
-    db: sqlite_utils.Database, doc_id: int, sentences: list[Sentence], words: list[str]
-) -> None:
-    # Sentence ids are never reused (AUTOINCREMENT): they are the word index's rowids.
-    row = db.execute("SELECT seq FROM sqlite_sequence WHERE name = 'sentences'").fetchone()
-    first = (int(row[0]) if row else 0) + 1
+def _insert_sentences(db: sqlite_utils.Database, doc_id: int, sentences: list[Sentence]) -> None:
     db.conn.executemany(
-        "INSERT INTO sentences (id, doc_id, idx, paragraph_idx, span_start, span_end) VALUES (?, ?, ?, ?, ?, ?)",
-        [(first + i, doc_id, s.index, s.paragraph, s.start, s.end) for i, s in enumerate(sentences)],
-    )
-    db.conn.executemany(
-        "INSERT INTO sentences_fts (rowid, words) VALUES (?, ?)",
-        [(first + i, w) for i, w in enumerate(words) if w],
+        "INSERT INTO sentences (doc_id, idx, paragraph_idx, span_start, span_end) VALUES (?, ?, ?, ?, ?)",
+        [(doc_id, s.index, s.paragraph, s.start, s.end) for s in sentences],
     )
 
 
@@ -151,17 +143,15 @@ def _insert_mentions(
         return
     merges = _merged_names(db)
     known = {(e.name, e.type): e for e in entities}
-    spans: dict[tuple[str, str], list[list[int]]] = {}
+    spans: dict[tuple[str, str], list[tuple[int, int]]] = {}
     details: dict[tuple[str, str], Entity | None] = {}
     for mention in mentions:
         key = (merges.get((mention.canonical, mention.type), mention.canonical), mention.type)
-        spans.setdefault(key, []).append([mention.start, mention.end])
+        spans.setdefault(key, []).append((mention.start, mention.end))
         details.setdefault(key, known.get((mention.canonical, mention.type)))
     ids = _entity_ids(db, {key: details[key] for key in spans})
-    rows = []
-    for key, found in spans.items():
-        found.sort()
-        rows.append((doc_id, ids[key], len(found), json.dumps(found)))
+    # In key order: rows of a WITHOUT ROWID table inserted out of order leave pages half empty.
+    rows = sorted((doc_id, ids[key], len(found), spans_text(found)) for key, found in spans.items())
     db.conn.executemany(
         "INSERT INTO entity_spans (doc_id, entity_id, mentions, spans) VALUES (?, ?, ?, ?)", rows
     )

@@ -10,6 +10,7 @@ from viewer.model import Document, Entity, Mention
 from viewer.store.connection import Queryable
 from viewer.store.documents import list_documents
 from viewer.store.reviewer_rows import record_merge
+from viewer.store.span_text import spans_text, text_spans
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -51,7 +52,7 @@ def document_mentions(db: Queryable, doc_id: int, entity_id: int | None = None) 
     found = [
         Mention(start, end, text[start:end], type_, name)
         for spans, type_, name in db.execute(sql, params)
-        for start, end in json.loads(spans)
+        for start, end in text_spans(spans)
     ]
     found.sort(key=lambda m: (m.start, m.end))
     return found
@@ -106,9 +107,9 @@ def _move_spans(db: sqlite_utils.Database, alias_id: int, canonical_id: int) -> 
         row = db.execute(
             "SELECT spans FROM entity_spans WHERE doc_id = ? AND entity_id = ?", [doc_id, canonical_id]
         ).fetchone()
-        joined = sorted(json.loads(spans) + (json.loads(row[0]) if row else []))
+        joined = text_spans(spans) + (text_spans(row[0]) if row else [])
         db.conn.execute(
             "INSERT OR REPLACE INTO entity_spans (doc_id, entity_id, mentions, spans) VALUES (?, ?, ?, ?)",
-            (doc_id, canonical_id, len(joined), json.dumps(joined)),
+            (doc_id, canonical_id, len(joined), spans_text(joined)),
         )
     db.conn.execute("DELETE FROM entity_spans WHERE entity_id = ?", [alias_id])

@@ -7,9 +7,10 @@ read a page at a time, each page beginning after the last hit of the one before.
 The character index (`document_chars`, migration 9) holds which characters, pairs of adjacent
 characters and triples with a digit each document's sentences contain. A query answers at once
 when no document holds all of its pairs, and the scan reads only the documents that do, plus
-those not indexed yet. (The word index, `sentences_fts`, is not read: a document-order scan of the
-candidates answers a page within a few milliseconds on 10,000 reports, and misses no text inside
-or across words, 12 in 312 or 市科 in 株洲市|科技局.)
+those not indexed yet. (A word index, the jieba words of each sentence, was dropped in migration 17:
+it missed text inside or across words, 12 in 312 or 市科 in 株洲市|科技局, and FTS5's trigram
+tokenizer cannot match a query of two characters. A document-order scan of the candidates answers
+a page within a few milliseconds on 10,000 reports.)
 """
 
 from __future__ import annotations
@@ -110,7 +111,7 @@ def _sentences(db: Queryable, terms: list[QueryTerm], after: Position | None,
     for found_id, title, path, text in docs:
         document = (found_id, title, path)
         spans = db.execute(
-            "SELECT span_start, span_end FROM sentences WHERE doc_id = ? ORDER BY span_start", [found_id]
+            "SELECT span_start, span_end FROM sentences WHERE doc_id = ? ORDER BY idx", [found_id]
         ).fetchall()
         starts = [start for start, _end in spans]
         shown = after[1] if after is not None and after[0] == found_id else -1  # hits up to here were shown

@@ -15,7 +15,6 @@ from viewer.text.figures import find_figures
 from viewer.text.metadata import Metadata, extract_metadata
 from viewer.text.readers import ReadError, read_document
 from viewer.text.repeats import paragraph_hash
-from viewer.text.segment import sentence_words
 from viewer.text.sentences import split_paragraphs, split_sentences
 
 MAX_CHARS = 5_000_000  # about 3,000 pages; the largest real report has 42,000 characters
@@ -58,9 +57,8 @@ def text_figures(text: str) -> list[Figure]:
 
 
 def analyze_text(path: str, text: str, sha256: str, with_index: bool = True) -> AnalyzedDocument:
-    """The whole analysis of a text. `with_index=False` leaves out what only the search index and
-    the repeat check need (`sentence_words`, `paragraph_hashes` stay empty): segmentation depends on
-    jieba's dictionaries, never on the lexicon, so a re-analysis of a stored text keeps them."""
+    """The whole analysis of a text. `with_index=False` leaves out what only the repeat check needs
+    (`paragraph_hashes` stay empty): a re-analysis of a stored text keeps the stored ones."""
     meta = extract_metadata(text)
     document = Document(
         path=path, sha256=sha256, text=text, title=meta.title or Path(path).stem, region=meta.region,
@@ -79,7 +77,6 @@ def analyze_text(path: str, text: str, sha256: str, with_index: bool = True) -> 
         paragraphs=paragraphs,
         paragraph_hashes=[paragraph_hash(text[p.start : p.end]) for p in paragraphs] if with_index else [],
         sentences=sentences,
-        sentence_words=sentence_words(text, sentences) if with_index else [],
         figures=figures,
         mentions=mentions,
         entities=entities,

@@ -18,10 +18,9 @@ import importlib.util
 import os
 import re
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import Any, NamedTuple
 
-from viewer.model import Sentence
 from viewer.resources import resource_path
 
 Tokens = Callable[[str], list[tuple[str, int, int]]]
@@ -143,10 +142,3 @@ def _is_word(token: str) -> bool:
 def words(text: str) -> list[str]:
     """Search-mode words of `text`, in order, punctuation and spaces dropped."""
     return [tok for tok, _s, _e in search_tokens(text) if _is_word(tok)]
-
-
-def sentence_words(text: str, sentences: Iterable[Sentence]) -> list[str]:
-    """For each sentence, its words joined by spaces (the word index's input)."""
-    cut = _words_of(engine_name())
-    alnum = _ALNUM.search  # _is_word, inlined: this runs once per token of every document
-    return [" ".join([tok for tok in cut(text[s.start : s.end]) if tok.isalnum() or alnum(tok)]) for s in sentences]

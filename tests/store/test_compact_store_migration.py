@@ -1,0 +1,105 @@
+"""Migration 17 (a smaller store): a store of schema 16 holding documents, with sentences and
+paragraphs by id, the word index and mention spans as JSON, upgrades to the rows a fresh store
+of the current schema holds for the same documents, and reads back the same."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import sqlite_utils
+
+from viewer.store import connection
+from viewer.store.connection import open_store
+from viewer.store.documents import get_paragraphs, get_sentences, save_document
+from viewer.store.entities import document_mentions, entities
+from viewer.store.search import QueryTerm, search
+from viewer.store.span_text import spans_text, text_spans
+from viewer.text.analysis import analyze_text
+
+TEXTS = {
+    "/r/甲.txt": "株洲市2023年工作报告（虚构）\n\n株洲市科技局表示，株洲市高新技术企业达到312家，比上年增长12.5%。\n"
+                 "湘潭市科技局与株洲市科技局签署合作协议。株洲市研发经费投入45.6亿元。\n\n株洲市将继续推进创新。",
+    "/r/乙.txt": "湘潭市2022年统计公报（虚构）\n\n湘潭市技术合同成交额18.2亿元，增长9.1%。湘潭市科技局称，\n"
+                 "湘潭市与株洲市合作项目共计27个。\n\n湘潭市高新技术企业数为140家。",
+}
+_UNCHANGED = ("documents", "entities", "figures", "paragraph_copies")
+
+
+def _current_store() -> sqlite_utils.Database:
+    db = open_store(":memory:")
+    for path, text in TEXTS.items():
+        save_document(db, analyze_text(path, text, path))
+    return db
+
+
+def _schema_16_store(path: Path, current: sqlite_utils.Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The documents of `current` as the writer of schema 16 stored them."""
+    first_sixteen = connection.migration_files()[:16]
+    with monkeypatch.context() as patch:
+        patch.setattr(connection, "migration_files", lambda: first_sixteen)
+        old = open_store(path)
+    assert old.execute("PRAGMA user_version").fetchone()[0] == 16
+    for table in _UNCHANGED:
+        rows = current.execute(f"SELECT * FROM {table}").fetchall()
+        marks = ", ".join("?" * len(rows[0]))
+        old.conn.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
+    paragraphs = current.execute(
+        "SELECT doc_id, idx, span_start, span_end, text_hash FROM paragraphs ORDER BY doc_id, idx").fetchall()
+    old.conn.executemany("INSERT INTO paragraphs (id, doc_id, idx, span_start, span_end, text_hash) "
+                         "VALUES (?, ?, ?, ?, ?, ?)", [(i + 1, *row) for i, row in enumerate(paragraphs)])
+    sentences = current.execute(
+        "SELECT doc_id, idx, paragraph_idx, span_start, span_end FROM sentences ORDER BY doc_id, idx").fetchall()
+    old.conn.executemany("INSERT INTO sentences (id, doc_id, idx, paragraph_idx, span_start, span_end) "
+                         "VALUES (?, ?, ?, ?, ?, ?)", [(i + 1, *row) for i, row in enumerate(sentences)])
+    old.conn.executemany("INSERT INTO sentences_fts (rowid, words) VALUES (?, ?)",
+                         [(i + 1, "词 语") for i in range(len(sentences))])
+    old.conn.executemany(  # in reverse key order, with JSON spans, as json.dumps wrote them
+        "INSERT INTO entity_spans (doc_id, entity_id, mentions, spans) VALUES (?, ?, ?, ?)",
+        [(doc_id, entity_id, count, json.dumps([list(s) for s in text_spans(spans)]))
+         for doc_id, entity_id, count, spans in current.execute(
+             "SELECT doc_id, entity_id, mentions, spans FROM entity_spans ORDER BY doc_id DESC, entity_id DESC")])
+    old.conn.commit()
+    old.conn.close()
+
+
+def _rows(db: sqlite_utils.Database) -> dict[str, list[tuple[object, ...]]]:
+    found = {table: sorted(db.execute(f"SELECT * FROM {table}").fetchall()) for table in _UNCHANGED}
+    found["sentences"] = db.execute("SELECT * FROM sentences ORDER BY doc_id, idx").fetchall()
+    found["paragraphs"] = db.execute("SELECT * FROM paragraphs ORDER BY doc_id, idx").fetchall()
+    found["entity_spans"] = db.execute("SELECT * FROM entity_spans ORDER BY doc_id, entity_id").fetchall()
+    found["mentions"] = db.execute("SELECT * FROM mentions ORDER BY doc_id, span_start, entity_id").fetchall()
+    return found
+
+
+def test_a_schema_16_store_upgrades_to_what_a_fresh_store_holds(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    current = _current_store()
+    assert current.execute("SELECT count(*) FROM mentions").fetchone()[0] > 10
+    assert current.execute("SELECT max(mentions) FROM entity_spans").fetchone()[0] > 2
+    _schema_16_store(tmp_path / "s.db", current, monkeypatch)
+    upgraded = open_store(tmp_path / "s.db")
+    assert upgraded.execute("PRAGMA user_version").fetchone()[0] == connection.schema_version()
+    assert upgraded.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert upgraded.execute("PRAGMA foreign_key_check").fetchall() == []
+    assert _rows(upgraded) == _rows(current)
+    tables = {r[0] for r in upgraded.execute("SELECT name FROM sqlite_schema")}
+    assert not {"sentences_fts", "sentences_old", "paragraphs_old", "entity_spans_old"} & tables
+    assert {"paragraphs_hash", "entity_spans_entity"} <= tables
+    for doc_id in (1, 2):
+        assert get_sentences(upgraded.conn, doc_id) == get_sentences(current.conn, doc_id)
+        assert get_paragraphs(upgraded.conn, doc_id) == get_paragraphs(current.conn, doc_id)
+        assert document_mentions(upgraded.conn, doc_id) == document_mentions(current.conn, doc_id)
+    assert entities(upgraded.conn) == entities(current.conn)
+    query = [QueryTerm("科技局")]
+    assert search(upgraded.conn, query) == search(current.conn, query) != []
+
+
+def test_spans_are_written_as_start_and_length_and_read_back() -> None:
+    assert spans_text([(87, 95), (53, 80)]) == "53+27 87+8"
+    assert text_spans("53+27 87+8") == [(53, 80), (87, 95)]
+    assert text_spans(spans_text([])) == []
+    db = _current_store()
+    for spans, count in db.execute("SELECT spans, mentions FROM entity_spans"):
+        assert len(text_spans(spans)) == count and spans == spans_text(text_spans(spans))
