@@ -71,3 +71,34 @@ CREATE VIEW mentions AS
            CAST(substr(span, 1, instr(span, '+') - 1) AS INTEGER)
                + CAST(substr(span, instr(span, '+') + 1) AS INTEGER) AS span_end
     FROM each_span WHERE span <> '';
+
+-- Evidence keyed by (finding, position) without a rowid: its id was never read, and the index on
+-- (check_id, idx) repeated every key.
+ALTER TABLE check_evidence RENAME TO check_evidence_old;
+DROP INDEX check_evidence_check;
+DROP INDEX check_evidence_figure;
+DROP INDEX check_evidence_doc;
+CREATE TABLE check_evidence (
+    check_id INTEGER NOT NULL REFERENCES checks(id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    label TEXT NOT NULL,                -- from, to, rate, part, total, neighbour, target, actual, paragraph ...
+    doc_id INTEGER NOT NULL,            -- documents.id (no foreign key: findings are recomputed after imports)
+    span_start INTEGER NOT NULL,
+    span_end INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    sentence_start INTEGER NOT NULL,
+    sentence_end INTEGER NOT NULL,
+    figure_id INTEGER,
+    value REAL,
+    unit TEXT NOT NULL DEFAULT '',
+    year INTEGER,
+    PRIMARY KEY (check_id, idx)
+) WITHOUT ROWID;
+INSERT INTO check_evidence (check_id, idx, label, doc_id, span_start, span_end, text, sentence_start,
+                            sentence_end, figure_id, value, unit, year)
+    SELECT check_id, idx, label, doc_id, span_start, span_end, text, sentence_start, sentence_end,
+           figure_id, value, unit, year
+    FROM check_evidence_old ORDER BY check_id, idx;
+DROP TABLE check_evidence_old;
+CREATE INDEX check_evidence_figure ON check_evidence(figure_id);
+CREATE INDEX check_evidence_doc ON check_evidence(doc_id, check_id);

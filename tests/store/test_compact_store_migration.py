@@ -1,6 +1,6 @@
-"""Migration 17 (a smaller store): a store of schema 16 holding documents, with sentences and
-paragraphs by id, the word index and mention spans as JSON, upgrades to the rows a fresh store
-of the current schema holds for the same documents, and reads back the same."""
+"""Migration 17 (a smaller store): a store of schema 16 holding documents and findings, with
+sentences, paragraphs and evidence by id, the word index, and mention spans as JSON, upgrades to
+the rows a fresh store of the current schema holds for the same documents, and reads the same."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from viewer.store import connection
 from viewer.store.connection import open_store
 from viewer.store.documents import get_paragraphs, get_sentences, save_document
 from viewer.store.entities import document_mentions, entities
+from viewer.store.review_queries import document_findings, finding
 from viewer.store.search import QueryTerm, search
 from viewer.store.span_text import spans_text, text_spans
 from viewer.text.analysis import analyze_text
@@ -24,13 +25,22 @@ TEXTS = {
     "/r/乙.txt": "湘潭市2022年统计公报（虚构）\n\n湘潭市技术合同成交额18.2亿元，增长9.1%。湘潭市科技局称，\n"
                  "湘潭市与株洲市合作项目共计27个。\n\n湘潭市高新技术企业数为140家。",
 }
-_UNCHANGED = ("documents", "entities", "figures", "paragraph_copies")
+_UNCHANGED = ("documents", "entities", "figures", "paragraph_copies", "checks")
+_EVIDENCE = [  # (check_id, idx, label, doc_id, span_start, span_end, text, sentence_start, sentence_end, figure_id)
+    (1, 0, "from", 1, 40, 44, "312家", 20, 60, 1), (1, 1, "rate", 1, 50, 55, "12.5%", 20, 60, 2),
+    (2, 0, "part", 2, 30, 37, "18.2亿元", 20, 45, None), (2, 1, "total", 1, 70, 77, "45.6亿元", 62, 80, 3),
+]
 
 
 def _current_store() -> sqlite_utils.Database:
     db = open_store(":memory:")
     for path, text in TEXTS.items():
         save_document(db, analyze_text(path, text, path))
+    with db.atomic():
+        db.conn.executemany("INSERT INTO checks (id, kind, verdict, message, checked_at, scope) "
+                            "VALUES (?, 'change', 'consistent', '相符', 'now', ?)", [(1, "doc:1"), (2, "series:x")])
+        db.conn.executemany("INSERT INTO check_evidence (check_id, idx, label, doc_id, span_start, span_end, text, "
+                            "sentence_start, sentence_end, figure_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", _EVIDENCE)
     return db
 
 
@@ -60,6 +70,9 @@ def _schema_16_store(path: Path, current: sqlite_utils.Database, monkeypatch: py
         [(doc_id, entity_id, count, json.dumps([list(s) for s in text_spans(spans)]))
          for doc_id, entity_id, count, spans in current.execute(
              "SELECT doc_id, entity_id, mentions, spans FROM entity_spans ORDER BY doc_id DESC, entity_id DESC")])
+    old.conn.executemany("INSERT INTO check_evidence (id, check_id, idx, label, doc_id, span_start, span_end, "
+                         "text, sentence_start, sentence_end, figure_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                         [(9 - i, *row) for i, row in enumerate(_EVIDENCE)])
     old.conn.commit()
     old.conn.close()
 
@@ -69,6 +82,7 @@ def _rows(db: sqlite_utils.Database) -> dict[str, list[tuple[object, ...]]]:
     found["sentences"] = db.execute("SELECT * FROM sentences ORDER BY doc_id, idx").fetchall()
     found["paragraphs"] = db.execute("SELECT * FROM paragraphs ORDER BY doc_id, idx").fetchall()
     found["entity_spans"] = db.execute("SELECT * FROM entity_spans ORDER BY doc_id, entity_id").fetchall()
+    found["check_evidence"] = db.execute("SELECT * FROM check_evidence ORDER BY check_id, idx").fetchall()
     found["mentions"] = db.execute("SELECT * FROM mentions ORDER BY doc_id, span_start, entity_id").fetchall()
     return found
 
@@ -85,8 +99,9 @@ def test_a_schema_16_store_upgrades_to_what_a_fresh_store_holds(tmp_path: Path,
     assert upgraded.execute("PRAGMA foreign_key_check").fetchall() == []
     assert _rows(upgraded) == _rows(current)
     tables = {r[0] for r in upgraded.execute("SELECT name FROM sqlite_schema")}
-    assert not {"sentences_fts", "sentences_old", "paragraphs_old", "entity_spans_old"} & tables
-    assert {"paragraphs_hash", "entity_spans_entity"} <= tables
+    assert not {"sentences_fts", "sentences_old", "paragraphs_old", "entity_spans_old", "check_evidence_old",
+                "check_evidence_check"} & tables
+    assert {"paragraphs_hash", "entity_spans_entity", "check_evidence_doc", "check_evidence_figure"} <= tables
     for doc_id in (1, 2):
         assert get_sentences(upgraded.conn, doc_id) == get_sentences(current.conn, doc_id)
         assert get_paragraphs(upgraded.conn, doc_id) == get_paragraphs(current.conn, doc_id)
@@ -94,6 +109,8 @@ def test_a_schema_16_store_upgrades_to_what_a_fresh_store_holds(tmp_path: Path,
     assert entities(upgraded.conn) == entities(current.conn)
     query = [QueryTerm("科技局")]
     assert search(upgraded.conn, query) == search(current.conn, query) != []
+    assert finding(upgraded.conn, 2) == finding(current.conn, 2) is not None
+    assert document_findings(upgraded.conn, 1) == document_findings(current.conn, 1)
 
 
 def test_spans_are_written_as_start_and_length_and_read_back() -> None:
