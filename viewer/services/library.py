@@ -235,7 +235,7 @@ class Library:
 
     def indicator_region_counts(self, indicator: str) -> dict[str, int]:
         """region -> how often the indicator is reported there (all units and roles)."""
-        return review_queries.indicator_region_counts(self.conn, indicator)
+        return store_figures.indicator_region_counts(self.conn, indicator)
 
     def interrupt(self) -> None:
         """Stop the query running on this library's connection (from any thread); a no-op once closed."""

@@ -132,6 +132,15 @@ def figure_sentences(db: Queryable, figure_ids: list[int]) -> dict[int, str]:
     return found
 
 
+def indicator_region_counts(db: Queryable, indicator: str) -> dict[str, int]:
+    """region -> figures of the indicator there (any unit or role), as the triggers of migration
+    18 keep them: enough to rank which regions a chart draws first."""
+    return {
+        str(r[0]): int(r[1])
+        for r in db.execute("SELECT region, figures FROM indicator_region_counts WHERE indicator = ?", [indicator])
+    }
+
+
 def indicator_names(db: Queryable) -> list[tuple[str, int]]:
     return [
         (r[0], r[1])
