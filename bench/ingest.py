@@ -12,7 +12,8 @@ report); it also runs in one process, which measures the speed-up the machine gi
 with no reports, which measures what starting one worker costs. Printed:
 CPU seconds per MB of text (all processes) and wall seconds for both, their ratios; the cores
 free (sched_getaffinity, load average) before and after; the import with one worker against
-the import with N; and, in one process, what each stage of the analysis costs against rjieba.
+the import with N; the store's bytes per byte of text, for the copies and for the five reports
+imported once; and, in one process, what each stage of the analysis costs against rjieba.
 """
 
 from __future__ import annotations
@@ -118,6 +119,25 @@ def pipeline(source: Path, store: Path, processes: int) -> dict[str, float]:
             "store_mb": store_mb / 1e6}
 
 
+def store_of(files: list[Path], store: Path) -> dict[str, int]:
+    """The files ingested once into a new store: its bytes (every file of it, after a checkpoint)
+    and their text's."""
+    import sqlite3
+
+    from viewer.services.ingest import ingest_paths
+
+    store.parent.mkdir()
+    report = ingest_paths(store, files, processes=0)
+    conn = sqlite3.connect(store)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    text_bytes = int(conn.execute("SELECT sum(length(CAST(text AS BLOB))) FROM documents").fetchone()[0] or 0)
+    conn.close()
+    if report.count("imported") != len(files):
+        raise SystemExit(f"the import of the {len(files)} reports failed: {report.outcomes[:3]}")
+    return {"store_bytes": sum(p.stat().st_size for p in store.parent.glob(store.name + "*")),
+            "text_bytes": text_bytes}
+
+
 def copies_of(files: list[Path], copies: int, folder: Path) -> list[Path]:
     folder.mkdir()
     written = []
@@ -145,7 +165,7 @@ def stage_costs(texts: list[str]) -> dict[str, float]:
     from viewer.text.figures import find_figures
     from viewer.text.metadata import extract_metadata
     from viewer.text.repeats import paragraph_hash
-    from viewer.text.segment import search_tokens, sentence_words
+    from viewer.text.segment import search_tokens
     from viewer.text.sentences import split_paragraphs, split_sentences
 
     def split_and_hash(text: str) -> list[str | None]:
@@ -159,7 +179,6 @@ def stage_costs(texts: list[str]) -> dict[str, float]:
     found = [find_figures(t) for t in texts]
     return {
         "rjieba search tokens": timed(lambda: [search_tokens(t, "rjieba") for t in texts]),
-        "index words (sentence_words)": timed(lambda: [sentence_words(t, s) for t, s in sentences]),
         "paragraphs+sentences+hashes": timed(lambda: [split_and_hash(t) for t in texts]),
         "metadata": timed(lambda: [extract_metadata(t) for t in texts]),
         "figures (find_figures)": timed(lambda: [find_figures(t) for t in texts]),
@@ -197,6 +216,7 @@ def main() -> int:
         many = baseline(paths, processes, folder / f"baseline-{processes}")
         for store in ("store", "store-1"):
             (folder / store).mkdir()
+        five = store_of(files, folder / "five" / "store.sqlite")
         imported = pipeline(folder / "reports", folder / "store" / "store.sqlite", processes)
         single = pipeline(folder / "reports", folder / "store-1" / "store.sqlite", 1) if processes > 1 else None
     after = machine_state()
@@ -222,7 +242,9 @@ def main() -> int:
     print(f"speed-up of {processes} processes over one, measured now: baseline {speedup:.2f} x"
           + (f", import {single['seconds'] / imported['seconds']:.2f} x" if single is not None else "")
           + f" (cores free by the load average: {before['free_cores']:.1f} before, {after['free_cores']:.1f} after)")
-    print(f"store: {imported['store_mb']:.2f} MB for {mb:.2f} MB of text ({imported['store_mb'] / mb:.2f} x)")
+    print(f"store: {imported['store_mb']:.2f} MB for {mb:.2f} MB of text ({imported['store_mb'] / mb:.2f} x); "
+          f"the {len(files)} reports alone: {five['store_bytes'] / 1e3:.0f} KB for {five['text_bytes'] / 1e3:.0f} KB "
+          f"of text ({five['store_bytes'] / five['text_bytes']:.2f} x)")
     texts = [p.read_text(encoding="utf-8") for p in files]
     costs = stage_costs(texts)
     tokens = costs["rjieba search tokens"]
@@ -233,6 +255,7 @@ def main() -> int:
     if args.json:
         args.json.write_text(json.dumps({"copies": args.copies, "processes": processes, "baseline_worker_start": start_up, "baseline_1": one,
                                          "baseline": many, "import": imported, "import_1": single,
+                                         "five_reports_store": five,
                                          "import_over_baseline_cpu": cpu_ratio,
                                          "import_over_baseline_wall": wall_ratio,
                                          "baseline_speedup": speedup, "stages_s": costs,

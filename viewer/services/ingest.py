@@ -233,6 +233,7 @@ def _ingest_paths(
                 previous |= scopes
             finish_checks(db, checks, stored, previous=previous if replaced_scopes else None, update=update_checks)
         journal_documents(db.conn)
+        store_search.compact_document_chars(db, len(stored))
     finally:
         db.conn.close()
     report.elapsed = time.perf_counter() - started

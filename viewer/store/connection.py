@@ -205,6 +205,8 @@ def _connect(path: str | Path, read_only: bool) -> sqlite3.Connection:
                              f"cannot be upgraded; copy it to a folder you can write to", path,
                              StoreError.CANNOT_OPEN, READ_ONLY_DETAIL)
         if not is_memory and not read_only:
+            if found == 0:  # a new file (set before its first table; a no-op on one that has tables)
+                conn.execute("PRAGMA auto_vacuum = INCREMENTAL")  # release_free_pages can shrink it
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
         if found < known and not read_only:
@@ -239,6 +241,13 @@ def _upgrade(conn: sqlite3.Connection, path: str | Path, known: int) -> None:
         if conn.in_transaction:
             conn.rollback()
         raise store_error(path, error, "could not upgrade the store") or error from error
+
+
+def release_free_pages(conn: sqlite3.Connection) -> None:
+    """Give the store's free pages back to the file system, in a transaction of its own. Only
+    stores created with auto_vacuum (new files, since schema 17) can; in others it does nothing
+    and the free pages wait for the next write."""
+    conn.executescript("PRAGMA incremental_vacuum;")  # executescript steps the pragma to its end
 
 
 def interrupt(conn: sqlite3.Connection) -> None:

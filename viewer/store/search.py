@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from viewer.model import DocumentHits, SearchHit
-from viewer.store.connection import Queryable
+from viewer.store.connection import Queryable, release_free_pages
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -228,6 +228,21 @@ def rebuild_document_chars(db: sqlite_utils.Database) -> int:
         db.execute("INSERT INTO document_chars (document_chars) VALUES ('delete-all')")
         db.execute("INSERT OR IGNORE INTO document_chars_pending (doc_id) SELECT id FROM documents")
     return index_pending_document_chars(db)
+
+
+def compact_document_chars(db: sqlite_utils.Database, added: int) -> bool:
+    """After an import that stored `added` documents: when they are a quarter of the store or
+    more, merge the character index into one segment and release the pages it freed. Each
+    document is written in a transaction of its own, and FTS5 gives each its own segment with
+    its own list of terms, which automatic merging leaves repeated in the smaller ones (five
+    reports: 172 -> 110 KB; 2,000 reports: 5.4 -> 5.0 MB, 0.2 s). Returns whether it merged."""
+    total = int(db.execute("SELECT count(*) FROM documents").fetchone()[0])
+    if added <= 0 or added * 4 < total:
+        return False
+    with db.atomic():
+        db.execute("INSERT INTO document_chars (document_chars) VALUES ('optimize')")
+    release_free_pages(db.conn)
+    return True
 
 
 def _hit(doc_id: int, title: str, path: str, start: int, sentence: str, terms: list[QueryTerm]) -> SearchHit:
