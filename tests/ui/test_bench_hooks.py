@@ -1,5 +1,7 @@
 """The start-up stamps bench/launch.py reads: the real entry point, spawned with
-POLICY_VIEWER_BENCH_STAMPS=1 on a tiny store, prints `shown` then `ready` and quits by itself."""
+POLICY_VIEWER_BENCH_STAMPS=1 on a tiny store, prints `shown`, `ready`, then `checked` (the store
+check, which runs after ready), its longest UI stall meanwhile and its peak memory, and quits
+by itself."""
 
 from __future__ import annotations
 
@@ -31,15 +33,16 @@ def tiny_store(tmp_path: Path) -> Path:
     return store
 
 
-def test_launch_child_prints_shown_then_ready(tiny_store: Path, tmp_path: Path) -> None:
+def test_launch_child_prints_shown_ready_then_checked(tiny_store: Path, tmp_path: Path) -> None:
     sys.path.insert(0, str(BENCH))
     try:
         from launch import entry_point, spawn
     finally:
         sys.path.remove(str(BENCH))
     stamps = spawn([*entry_point(), "--store", str(tiny_store)], tmp_path / "config", timeout=90)
-    assert set(stamps) == {"shown", "ready"}
-    assert 0 < stamps["shown"] <= stamps["ready"] < 90
+    assert set(stamps) == {"shown", "ready", "checked", "stall", "peak_rss_mb"}
+    assert 0 < stamps["shown"] <= stamps["ready"] <= stamps["checked"] < 90
+    assert 0 < stamps["stall"] < 90 and 50 < stamps["peak_rss_mb"] < 4096
 
 
 def test_no_stamps_without_the_variable(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch,
@@ -51,6 +54,9 @@ def test_no_stamps_without_the_variable(qtbot: QtBot, monkeypatch: pytest.Monkey
     class Window(QWidget):
         def starting_up(self) -> bool:
             return False
+
+        def store_checked(self) -> bool:
+            return True
 
     monkeypatch.delenv(STAMPS_VARIABLE, raising=False)
     window = Window()

@@ -1,9 +1,13 @@
 """What the benchmarks and the self-test time the window with.
 
 Start-up stamps for bench/launch.py: with POLICY_VIEWER_BENCH_STAMPS=1 the window prints
-`bench-stamp shown T` once its text is first painted and `bench-stamp ready T` once the work it
-defers until after that paint is done, then closes. T is time.monotonic(): CLOCK_MONOTONIC, one
-clock for every process on Linux, so the benchmark times both from before it spawned the program.
+`bench-stamp shown T` once its text is first painted, `bench-stamp ready T` once the work it
+defers until after that paint is done (the first chart and the finding counts drawn), and
+`bench-stamp checked T` once the store check that runs after that has ended; then
+`bench-peak-rss KB` (the process's VmHWM) and it closes. T is time.monotonic(): CLOCK_MONOTONIC,
+one clock for every process on Linux, so the benchmark times each from before it spawned the
+program. Between ready and checked, `bench-stall S` gives the longest time the UI thread did not
+answer its timer (the check must not hold it).
 `until_painted`: an interaction timed until the widget showing its result has painted it."""
 
 from __future__ import annotations
@@ -22,11 +26,23 @@ STAMPS_VARIABLE = "POLICY_VIEWER_BENCH_STAMPS"
 
 class StartingWindow(Protocol):
     def starting_up(self) -> bool: ...
+    def store_checked(self) -> bool: ...
     def close(self) -> bool: ...
 
 
 def stamp(name: str) -> None:
     print(f"bench-stamp {name} {time.monotonic():.6f}", flush=True)
+
+
+def peak_rss_kb() -> int | None:
+    """The process's peak resident memory (VmHWM, Linux); None where it cannot be read."""
+    try:
+        for line in Path("/proc/self/status").read_text(encoding="ascii").splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    except (OSError, ValueError, IndexError):
+        return None
+    return None
 
 
 class _StartupStamps(QObject):
@@ -39,6 +55,11 @@ class _StartupStamps(QObject):
         self.poll = QTimer(self)
         self.poll.setInterval(1)
         self.poll.timeout.connect(self._check_ready)
+        self.watch = QTimer(self)  # between ready and checked: how long the UI thread goes unanswered
+        self.watch.setInterval(5)
+        self.watch.timeout.connect(self._check_checked)
+        self.last_tick = 0.0
+        self.longest_stall = 0.0
         painted.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -58,8 +79,20 @@ class _StartupStamps(QObject):
 
     def _ready(self) -> None:
         stamp("ready")
-        self.window.close()
-        QApplication.quit()
+        self.last_tick = time.monotonic()
+        self.watch.start()
+
+    def _check_checked(self) -> None:
+        now = time.monotonic()
+        self.longest_stall = max(self.longest_stall, now - self.last_tick)
+        self.last_tick = now
+        if self.window.store_checked():
+            self.watch.stop()
+            stamp("checked")
+            print(f"bench-stall {self.longest_stall:.6f}", flush=True)
+            print(f"bench-peak-rss {peak_rss_kb() or 0}", flush=True)
+            self.window.close()
+            QApplication.quit()
 
 
 def stamp_startup_if_asked(window: StartingWindow, painted: QWidget) -> None:

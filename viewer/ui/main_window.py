@@ -39,7 +39,7 @@ from viewer.ui.review_controller import ReviewController
 from viewer.ui.search_controller import SearchController
 from viewer.ui.search_pane import SearchPane
 from viewer.ui.session import Session
-from viewer.ui.store_safety import StoreSafety
+from viewer.ui.store_safety import SAFETY_OPS, StoreSafety
 from viewer.ui.targets_controller import TargetsController
 from viewer.ui.targets_pane import dock_title
 from viewer.ui.versions_dialog import VersionOffer
@@ -51,6 +51,7 @@ if TYPE_CHECKING:
 
 IMPORT_PATTERNS = "(*.txt *.md *.html *.htm *.docx *.pdf)"
 FIRST_PAINT_MS = 500  # start-up work waits this long at most for the window's first paint
+CHECK_AT_LATEST_MS = 5000  # the store check waits this long at most for the start-up work to end
 
 
 class MainWindow(QMainWindow):
@@ -89,6 +90,7 @@ class MainWindow(QMainWindow):
         self._chart_later = self._timer(self._chart_at_start)
         self._deferred_started = False
         self._first_paint_fallback = self._timer(self._start_deferred, delay_ms=FIRST_PAINT_MS)
+        self._check_at_latest = self._timer(self._check_store, delay_ms=CHECK_AT_LATEST_MS)
         self.search_pane = SearchPane()
         self.review = ReviewController(self, self.library, self.ops, self.document_pane.view, self.library_pane.model,
                                        self.language, lambda: self.current.id if self.current else None,
@@ -99,11 +101,12 @@ class MainWindow(QMainWindow):
         self.correction_editor = CorrectionEditor(self)
         self.lessons = LessonController(self)
         self.lessons.told.connect(self.statusBar().showMessage)
-        self._findings_later = self._timer(self.review.refresh_findings)
+        self._findings_later = self._timer(lambda: self.review.refresh_findings(open_report=False))
         self.corrections = CorrectionsController(self)
         self.provisional = ProvisionalController(self)
         self.provisional.told.connect(self.statusBar().showMessage)
-        self.safety = StoreSafety(self, self.library, self.ops, self.statusBar())  # checked once shown
+        self.safety = StoreSafety(self, self.library, self.ops, self.statusBar())  # checked once ready
+        self.ops.finished.connect(self._check_store_when_ready)
         self.targets = TargetsController(self, self.ops, self.document_pane.view, self.open_document, self.show_figure)
         self.targets.told.connect(self.statusBar().showMessage)
         self.review.findingsCounted.connect(self.targets.refresh)
@@ -195,6 +198,7 @@ class MainWindow(QMainWindow):
     def _chart_at_start(self) -> None:
         """The chart, showing the first indicator unless a figure's series is drawn already."""
         self.chart.show_first_indicator()
+        self._check_store_when_ready()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -217,15 +221,32 @@ class MainWindow(QMainWindow):
         if not self._deferred_started:
             self._deferred_started = True
             self.document_pane.view.viewport().removeEventFilter(self)
+            self._findings_later.start()  # first: the counts are read in a thread while the chart is built
             self._chart_later.start()
-            self._findings_later.start()
-            self.safety.start()
+            self._check_at_latest.start()
 
     def starting_up(self) -> bool:
-        """Whether work deferred at start-up (chart, finding counts) is still to
-        run or running."""
-        return (not self._deferred_started or any(t.isActive() for t in self._deferred)
-                or any(name not in LONG_WRITES for name in self.ops.running))
+        """Whether work deferred at start-up (chart, finding counts) is still to run or running:
+        any read, not an import or re-analysis (their own dialog shows), nor the store check,
+        which starts once the rest is done (`store_checked`)."""
+        waiting = (t for t in self._deferred if t is not self._check_at_latest)
+        return (not self._deferred_started or any(t.isActive() for t in waiting)
+                or any(name not in LONG_WRITES and name not in SAFETY_OPS for name in self.ops.running))
+
+    def store_checked(self) -> bool:
+        """Whether the session's store check (and the findings it found pending) has ended."""
+        return self.safety.ended()
+
+    def _check_store_when_ready(self, _op_name: str = "") -> None:
+        """The store check starts once the start-up work is done: it reads every page (1.8–2.1 s
+        at 10,000 reports) and would otherwise take the second core from that work."""
+        if self._deferred_started and not self.safety.started and not self.starting_up():
+            self._check_store()
+
+    def _check_store(self) -> None:
+        self._check_at_latest.stop()
+        if not self.safety.started:
+            self.safety.start()
 
     def _timer(self, slot: Callable[[], object], delay_ms: int = 0) -> QTimer:
         """A deferred call that closing the window cancels (the store closes with it)."""

@@ -79,13 +79,15 @@ class ReviewController(QObject):
         return self._current_id()
 
     # -- findings ---------------------------------------------------------------------------
-    def refresh_findings(self) -> None:
+    def refresh_findings(self, open_report: bool = True) -> None:
         """Count the findings per document off the UI thread, then fill the checks panel; the
-        open report's findings (marks in the text) are read now: they are few."""
-        self._cache.clear()
-        doc_id = self.current_id
-        if doc_id is not None:
-            self.view.set_findings(self.document_findings(doc_id))
+        open report's findings (marks in the text) are read now: they are few. `open_report`
+        False: its marks are current (at start-up, the report was opened with them)."""
+        if open_report:
+            self._cache.clear()
+            doc_id = self.current_id
+            if doc_id is not None:
+                self.view.set_findings(self.document_findings(doc_id))
         if self.ops.busy("count"):
             self._recount = True
             return

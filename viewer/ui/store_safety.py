@@ -1,10 +1,12 @@
-"""The store checked once per session, off the UI thread, after the window is shown: a damaged
-store is then read-only, with a dialog that says what to do; findings left incomplete by an
-interrupted import are recomputed, with a message in the status bar while they run."""
+"""The store checked once per session, off the UI thread, once the window's start-up work is done
+(MainWindow starts it): a damaged store is then read-only, with a dialog that says what to do;
+findings left incomplete by an interrupted import are recomputed, with a message in the status
+bar while they run. The check reads on its own connection (a WAL reader): the window's reads do
+not wait for it."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QLabel, QMessageBox, QStatusBar, QWidget
 
 from viewer.services.checks_state import complete_pending_checks
@@ -13,8 +15,12 @@ from viewer.services.store_guard import StoreCheck, check_store, read_only
 from viewer.ui.i18n import tr
 from viewer.ui.ops import FINDINGS, Op, Ops
 
+CHECK_OP, COMPLETE_OP = "store_check", "pending_checks"
+SAFETY_OPS = (CHECK_OP, COMPLETE_OP)
+
 
 class StoreSafety(QObject):
+    ended_checks = Signal()  # the check (and the completion of pending findings) is over
     def __init__(self, parent: QWidget, library: Library, ops: Ops, status: QStatusBar) -> None:
         """`library`: the window's (made read-only when the store is damaged)."""
         super().__init__(parent)
@@ -26,9 +32,21 @@ class StoreSafety(QObject):
         self.damaged_box: QMessageBox | None = None
         self.badge: QLabel | None = None  # "read-only" in the status bar of a damaged store
         self.completing = False  # pending findings being recomputed
+        self.started = False
+        self.error = ""  # why the check could not run
 
     def start(self) -> None:
-        self.ops.read("store_check", lambda op: check_store(op.library.conn), self._checked, self._failed)
+        self.started = True
+        self.ops.read(CHECK_OP, lambda op: check_store(op.library.conn), self._checked, self._check_failed)
+
+    def ended(self) -> bool:
+        """Whether the check has run (or failed to) and no pending findings are being completed."""
+        return (self.check is not None or bool(self.error)) and not self.completing
+
+    def _check_failed(self, error: str) -> None:
+        self.error = error
+        self._failed(error)
+        self.ended_checks.emit()
 
     def _failed(self, error: str) -> None:
         self.status.showMessage(error, 8000)
@@ -39,6 +57,8 @@ class StoreSafety(QObject):
             self.show_damaged(result)
         elif result.checks_pending and not self.library.read_only:
             self.complete_checks()
+        if not self.completing:
+            self.ended_checks.emit()
 
     def show_damaged(self, check: StoreCheck) -> QMessageBox:
         read_only(self.library.conn)
@@ -68,16 +88,18 @@ class StoreSafety(QObject):
         def failed(error: str) -> None:
             self.completing = False
             self._failed(error)
+            self.ended_checks.emit()
 
         self.completing = True
         self.status.showMessage(tr("上次导入在核查时中断，正在补完数字核查…"))
-        op = self.ops.write("pending_checks", work, lambda done: self._completed(op, bool(done)), failed,
+        op = self.ops.write(COMPLETE_OP, work, lambda done: self._completed(op, bool(done)), failed,
                             changes={FINDINGS})
 
     def _completed(self, op: Op | None, done: bool = True) -> None:
         """The findings are read again (the op says it changed them). Not done: an import or
         re-analysis held the store and completes them itself."""
         self.completing = False
+        self.ended_checks.emit()
         if not done:
             if self.status.currentMessage() == tr("上次导入在核查时中断，正在补完数字核查…"):
                 self.status.clearMessage()
