@@ -167,3 +167,16 @@ def test_the_chart_modules_load_in_a_thread() -> None:
         assert gc.get_freeze_count() > 0  # what start-up made is left out of the full collections
     finally:
         gc.unfreeze()
+
+
+def test_the_filter_values_come_from_the_list_read_as_the_store_gives_them(store: Path) -> None:
+    from viewer.ui.library_pane import filter_values_of
+
+    library = Library(store)
+    try:
+        assert filter_values_of(library.document_rows()) == library.filter_values()
+        documents = [*many_documents(6), Document("/n.txt", "", "", "无", None, year=None, kind="news", id=99)]
+        assert filter_values_of(documents) == {"regions": ["乙市", "甲市"], "years": [2020, 2021, 2022, 2023],
+                                               "kinds": ["news", "plan", "report"]}
+    finally:
+        library.close()

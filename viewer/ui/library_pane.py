@@ -126,6 +126,17 @@ def _sorted(documents: list[Document], column: int, order: Qt.SortOrder) -> list
     return [documents[i] for i in _ranked(documents, column, order)]
 
 
+def filter_values_of(documents: list[Document]) -> dict[str, list[Any]]:
+    """The regions, years and kinds of these documents, as Library.filter_values reads them from
+    the store (distinct, none missing, sorted; numbers before text, as SQLite orders them): the
+    list read already holds them, so the store need not be scanned three times more."""
+    def distinct(values: set[Any]) -> list[Any]:
+        return sorted((v for v in values if v is not None), key=lambda v: (isinstance(v, str), v))
+
+    return {"regions": distinct({d.region for d in documents}), "years": distinct({d.year for d in documents}),
+            "kinds": distinct({d.kind for d in documents})}
+
+
 class DocumentFilter(QSortFilterProxyModel):
     """Keep documents matching the chosen region, year, kind and title words: one pattern over
     FILTER_ROLE, so that with no filter chosen (an empty pattern) Qt lets every row through
@@ -263,7 +274,8 @@ def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     library = open_library(args[0] if args else None)
     pane = LibraryPane()
-    pane.set_documents(library.document_rows(), library.filter_values())
+    documents = library.document_rows()
+    pane.set_documents(documents, filter_values_of(documents))
     return run_alone(pane, "library pane")
 
 

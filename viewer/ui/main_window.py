@@ -25,7 +25,7 @@ from viewer.ui.entity_pane import EntityPane
 from viewer.ui.i18n import colon, current_language, tr
 from viewer.ui.import_worker import ImportController, IngestFunction, import_summary
 from viewer.ui.lesson_controller import LessonController
-from viewer.ui.library_pane import LibraryPane
+from viewer.ui.library_pane import LibraryPane, filter_values_of
 from viewer.ui.menus import build_menus
 from viewer.ui.ops import DOCUMENTS, ENTITIES, EVERYTHING, FIGURES, FINDINGS, LONG_WRITES, Ops
 from viewer.ui.provisional_controller import ProvisionalController
@@ -272,7 +272,8 @@ class MainWindow(QMainWindow):
 
     def refresh_library(self) -> None:
         self.library.reload()
-        self.library_pane.set_documents(self.library.document_rows(), self.library.filter_values())
+        documents = self.library.document_rows()
+        self.library_pane.set_documents(documents, filter_values_of(documents))
         if self._chart is not None:
             self._chart.reload_indicators()
             self._chart.show_first_indicator()  # a store that was empty has indicators now
