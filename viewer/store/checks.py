@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import datetime
 import json
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from viewer.model import Figure
-from viewer.model.review import Evidence, Finding
+from viewer.model.review import CheckKind, Evidence, Finding
 from viewer.store import figures as store_figures
 from viewer.store.connection import Queryable, in_chunks
+from viewer.store.figures import _FIGURE_COLUMNS, _figure  # the figures module's row reader
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -25,6 +26,9 @@ _EVIDENCE_COLUMNS = (
     "label, doc_id, span_start, span_end, text, sentence_start, sentence_end, figure_id, value, unit, year"
 )
 _IN_JSON = "IN (SELECT value FROM json_each(?))"
+# Findings on one span in the order of the check kinds, as a run that computed each kind in turn
+# stored them: a run streaming documents and series interleaves the kinds.
+_KIND_ORDER = "CASE kind " + " ".join(f"WHEN '{k}' THEN {i}" for i, k in enumerate(CheckKind.ALL)) + " END"
 
 
 def replace_findings(
@@ -32,8 +36,20 @@ def replace_findings(
 ) -> list[Finding]:
     """Store `(scope, finding)` pairs in one transaction, replacing the stored findings of
     `scopes` (every stored finding when None); returns the findings with their ids."""
-    checked_at = datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
     stored: list[Finding] = []
+    write_findings(db, scoped, scopes, stored.append)
+    return stored
+
+
+def write_findings(
+    db: sqlite_utils.Database, scoped: Iterable[tuple[str, Finding]], scopes: Collection[str] | None = None,
+    stored: Callable[[Finding], object] | None = None,
+) -> int:
+    """`replace_findings` for findings as they are computed: `scoped` is consumed once and written
+    in batches, so a run need not hold every finding; `stored` sees each with its id. Returns how
+    many were written."""
+    checked_at = datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
+    written = 0
     with db.atomic():
         if scopes is None:
             db.conn.execute("DELETE FROM check_evidence")
@@ -44,6 +60,7 @@ def replace_findings(
                 f"DELETE FROM check_evidence WHERE check_id IN (SELECT id FROM checks WHERE scope {_IN_JSON})",
                 [keys])
             db.conn.execute(f"DELETE FROM checks WHERE scope {_IN_JSON}", [keys])
+        evidence_rows: list[tuple[Any, ...]] = []
         for scope, finding in scoped:
             first = finding.evidence[0] if finding.evidence else None
             cursor = db.conn.execute(
@@ -54,17 +71,35 @@ def replace_findings(
                  first.start if first else None, first.end if first else None, checked_at, scope),
             )
             check_id = int(cursor.lastrowid)  # type: ignore[arg-type]
-            db.conn.executemany(
-                f"INSERT INTO check_evidence (check_id, idx, {_EVIDENCE_COLUMNS}) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    (check_id, index, e.label, e.doc_id, e.start, e.end, e.text, e.sentence_start,
-                     e.sentence_end, e.figure_id, e.value, e.unit, e.year)
-                    for index, e in enumerate(finding.evidence)
-                ],
-            )
-            stored.append(replace(finding, id=check_id))
-    return stored
+            evidence_rows += [
+                (check_id, index, e.label, e.doc_id, e.start, e.end, e.text, e.sentence_start, e.sentence_end,
+                 e.figure_id, e.value, e.unit, e.year)
+                for index, e in enumerate(finding.evidence)
+            ]
+            if len(evidence_rows) >= _EVIDENCE_BATCH:
+                _write_evidence(db, evidence_rows)
+            if stored is not None:
+                stored(replace(finding, id=check_id))
+            written += 1
+        _write_evidence(db, evidence_rows)
+    return written
+
+
+_EVIDENCE_BATCH = 5000  # evidence rows held before they are written
+
+
+def _write_evidence(db: sqlite_utils.Database, rows: list[tuple[Any, ...]]) -> None:
+    db.conn.executemany(
+        f"INSERT INTO check_evidence (check_id, idx, {_EVIDENCE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        rows)
+    rows.clear()
+
+
+def finding_counts(db: Queryable, scopes: Collection[str] | None = None) -> list[tuple[str, str, int]]:
+    """(kind, verdict, how many) of the stored findings (of some scopes), by kind and verdict."""
+    where, params = ("", []) if scopes is None else (f" WHERE scope {_IN_JSON}", [json.dumps(sorted(scopes))])
+    return [(str(r[0]), str(r[1]), int(r[2])) for r in db.execute(
+        f"SELECT kind, verdict, count(*) FROM checks{where} GROUP BY kind, verdict ORDER BY kind, verdict", params)]
 
 
 def list_findings(
@@ -94,7 +129,7 @@ def list_findings(
     findings = [
         Finding(id=r[0], kind=r[1], verdict=r[2], pattern=r[3], message=r[4], message_en=r[5], stated=r[6],
                 computed=r[7], unit=r[8], evidence=())
-        for r in db.execute(sql + " ORDER BY doc_id, span_start, id", params)
+        for r in db.execute(sql + f" ORDER BY doc_id, span_start, {_KIND_ORDER}, id", params)
     ]
     evidence = _evidence(db, [f.id for f in findings if f.id is not None])
     for finding in findings:
@@ -168,6 +203,42 @@ def passages(db: Queryable, doc_id: int, sentences: Collection[tuple[int, int]] 
         if row is not None and figures:
             found_passages.append((start, end, str(row[0]), figures))
     return found_passages
+
+
+# Corpus order: documents, their sentences, the figures of a sentence in text order.
+_CORPUS_ORDER = "doc_id, sentence_start, sentence_end, span_start, id"
+_LEVEL_ROLES = "('actual', 'share', 'estimate')"
+
+
+def indicators(db: Queryable) -> list[str]:
+    """Every indicator the figures name."""
+    return [str(r[0]) for r in db.execute("SELECT DISTINCT indicator FROM figures WHERE indicator IS NOT NULL")]
+
+
+def series_figures(db: Queryable, indicator: str, regions: Collection[str] | None = None) -> Iterator[Figure]:
+    """The figures (not excluded) of an indicator (in `regions`, when given), by region, each
+    region's in corpus order; read as they are consumed."""
+    sql = f"SELECT {_FIGURE_COLUMNS} FROM figures WHERE indicator = ? AND excluded = 0"
+    params: list[Any] = [indicator]
+    if regions is not None:
+        sql += f" AND region {_IN_JSON}"
+        params.append(json.dumps(sorted(regions)))
+    for row in db.execute(sql + f" ORDER BY region, {_CORPUS_ORDER}", params):
+        yield _figure(row)
+
+
+def indicator_units(db: Queryable, indicator: str) -> list[str]:
+    return [str(r[0]) for r in db.execute("SELECT DISTINCT unit FROM figures WHERE indicator = ?", [indicator])]
+
+
+def year_levels(db: Queryable, indicator: str, units: Collection[str], region: str, year: int) -> list[Figure]:
+    """Figures (not excluded) of an indicator, region and year with a value and a role that reports
+    a level (actual, share, estimate), in corpus order: one index seek per unit."""
+    marks = ", ".join("?" * len(units))
+    return [_figure(r) for r in db.execute(
+        f"SELECT {_FIGURE_COLUMNS} FROM figures WHERE indicator = ? AND unit IN ({marks}) "
+        f"AND region = ? AND role IN {_LEVEL_ROLES} AND year = ? AND excluded = 0 AND value IS NOT NULL "
+        f"ORDER BY {_CORPUS_ORDER}", [indicator, *units, region, year])]
 
 
 def series_sentences(db: Queryable, series: Iterable[tuple[str, str]]) -> dict[int, set[tuple[int, int]]]:

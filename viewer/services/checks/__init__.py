@@ -1,7 +1,7 @@
 """The figure checks: does the report add up?
 
 `run_checks(db)` recomputes every finding from the store and replaces the stored ones in one
-transaction; `run_checks(db, doc_ids=...)` after an import recomputes only the findings those
+transaction (holding one document or one series at a time: see `run`); `run_checks(db, doc_ids=...)` after an import recomputes only the findings those
 documents can change (see `scopes`); `findings(db, ...)` reads them back with their evidence.
 """
 
@@ -11,9 +11,8 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from viewer.model.review import Finding
-from viewer.services.checks import change, conflicts, outliers, part_year, parts, repeats, targets
-from viewer.services.checks.context import Corpus
-from viewer.services.checks.scopes import Scopes, scope_of, scopes_of
+from viewer.services.checks.run import scoped_findings
+from viewer.services.checks.scopes import Scopes, scopes_of
 from viewer.store import checks as store_checks
 from viewer.store.connection import Queryable
 
@@ -28,23 +27,7 @@ def compute_scoped(
 ) -> list[tuple[str, Finding]]:
     """(scope, finding) of every finding, or of the findings of `scopes` (reading `wanted`, when
     given, as `scopes.sentences` gives it); not stored."""
-    if scopes is not None and wanted is None:
-        wanted = scopes.sentences(db)
-    corpus = Corpus.load(db, wanted)
-    on_figures = [
-        *change.check(corpus),
-        *conflicts.check(corpus),
-        *outliers.check(corpus),
-        *part_year.check(corpus),
-        *targets.check(corpus),
-        *parts.check(corpus),
-    ]
-    found = [(scope_of(f, corpus), f) for f in on_figures]
-    found += repeats.check(db, None if scopes is None else scopes.paragraphs)
-    if scopes is None:
-        return found
-    keys = scopes.keys()
-    return [(scope, finding) for scope, finding in found if scope in keys]
+    return list(scoped_findings(db, scopes, wanted))
 
 
 def compute_findings(db: Queryable) -> list[Finding]:
@@ -76,8 +59,7 @@ def update_checks(
             if len(wanted) >= FULL_RUN_SHARE * total:
                 scopes, wanted = None, None
     with db.atomic():
-        found = compute_scoped(db, scopes, wanted)
-        store_checks.replace_findings(db, found, None if scopes is None else scopes.keys())
+        store_checks.write_findings(db, scoped_findings(db, scopes, wanted), None if scopes is None else scopes.keys())
     return scopes
 
 
@@ -90,6 +72,13 @@ def run_checks(
     return store_checks.list_findings(db, scopes=None if scopes is None else scopes.keys())
 
 
+def check_counts(db: sqlite_utils.Database) -> list[tuple[str, str, int]]:
+    """`update_checks` of every finding, then (kind, verdict, how many) of the findings stored:
+    what a full run reports without reading every finding back."""
+    update_checks(db)
+    return store_checks.finding_counts(db)
+
+
 def findings(
     db: Queryable, doc_id: int | None = None, kind: str | None = None, figure_id: int | None = None
 ) -> list[Finding]:
@@ -98,5 +87,5 @@ def findings(
 
 
 __all__ = [
-    "Scopes", "compute_findings", "compute_scoped", "findings", "run_checks", "scopes_of", "update_checks",
+    "Scopes", "check_counts", "compute_findings", "compute_scoped", "findings", "run_checks", "scopes_of", "update_checks",
 ]

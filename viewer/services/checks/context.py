@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 
 from viewer.model import Figure, FigureKind, Role
@@ -58,11 +59,21 @@ def full_year(figure: Figure) -> bool:
     return figure.year is not None and figure.period in ("", str(figure.year))
 
 
+LevelSource = Callable[[str, str, int], list[Figure]]  # (indicator, region, year) -> levels and estimates
+
+
 @dataclass
 class Corpus:
+    """What the checks read: sentences with their figures, or (`of_series`) the figures of one
+    series without their sentences; the levels of a series come from the figures held, or from
+    `level_source` when the corpus holds only some sentences (one document's)."""
+
     passages: list[Passage]
     doc_years: dict[int, int | None]
     doc_titles: dict[int, str]
+    level_source: LevelSource | None = None
+    ceilings: set[int] | None = None  # targets whose words make them a ceiling, when sentences are not held
+    _figures: list[Figure] | None = None
     _levels: dict[tuple[str, str, int], list[Figure]] = field(default_factory=dict)
     _by_sentence: dict[tuple[int, int], Passage] = field(default_factory=dict)
     _by_id: dict[int, Figure] = field(default_factory=dict)
@@ -75,42 +86,84 @@ class Corpus:
         passages: list[Passage] = []
         for doc_id in sorted(labels if wanted is None else wanted):
             sentences = None if wanted is None else wanted[doc_id]
-            for start, end, text, found in store_checks.passages(db, doc_id, sentences):
-                kept = sorted((f for f in found if not f.excluded), key=lambda f: f.start)  # not data points
-                if kept:
-                    passages.append(Passage(doc_id=doc_id, start=start, end=end, text=text, figures=tuple(kept)))
-        corpus = cls(
-            passages=passages,
-            doc_years={doc_id: year for doc_id, (year, _) in labels.items()},
-            doc_titles={doc_id: title for doc_id, (_, title) in labels.items()},
-        )
+            passages += document_passages(db, doc_id, sentences)
+        corpus = cls.of_passages(passages, *label_maps(labels))
         shared: dict[str, str] = {}
+        for figure in corpus.figures():
+            _share_labels(figure, shared)
+        return corpus
+
+    @classmethod
+    def of_passages(cls, passages: list[Passage], doc_years: dict[int, int | None], doc_titles: dict[int, str],
+                    level_source: LevelSource | None = None) -> Corpus:
+        """A corpus of these sentences; levels from `level_source` when given, else from the sentences."""
+        corpus = cls(passages, doc_years, doc_titles, level_source=level_source)
         for passage in passages:
             corpus._by_sentence[(passage.doc_id, passage.start)] = passage
             for figure in passage.figures:
-                _share_labels(figure, shared)
-                if figure.id is not None:
-                    corpus._by_id[figure.id] = figure
-                if (is_level(figure) or _is_estimate(figure)) and full_year(figure) and figure.indicator \
-                        and figure.region:
-                    series = (figure.indicator, figure.region, figure.year or 0)
-                    corpus._levels.setdefault(series, []).append(figure)
+                corpus._index(figure, levels=level_source is None)
         return corpus
+
+    @classmethod
+    def of_series(cls, figures: list[Figure], doc_years: dict[int, int | None], doc_titles: dict[int, str],
+                  ceilings: set[int]) -> Corpus:
+        """A corpus of the figures of one series (in corpus order), without their sentences."""
+        corpus = cls([], doc_years, doc_titles, ceilings=ceilings, _figures=figures)
+        for figure in figures:
+            corpus._index(figure, levels=True)
+        return corpus
+
+    def _index(self, figure: Figure, levels: bool) -> None:
+        if figure.id is not None:
+            self._by_id[figure.id] = figure
+        if levels and is_series_level(figure):
+            self._levels.setdefault((figure.indicator or "", figure.region or "", figure.year or 0), []).append(figure)
 
     def figure(self, figure_id: int | None) -> Figure | None:
         return self._by_id.get(figure_id) if figure_id is not None else None
 
     def figures(self) -> list[Figure]:
+        if self._figures is not None:
+            return self._figures
         return [f for p in self.passages for f in p.figures]
 
     def levels(self, indicator: str, region: str, year: int, estimates: bool = False) -> list[Figure]:
         """Full-year levels reported for an indicator, region and year, in any document; with
         `estimates`, estimated levels (预计全年…) come after the reported ones."""
-        found = self._levels.get((indicator, region, year), [])
+        if self.level_source is not None:
+            found = self.level_source(indicator, region, year)
+        else:
+            found = self._levels.get((indicator, region, year), [])
         return [f for f in found if is_level(f)] + ([f for f in found if _is_estimate(f)] if estimates else [])
 
     def passage_of(self, figure: Figure) -> Passage | None:
         return self._by_sentence.get((figure.doc_id or 0, figure.sentence_start))
+
+
+def is_series_level(figure: Figure) -> bool:
+    """A full-year level or estimate of an indicator and region: what `Corpus.levels` returns."""
+    return (is_level(figure) or _is_estimate(figure)) and full_year(figure) and bool(figure.indicator) \
+        and bool(figure.region)
+
+
+def label_maps(labels: dict[int, tuple[int | None, str]]) -> tuple[dict[int, int | None], dict[int, str]]:
+    """doc id -> year and doc id -> title, from `document_labels`."""
+    return ({doc_id: year for doc_id, (year, _) in labels.items()},
+            {doc_id: title for doc_id, (_, title) in labels.items()})
+
+
+def document_passages(db: Queryable, doc_id: int, sentences: Collection[tuple[int, int]] | None = None
+                      ) -> list[Passage]:
+    """The sentences of a document with figures that are data points (only `sentences`, as
+    (start, end), when given), in text order, each with those figures in text order."""
+    passages: list[Passage] = []
+    for start, end, text, found in store_checks.passages(db, doc_id):
+        if sentences is not None and (start, end) not in sentences:
+            continue
+        kept = sorted((f for f in found if not f.excluded), key=lambda f: f.start)  # not data points
+        if kept:
+            passages.append(Passage(doc_id=doc_id, start=start, end=end, text=text, figures=tuple(kept)))
+    return passages
 
 
 def _share_labels(figure: Figure, shared: dict[str, str]) -> None:

@@ -43,9 +43,23 @@ def _actuals(corpus: Corpus, target: Figure, cache: dict[tuple[str, str, int, st
 
 
 def _ceiling(corpus: Corpus, target: Figure) -> bool:
+    if target.qualifier == Qualifier.UNDER:
+        return True
+    if corpus.ceilings is not None:  # a corpus without sentences: read beforehand, see `ceilings`
+        return target.id in corpus.ceilings
+    return _ceiling_words(corpus, target)
+
+
+def _ceiling_words(corpus: Corpus, target: Figure) -> bool:
     passage = corpus.passage_of(target)
     before = passage.before(target, 8) if passage else ""
-    return target.qualifier == Qualifier.UNDER or bool(_CEILING.search(before))
+    return bool(_CEILING.search(before))
+
+
+def ceilings(corpus: Corpus) -> set[int]:
+    """Ids of the targets of these sentences that their words make a ceiling (控制在…): what a
+    check of their series, run without the sentences, needs of them."""
+    return {f.id for f in corpus.figures() if f.role == Role.TARGET and f.id is not None and _ceiling_words(corpus, f)}
 
 
 def _finding(corpus: Corpus, targets: list[Figure], cache: dict[tuple[str, str, int, str], list[Figure]]) -> Finding:
