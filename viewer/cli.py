@@ -325,14 +325,14 @@ def _merge(store: Path, alias: str, canonical: str, type_: str) -> int:
 
 
 def _check(store: Path) -> int:
-    from collections import Counter
+    from viewer.services.checks import check_counts
 
     library = _open(store)
-    found = library.run_checks()
+    counts = check_counts(library.db)  # counted in the store: the findings are not read back
     cli_safety.checks_complete(library.conn)  # a full run: findings no longer pending
-    for (kind, verdict), count in sorted(Counter((f.kind, f.verdict) for f in found).items()):
+    for kind, verdict, count in counts:
         print(f"{kind:<20} {verdict:<16} {count}")
-    print(f"{len(found)} findings", file=sys.stderr)
+    print(f"{sum(count for _, _, count in counts)} findings", file=sys.stderr)
     return EXIT_OK
 
 
