@@ -38,16 +38,16 @@ class ItemPool:
     def __init__(self, plot: pg.PlotWidget, clicked: SpotsSlot, hovered: SpotsSlot) -> None:
         self.plot = plot
         self._clicked, self._hovered = clicked, hovered
-        self._curves: list[pg.PlotDataItem] = []
+        self._curves: list[pg.PlotCurveItem] = []
         self._scatters: list[pg.ScatterPlotItem] = []
-        self._ranges: list[pg.PlotDataItem] = []
+        self._ranges: list[pg.PlotCurveItem] = []
         self._used = [0, 0, 0]  # curves, scatters, ranges handed out in this drawing
 
     def prepare(self, count: int) -> None:
         """Create `count` curves and scatters ahead of the first drawing, hidden."""
         self.begin()
         for _ in range(count):
-            self._take(self._curves, 0, pg.PlotDataItem)
+            self._take(self._curves, 0, pg.PlotCurveItem)
             self._take(self._scatters, 1, self._new_scatter)
         for item in self._curves + self._scatters:
             item.setVisible(False)
@@ -57,14 +57,14 @@ class ItemPool:
         """A new drawing starts: every item is free again."""
         self._used = [0, 0, 0]
 
-    def curve(self, xs: list[float], ys: list[float], pen: Any) -> pg.PlotDataItem:
-        item = self._take(self._curves, 0, lambda: pg.PlotDataItem())
+    def curve(self, xs: list[float], ys: list[float], pen: Any) -> pg.PlotCurveItem:
+        item = self._take(self._curves, 0, pg.PlotCurveItem)
         item.setData(xs, ys, pen=pen)
         return item
 
-    def range_lines(self, xs: list[float], ys: list[float], pen: Any) -> pg.PlotDataItem:
+    def range_lines(self, xs: list[float], ys: list[float], pen: Any) -> pg.PlotCurveItem:
         """Vertical bars, one per pair of (x, y) points."""
-        item = self._take(self._ranges, 2, lambda: pg.PlotDataItem(connect="pairs"))
+        item = self._take(self._ranges, 2, lambda: pg.PlotCurveItem(connect="pairs"))
         item.setData(xs, ys, pen=pen, connect="pairs")
         return item
 

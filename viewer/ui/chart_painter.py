@@ -19,12 +19,32 @@ from viewer.ui.labels import figure_kind_label
 from viewer.ui.units import scale_for
 
 
+class SteadyLabelAxis(pg.AxisItem):  # type: ignore[misc]  # pyqtgraph is untyped
+    """An axis that lays its label out again only when the label's text changes: pyqtgraph does it
+    at each change of the view's range (for an SI prefix), a rich-text layout each time."""
+
+    _label_html: str | None = None
+
+    def _updateLabel(self) -> None:
+        html = self.labelString()
+        if html != self._label_html:
+            self._label_html = html
+            super()._updateLabel()
+        else:  # what pyqtgraph does besides laying the label out
+            self.picture = None
+            self.update()
+
+
+def plot_widget() -> pg.PlotWidget:
+    return pg.PlotWidget(axisItems={side: SteadyLabelAxis(side) for side in ("left", "bottom")})
+
+
 class ChartPainter:
     def __init__(self, plot: pg.PlotWidget, clicked: SpotsSlot, hovered: SpotsSlot,
                  set_title: Callable[[str], None]) -> None:
         self.plot, self._set_title = plot, set_title
         self.factor, self.unit_label = 1.0, ""
-        self.curves: dict[tuple[str, str], pg.PlotDataItem] = {}
+        self.curves: dict[tuple[str, str], pg.PlotCurveItem] = {}
         self.spots: dict[tuple[str, str], pg.ScatterPlotItem] = {}
         self.items = ItemPool(plot, clicked, hovered)
         self.items.prepare(1 + MAX_OTHER_REGIONS)  # the actual values of the regions drawn

@@ -16,7 +16,7 @@ from viewer.services.chart_model import ChartModel, Drawing, FlagSource
 from viewer.services.library import Library
 from viewer.ui import chart_bar, chart_export, chart_text
 from viewer.ui.chart_corrections import correction_menu, point_at
-from viewer.ui.chart_painter import ChartPainter
+from viewer.ui.chart_painter import ChartPainter, plot_widget
 from viewer.ui.i18n import tr
 
 pg.setConfigOptions(background="w", foreground="#333", antialias=True)
@@ -42,7 +42,7 @@ class ChartPane(QWidget):
         bar, self.indicator_box, self.region_menu = chart_bar.tool_bar(
             self.show_indicator, self._fill_region_menu, self.ask_export_image, self.ask_export_data)
         layout.addLayout(bar)
-        self.plot = pg.PlotWidget()
+        self.plot = plot_widget()
         self.plot.setMenuEnabled(False)
         self.plot.getAxis("bottom").setLabel(tr("年份"))
         self.plot.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -156,6 +156,10 @@ class ChartPane(QWidget):
             self._drawing.flags = self.model.flag_marks(self._drawing.points)
             self.painter.paint_flags(self._drawing.flags)
             self.legend.setText(chart_text.legend_html(self._drawing))
+
+    def flags_scheduled(self) -> bool:
+        """The checks' flags of the chart drawn are still to be read (they are read once it is shown)."""
+        return self._flags_later.isActive()
 
     def cancel_pending(self) -> None:
         """The store is closing: drop the flag reading scheduled after a drawing."""
