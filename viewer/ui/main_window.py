@@ -15,7 +15,6 @@ from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMessageBox
 from viewer.model import Document, Entity, Figure, Point, SearchHit
 from viewer.services.demo import is_demo_store
 from viewer.services.library import Library
-from viewer.ui.about import show_about
 from viewer.ui.correction_editor import CorrectionEditor
 from viewer.ui.corrections_controller import CorrectionsController
 from viewer.ui.document_pane import DocumentPane
@@ -528,6 +527,8 @@ class MainWindow(QMainWindow):
         return switch_language(self, language)
 
     def show_about(self) -> None:
+        from viewer.ui.about import show_about  # importlib.metadata: 20 ms not spent at start-up
+
         show_about(self)
 
     def tell_lexicon_problem(self, problem: str) -> QMessageBox:
