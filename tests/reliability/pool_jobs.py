@@ -11,7 +11,7 @@ def start() -> None:
     """The workers' initialiser: nothing to load."""
 
 
-def run(kind: str, amount: float) -> str:
+def run(kind: str, amount: float | str) -> str:
     if kind == "die":
         os.kill(os.getpid(), signal.SIGKILL)  # as the out-of-memory killer does
     elif kind == "sleep":
@@ -23,6 +23,8 @@ def run(kind: str, amount: float) -> str:
         while len(held) * 32 * 2**20 < amount:
             held.append(b"x" * (32 * 2**20))
             time.sleep(0.02)
+    elif kind == "environ":  # the value of the environment variable named by the task's path
+        return os.environ.get(str(amount), "")
     elif kind == "fail":
         raise ValueError(f"the job failed on purpose ({amount})")
     return f"{kind} done in {os.getpid()}"

@@ -84,8 +84,9 @@ def test_an_error_of_the_job_stops_the_pool_and_reaches_the_caller() -> None:
 
 
 def _workers_of(parent: int) -> list[int]:
-    """The pool's worker processes: children of `parent` started by multiprocessing's spawn."""
-    found = []
+    """The pool's worker processes: children of `parent` started by multiprocessing's spawn, or
+    children of its fork server (viewer.services.worker_pool.spawn_context)."""
+    processes: dict[int, tuple[int, bytes]] = {}
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
             continue
@@ -94,9 +95,10 @@ def _workers_of(parent: int) -> list[int]:
             command = (entry / "cmdline").read_bytes()
         except OSError:
             continue
-        if int(stat.rsplit(")", 1)[1].split()[1]) == parent and b"spawn_main" in command:
-            found.append(int(entry.name))
-    return found
+        processes[int(entry.name)] = (int(stat.rsplit(")", 1)[1].split()[1]), command)
+    servers = {pid for pid, (ppid, command) in processes.items() if ppid == parent and b"forkserver" in command}
+    return [pid for pid, (ppid, command) in processes.items()
+            if (ppid == parent and b"spawn_main" in command) or ppid in servers]
 
 
 def _cpu_seconds(pid: int) -> float:

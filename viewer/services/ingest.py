@@ -143,6 +143,11 @@ def _start_worker(store_path: str, stop: Any, lexicon: tuple[str, str] | None = 
     warm_up()
 
 
+# What a worker imports before its first file (a fork server imports it once for all workers):
+# the analysis, the store's writer, and rjieba (its import loads jieba's dictionary).
+WORKER_MODULES = ("viewer.services.ingest", "viewer.services.reanalysis_pool", "sqlite_utils", "rjieba")
+
+
 def worker_initargs(store_path: str, stop: Any) -> tuple[Any, ...]:
     """The arguments of `_start_worker` for a pool started in this process (the re-analysis
     starts its workers the same way): the store, the event that stops writing, the lexicon in use."""
@@ -325,7 +330,7 @@ def _run_pool(
     """On cancel, no new file is handed out and workers stop writing; the documents already
     written are reported, so the report matches the store. A file whose worker ran out of time or
     memory, or died, is recorded as failed here with the reason."""
-    context = spawn_context()
+    context = spawn_context(WORKER_MODULES)
     stop = SharedFlag(context)
     pool = WorkerPool(_analyse_and_store, workers, initializer=_start_worker,
                       initargs=worker_initargs(store_path, stop), limits=limits, stop=stop, context=context)

@@ -47,7 +47,7 @@ def run_pool(
     """As ingest's pool: on cancel no new document is handed out and workers stop writing; the
     documents already written are reported, so the report matches the store. Returns the number
     of workers replaced (after one died or ran over)."""
-    context = spawn_context()
+    context = spawn_context(ingest.WORKER_MODULES)
     stop = SharedFlag(context)
     pool = WorkerPool(reanalyse_in_worker, workers, initializer=ingest._start_worker,
                       initargs=ingest.worker_initargs(store_path, stop), limits=limits, stop=stop, context=context)

@@ -8,11 +8,13 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import multiprocessing.connection
+import os
 import pickle
 import signal
+import sys
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -61,9 +63,13 @@ class PoolError(RuntimeError):
 
 
 def _serve(conn: Any, job: Callable[..., Any], initializer: Callable[..., None], initargs: tuple[Any, ...],
-           memory_bytes: int | None) -> None:
-    """A worker: under the memory limit, run the job for each task sent until told to stop."""
+           memory_bytes: int | None, environment: dict[str, str]) -> None:
+    """A worker: under the memory limit, run the job for each task sent until told to stop.
+    `environment`: the importing process's when it started the pool (a fork server's is older)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the importing process's to handle
+    if os.environ != environment:
+        os.environ.clear()
+        os.environ.update(environment)
     limited = limit_memory(memory_bytes)
     initializer(*initargs)
     conn.send((_READY, limited))
@@ -95,7 +101,7 @@ def _portable(error: BaseException) -> BaseException:
 class _Worker:
     def __init__(self, context: Any, target_args: tuple[Any, ...]) -> None:
         self.conn, child = context.Pipe()
-        self.process = context.Process(target=_serve, args=(child, *target_args), daemon=True,
+        self.process = context.Process(target=_serve, args=(child, *target_args, dict(os.environ)), daemon=True,
                                        name="policy-viewer-worker")
         self.process.start()
         child.close()
@@ -145,6 +151,11 @@ class WorkerPool:
 
     def run(self, tasks: Sequence[Task], done: Callable[[Task, Any], None], lost: Callable[[Task, str], None],
             cancel: threading.Event | None = None) -> None:
+        with _using_fork_server(self._context):
+            self._run(tasks, done, lost, cancel)
+
+    def _run(self, tasks: Sequence[Task], done: Callable[[Task, Any], None], lost: Callable[[Task, str], None],
+             cancel: threading.Event | None) -> None:
         queue = list(reversed(tasks))
         pool = [_Worker(self._context, self._target_args) for _ in range(min(self.workers, len(tasks)))]
         try:
@@ -240,5 +251,46 @@ def _stop_now(pool: list[_Worker]) -> None:
         worker.conn.close()
 
 
-def spawn_context() -> Any:
-    return multiprocessing.get_context("spawn")  # no fork of a process that may run Qt threads
+def spawn_context(preload: Sequence[str] = ()) -> Any:
+    """How workers start. Never a fork of this process, which may run Qt threads. On Linux a fork
+    server: a clean process started once, which imports the `preload` modules once, then forks
+    each worker, so that a worker starts without importing them again (and shares their pages);
+    elsewhere, and in the bundle, each worker is a new interpreter (spawn)."""
+    if not sys.platform.startswith("linux") or getattr(sys, "frozen", False):
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    if preload:
+        context.set_forkserver_preload(list(preload))  # only until the server has started
+    return context
+
+
+_pools_running = [0]  # pools of this process using the fork server
+_pools_lock = threading.Lock()
+
+
+@contextlib.contextmanager
+def _using_fork_server(context: Any) -> Iterator[None]:
+    """The fork server is stopped when the last pool using it ends: no process lingers beside
+    the window, and its workers' CPU time counts as this process's children's, as spawned ones'."""
+    if context.get_start_method() != "forkserver":
+        yield
+        return
+    with _pools_lock:
+        _pools_running[0] += 1
+    try:
+        yield
+    finally:
+        with _pools_lock:
+            _pools_running[0] -= 1
+            if not _pools_running[0]:
+                stop_fork_server()
+
+
+def stop_fork_server() -> None:
+    """Stop the fork server, if one runs, and wait for it; the next pool starts a new one."""
+    import multiprocessing.forkserver
+
+    stop = getattr(multiprocessing.forkserver._forkserver, "_stop", None)
+    if stop is not None:
+        with contextlib.suppress(OSError, ChildProcessError):
+            stop()
