@@ -24,10 +24,10 @@ class StoreLevels:
     findings); others have none."""
 
     def __init__(self, db: Queryable, series: Collection[tuple[str, str]] | None = None,
-                 kept: int = KEPT_LOOKUPS) -> None:
+                 kept: int | None = None) -> None:
         self._db = db
         self._series = None if series is None else frozenset(series)
-        self._kept = kept
+        self._kept = KEPT_LOOKUPS if kept is None else kept
         self._units: dict[str, list[str]] = {}
         self._found: OrderedDict[tuple[str, str, int], list[Figure]] = OrderedDict()
         self.reads = 0  # lookups that went to the store
