@@ -9,6 +9,7 @@ target does not stand alone.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -22,12 +23,14 @@ _MONTHS = re.compile(r"^M(\d{2})-M(\d{2})$")
 _MONTH = re.compile(r"^(\d{2})$")
 
 
+@functools.lru_cache(maxsize=4096)  # a chart asks for each point it draws; periods repeat
 def is_part_year(period: str) -> bool:
     """A period within one year: 2023-H1, 2023-Q1-Q3, 2023-M01-M11, 2023-03 (as of the end of March),
     2023-YTD and 2023-YTD-11 (今年以来: the year to date; 11, the month the document appeared in)."""
     return _PART.match(period) is not None
 
 
+@functools.lru_cache(maxsize=4096)
 def last_month(period: str) -> int:
     """The month a period ends in: 12 for a whole year or a span of years, 9 for 前三季度. A year to
     date ends in the month its document appeared in (2023-YTD-11: 11), or mid-year (6) when the
