@@ -4,8 +4,8 @@ work brought level with it (viewer.services.reviewer_journal).
 quick_check reads every page: 0.14 s for a store of 1,000 reports (93 MB), 1.8–2.1 s for 10,000
 (946 MB), measured with the file in the page cache. So it runs once before each batch that writes
 (an import, a re-analysis, `meta`, `merge`, a restore), and in the window once per session, off the
-UI thread, after the window is shown. A damaged store is not written: StoreDamagedError says so and
-what to do; reading it goes on as far as its pages allow.
+UI thread, on a connection of its own, once the window's start-up work is done. A damaged store is
+not written: StoreDamagedError says so and what to do; reading it goes on as far as its pages allow.
 """
 
 from __future__ import annotations
