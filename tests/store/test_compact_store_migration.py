@@ -19,11 +19,12 @@ from viewer.store.search import QueryTerm, search
 from viewer.store.span_text import spans_text, text_spans
 from viewer.text.analysis import analyze_text
 
+SHARED = "全市上下坚持创新驱动发展战略，持续优化科技创新生态，推动高质量发展迈上新的台阶。"
 TEXTS = {
     "/r/甲.txt": "株洲市2023年工作报告（虚构）\n\n株洲市科技局表示，株洲市高新技术企业达到312家，比上年增长12.5%。\n"
-                 "湘潭市科技局与株洲市科技局签署合作协议。株洲市研发经费投入45.6亿元。\n\n株洲市将继续推进创新。",
+                 "湘潭市科技局与株洲市科技局签署合作协议。株洲市研发经费投入45.6亿元。\n\n株洲市将继续推进创新。\n\n" + SHARED,
     "/r/乙.txt": "湘潭市2022年统计公报（虚构）\n\n湘潭市技术合同成交额18.2亿元，增长9.1%。湘潭市科技局称，\n"
-                 "湘潭市与株洲市合作项目共计27个。\n\n湘潭市高新技术企业数为140家。",
+                 "湘潭市与株洲市合作项目共计27个。\n\n湘潭市高新技术企业数为140家。\n\n" + SHARED,
 }
 _UNCHANGED = ("documents", "entities", "figures", "paragraph_copies", "checks")
 _EVIDENCE = [  # (check_id, idx, label, doc_id, span_start, span_end, text, sentence_start, sentence_end, figure_id)
@@ -55,6 +56,9 @@ def _schema_16_store(path: Path, current: sqlite_utils.Database, monkeypatch: py
         rows = current.execute(f"SELECT * FROM {table}").fetchall()
         marks = ", ".join("?" * len(rows[0]))
         old.conn.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
+    old.conn.executemany("INSERT INTO paragraph_copies (text_hash, copies) VALUES (?, 1)",  # one of each, as before 19
+                         current.execute("SELECT DISTINCT text_hash FROM paragraphs WHERE text_hash IS NOT NULL "
+                                         "AND text_hash NOT IN (SELECT text_hash FROM paragraph_copies)"))
     paragraphs = current.execute(
         "SELECT doc_id, idx, span_start, span_end, text_hash FROM paragraphs ORDER BY doc_id, idx").fetchall()
     old.conn.executemany("INSERT INTO paragraphs (id, doc_id, idx, span_start, span_end, text_hash) "
@@ -92,6 +96,7 @@ def test_a_schema_16_store_upgrades_to_what_a_fresh_store_holds(tmp_path: Path,
     current = _current_store()
     assert current.execute("SELECT count(*) FROM mentions").fetchone()[0] > 10
     assert current.execute("SELECT max(mentions) FROM entity_spans").fetchone()[0] > 2
+    assert current.execute("SELECT copies FROM paragraph_copies").fetchall() == [(2,)]
     _schema_16_store(tmp_path / "s.db", current, monkeypatch)
     upgraded = open_store(tmp_path / "s.db")
     assert upgraded.execute("PRAGMA user_version").fetchone()[0] == connection.schema_version()

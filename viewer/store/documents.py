@@ -85,7 +85,7 @@ def save_document(db: sqlite_utils.Database, analysed: AnalyzedDocument) -> int:
         _insert_sentences(db, new_id, analysed.sentences)
         _insert_figures(db, new_id, analysed.figures)
         _insert_mentions(db, new_id, analysed.mentions, analysed.entities)
-        _count_copies(db, analysed.paragraph_hashes, +1)
+        _recount_copies(db, analysed.paragraph_hashes)
     doc.id = new_id
     return new_id
 
@@ -98,10 +98,10 @@ def delete_document(db: sqlite_utils.Database, doc_id: int) -> None:
 def _delete_rows(db: sqlite_utils.Database, doc_id: int) -> None:
     """Delete a document and its derived rows."""
     hashes = [r[0] for r in db.execute("SELECT text_hash FROM paragraphs WHERE doc_id = ?", [doc_id])]
-    _count_copies(db, hashes, -1)
     for table in ("entity_spans", "figures", "sentences", "paragraphs"):
         db.conn.execute(f"DELETE FROM {table} WHERE doc_id = ?", [doc_id])
     db.conn.execute("DELETE FROM documents WHERE id = ?", [doc_id])
+    _recount_copies(db, hashes)
 
 
 def _insert_paragraphs(
@@ -209,19 +209,20 @@ def _entity_ids(db: sqlite_utils.Database, wanted: dict[tuple[str, str], Entity 
     return ids
 
 
-def _count_copies(db: sqlite_utils.Database, hashes: list[str | None], sign: int) -> None:
-    """Add (sign=1) or remove (sign=-1) paragraphs from the per-text copy counts."""
-    counts: dict[str, int] = {}
-    for text_hash in hashes:
-        if text_hash:
-            counts[text_hash] = counts.get(text_hash, 0) + 1
-    db.conn.executemany(
-        "INSERT INTO paragraph_copies (text_hash, copies) VALUES (?, ?) "
-        "ON CONFLICT (text_hash) DO UPDATE SET copies = copies + excluded.copies",
-        [(h, sign * n) for h, n in counts.items()],
-    )
-    if sign < 0:
-        db.conn.execute("DELETE FROM paragraph_copies WHERE copies <= 0")
+def _recount_copies(db: sqlite_utils.Database, hashes: list[str | None]) -> None:
+    """Count again the paragraphs sharing each of these texts, just written or deleted:
+    paragraph_copies holds only the texts of more than one paragraph (migration 19)."""
+    wanted = sorted({h for h in hashes if h})
+    for chunk, marks in in_chunks(wanted):
+        counts = {str(r[0]): int(r[1]) for r in db.execute(
+            f"SELECT text_hash, count(*) FROM paragraphs WHERE text_hash IN ({marks}) GROUP BY text_hash", chunk)}
+        db.conn.executemany(
+            "INSERT INTO paragraph_copies (text_hash, copies) VALUES (?, ?) "
+            "ON CONFLICT (text_hash) DO UPDATE SET copies = excluded.copies",
+            [(h, n) for h, n in counts.items() if n > 1],
+        )
+        db.conn.executemany("DELETE FROM paragraph_copies WHERE text_hash = ?",
+                            [(h,) for h in chunk if counts.get(h, 0) < 2])
 
 
 def _document(row: Any, with_text: bool) -> Document:
