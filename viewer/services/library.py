@@ -159,10 +159,11 @@ class Library:
 
         return checks_service.findings(self.conn, doc_id=doc_id, kind=kind, figure_id=figure_id)
 
-    def run_checks(self) -> list[Finding]:
+    def run_checks(self) -> list[tuple[str, str, int]]:
+        """Recompute every finding; (kind, verdict, how many) of them (the findings are read when shown)."""
         from viewer.services import checks as checks_service
 
-        return checks_service.run_checks(self.db)
+        return checks_service.check_counts(self.db)
 
     # notes
     def notes(self, doc_id: int | None = None) -> list[Note]:
