@@ -5,6 +5,7 @@ document; a small batch of plain text in this process, see `workers_for`), and u
 from __future__ import annotations
 
 import errno
+import gc
 import multiprocessing
 import multiprocessing.connection
 import os
@@ -123,7 +124,7 @@ _worker: dict[str, Any] = {}
 
 def _start_worker(store_path: str, stop: Any, lexicon: tuple[str, str] | None = None) -> None:
     """Worker initialiser: exit when the importing process dies (killed, crashed), instead of
-    lingering idle; then load the segmenter. Each worker writes its documents to the store itself
+    lingering idle; then load the dictionary. Each worker writes its documents to the store itself
     (one transaction each; SQLite serialises the writers), so the importing process only hands
     out files and collects outcomes."""
     _worker["store"] = store_path
@@ -138,14 +139,14 @@ def _start_worker(store_path: str, stop: Any, lexicon: tuple[str, str] | None = 
 
         threading.Thread(target=exit_with_parent, name="exit-with-parent", daemon=True).start()
     use_worker_lexicon(lexicon)  # the user lexicon the importing process analyses with
-    from viewer.text.segment import warm_up
+    from viewer.text.entity_words import tagged
 
-    warm_up()
+    tagged("株洲")  # load the dictionary the entity finders tag with (the analysis's only segmenter)
+    gc.freeze()  # what start-up loaded stays: a collection need not walk it (nor touch a fork's shared pages)
 
 
-# What a worker imports before its first file (a fork server imports it once for all workers):
-# the analysis, the store's writer, and rjieba (its import loads jieba's dictionary).
-WORKER_MODULES = ("viewer.services.ingest", "viewer.services.reanalysis_pool", "sqlite_utils", "rjieba")
+# What a fork server loads once for all the workers it forks (viewer.services.worker_start).
+WORKER_MODULES = ("viewer.services.worker_start",)
 
 
 def worker_initargs(store_path: str, stop: Any) -> tuple[Any, ...]:
