@@ -27,9 +27,9 @@ def run_gui(store_path: str | Path, lang: str | None = None, lexicon_problem: st
 
     try:
         window = MainWindow(store_path)
-        load_chart_in_background()
         window.restore_session()
         window.show()
+        load_chart_in_background()  # while the window is painted
         window.startup_seconds = time.perf_counter() - started
         if lexicon_problem:
             window.tell_lexicon_problem(lexicon_problem)
@@ -46,12 +46,13 @@ def run_gui(store_path: str | Path, lang: str | None = None, lexicon_problem: st
 
 
 def load_chart_in_background() -> threading.Thread:
-    """Import the chart's modules in a thread while the window is laid out and painted (the UI
-    thread spends much of that in Qt, without the GIL); the chart, built once the window is
-    painted, then finds them loaded. Started once the window is built: its imports are done, so
-    the two threads never wait on each other's half-imported modules. The objects alive then
-    (modules, classes, the window) are frozen out of the collector's full passes, which would
-    otherwise walk them all every few seconds on the UI thread (60-120 ms at start-up)."""
+    """Import the chart's modules in a thread while the window is painted (the UI thread spends
+    most of that in Qt, without the GIL); the chart, built once the window is painted, then finds
+    them loaded. Started once the window is shown, not before: sooner, the import would take the
+    GIL from building the window and delay its first paint. Its own imports are done by then, so
+    the two threads never wait on each other's half-imported modules. The objects alive after
+    the import (modules, classes, the window) are frozen out of the collector's full passes, which
+    would otherwise walk them all every few seconds on the UI thread (60-120 ms at start-up)."""
     def load() -> None:
         importlib.import_module(CHART_MODULE)
         gc.freeze()
