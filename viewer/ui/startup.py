@@ -20,6 +20,7 @@ def run_gui(store_path: str | Path, lang: str | None = None, lexicon_problem: st
     import time
 
     started = time.perf_counter()
+    loader: threading.Thread | None = None
     app = application(language=lang)
     from viewer.services.store_problems import as_store_error
     from viewer.ui.main_window import MainWindow
@@ -29,7 +30,7 @@ def run_gui(store_path: str | Path, lang: str | None = None, lexicon_problem: st
         window = MainWindow(store_path)
         window.restore_session()
         window.show()
-        load_chart_in_background()  # while the window is painted
+        loader = load_chart_in_background()  # while the window is painted
         window.startup_seconds = time.perf_counter() - started
         if lexicon_problem:
             window.tell_lexicon_problem(lexicon_problem)
@@ -38,11 +39,15 @@ def run_gui(store_path: str | Path, lang: str | None = None, lexicon_problem: st
 
         stamp_startup_if_asked(window, window.document_pane.view.viewport())  # bench/launch.py
     except Exception as error:
+        if loader is not None:
+            loader.join()  # the interpreter does not end inside an import
         problem = as_store_error(error, store_path)
         if problem is None:
             raise
         return show_store_error(None, problem)
-    return app.exec()
+    code = app.exec()
+    loader.join()
+    return code
 
 
 def load_chart_in_background() -> threading.Thread:
