@@ -60,39 +60,43 @@ def write_findings(
                 f"DELETE FROM check_evidence WHERE check_id IN (SELECT id FROM checks WHERE scope {_IN_JSON})",
                 [keys])
             db.conn.execute(f"DELETE FROM checks WHERE scope {_IN_JSON}", [keys])
+        # Ids as SQLite would give them (one more than the largest), so that rows go in batches.
+        next_id = int(db.conn.execute("SELECT coalesce(max(id), 0) + 1 FROM checks").fetchone()[0])
+        check_rows: list[tuple[Any, ...]] = []
         evidence_rows: list[tuple[Any, ...]] = []
         for scope, finding in scoped:
             first = finding.evidence[0] if finding.evidence else None
-            cursor = db.conn.execute(
-                "INSERT INTO checks (kind, verdict, pattern, message, message_en, stated, computed, unit, doc_id, "
-                "span_start, span_end, checked_at, scope) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (finding.kind, finding.verdict, finding.pattern, finding.message, finding.message_en,
+            check_id = next_id + written
+            check_rows.append(
+                (check_id, finding.kind, finding.verdict, finding.pattern, finding.message, finding.message_en,
                  finding.stated, finding.computed, finding.unit, first.doc_id if first else None,
-                 first.start if first else None, first.end if first else None, checked_at, scope),
-            )
-            check_id = int(cursor.lastrowid)  # type: ignore[arg-type]
+                 first.start if first else None, first.end if first else None, checked_at, scope))
             evidence_rows += [
                 (check_id, index, e.label, e.doc_id, e.start, e.end, e.text, e.sentence_start, e.sentence_end,
                  e.figure_id, e.value, e.unit, e.year)
                 for index, e in enumerate(finding.evidence)
             ]
             if len(evidence_rows) >= _EVIDENCE_BATCH:
-                _write_evidence(db, evidence_rows)
+                _write_batch(db, check_rows, evidence_rows)
             if stored is not None:
                 stored(replace(finding, id=check_id))
             written += 1
-        _write_evidence(db, evidence_rows)
+        _write_batch(db, check_rows, evidence_rows)
     return written
 
 
-_EVIDENCE_BATCH = 5000  # evidence rows held before they are written
+_EVIDENCE_BATCH = 5000  # evidence rows held before they are written with their findings
 
 
-def _write_evidence(db: sqlite_utils.Database, rows: list[tuple[Any, ...]]) -> None:
+def _write_batch(db: sqlite_utils.Database, checks: list[tuple[Any, ...]], evidence: list[tuple[Any, ...]]) -> None:
+    db.conn.executemany(
+        "INSERT INTO checks (id, kind, verdict, pattern, message, message_en, stated, computed, unit, doc_id, "
+        "span_start, span_end, checked_at, scope) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", checks)
     db.conn.executemany(
         f"INSERT INTO check_evidence (check_id, idx, {_EVIDENCE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        rows)
-    rows.clear()
+        evidence)
+    checks.clear()
+    evidence.clear()
 
 
 def finding_counts(db: Queryable, scopes: Collection[str] | None = None) -> list[tuple[str, str, int]]:
