@@ -100,16 +100,19 @@ def chart_points(db: Queryable, indicator: str, unit: str, roles: tuple[str, ...
     """One point per place of the chart (region, role, year and value): the latest report's, or
     the clicked `figure` at its own place. In the order of `series`, so the line takes the same
     values; `sources_at` lists every report behind a place."""
-    spots = store_figures.series_spots(db, indicator, unit, roles, regions)
-    clicked = (figure_position(figure), figure.id) if figure is not None and figure.id is not None else None
-    ids = [clicked[1] if clicked is not None and spot[:6] == clicked[0] else int(spot[7]) for spot in spots]
-    found = store_figures.points_by_id(db, ids)
-    points = []
-    for spot, figure_id in zip(spots, ids, strict=True):
-        point = found.get(figure_id)
-        if point is not None:
-            point.reports = int(spot[6])
-            points.append(point)
+    points = store_figures.spot_points(db, indicator, unit, roles, regions)
+    if figure is None or figure.id is None:
+        return points
+    place = figure_position(figure)
+    for index, point in enumerate(points):
+        if position(point) == place and point.figure_id != figure.id:  # the clicked figure stands there
+            clicked = store_figures.points_by_id(db, [figure.id]).get(figure.id)
+            if clicked is None:
+                del points[index]
+            else:
+                clicked.reports = point.reports
+                points[index] = clicked
+            break
     return points
 
 

@@ -166,12 +166,32 @@ def series_spots(
     the others. Many reports stating the same value for the same year and region are one marker;
     the rows do not grow with them."""
     where, params = _series_filter(indicator, unit, roles, regions)
-    sql = (
-        f"SELECT {_SPOT_COLUMNS}, count(DISTINCT f.doc_id), max({_REPORT_KEY}) AS k "
-        f"FROM figures f JOIN documents d ON d.id = f.doc_id WHERE {where} "
-        f"GROUP BY {_SPOT_COLUMNS} ORDER BY f.region, f.year, f.role, k"
-    )
+    sql = f"{_grouped_spots(where)} ORDER BY f.region, f.year, f.role, k"
     return [(*r[:7], r[7] & _FIGURE_BITS) for r in db.execute(sql, params)]
+
+
+def _grouped_spots(where: str) -> str:
+    return (f"SELECT {_SPOT_COLUMNS}, count(DISTINCT f.doc_id) AS reports, max({_REPORT_KEY}) AS k "
+            f"FROM figures f JOIN documents d ON d.id = f.doc_id WHERE {where} GROUP BY {_SPOT_COLUMNS}")
+
+
+def spot_points(
+    db: Queryable, indicator: str, unit: str, roles: tuple[str, ...], regions: list[str] | None = None,
+) -> list[Point]:
+    """The point of each spot's latest report (`series_spots`, in its order), its `reports` the
+    spot's: the spots and their points in one statement (without the sentences)."""
+    where, params = _series_filter(indicator, unit, roles, regions)
+    sql = (
+        f"SELECT {_POINT_COLUMNS.format(sentence=repr(''))}, s.reports FROM ({_grouped_spots(where)}) s "
+        f"JOIN figures f ON f.id = s.k & {_FIGURE_BITS} JOIN documents d ON d.id = f.doc_id "
+        "ORDER BY s.region, s.year, s.role, s.k"
+    )
+    points = []
+    for row in db.execute(sql, params):
+        made = point(row[:-1])
+        made.reports = int(row[-1])
+        points.append(made)
+    return points
 
 
 def points_by_id(db: Queryable, figure_ids: list[int]) -> dict[int, Point]:
