@@ -193,6 +193,8 @@ def passages(db: Queryable, doc_id: int, sentences: Collection[tuple[int, int]] 
         grouped: dict[tuple[int, int], list[Figure]] = {}
         for figure in store_figures.document_figures(db, doc_id):
             grouped.setdefault((figure.sentence_start, figure.sentence_end), []).append(figure)
+        if not grouped:
+            return []
         row = db.execute("SELECT text FROM documents WHERE id = ?", [doc_id]).fetchone()
         text = str(row[0]) if row else ""
         return [(start, end, text[start:end], found) for (start, end), found in sorted(grouped.items())]

@@ -167,9 +167,10 @@ def document_passages(db: Queryable, doc_id: int, sentences: Collection[tuple[in
 
 
 def _share_labels(figure: Figure, shared: dict[str, str]) -> None:
-    """One string object per distinct unit, kind, role, period, indicator and region: a store of
-    10,000 reports holds 750,000 figures, and a copy of each label per figure took most of the
-    memory of a full run of the checks."""
+    """One string object per distinct unit, kind, role, period, indicator and region, for a corpus
+    holding every figure (`Corpus.load`): a store of 10,000 reports holds 750,000 figures, and a
+    copy of each label per figure took most of its memory. A check run holds one document or one
+    series at a time instead (see `run`)."""
     figure.unit = shared.setdefault(figure.unit, figure.unit)
     figure.unit_text = shared.setdefault(figure.unit_text, figure.unit_text)
     figure.kind = shared.setdefault(figure.kind, figure.kind)
