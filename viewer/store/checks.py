@@ -221,14 +221,19 @@ def indicators(db: Queryable) -> list[str]:
     return [str(r[0]) for r in db.execute("SELECT DISTINCT indicator FROM figures WHERE indicator IS NOT NULL")]
 
 
-def series_figures(db: Queryable, indicator: str, regions: Collection[str] | None = None) -> Iterator[Figure]:
-    """The figures (not excluded) of an indicator (in `regions`, when given), by region, each
-    region's in corpus order; read as they are consumed."""
+def series_figures(db: Queryable, indicator: str, regions: Collection[str] | None = None,
+                   roles: Collection[str] | None = None) -> Iterator[Figure]:
+    """The figures (not excluded) of an indicator (only in `regions`, and only those with a value
+    and one of `roles`, when given), by region, each region's in corpus order; read as they are
+    consumed."""
     sql = f"SELECT {_FIGURE_COLUMNS} FROM figures WHERE indicator = ? AND excluded = 0"
     params: list[Any] = [indicator]
     if regions is not None:
         sql += f" AND region {_IN_JSON}"
         params.append(json.dumps(sorted(regions)))
+    if roles is not None:
+        sql += f" AND value IS NOT NULL AND role {_IN_JSON}"
+        params.append(json.dumps(sorted(roles)))
     for row in db.execute(sql + f" ORDER BY region, {_CORPUS_ORDER}", params):
         yield _figure(row)
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Collection, Iterable, Iterator
 
+from viewer.model import Role
 from viewer.model.review import Finding
 from viewer.services.checks import change, conflicts, outliers, part_year, parts, repeats, targets
 from viewer.services.checks.context import Corpus, document_passages, label_maps
@@ -21,6 +22,9 @@ from viewer.services.checks.scopes import Scopes, scope_of
 from viewer.store import checks as store_checks
 from viewer.store.connection import Queryable
 
+# What the checks across documents compare: levels, estimates and targets (with a value), never a
+# growth rate, change or rank.
+SERIES_ROLES = (Role.ACTUAL, Role.SHARE, Role.ESTIMATE, Role.TARGET)
 Wanted = dict[int, set[tuple[int, int]] | None]  # doc id -> sentences (start, end) to read, None: all
 
 
@@ -71,7 +75,8 @@ def series_findings(db: Queryable, labels: dict[int, tuple[int | None, str]], ce
         for indicator, region in series:
             regions.setdefault(indicator, set()).add(region)
     for indicator in sorted(store_checks.indicators(db) if regions is None else regions):
-        figures = store_checks.series_figures(db, indicator, None if regions is None else regions[indicator])
+        figures = store_checks.series_figures(db, indicator, None if regions is None else regions[indicator],
+                                              SERIES_ROLES)
         for region, group in itertools.groupby(figures, key=lambda f: f.region):
             if not indicator or not region:
                 continue  # figures no check across documents compares
