@@ -1,8 +1,9 @@
 """The figure checks: does the report add up?
 
 `run_checks(db)` recomputes every finding from the store and replaces the stored ones in one
-transaction (holding one document or one series at a time: see `run`); `run_checks(db, doc_ids=...)` after an import recomputes only the findings those
-documents can change (see `scopes`); `findings(db, ...)` reads them back with their evidence.
+transaction, holding one document or one series at a time (see `run`); `run_checks(db,
+doc_ids=...)` after an import recomputes only the findings those documents can change (see
+`scopes`); `findings(db, ...)` reads them back with their evidence.
 """
 
 from __future__ import annotations

@@ -36,7 +36,7 @@ def scoped_findings(db: Queryable, scopes: Scopes | None = None, wanted: Wanted 
     if scopes is not None and wanted is None:
         wanted = scopes.sentences(db)
     keys = None if scopes is None else scopes.keys()
-    ceilings: set[int] = set()
+    ceilings: set[int] = set()  # filled by the sentences, read by the series: chained in that order
     found = itertools.chain(
         sentence_findings(db, labels, wanted, None if scopes is None else scopes.series, ceilings),
         series_findings(db, labels, ceilings, None if scopes is None else scopes.series),
