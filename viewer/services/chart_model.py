@@ -16,7 +16,6 @@ from viewer.services.chart import (
     ACTUAL,
     PART,
     TARGET,
-    busiest,
     chart_x,
     drawn_regions,
     grouped,
@@ -85,19 +84,20 @@ class ChartModel:
         self.emphasised: int | None = None
         self.hidden: set[str] = set()
         self.flags: dict[int, str] = {}
-        self.region_counts: dict[str, int] = {}  # every region of the indicator drawn, read or not
         self._asked: set[int] = set()  # figures of the points drawn since the flags were read
         self._asked_cited: set[int] = set()  # of them and the reports behind, those cited by checks
         self.flags_pending = False  # points drawn that `read_flags` has not asked about
         self._figure: Figure | None = None  # the figure whose series is drawn
-        self._region_cache: dict[str, dict[str, int]] = {}
+        self._busiest: dict[str, list[str]] = {}  # indicator -> its busiest regions (`_first_regions`)
+        self._region_counts: dict[str, dict[str, int]] = {}  # indicator -> region -> figures (the region menu)
 
     def indicator(self) -> str:
         return self.series.indicator if self.series is not None else ""
 
     # -- reading ------------------------------------------------------------------------------
     def indicators(self) -> list[str]:
-        self._region_cache.clear()  # the store changed
+        self._busiest.clear()  # the store changed
+        self._region_counts.clear()
         return self.library.indicators() if self.library is not None else []
 
     def figure_series(self, figure: Figure) -> Series | None:
@@ -114,15 +114,25 @@ class ChartModel:
         return self.library.chart_series(indicator, self._first_regions(indicator, None))
 
     def _first_regions(self, indicator: str, region: str | None) -> list[str] | None:
-        """Of an indicator reported in many regions, the ones to read first (see `drawn_regions`),
-        ranked by the store's counts; None: all of them."""
-        counts = self._region_cache.get(indicator)
-        if counts is None and self.library is not None:
-            counts = self._region_cache[indicator] = self.library.indicator_region_counts(indicator)
-        self.region_counts = counts or {}
-        if len(self.region_counts) <= 1 + MAX_OTHER_REGIONS:
+        """Of an indicator reported in many regions, the ones to read first (see `drawn_regions`):
+        `region` and the `MAX_OTHER_REGIONS` others with the most figures in the store (ties: by
+        name); None: all of them. Only the busiest are read, not every region's count."""
+        ranked = self._busiest.get(indicator)
+        if ranked is None and self.library is not None:
+            ranked = self._busiest[indicator] = self.library.busiest_regions(indicator, 2 + MAX_OTHER_REGIONS)
+        if ranked is None or len(ranked) <= 1 + MAX_OTHER_REGIONS:
             return None
-        return ([region] if region else []) + busiest(self.region_counts, [region] if region else [])[:MAX_OTHER_REGIONS]
+        return ([region] if region else []) + [r for r in ranked if r != region][:MAX_OTHER_REGIONS]
+
+    def region_counts(self) -> dict[str, int]:
+        """Every region of the indicator drawn, read or not, with its figures in the store."""
+        if self.series is None or self.library is None:
+            return {}
+        indicator = self.series.indicator
+        counts = self._region_counts.get(indicator)
+        if counts is None:
+            counts = self._region_counts[indicator] = self.library.indicator_region_counts(indicator)
+        return counts
 
     # -- what is drawn ------------------------------------------------------------------------
     def show(self, series: Series, emphasised: int | None) -> bool:
@@ -155,7 +165,7 @@ class ChartModel:
         """(region, drawn) of every region of the indicator: the drawn first, then by points."""
         if self.series is None:
             return []
-        counts = dict(self.region_counts)
+        counts = dict(self.region_counts())
         loaded: dict[str, int] = {}
         for point in self.series.points:
             loaded[point.region] = loaded.get(point.region, 0) + 1

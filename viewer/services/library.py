@@ -238,6 +238,10 @@ class Library:
         """region -> how often the indicator is reported there (all units and roles)."""
         return store_figures.indicator_region_counts(self.conn, indicator)
 
+    def busiest_regions(self, indicator: str, limit: int) -> list[str]:
+        """The `limit` regions where the indicator is reported most (ties: by name)."""
+        return store_figures.busiest_regions(self.conn, indicator, limit)
+
     def interrupt(self) -> None:
         """Stop the query running on this library's connection (from any thread); a no-op once closed."""
         interrupt(self.conn)

@@ -141,6 +141,14 @@ def indicator_region_counts(db: Queryable, indicator: str) -> dict[str, int]:
     }
 
 
+def busiest_regions(db: Queryable, indicator: str, limit: int) -> list[str]:
+    """The `limit` regions with the most figures of the indicator (ties: by name, as Python orders
+    strings: UTF-8 bytes compare in code point order)."""
+    return [str(r[0]) for r in db.execute(
+        "SELECT region FROM indicator_region_counts WHERE indicator = ? ORDER BY figures DESC, region LIMIT ?",
+        [indicator, limit])]
+
+
 def indicator_names(db: Queryable) -> list[tuple[str, int]]:
     return [
         (r[0], r[1])
