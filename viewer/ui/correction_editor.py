@@ -18,15 +18,15 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 
 from viewer.model import Figure, Point
 from viewer.ui.correction_commands import correct_figure
-from viewer.ui.correction_dialog import CorrectionDialog, CorrectionResult
 from viewer.ui.i18n import tr
 from viewer.ui.ops import FINDINGS
 from viewer.ui.tooltips import plain_message
 
 if TYPE_CHECKING:
+    from viewer.ui.correction_dialog import CorrectionDialog, CorrectionResult
     from viewer.ui.main_window import MainWindow
 
-OptionHook = Callable[[CorrectionDialog, Figure], None]
+OptionHook = Callable[["CorrectionDialog", Figure], None]
 
 
 class CorrectionEditor(QObject):
@@ -68,6 +68,8 @@ class CorrectionEditor(QObject):
             return None
         if self.dialog is not None:
             self.dialog.reject()
+        from viewer.ui.correction_dialog import CorrectionDialog  # its widgets load when first opened
+
         dialog = CorrectionDialog(figure, document.text[figure.sentence_start:figure.sentence_end],
                                   library.corrections.choices(), library.corrections.of_figure(figure),
                                   self.window.language, document.year, self.window)
