@@ -83,3 +83,20 @@ def test_other_errors_are_not_the_stores() -> None:
     assert store_error("s.db", ValueError("x")) is None
     full = StoreError("s.db: disk full", "s.db", StoreError.FULL)
     assert store_error("other.db", full) is full
+
+
+def test_stored_text_that_is_not_utf8_is_a_damaged_store(tmp_path: Path) -> None:
+    """The program writes only UTF-8: noise in a row's text (a damaged page that still parses)
+    reads as a damaged store, not as an unexplained failure."""
+    from viewer.store.health import is_corruption
+
+    db = open_store(tmp_path / "s.db")
+    db.execute("INSERT INTO documents (path, file_name, sha256, text, chars, imported_at) "
+               "VALUES ('/r.txt', 'r.txt', 'x', '', 0, CAST(x'ff00fe' AS TEXT))")
+    db.conn.commit()
+    with pytest.raises(sqlite3.OperationalError) as raised:
+        db.execute("SELECT imported_at FROM documents").fetchall()
+    found = store_error(tmp_path / "s.db", raised.value)
+    assert found is not None and found.reason == StoreError.NOT_A_STORE and str(tmp_path / "s.db") in str(found)
+    assert is_corruption(raised.value)
+    db.conn.close()

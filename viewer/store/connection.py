@@ -87,6 +87,9 @@ class StoreTooNewError(StoreError):
         self.known = known
 
 
+# Python's error for stored text that is not UTF-8: the program writes only UTF-8, so the bytes
+# were damaged (a damaged page can still be walked while the text in it is noise).
+UNDECODABLE = "Could not decode to UTF-8"
 # SQLite's primary result codes (the low byte of an extended code).
 _SQLITE_REASONS = {3: StoreError.CANNOT_OPEN, 5: StoreError.LOCKED, 6: StoreError.LOCKED,
                    8: StoreError.CANNOT_OPEN, 10: StoreError.CANNOT_OPEN, 11: StoreError.NOT_A_STORE,
@@ -104,7 +107,8 @@ def store_error(path: str | Path, error: BaseException, doing: str = "") -> Stor
     if isinstance(error, sqlite3.DatabaseError):
         code = getattr(error, "sqlite_errorcode", None)
         reason = _SQLITE_REASONS.get(code & 0xFF, StoreError.FAILED) if isinstance(code, int) else (
-            StoreError.NOT_A_STORE if "not a database" in str(error) else StoreError.FAILED)
+            StoreError.NOT_A_STORE if "not a database" in str(error) or UNDECODABLE in str(error)
+            else StoreError.FAILED)
     elif isinstance(error, OSError):
         reason = StoreError.FULL if error.errno == errno.ENOSPC else StoreError.CANNOT_OPEN
     else:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from viewer.store.connection import StoreError
+from viewer.store.connection import UNDECODABLE, StoreError
 
 _CORRUPT = (11, 26)  # SQLITE_CORRUPT, SQLITE_NOTADB (primary codes)
 _MAX_PROBLEMS = 20
@@ -31,7 +31,7 @@ def is_corruption(error: BaseException) -> bool:
     code = getattr(error, "sqlite_errorcode", None)
     if isinstance(code, int):
         return code & 0xFF in _CORRUPT
-    return "malformed" in str(error) or "not a database" in str(error)
+    return "malformed" in str(error) or "not a database" in str(error) or UNDECODABLE in str(error)
 
 
 def quick_check(conn: sqlite3.Connection) -> list[str]:
