@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import contextlib
 
-import sqlite_utils  # noqa: F401  (the store's writer: imported here, once)
+from viewer.store.connection import import_sqlite_utils
 
-import viewer.services.ingest
-import viewer.services.reanalysis_pool  # noqa: F401
-from viewer.text.analysis import analyze_text
-from viewer.text.entity_words import tagged
+import_sqlite_utils()  # the store's writer: imported here, once
+
+import viewer.services.ingest  # noqa: E402
+import viewer.services.reanalysis_pool  # noqa: E402, F401
+from viewer.text.analysis import analyze_text  # noqa: E402
+from viewer.text.entity_words import tagged  # noqa: E402
 
 _SAMPLE = ("示例市2024年科技工作报告\n示例市人民政府\n"
            "2023年，全市研发经费投入增长12.5%，高新技术企业达到356家，技术合同成交额58.3亿元。"

@@ -11,6 +11,8 @@ import contextlib
 import errno
 import re
 import sqlite3
+import sys
+import threading
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
@@ -151,7 +153,22 @@ def _statements(script: str) -> list[str]:
     return statements
 
 
+def import_sqlite_utils() -> None:
+    """Import sqlite-utils without numpy when nothing else has loaded numpy: sqlite-utils imports it
+    (50-100 ms) only to give numpy's scalar types column types, and the store is never given numpy
+    values. Only while this is the process's one thread: hiding a module from another thread's
+    import (the window loads pyqtgraph, and numpy, in a thread) would break that import."""
+    if "sqlite_utils" in sys.modules or "numpy" in sys.modules or threading.active_count() > 1:
+        return
+    sys.modules["numpy"] = None  # type: ignore[assignment]
+    try:
+        import sqlite_utils  # noqa: F401
+    finally:
+        del sys.modules["numpy"]
+
+
 def _build_migrations() -> Migrations:
+    import_sqlite_utils()
     from sqlite_utils.migrations import Migrations
 
     migrations = Migrations("policy-viewer")
@@ -168,6 +185,7 @@ def _build_migrations() -> Migrations:
 
 def database(conn: sqlite3.Connection) -> sqlite_utils.Database:
     """A sqlite-utils view of an open connection, for writing."""
+    import_sqlite_utils()
     import sqlite_utils
 
     return sqlite_utils.Database(conn)
