@@ -156,9 +156,11 @@ def _statements(script: str) -> list[str]:
 def import_sqlite_utils() -> None:
     """Import sqlite-utils without numpy when nothing else has loaded numpy: sqlite-utils imports it
     (50-100 ms) only to give numpy's scalar types column types, and the store is never given numpy
-    values. Only while this is the process's one thread: hiding a module from another thread's
-    import (the window loads pyqtgraph, and numpy, in a thread) would break that import."""
-    if "sqlite_utils" in sys.modules or "numpy" in sys.modules or threading.active_count() > 1:
+    values. Only on the main thread while it is the process's one Python thread: hiding a module
+    from another thread's import (the window loads pyqtgraph, and numpy, in a thread) would break
+    that import; Qt's pool threads run no import before the window is shown and numpy loaded."""
+    if "sqlite_utils" in sys.modules or "numpy" in sys.modules or threading.active_count() > 1 \
+            or threading.current_thread() is not threading.main_thread():
         return
     sys.modules["numpy"] = None  # type: ignore[assignment]
     try:
