@@ -89,7 +89,18 @@ def test_to_date_words_are_the_year_to_date_unless_a_past_year_is_under_review()
     assert resolve(to_date, year_period(2022), 2023) == year_period(2022)  # a review of last year
     assert resolve(to_date, year_period(2023, "H1"), 2023) == year_period(2023, "H1")
     [now] = find_periods("目前，全县共有市场主体5.6万户。", 2023)
-    assert resolve(now, None, 2023) == year_period(2023)
+    assert resolve(now, None, 2023) == ytd_period(2023)
+    assert resolve(now, year_period(2023), 2023) == ytd_period(2023)
+    assert resolve(now, year_period(2022), 2023) == year_period(2022)  # a review of last year
+
+
+def test_an_amount_reached_so_far_in_a_news_item_is_not_the_whole_year() -> None:
+    text = ("某县推进科技成果转化纪实\n\n发布日期：2023-07-12\n\n"
+            "2022年，某县登记技术合同420份，技术合同成交额达到95亿元。\n\n"
+            "今年某县继续推进成果转化，目前已登记技术合同210份，技术合同成交额达41亿元，达到预期进度。\n")
+    found = {f.text: f.period for f in text_figures(text)}
+    assert found["95亿元"] == "2022" and found["420份"] == "2022"
+    assert found["41亿元"] == "2023-YTD-07" and found["210份"] == "2023-YTD-07"
 
 
 def test_figures_of_the_year_to_date_carry_it() -> None:

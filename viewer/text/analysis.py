@@ -26,7 +26,8 @@ MAX_CHARS = 5_000_000  # about 3,000 pages; the largest real report has 42,000 c
 #   1  everything before the version was recorded
 #   2  clause frames: figures record how their indicator, place and period were found
 #   3  今年以来 / 年初以来 / 截至目前 of the current year: a year to date (2023-YTD), not the year
-ANALYSIS_VERSION = 3
+#   4  目前 / 当前 of the year the document appeared in: the year to date, as 截至目前
+ANALYSIS_VERSION = 4
 
 
 def file_sha256(path: Path) -> str:

@@ -59,7 +59,7 @@ def figure_period(
     period: Period | None = None
     confidence, source = 0.5, SOURCE_FALLBACK
     for mention, weight, where in candidates:
-        period = resolve(mention, sentence.running, current_year)
+        period = resolve(mention, _running_at(mention, before, sentence.running, current_year), current_year)
         if period is not None:
             confidence, source = weight, (SOURCE_TARGET if mention.target else where)
             break
@@ -72,6 +72,22 @@ def figure_period(
         return None, 0.5, source
     period = _from_to_year(text, figure, previous, clause_start, period)
     return _measured(period, before, measure, figure), confidence, source
+
+
+def _running_at(
+    mention: PeriodMention, before: list[PeriodMention], running: Period | None, current_year: int | None
+) -> Period | None:
+    """The period in force where a "now" word (目前) stands: the last period the sentence named
+    before it (今年，…目前), else the one running into the sentence."""
+    if mention.kind != "current":
+        return running
+    for earlier in reversed(before):
+        if earlier.start < mention.start and earlier.kind != "current" and not (
+                earlier.base or earlier.after_from or earlier.target):
+            named = resolve(earlier, running, current_year)
+            if named is not None:
+                return named
+    return running
 
 
 def _measured(period: Period, before: list[PeriodMention], measure: str | None, figure: Figure) -> Period:

@@ -2,8 +2,8 @@
 
 `find_periods` returns every mention with the period it denotes, resolved against the
 document's current year (the year 今年 means). Sub-year mentions without a year of their
-own (前三季度, 上半年) and "now" words (目前) are returned unresolved; the caller supplies
-the year from the surrounding text.
+own (前三季度, 上半年) are returned unresolved and "now" words (目前) as the year to date; the
+caller supplies the year from the surrounding text.
 
 今年以来, 年初以来 and "2023年以来" in a document of 2023 run from January to the time of
 writing: a year to date (2023-YTD, or 2023-YTD-11 when the document appeared in November),
@@ -177,8 +177,9 @@ def _resolve(
         return "relative", year_period(year), ""
     if group("ytd"):
         return ("relative", ytd_period(current_year, published), YTD) if current_year else ("relative", None, "")
-    if group("to_date") and current_year is not None:
-        # resolved against the running period (see `resolve`); a year to date when it is this year
+    if group("current") and current_year is not None:
+        # 目前 / 截至目前: resolved against the running period (see `resolve`); a year to date when
+        # it is the year the document appeared in, which was not over when it was written
         return "current", ytd_period(current_year, published), YTD
     return kind, None, ""
 
@@ -235,8 +236,8 @@ def resolve(mention: PeriodMention, running: Period | None, current_year: int | 
         year = running.year if running is not None else current_year
         return year_period(year, mention.sub) if year is not None else None
     if mention.kind == "current":
-        # 目前 in a review is the year under review, in a news item the year it appeared; 截至目前
-        # in the year it appeared is the year to date (mention.period).
+        # 目前 in a review is the year under review; 目前 and 截至目前 in the year the document
+        # appeared are the year to date (mention.period).
         to_date = mention.period
         if running is not None and running.start == running.end and current_year is not None \
                 and running.year >= current_year - 1:
