@@ -159,7 +159,7 @@ def test_store_of_schema_8_is_upgraded_with_its_documents_pending(tmp_path: Path
     first_eight = connection.migration_files()[:8]
     with monkeypatch.context() as patch:
         patch.setattr(connection, "migration_files", lambda: first_eight)
-        patch.setattr("viewer.store.documents.index_document_chars", lambda *_args: None)  # schema 8 had none
+        patch.setattr("viewer.store.documents.write_document_chars", lambda *_args: None)  # schema 8 had none
         old = open_store(path)
         # today's writer also writes columns of migrations 12 and 13: lend them, then take them back
         lent = [("documents", "analysis_version"), *(("figures", c) for c in (

@@ -38,6 +38,7 @@ from viewer.services.worker_pool import SharedFlag, Task, WorkerPool, spawn_cont
 from viewer.store import documents as store_documents
 from viewer.store import open_store, write_transaction
 from viewer.store import search as store_search
+from viewer.store.document_rows import DocumentRows, document_rows
 from viewer.text.analysis import ANALYSIS_VERSION, analyze_file, file_sha256
 from viewer.text.readers import ReadError, collect_paths
 
@@ -298,21 +299,24 @@ def _analyse_and_store(path: str, sha256: str) -> Stored | None:
 
 
 def _store(db: sqlite_utils.Database, path: str, result: AnalyzedDocument | str, stop: Any = None) -> Stored | None:
-    """Write one analysed document (or its failure) in one write transaction. Returns the outcome
-    and, for a replaced document, the scopes of findings its old version took part in."""
+    """Write one analysed document (or its failure) in one write transaction, its rows built
+    before the transaction takes the write lock (other workers write meanwhile). Returns the
+    outcome and, for a replaced document, the scopes of findings its old version took part in."""
+    rows = None if isinstance(result, str) else document_rows(result)
     with write_transaction(db):
         if stop is not None and stop.is_set():  # checked under the lock: nothing is written after a stop
             return None
-        return _write(db, path, result)
+        return _write(db, path, result, rows)
 
 
-def _write(db: sqlite_utils.Database, path: str, result: AnalyzedDocument | str) -> Stored:
+def _write(db: sqlite_utils.Database, path: str, result: AnalyzedDocument | str,
+           rows: DocumentRows | None) -> Stored:
     if isinstance(result, str):
         store_documents.record_failure(db, path, result)
         return ImportOutcome(path, "failed", result), None
     old = store_documents.find_by_path(db, path)
     previous = scopes_of(db, [old[0]]) if old is not None else None  # what the old version took part in
-    doc_id = store_documents.save_document(db, result)
+    doc_id = store_documents.save_document(db, result, rows)
     reattach_reviewer_work(db, doc_id)
     status = "imported" if old is None else "reanalysed" if old[1] == result.document.sha256 else "replaced"
     outcome = ImportOutcome(path, status, doc_id=doc_id, chars=len(result.document.text))

@@ -2,16 +2,27 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import json
+from collections.abc import Iterator
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
 from viewer.model import AnalyzedDocument, Document, Entity, Figure, Mention, Paragraph, Sentence
 from viewer.store.connection import Queryable, in_chunks
+from viewer.store.document_rows import (
+    FIGURE_COLUMNS,
+    DocumentRows,
+    EntityKey,
+    MentionGroup,
+    document_rows,
+    figure_rows,
+    mention_groups,
+    merged_groups,
+)
 from viewer.store.reviewer_rows import record_metadata
-from viewer.store.search import index_document_chars
-from viewer.store.span_text import spans_text
+from viewer.store.search import write_document_chars
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -39,11 +50,13 @@ def find_by_sha(db: Queryable, sha256: str) -> str | None:
     return str(row[0]) if row else None
 
 
-def save_document(db: sqlite_utils.Database, analysed: AnalyzedDocument) -> int:
+def save_document(db: sqlite_utils.Database, analysed: AnalyzedDocument, rows: DocumentRows | None = None) -> int:
     """Store a document and everything derived from it, replacing an older version of the
-    same path. Metadata a reviewer corrected on the old version is kept."""
+    same path. Metadata a reviewer corrected on the old version is kept. `rows`: the document's
+    rows built beforehand (`document_rows`), so that a writer builds them before taking the lock."""
     doc = analysed.document
-    with db.atomic():
+    rows = rows if rows is not None else document_rows(analysed)
+    with _atomic(db):
         old = db.execute(
             "SELECT id, title, region, publisher, published, year, kind, metadata_edited "
             "FROM documents WHERE path = ?",
@@ -80,14 +93,30 @@ def save_document(db: sqlite_utils.Database, analysed: AnalyzedDocument) -> int:
             list(row.values()),
         )
         new_id = int(cursor.lastrowid if doc_id is None else doc_id)  # type: ignore[arg-type]
-        index_document_chars(db, new_id, doc.text, [(s.start, s.end) for s in analysed.sentences])
-        _insert_paragraphs(db, new_id, analysed.paragraphs, analysed.paragraph_hashes)
-        _insert_sentences(db, new_id, analysed.sentences)
-        _insert_figures(db, new_id, analysed.figures)
-        _insert_mentions(db, new_id, analysed.mentions, analysed.entities)
-        _recount_copies(db, analysed.paragraph_hashes)
+        write_document_chars(db, new_id, rows.grams)
+        db.conn.executemany(
+            "INSERT INTO paragraphs (doc_id, idx, span_start, span_end, text_hash) VALUES (?, ?, ?, ?, ?)",
+            [(new_id, *r) for r in rows.paragraphs])
+        db.conn.executemany(
+            "INSERT INTO sentences (doc_id, idx, paragraph_idx, span_start, span_end) VALUES (?, ?, ?, ?, ?)",
+            [(new_id, *r) for r in rows.sentences])
+        _write_figure_rows(db, new_id, rows.figures)
+        _write_mentions(db, new_id, rows.mentions)
+        _recount_copies(db, [r[3] for r in rows.paragraphs])
     doc.id = new_id
     return new_id
+
+
+@contextlib.contextmanager
+def _atomic(db: sqlite_utils.Database) -> Iterator[None]:
+    """A transaction of its own, or none inside the caller's: a savepoint there would copy each page
+    the document changes into a journal of its own, and the caller's transaction ends with the
+    exception anyway (every caller: ingest, re-analysis)."""
+    if db.conn.in_transaction:
+        yield
+    else:
+        with db.atomic():
+            yield
 
 
 def delete_document(db: sqlite_utils.Database, doc_id: int) -> None:
@@ -104,54 +133,28 @@ def _delete_rows(db: sqlite_utils.Database, doc_id: int) -> None:
     _recount_copies(db, hashes)
 
 
-def _insert_paragraphs(
-    db: sqlite_utils.Database, doc_id: int, paragraphs: list[Paragraph], hashes: list[str | None]
-) -> None:
-    db.conn.executemany(
-        "INSERT INTO paragraphs (doc_id, idx, span_start, span_end, text_hash) VALUES (?, ?, ?, ?, ?)",
-        [(doc_id, p.index, p.start, p.end, h) for p, h in zip(paragraphs, hashes, strict=True)],
-    )
-
-
-def _insert_sentences(db: sqlite_utils.Database, doc_id: int, sentences: list[Sentence]) -> None:
-    db.conn.executemany(
-        "INSERT INTO sentences (doc_id, idx, paragraph_idx, span_start, span_end) VALUES (?, ?, ?, ?, ?)",
-        [(doc_id, s.index, s.paragraph, s.start, s.end) for s in sentences],
-    )
-
-
 def _insert_figures(db: sqlite_utils.Database, doc_id: int, figures: list[Figure]) -> None:
-    db.conn.executemany(
-        "INSERT INTO figures (doc_id, span_start, span_end, text, value, value_high, unit, unit_text, kind, "
-        "qualifier, year, period, period_start, period_end, indicator, region, role, sentence_start, "
-        "sentence_end, confidence, provisional, indicator_how, region_how, period_how, modality, source, excluded) "
-        f"VALUES ({', '.join('?' * 27)})",
-        [
-            (doc_id, f.start, f.end, f.text, f.value, f.value_high, f.unit, f.unit_text, f.kind,
-             f.qualifier, f.year, f.period, f.period_start, f.period_end, f.indicator, f.region,
-             f.role, f.sentence_start, f.sentence_end, f.confidence, int(f.provisional), f.indicator_how,
-             f.region_how, f.period_how, f.modality, f.source, int(f.excluded))
-            for f in figures
-        ],
-    )
+    _write_figure_rows(db, doc_id, figure_rows(figures))
+
+
+def _write_figure_rows(db: sqlite_utils.Database, doc_id: int, rows: list[tuple[Any, ...]]) -> None:
+    db.conn.executemany(f"INSERT INTO figures ({FIGURE_COLUMNS}) VALUES ({', '.join('?' * 27)})",
+                        [(doc_id, *r) for r in rows])
 
 
 def _insert_mentions(
     db: sqlite_utils.Database, doc_id: int, mentions: list[Mention], entities: list[Entity]
 ) -> None:
-    if not mentions:
+    _write_mentions(db, doc_id, mention_groups(mentions, entities))
+
+
+def _write_mentions(db: sqlite_utils.Database, doc_id: int, groups: dict[EntityKey, MentionGroup]) -> None:
+    if not groups:
         return
-    merges = _merged_names(db)
-    known = {(e.name, e.type): e for e in entities}
-    spans: dict[tuple[str, str], list[tuple[int, int]]] = {}
-    details: dict[tuple[str, str], Entity | None] = {}
-    for mention in mentions:
-        key = (merges.get((mention.canonical, mention.type), mention.canonical), mention.type)
-        spans.setdefault(key, []).append((mention.start, mention.end))
-        details.setdefault(key, known.get((mention.canonical, mention.type)))
-    ids = _entity_ids(db, {key: details[key] for key in spans})
+    groups = merged_groups(groups, _merged_names(db))
+    ids = _entity_ids(db, {key: group.entity for key, group in groups.items()})
     # In key order: rows of a WITHOUT ROWID table inserted out of order leave pages half empty.
-    rows = sorted((doc_id, ids[key], len(found), spans_text(found)) for key, found in spans.items())
+    rows = sorted((doc_id, ids[key], len(group.spans), group.text) for key, group in groups.items())
     db.conn.executemany(
         "INSERT INTO entity_spans (doc_id, entity_id, mentions, spans) VALUES (?, ?, ?, ?)", rows
     )

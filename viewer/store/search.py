@@ -197,7 +197,11 @@ def query_tokens(term: str) -> list[str]:
 def index_document_chars(db: Queryable, doc_id: int, text: str, sentences: Iterable[tuple[int, int]]) -> None:
     """Index the characters of a document just written, in the writer's transaction. Call it
     after the document row is inserted: inserting the row marks it pending until this runs."""
-    grams = " ".join(document_tokens(text, sentences))
+    write_document_chars(db, doc_id, " ".join(document_tokens(text, sentences)))
+
+
+def write_document_chars(db: Queryable, doc_id: int, grams: str) -> None:
+    """`index_document_chars` with the document's tokens made beforehand (space separated)."""
     db.execute("INSERT INTO document_chars (rowid, grams) VALUES (?, ?)", [doc_id, grams])
     db.execute("DELETE FROM document_chars_pending WHERE doc_id = ?", [doc_id])
 
