@@ -13,7 +13,7 @@ with no reports, which measures what starting one worker costs. Printed:
 CPU seconds per MB of text (all processes) and wall seconds for both, their ratios; the cores
 free (sched_getaffinity, load average) before and after; the import with one worker against
 the import with N; the store's bytes per byte of text, for the copies and for the five reports
-imported once; and, in one process, what each stage of the analysis costs against rjieba.
+imported once; the bytes the import wrote (store, WAL, temporary files) per byte of text; and, in one process, what each stage of the analysis costs against rjieba.
 """
 
 from __future__ import annotations
@@ -82,6 +82,11 @@ def _cpu_seconds() -> float:
                for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN) for field in ("ru_utime", "ru_stime"))
 
 
+def _bytes_written() -> int:
+    """Bytes this process and its finished children wrote to files (blocks of 512 bytes)."""
+    return 512 * sum(resource.getrusage(who).ru_oublock for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
+
+
 def baseline(paths: list[Path], processes: int, folder: Path) -> dict[str, float]:
     """The baseline over `paths` with `processes` spawned workers (0: in this process)."""
     folder.mkdir()
@@ -105,10 +110,11 @@ def pipeline(source: Path, store: Path, processes: int) -> dict[str, float]:
     from viewer.services.ingest import ingest_paths
 
     first_result: list[float] = []
-    cpu_before, started = _cpu_seconds(), time.perf_counter()
+    cpu_before, written_before, started = _cpu_seconds(), _bytes_written(), time.perf_counter()
     report = ingest_paths(store, [source], processes=processes,
                           progress=lambda p: first_result.append(time.perf_counter()) if p.done == 1 else None)
     seconds, cpu = time.perf_counter() - started, _cpu_seconds() - cpu_before
+    written = _bytes_written() - written_before
     failed = [o for o in report.outcomes if o.status == "failed"]
     if failed or not report.count("imported"):
         raise SystemExit(f"the import failed: {failed[:3]}")
@@ -116,7 +122,7 @@ def pipeline(source: Path, store: Path, processes: int) -> dict[str, float]:
     store_mb = sum(p.stat().st_size for p in store.parent.glob(store.name + "*"))
     return {"processes": processes, "mb": mb, "seconds": seconds, "cpu_seconds": cpu, "cpu_s_per_mb": cpu / mb,
             "first_document_s": first_result[0] - started if first_result else seconds,
-            "store_mb": store_mb / 1e6}
+            "store_mb": store_mb / 1e6, "written_mb": written / 1e6}
 
 
 def store_of(files: list[Path], store: Path) -> dict[str, int]:
@@ -245,6 +251,8 @@ def main() -> int:
     print(f"store: {imported['store_mb']:.2f} MB for {mb:.2f} MB of text ({imported['store_mb'] / mb:.2f} x); "
           f"the {len(files)} reports alone: {five['store_bytes'] / 1e3:.0f} KB for {five['text_bytes'] / 1e3:.0f} KB "
           f"of text ({five['store_bytes'] / five['text_bytes']:.2f} x)")
+    print(f"written by the import: {imported['written_mb']:.0f} MB ({imported['written_mb'] / mb:.1f} MB per MB of "
+          f"text; store, its WAL, temporary files)")
     texts = [p.read_text(encoding="utf-8") for p in files]
     costs = stage_costs(texts)
     tokens = costs["rjieba search tokens"]
