@@ -160,7 +160,8 @@ def indicator_names(db: Queryable) -> list[tuple[str, int]]:
 
 # The order of a series' reports (see `series_rows`): the document's year, the document, the
 # figure, packed in one integer (13, 20 and 30 bits) so that SQL's max() picks the latest report
-# of a group and names its figure.
+# of a group and names its figure. The year is read from document_years (migration 20), a few
+# pages, rather than from each figure's documents row.
 _REPORT_KEY = "(((coalesce(d.year, -1) + 1) << 50) | (f.doc_id << 30) | f.id)"
 _FIGURE_BITS = (1 << 30) - 1
 _SPOT_COLUMNS = "f.region, f.role, f.year, f.value, f.qualifier, f.value_high"
@@ -180,7 +181,7 @@ def series_spots(
 
 def _grouped_spots(where: str) -> str:
     return (f"SELECT {_SPOT_COLUMNS}, count(DISTINCT f.doc_id) AS reports, max({_REPORT_KEY}) AS k "
-            f"FROM figures f JOIN documents d ON d.id = f.doc_id WHERE {where} GROUP BY {_SPOT_COLUMNS}")
+            f"FROM figures f JOIN document_years d ON d.id = f.doc_id WHERE {where} GROUP BY {_SPOT_COLUMNS}")
 
 
 def spot_points(
