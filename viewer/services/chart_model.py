@@ -24,10 +24,37 @@ from viewer.services.chart import (
 )
 from viewer.services.chart import MAX_OTHER_REGIONS as MAX_OTHER_REGIONS
 from viewer.services.library import Library
-from viewer.services.series import position
+from viewer.services.series import Position, position
 
 FlagSource = Callable[[list[int]], dict[int, str]]  # figure ids -> flag (conflict, outlier, met, missed)
 XY = tuple[float, float]
+
+
+@dataclass(frozen=True)
+class FlagRequest:
+    """The flags to read for the points of a drawing (`ChartModel.flag_request`)."""
+
+    series: Series
+    points: list[Point]
+    asked: frozenset[int]  # the cited figures asked about already
+    generation: int
+
+
+@dataclass(frozen=True)
+class FlagAnswer:
+    request: FlagRequest
+    behind: dict[Position, list[int]]  # a place -> the cited figures of the reports behind it
+    asked: list[int]  # the cited figures asked about
+    found: dict[int, str]  # of them, those with a flag
+
+
+def answer_flags(library: Library, request: FlagRequest, source: FlagSource) -> FlagAnswer:
+    """Read the flags of a request through `library` and `source` (in any thread, with a library
+    and a source of that thread's own): only the figures the checks cite, each once."""
+    series = request.series
+    behind = library.figures_at(series.indicator, series.unit, request.points)
+    new = sorted({i for ids in behind.values() for i in ids} - request.asked)
+    return FlagAnswer(request, behind, new, source(new) if new else {})
 
 
 @dataclass(frozen=True)
@@ -87,6 +114,7 @@ class ChartModel:
         self._asked: set[int] = set()  # figures of the points drawn since the flags were read
         self._asked_cited: set[int] = set()  # of them and the reports behind, those cited by checks
         self.flags_pending = False  # points drawn that `read_flags` has not asked about
+        self._flags_read = 0  # counts the flags forgotten or given: answers asked before are stale
         self._figure: Figure | None = None  # the figure whose series is drawn
         self._busiest: dict[str, list[str]] = {}  # indicator -> its busiest regions (`_first_regions`)
         self._region_counts: dict[str, dict[str, int]] = {}  # indicator -> region -> figures (the region menu)
@@ -227,31 +255,44 @@ class ChartModel:
                 if p.figure_id == self.emphasised]
 
     # -- flags --------------------------------------------------------------------------------
-    def read_flags(self) -> bool:
-        """Ask `flag_source` about the visible points: a marker stands for every report of its
-        place and takes a flag any of them has (its own first). Only the figures the checks cite
-        are asked about, each once. True when a point took a flag."""
+    def flag_request(self) -> FlagRequest | None:
+        """What `read_flags` asks about the visible points, to be answered by `answer_flags` in
+        any thread and applied by `apply_flags`; None when there is nothing to ask."""
         self.flags_pending = False
-        series, library = self.series, self.library
-        if series is None or library is None or self.flag_source is None:
-            return False
+        if self.series is None or self.library is None or self.flag_source is None:
+            return None
         points = self.visible_points()
         self._asked.update(p.figure_id for p in points)
-        behind = library.figures_at(series.indicator, series.unit, points)
-        new = sorted({i for ids in behind.values() for i in ids} - self._asked_cited)
-        if not new:
+        return FlagRequest(self.series, points, frozenset(self._asked_cited), self._flags_read)
+
+    def apply_flags(self, answer: FlagAnswer) -> bool:
+        """Take the flags of an answer: a marker stands for every report of its place and takes a
+        flag any of them has (its own first). An answer to a series no longer drawn, or asked
+        before the flags were forgotten or given, is dropped. True when a point took a flag."""
+        request = answer.request
+        if request.series is not self.series or request.generation != self._flags_read:
+            self._asked.difference_update(p.figure_id for p in request.points)  # to be asked again if drawn
+            self.flags_pending = self.flag_source is not None and \
+                any(p.figure_id not in self._asked for p in self.visible_points())
             return False
-        self._asked_cited.update(new)
-        found = self.flag_source(new)
+        self._asked_cited.update(answer.asked)
         changed = False
-        for point in points:
+        for point in request.points:
             if point.figure_id not in self.flags:
-                flag = found.get(point.figure_id) or \
-                    next((found[i] for i in behind.get(position(point), ()) if i in found), None)
+                flag = answer.found.get(point.figure_id) or \
+                    next((answer.found[i] for i in answer.behind.get(position(point), ()) if i in answer.found), None)
                 if flag is not None:
                     self.flags[point.figure_id] = flag
                     changed = True
         return changed
+
+    def read_flags(self) -> bool:
+        """Ask `flag_source` about the visible points here and now (`flag_request`,
+        `answer_flags`, `apply_flags`). True when a point took a flag."""
+        request = self.flag_request()
+        if request is None or self.library is None or self.flag_source is None:
+            return False
+        return self.apply_flags(answer_flags(self.library, request, self.flag_source))
 
     def flag_marks(self, points: list[Point]) -> list[tuple[float, float, str]]:
         return [(chart_x(p), p.value, self.flags[p.figure_id]) for p in points if p.figure_id in self.flags]
@@ -261,6 +302,7 @@ class ChartModel:
         if self.flag_source is None:
             return False
         self.flags, self._asked, self._asked_cited = {}, set(), set()
+        self._flags_read += 1
         return self.series is not None
 
     def set_flags(self, flags: dict[int, str]) -> bool:
@@ -268,6 +310,7 @@ class ChartModel:
         if flags == self.flags:
             return False
         self.flags = dict(flags)
+        self._flags_read += 1
         return self.series is not None
 
     # -- sources ------------------------------------------------------------------------------

@@ -61,6 +61,11 @@ class Library:
             self._corrections = CorrectionBook(self.conn, lambda: self.db)
         return self._corrections
 
+    @property
+    def in_memory(self) -> bool:
+        """The store lives in this connection only: no other connection (thread) can read it."""
+        return self.store_path == MEMORY
+
     def close(self) -> None:
         self.conn.close()
 

@@ -153,14 +153,3 @@ def _evidence(row: Any, file_name: str = "", title: str = "", sentence: str = ""
                     sentence_end=s_end, figure_id=figure, value=value, unit=unit, year=year,
                     file_name=file_name, title=title, sentence=sentence)
 
-
-def indicator_region_counts(db: Queryable, indicator: str) -> dict[str, int]:
-    """region -> figures of the indicator (any unit or role), from the index alone: enough to
-    rank which regions a chart draws first."""
-    return {
-        str(r[0]): int(r[1])
-        for r in db.execute(
-            "SELECT region, count(*) FROM figures WHERE indicator = ? AND region IS NOT NULL GROUP BY region",
-            [indicator],
-        )
-    }

@@ -12,15 +12,22 @@ from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import QMenu, QVBoxLayout, QWidget
 
 from viewer.model import Figure, Point, Series
-from viewer.services.chart_model import ChartModel, Drawing, FlagSource
+from viewer.services.chart_model import ChartModel, Drawing, FlagAnswer, FlagSource, answer_flags
 from viewer.services.library import Library
 from viewer.ui import chart_bar, chart_export, chart_text
 from viewer.ui.chart_corrections import correction_menu, point_at
 from viewer.ui.chart_painter import ChartPainter, plot_widget
 from viewer.ui.i18n import tr
+from viewer.ui.ops import Op, Ops
+from viewer.ui.review_labels import flags_from_rows
 
 pg.setConfigOptions(background="w", foreground="#333", antialias=True)
 FLAGS_MS = 40  # the checks' flags of the points drawn: read once the chart is painted
+
+
+def checks_flags(op: Op) -> FlagSource:
+    """The checks' flags of figures, read through an op's library (in its thread)."""
+    return lambda figure_ids: flags_from_rows(op.library.figure_flag_rows(figure_ids))
 
 
 class ChartPane(QWidget):
@@ -33,6 +40,8 @@ class ChartPane(QWidget):
         self._flags_later = QTimer(self, singleShot=True, interval=FLAGS_MS)
         self._flags_later.timeout.connect(self._read_flags)
         self._drawing: Drawing | None = None
+        self._ops: Ops | None = None  # the flags' reads off the UI thread
+        self._flag_op: Op | None = None
         self._build()
         self.reload_indicators()
 
@@ -73,6 +82,9 @@ class ChartPane(QWidget):
 
     @flag_source.setter
     def flag_source(self, source: FlagSource | None) -> None:
+        """Whether the chart shows the checks' flags: with a store in a file they are read off the
+        UI thread through a connection of the read's own (`checks_flags`), with one in memory
+        through `source` itself."""
         self.model.flag_source = source
 
     def reload_indicators(self) -> None:
@@ -152,19 +164,53 @@ class ChartPane(QWidget):
             self._flags_later.start()  # read once the chart is shown
 
     def _read_flags(self) -> None:
-        if self.model.read_flags() and self._drawing is not None:
+        """Read the flags of the points drawn: off the UI thread (a connection of the read's own)
+        when the store is a file, the checks' flags as `flag_source` has them for the window;
+        here through `flag_source` for a store in memory, which no other connection sees."""
+        library = self.model.library
+        if library is None or self._flag_op is not None or not self.model.flags_pending:
+            return  # a read runs (the next starts when it ends), or every point drawn was asked about
+        request = self.model.flag_request()
+        if request is None:
+            return
+        source = self.model.flag_source
+        if library.in_memory and source is not None:
+            self._apply_flags(answer_flags(library, request, source))
+            return
+        if self._ops is None:
+            self._ops = Ops(self, library.store_path)
+        self._flag_op = self._ops.read("chart flags", lambda op: answer_flags(op.library, request, checks_flags(op)),
+                                       self._flags_read, self._flags_failed)
+
+    def _flags_read(self, answer: FlagAnswer) -> None:
+        self._flag_op = None
+        self._apply_flags(answer)
+        if self.model.flags_pending:  # another series drawn meanwhile
+            self._read_flags()
+
+    def _flags_failed(self, message: str) -> None:
+        """The flags are marks beside the chart: a failed read leaves them out and says why."""
+        self._flag_op = None
+        self.info.setText(message)
+
+    def _apply_flags(self, answer: FlagAnswer) -> None:
+        if self.model.apply_flags(answer) and self._drawing is not None:
             self._drawing.flags = self.model.flag_marks(self._drawing.points)
             self.painter.paint_flags(self._drawing.flags)
             self.legend.setText(chart_text.legend_html(self._drawing))
 
     def flags_scheduled(self) -> bool:
-        """The checks' flags of the chart drawn are still to be read (they are read once it is shown)."""
-        return self._flags_later.isActive()
+        """The checks' flags of the chart drawn are still to be read or being read (they are read
+        once it is shown)."""
+        return self._flags_later.isActive() or self._flag_op is not None
 
     def cancel_pending(self) -> None:
-        """The store is closing: drop the flag reading scheduled after a drawing."""
+        """The store is closing: drop the flag reading scheduled after a drawing, stop the one running."""
         self._flags_later.stop()
         self.model.flag_source = None
+        if self._ops is not None:
+            self._ops.shut_down()
+        self._flag_op = None
 
     def reload_flags(self) -> None:
         """The checks ran again: ask the flag source afresh."""
