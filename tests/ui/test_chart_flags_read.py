@@ -133,7 +133,7 @@ def test_the_marker_follows_a_corrected_document_year(qtbot: QtBot, tmp_path: Pa
 
     def marker() -> Point:
         (spots,) = chart.spots.values()
-        (found,) = [p for p in spots.data["data"] if p.year == 2021]
+        (found,) = [spot.data() for spot in spots.points() if spot.data().year == 2021]
         return found
 
     assert marker().doc_id == 2 and marker().reports == 2

@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from viewer.services.chart_model import MAX_OTHER_REGIONS, XY, Drawing
 from viewer.ui import chart_items, chart_style, chart_text
 from viewer.ui.chart_corrections import CorrectedMarks
-from viewer.ui.chart_items import Z_EMPHASIS, Z_GRID, ItemPool, SpotsSlot
+from viewer.ui.chart_items import Z_EMPHASIS, Z_GRID, ItemPool, SpotSlice, SpotsSlot
 from viewer.ui.chart_marks import FlagMarks, MarkScatter
 from viewer.ui.i18n import in_brackets
 from viewer.ui.labels import figure_kind_label
@@ -45,9 +45,10 @@ class ChartPainter:
         self.plot, self._set_title = plot, set_title
         self.factor, self.unit_label = 1.0, ""
         self.curves: dict[tuple[str, str], pg.PlotCurveItem] = {}
-        self.spots: dict[tuple[str, str], pg.ScatterPlotItem] = {}
+        self.spots: dict[tuple[str, str], SpotSlice] = {}
         self.items = ItemPool(plot, clicked, hovered)
         self.items.prepare(1 + MAX_OTHER_REGIONS)  # the actual values of the regions drawn
+        self.scatter = self.items.spot_item()
         self.emphasis = MarkScatter(size=24, symbol="o", pen=pg.mkPen("#e8590c", width=3), brush=pg.mkBrush(None))
         self.emphasis.setAcceptedMouseButtons(Qt.MouseButton.NoButton)  # clicks go to the point
         self.emphasis.setZValue(Z_EMPHASIS)
@@ -74,6 +75,8 @@ class ChartPainter:
         self.items.begin()
         if drawing is None:
             self.items.finish()
+            self.scatter.setData([], [])
+            self.scatter.setVisible(False)
             return
         series = drawing.series
         self.factor, self.unit_label = scale_for(series.unit, drawing.values())
@@ -85,15 +88,7 @@ class ChartPainter:
             self.curves[(curve.region, curve.group)] = self.items.curve(
                 curve.xs, [y * scale for y in curve.ys],
                 chart_items.pen(self._colours[curve.region], 2, chart_style.line_style(curve.group)))
-        for spots in drawing.spots:
-            styles = [chart_style.spot_style(p.qualifier, spots.group) for p in spots.points]
-            fill = chart_items.brush(chart_style.fill_colour(spots.group, colours[spots.region]))
-            brush: Any = fill
-            if any(spots.hollow):  # a brush per spot, of two
-                brush = [chart_items.brush(chart_style.HOLLOW) if hollow else fill for hollow in spots.hollow]
-            self.spots[(spots.region, spots.group)] = self.items.scatter(
-                x=spots.xs, y=[y * scale for y in spots.ys], data=spots.points, symbol=[s.symbol for s in styles],
-                size=[s.size for s in styles], pen=chart_items.pen(self._colours[spots.region], 2), brush=brush)
+        self._paint_spots(drawing, colours, scale)
         for region, (xs, ys) in drawing.ranges.items():
             self.items.range_lines(xs, [y * scale for y in ys], chart_items.pen(self._colours[region], 4))
         self.paint_emphasis(drawing.emphasis)
@@ -104,6 +99,32 @@ class ChartPainter:
         if years:
             self.plot.getAxis("bottom").setTickSpacing(major=max(1, (max(years) - min(years)) // 8 + 1), minor=1)
             self._fit(drawing)
+
+    def _paint_spots(self, drawing: Drawing, colours: dict[str, Any], scale: float) -> None:
+        """Every marker in the one scatter item (an item each costs its own data and paint);
+        `spots` has each region's group as a slice of it."""
+        xs: list[float] = []
+        ys: list[float] = []
+        points: list[Any] = []
+        symbols: list[str] = []
+        sizes: list[float] = []
+        pens: list[Any] = []
+        brushes: list[Any] = []
+        hollow = chart_items.brush(chart_style.HOLLOW)
+        for spots in drawing.spots:
+            start = len(xs)
+            styles = [chart_style.spot_style(p.qualifier, spots.group) for p in spots.points]
+            fill = chart_items.brush(chart_style.fill_colour(spots.group, colours[spots.region]))
+            xs += spots.xs
+            ys += [y * scale for y in spots.ys]
+            points += spots.points
+            symbols += [s.symbol for s in styles]
+            sizes += [s.size for s in styles]
+            pens += [chart_items.pen(self._colours[spots.region], 2)] * len(styles)
+            brushes += [hollow if weak else fill for weak in spots.hollow]
+            self.spots[(spots.region, spots.group)] = SpotSlice(self.scatter, start, len(xs))
+        self.scatter.setData(x=xs, y=ys, data=points, symbol=symbols, size=sizes, pen=pens, brush=brushes)
+        self.scatter.setVisible(bool(xs))
 
     def _fit(self, drawing: Drawing) -> None:
         """The view fits the drawing's points and ranges now, not at the next paint (from the

@@ -244,7 +244,7 @@ class ChartPane(QWidget):
 
     def point_menu_at(self, pos: QPoint) -> QMenu | None:
         """The context menu of the point under a position of the plot; None off any point."""
-        return correction_menu(self, point_at(self.plot, self.spots.values(), pos), self.correctionRequested.emit)
+        return correction_menu(self, point_at(self.plot, [self.painter.scatter], pos), self.correctionRequested.emit)
 
     def _point_menu(self, pos: QPoint) -> None:
         menu = self.point_menu_at(pos)
