@@ -60,11 +60,12 @@ def test_redrawing_adds_no_items_and_hides_the_unused(pane: ChartPane) -> None:
     pane.show_indicator(LARGE)
     assert plot_items(pane) == drawn, "a redraw must reuse the items, not add new ones"
     shown = [item for item in plot_items(pane) if item.isVisible() and data_count(item)]
-    assert {spots.scatter for spots in pane.spots.values()} | set(pane.curves.values()) <= set(shown)
+    assert {spots.scatter for spots in pane.spots.values()} | {line.item for line in pane.curves.values()} <= set(shown)
     assert sum(len(spots.getData()[0]) for spots in pane.spots.values()) == len(pane.visible_points()), \
         "the one scatter item holds the markers drawn, no leftovers"
     hidden = [item for item in plot_items(pane) if not item.isVisible()]
-    assert hidden and all(data_count(item) == 0 for item in hidden)
+    assert all(data_count(item) == 0 for item in hidden)
+    assert pane.painter.lines.lines() == list(pane.curves.values()), "the one line item draws this drawing's lines"
     assert sorted(p.year for p in pane.visible_points()) == [2021, 2022, 2023]
 
 

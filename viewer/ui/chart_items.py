@@ -2,9 +2,9 @@
 
 Creating a pyqtgraph item and adding it to a plot costs far more than giving it new data (its
 signals are connected and the view box re-parents it), so a redraw fills the items it has and
-creates only the ones it lacks; the ones it does not use are emptied and hidden. Every marker is
-in one scatter item (each item costs its own data, bounds and paint), a `SpotSlice` per region's
-group.
+creates only the ones it lacks; the ones it does not use are emptied and hidden. Each item also
+costs its own data, bounds and paint at every drawing: every marker is in one scatter item (a
+`SpotSlice` per region's group), every line in one `CurveSet` (a `CurveLine` each).
 """
 
 from __future__ import annotations
@@ -13,9 +13,10 @@ import functools
 from collections.abc import Callable
 from typing import Any
 
+import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QPen
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QPainter, QPen
 
 # Stacking order: the grid, then the emphasis ring under everything, flags over the points.
 Z_GRID, Z_EMPHASIS, Z_LINES, Z_SPOTS, Z_FLAGS = -2.0, -1.0, 0.0, 1.0, 2.0
@@ -37,57 +38,38 @@ def brush(colour: str) -> QBrush:
 
 
 class ItemPool:
+    """The range bars' items, kept from one drawing to the next, and the markers' item."""
+
     def __init__(self, plot: pg.PlotWidget, clicked: SpotsSlot, hovered: SpotsSlot) -> None:
         self.plot = plot
         self._clicked, self._hovered = clicked, hovered
-        self._curves: list[pg.PlotCurveItem] = []
         self._ranges: list[pg.PlotCurveItem] = []
-        self._used = [0, 0]  # curves and ranges handed out in this drawing
-
-    def prepare(self, count: int) -> None:
-        """Create `count` curves ahead of the first drawing, hidden."""
-        self.begin()
-        for _ in range(count):
-            self._take(self._curves, 0, pg.PlotCurveItem)
-        for item in self._curves:
-            item.setVisible(False)
-        self.begin()
+        self._used = 0  # range items handed out in this drawing
 
     def begin(self) -> None:
         """A new drawing starts: every item is free again."""
-        self._used = [0, 0]
-
-    def curve(self, xs: list[float], ys: list[float], pen: Any) -> pg.PlotCurveItem:
-        item = self._take(self._curves, 0, pg.PlotCurveItem)
-        item.setData(xs, ys, pen=pen)
-        return item
+        self._used = 0
 
     def range_lines(self, xs: list[float], ys: list[float], pen: Any) -> pg.PlotCurveItem:
         """Vertical bars, one per pair of (x, y) points."""
-        item = self._take(self._ranges, 1, lambda: pg.PlotCurveItem(connect="pairs"))
+        if self._used < len(self._ranges):
+            item = self._ranges[self._used]
+            item.setVisible(True)
+        else:
+            item = pg.PlotCurveItem(connect="pairs")
+            item.setZValue(Z_LINES)
+            self.plot.addItem(item)
+            self._ranges.append(item)
+        self._used += 1
         item.setData(xs, ys, pen=pen, connect="pairs")
         return item
 
     def finish(self) -> None:
         """Empty and hide the items this drawing did not use: they must not count for the range."""
-        for items, used in zip((self._curves, self._ranges), self._used, strict=True):
-            for item in items[used:]:
-                if item.isVisible():
-                    item.setData([], [])
-                    item.setVisible(False)
-
-    def _take(self, items: list[Any], slot: int, create: Callable[[], Any]) -> Any:
-        index = self._used[slot]
-        self._used[slot] += 1
-        if index < len(items):
-            item = items[index]
-            item.setVisible(True)
-            return item
-        item = create()
-        item.setZValue(Z_LINES)
-        self.plot.addItem(item)
-        items.append(item)
-        return item
+        for item in self._ranges[self._used:]:
+            if item.isVisible():
+                item.setData([], [])
+                item.setVisible(False)
 
     def spot_item(self) -> pg.ScatterPlotItem:
         """The one scatter item of every marker (see `SpotSlice`), hidden until filled."""
@@ -121,3 +103,75 @@ class SpotSlice:
 
     def mapFromScene(self, pos: Any) -> Any:
         return self.scatter.mapFromScene(pos)
+
+
+class CurveSet(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyped
+    """Every line of the chart in one item, each a path with its pen, drawn as a PlotCurveItem
+    draws one (antialiased, `drawPath`): an item per line costs its own bounds and paint."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._lines: list[CurveLine] = []
+        self._bounds: QRectF | None = None
+        self._extent: tuple[float, float, float, float] | None = None  # x and y low, high
+        self._padding = 0.0  # pixels: half the widest pen, as PlotCurveItem pads
+
+    def set_lines(self, lines: list[CurveLine]) -> None:
+        self.prepareGeometryChange()
+        self._lines = lines
+        xs = [x for line in lines for x in line.xs]
+        ys = [y for line in lines for y in line.ys]
+        self._extent = (min(xs), max(xs), min(ys), max(ys)) if xs else None
+        self._padding = max((line.pen.widthF() * 0.7072 for line in lines), default=0.0)
+        self._bounds = None
+        self.setVisible(bool(lines))
+        self.update()
+
+    def lines(self) -> list[CurveLine]:
+        return list(self._lines)
+
+    def dataBounds(self, ax: int, frac: float = 1.0, orthoRange: Any = None) -> tuple[Any, Any]:
+        if self._extent is None:
+            return None, None
+        return self._extent[:2] if ax == 0 else self._extent[2:]
+
+    def pixelPadding(self) -> float:
+        return self._padding
+
+    def boundingRect(self) -> QRectF:
+        if self._bounds is None:
+            if self._extent is None:
+                return QRectF()
+            x_low, x_high, y_low, y_high = self._extent
+            px = py = 0.0
+            if self._padding > 0:
+                px_vector, py_vector = self.pixelVectors()
+                px = 0.0 if px_vector is None else px_vector.length() * self._padding
+                py = 0.0 if py_vector is None else py_vector.length() * self._padding
+            self._bounds = QRectF(x_low - px, y_low - py, 2 * px + x_high - x_low, 2 * py + y_high - y_low)
+        return self._bounds
+
+    def viewTransformChanged(self) -> None:
+        self._bounds = None
+        self.prepareGeometryChange()
+
+    def paint(self, painter: QPainter, *_args: Any) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, bool(pg.getConfigOption("antialias")))
+        for line in self._lines:
+            painter.setPen(line.pen)
+            painter.drawPath(line.path)
+
+
+class CurveLine:
+    """One line of a `CurveSet`: its points and pen (`opts["pen"]`, as a PlotCurveItem has it)."""
+
+    def __init__(self, item: CurveSet, xs: list[float], ys: list[float], pen: QPen) -> None:
+        self.item, self.xs, self.ys, self.pen = item, xs, ys, pen
+        self.opts = {"pen": pen}
+        self.path = pg.arrayToQPath(np.asarray(xs, dtype=float), np.asarray(ys, dtype=float), connect="all")
+
+    def getData(self) -> tuple[Any, Any]:
+        return np.asarray(self.xs, dtype=float), np.asarray(self.ys, dtype=float)
+
+    def isVisible(self) -> bool:
+        return bool(self.item.isVisible())

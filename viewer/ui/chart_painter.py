@@ -9,10 +9,19 @@ from typing import Any
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 
-from viewer.services.chart_model import MAX_OTHER_REGIONS, XY, Drawing
+from viewer.services.chart_model import XY, Drawing
 from viewer.ui import chart_items, chart_style, chart_text
 from viewer.ui.chart_corrections import CorrectedMarks
-from viewer.ui.chart_items import Z_EMPHASIS, Z_GRID, ItemPool, SpotSlice, SpotsSlot
+from viewer.ui.chart_items import (
+    Z_EMPHASIS,
+    Z_GRID,
+    Z_LINES,
+    CurveLine,
+    CurveSet,
+    ItemPool,
+    SpotSlice,
+    SpotsSlot,
+)
 from viewer.ui.chart_marks import FlagMarks, MarkScatter
 from viewer.ui.i18n import in_brackets
 from viewer.ui.labels import figure_kind_label
@@ -44,10 +53,13 @@ class ChartPainter:
                  set_title: Callable[[str], None]) -> None:
         self.plot, self._set_title = plot, set_title
         self.factor, self.unit_label = 1.0, ""
-        self.curves: dict[tuple[str, str], pg.PlotCurveItem] = {}
+        self.curves: dict[tuple[str, str], CurveLine] = {}
         self.spots: dict[tuple[str, str], SpotSlice] = {}
         self.items = ItemPool(plot, clicked, hovered)
-        self.items.prepare(1 + MAX_OTHER_REGIONS)  # the actual values of the regions drawn
+        self.lines = CurveSet()
+        self.lines.setZValue(Z_LINES)
+        self.lines.setVisible(False)
+        plot.addItem(self.lines)
         self.scatter = self.items.spot_item()
         self.emphasis = MarkScatter(size=24, symbol="o", pen=pg.mkPen("#e8590c", width=3), brush=pg.mkBrush(None))
         self.emphasis.setAcceptedMouseButtons(Qt.MouseButton.NoButton)  # clicks go to the point
@@ -75,6 +87,7 @@ class ChartPainter:
         self.items.begin()
         if drawing is None:
             self.items.finish()
+            self.lines.set_lines([])
             self.scatter.setData([], [])
             self.scatter.setVisible(False)
             return
@@ -84,10 +97,11 @@ class ChartPainter:
         colours = chart_style.region_colours(drawing.regions)
         self._colours = {r: c.name() for r, c in colours.items()}
         scale = 1 / self.factor
-        for curve in drawing.curves:
-            self.curves[(curve.region, curve.group)] = self.items.curve(
-                curve.xs, [y * scale for y in curve.ys],
-                chart_items.pen(self._colours[curve.region], 2, chart_style.line_style(curve.group)))
+        lines = [CurveLine(self.lines, curve.xs, [y * scale for y in curve.ys],
+                           chart_items.pen(self._colours[curve.region], 2, chart_style.line_style(curve.group)))
+                 for curve in drawing.curves]
+        self.lines.set_lines(lines)
+        self.curves.update(((c.region, c.group), line) for c, line in zip(drawing.curves, lines, strict=True))
         self._paint_spots(drawing, colours, scale)
         for region, (xs, ys) in drawing.ranges.items():
             self.items.range_lines(xs, [y * scale for y in ys], chart_items.pen(self._colours[region], 4))
