@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -15,9 +16,10 @@ from chart_support import chart_figure, store_of
 from pytestqt.qtbot import QtBot
 
 from viewer.model import Point, Role, Series
+from viewer.services.chart_model import ChartModel, answer_flags
 from viewer.services.library import Library
 from viewer.ui import chart_pane as chart_pane_module
-from viewer.ui.chart_pane import ChartPane
+from viewer.ui.chart_pane import ChartPane, checks_answer
 from viewer.ui.review_labels import FLAG_CONFLICT, flags_from_rows
 
 FIRST, SECOND = "研发投入", "技术合同成交额"
@@ -35,8 +37,11 @@ def conflicting(indicator: str, year: int, doc_ids: tuple[int, int]) -> Series:
 
 @pytest.fixture
 def library(tmp_path: Path) -> Iterator[Library]:
+    """Each indicator: two reports in conflict; 甲市's 14 of 2021 also stated by a later report 5 (two
+    figures behind one marker)."""
     library = store_of(tmp_path / "s.db", conflicting(FIRST, 2021, (1, 2)), conflicting(SECOND, 2022, (3, 4)),
-                       years={1: 2021, 2: 2022, 3: 2022, 4: 2023})
+                       Series(FIRST, "元", "money", [point(2021, 14e8, 5)]),
+                       years={1: 2021, 2: 2022, 3: 2022, 4: 2023, 5: 2024})
     library.run_checks()
     yield library
     library.close()
@@ -53,7 +58,7 @@ def test_flags_are_read_off_the_ui_thread_and_stale_ones_dropped(
     chart.flag_source = lambda ids: flags_from_rows(library.figure_flag_rows(ids))  # as the window sets it
     entered, release = threading.Event(), threading.Event()
     asked: list[tuple[str, str]] = []  # (indicator, thread) of each read
-    answer = chart_pane_module.answer_flags
+    answer = chart_pane_module.checks_answer
 
     def held_answer(*args: Any) -> Any:
         asked.append((args[1].series.indicator, threading.current_thread().name))
@@ -61,7 +66,7 @@ def test_flags_are_read_off_the_ui_thread_and_stale_ones_dropped(
         release.wait(10)
         return answer(*args)
 
-    monkeypatch.setattr(chart_pane_module, "answer_flags", held_answer)
+    monkeypatch.setattr(chart_pane_module, "checks_answer", held_answer)
     chart.show_indicator(FIRST)
     qtbot.waitUntil(entered.is_set, timeout=5_000)  # the UI thread runs while the read is held
     assert asked == [(FIRST, "op chart flags")] and chart.flags_scheduled() and chart.flagged_points() == []
@@ -84,7 +89,7 @@ def test_a_dropped_answer_is_asked_again_for_the_series_drawn(
     qtbot.addWidget(chart)
     chart.flag_source = lambda ids: flags_from_rows(library.figure_flag_rows(ids))
     entered, release = threading.Event(), threading.Event()
-    answer, reads = chart_pane_module.answer_flags, []
+    answer, reads = chart_pane_module.checks_answer, []
 
     def held_answer(*args: Any) -> Any:
         reads.append(args[1].generation)
@@ -92,7 +97,7 @@ def test_a_dropped_answer_is_asked_again_for_the_series_drawn(
         release.wait(10)
         return answer(*args)
 
-    monkeypatch.setattr(chart_pane_module, "answer_flags", held_answer)
+    monkeypatch.setattr(chart_pane_module, "checks_answer", held_answer)
     chart.show_indicator(FIRST)
     qtbot.waitUntil(entered.is_set, timeout=5_000)
     chart.reload_flags()
@@ -120,6 +125,26 @@ def test_flags_of_a_store_in_memory_are_read_through_the_flag_source(qtbot: QtBo
     assert threads == [threading.main_thread().name]
     assert {flag for _x, _y, flag in chart.flagged_points()} == {FLAG_CONFLICT}
     memory.close()
+
+
+def test_one_read_answers_as_the_figures_behind_and_their_findings_do(library: Library) -> None:
+    """`checks_answer` (the window's read, one statement) gives what asking the figures behind
+    the points and then their findings gives, also when some figures were asked about before."""
+    def flags(ids: list[int]) -> dict[int, str]:
+        return flags_from_rows(library.figure_flag_rows(ids))
+
+    model = ChartModel(library)
+    model.flag_source = flags
+    for indicator in (FIRST, SECOND):
+        shown = model.indicator_series(indicator)
+        assert shown is not None and model.show(shown, None) and model.drawing() is not None
+        request = model.flag_request()
+        assert request is not None
+        expected = answer_flags(library, request, flags)
+        assert expected.found and checks_answer(library, request) == expected
+        assert indicator == SECOND or max(len(ids) for ids in expected.behind.values()) == 2
+        halfway = replace(request, asked=frozenset(expected.asked[:1]))
+        assert checks_answer(library, halfway) == answer_flags(library, halfway, flags)
 
 
 def test_the_marker_follows_a_corrected_document_year(qtbot: QtBot, tmp_path: Path) -> None:

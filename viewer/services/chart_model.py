@@ -24,7 +24,7 @@ from viewer.services.chart import (
 )
 from viewer.services.chart import MAX_OTHER_REGIONS as MAX_OTHER_REGIONS
 from viewer.services.library import Library
-from viewer.services.series import Position, position
+from viewer.services.series import FlagRow, Position, position
 
 FlagSource = Callable[[list[int]], dict[int, str]]  # figure ids -> flag (conflict, outlier, met, missed)
 XY = tuple[float, float]
@@ -46,6 +46,22 @@ class FlagAnswer:
     behind: dict[Position, list[int]]  # a place -> the cited figures of the reports behind it
     asked: list[int]  # the cited figures asked about
     found: dict[int, str]  # of them, those with a flag
+
+
+def answer_from_rows(request: FlagRequest, rows: list[FlagRow],
+                     flags_of: Callable[[list[tuple[int, str, str, str]]], dict[int, str]]) -> FlagAnswer:
+    """The answer `answer_flags` gives, from the rows of `Library.flag_rows_at` (one read) and a
+    function from (figure id, kind, verdict, label) rows to flags: the figures behind a place in
+    their documents' order, then theirs, as `Library.figures_at` gives them."""
+    places: dict[Position, set[tuple[int, int]]] = {}
+    for place, figure_id, doc_id, *_finding in rows:
+        places.setdefault(place, set()).add((doc_id, figure_id))
+    behind = {place: [figure_id for _doc, figure_id in sorted(figures)] for place, figures in places.items()}
+    new = sorted({i for ids in behind.values() for i in ids} - request.asked)
+    wanted = set(new)
+    found = flags_of([(figure_id, kind, verdict, label) for _place, figure_id, _doc, kind, verdict, label in rows
+                      if figure_id in wanted]) if new else {}
+    return FlagAnswer(request, behind, new, found)
 
 
 def answer_flags(library: Library, request: FlagRequest, source: FlagSource) -> FlagAnswer:

@@ -267,6 +267,12 @@ class Library:
         that the checks cite (those that can flag a point)."""
         return series_service.flagged_positions(self.conn, indicator, unit, points)
 
+    def flag_rows_at(self, indicator: str, unit: str, points: list[Point]) -> list[series_service.FlagRow]:
+        """(position, figure id, its document, check kind, verdict, evidence label) of the checks
+        that can flag chart points, citing the figures behind them: `figures_at` and
+        `figure_flag_rows` in one read."""
+        return series_service.flag_rows_at(self.conn, indicator, unit, points)
+
     # removing documents, new versions, the samples (see services.removal, .versions, .demo)
     def removal_preview(self, doc_ids: list[int]) -> RemovalPreview:
         from viewer.services.removal import removal_preview

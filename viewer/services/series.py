@@ -81,6 +81,7 @@ def series_for_figure(db: Queryable, figure: Figure, regions: list[str] | None =
 
 # -- the chart's series: one point per marker it draws ---------------------------------------
 Position = tuple[Any, ...]  # (region, role, year, value, qualifier, value_high)
+FlagRow = tuple[Position, int, int, str, str, str]  # position, figure, document, check kind, verdict, label
 
 
 def position(point: Point) -> Position:
@@ -155,3 +156,13 @@ def flagged_positions(db: Queryable, indicator: str, unit: str, points: list[Poi
     for row in rows:
         found.setdefault(tuple(row[1:]), []).append(int(row[0]))
     return found
+
+
+def flag_rows_at(db: Queryable, indicator: str, unit: str, points: list[Point]) -> list[FlagRow]:
+    """(position, figure id, its document, check kind, verdict, evidence label) of the checks
+    citing the figures behind chart points (`store.figures.spot_flag_rows`), in the checks' order."""
+    if not points:
+        return []
+    roles = tuple(sorted({p.role for p in points}))
+    rows = store_figures.spot_flag_rows(db, indicator, unit, roles, sorted({p.region for p in points}))
+    return [(tuple(row[1:7]), int(row[0]), int(row[10]), str(row[7]), str(row[8]), str(row[9])) for row in rows]

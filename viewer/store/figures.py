@@ -226,6 +226,21 @@ def spot_figure_ids(
     return db.execute(f"SELECT f.id, {_SPOT_COLUMNS} FROM figures f WHERE {where} AND {cited}", params).fetchall()
 
 
+def spot_flag_rows(
+    db: Queryable, indicator: str, unit: str, roles: tuple[str, ...], regions: list[str],
+) -> list[tuple[Any, ...]]:
+    """(figure id, region, role, year, value, qualifier, value_high, check kind, verdict,
+    evidence label, document id) of the evidence that cites the figures behind the spots of
+    these regions in a check which can flag a chart point, in the order of the checks and their
+    evidence: what `spot_figure_ids` and the findings' rows of its figures give, in one statement."""
+    where, params = _series_filter(indicator, unit, roles, regions)
+    return db.execute(
+        f"SELECT f.id, {_SPOT_COLUMNS}, c.kind, c.verdict, e.label, f.doc_id FROM figures f "
+        "JOIN check_evidence e ON e.figure_id = f.id JOIN checks c ON c.id = e.check_id "
+        f"WHERE {where} AND c.kind IN ('conflict', 'outlier', 'part_year', 'target') ORDER BY c.id, e.idx",
+        params).fetchall()
+
+
 def figure_at_span(db: Queryable, doc_id: int, start: int, end: int) -> tuple[int, int, int] | None:
     """(figure id, sentence start, sentence end) of the document's figure spanning start..end."""
     row = db.execute(

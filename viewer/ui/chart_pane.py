@@ -12,7 +12,15 @@ from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import QMenu, QVBoxLayout, QWidget
 
 from viewer.model import Figure, Point, Series
-from viewer.services.chart_model import ChartModel, Drawing, FlagAnswer, FlagSource, answer_flags
+from viewer.services.chart_model import (
+    ChartModel,
+    Drawing,
+    FlagAnswer,
+    FlagRequest,
+    FlagSource,
+    answer_flags,
+    answer_from_rows,
+)
 from viewer.services.library import Library
 from viewer.ui import chart_bar, chart_export, chart_text
 from viewer.ui.chart_corrections import correction_menu, point_at
@@ -25,9 +33,12 @@ pg.setConfigOptions(background="w", foreground="#333", antialias=True)
 FLAGS_MS = 40  # the checks' flags of the points drawn: read once the chart is painted
 
 
-def checks_flags(op: Op) -> FlagSource:
-    """The checks' flags of figures, read through an op's library (in its thread)."""
-    return lambda figure_ids: flags_from_rows(op.library.figure_flag_rows(figure_ids))
+def checks_answer(library: Library, request: FlagRequest) -> FlagAnswer:
+    """The checks' flags of a request's points, read in one statement (in an op's thread, through
+    its library)."""
+    series = request.series
+    return answer_from_rows(request, library.flag_rows_at(series.indicator, series.unit, request.points),
+                            flags_from_rows)
 
 
 class ChartPane(QWidget):
@@ -83,7 +94,7 @@ class ChartPane(QWidget):
     @flag_source.setter
     def flag_source(self, source: FlagSource | None) -> None:
         """Whether the chart shows the checks' flags: with a store in a file they are read off the
-        UI thread through a connection of the read's own (`checks_flags`), with one in memory
+        UI thread through a connection of the read's own (`checks_answer`), with one in memory
         through `source` itself."""
         self.model.flag_source = source
 
@@ -179,7 +190,7 @@ class ChartPane(QWidget):
             return
         if self._ops is None:
             self._ops = Ops(self, library.store_path)
-        self._flag_op = self._ops.read("chart flags", lambda op: answer_flags(op.library, request, checks_flags(op)),
+        self._flag_op = self._ops.read("chart flags", lambda op: checks_answer(op.library, request),
                                        self._flags_read, self._flags_failed)
 
     def _flags_read(self, answer: FlagAnswer) -> None:
