@@ -60,6 +60,18 @@ def write_transaction(db: sqlite_utils.Database) -> Iterator[None]:
         raise
 
 
+@contextlib.contextmanager
+def own_transaction(db: sqlite_utils.Database) -> Iterator[None]:
+    """A transaction of its own, or none inside the caller's: a savepoint there would copy each page
+    the writer changes into a journal of its own (half the bytes an import wrote), and the caller's
+    transaction ends with the exception anyway (write_transaction rolls back)."""
+    if db.conn.in_transaction:
+        yield
+    else:
+        with db.atomic():
+            yield
+
+
 class StoreError(Exception):
     """The store cannot be used; the message says why and names the file. `reason` is one of
     the REASONS, for a message in the reader's language and the command's exit code."""

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime
 import json
-from collections.abc import Iterator
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
 from viewer.model import AnalyzedDocument, Document, Entity, Figure, Mention, Paragraph, Sentence
-from viewer.store.connection import Queryable, in_chunks
+from viewer.store.connection import Queryable, in_chunks, own_transaction
 from viewer.store.document_rows import (
     FIGURE_COLUMNS,
     DocumentRows,
@@ -56,7 +54,7 @@ def save_document(db: sqlite_utils.Database, analysed: AnalyzedDocument, rows: D
     rows built beforehand (`document_rows`), so that a writer builds them before taking the lock."""
     doc = analysed.document
     rows = rows if rows is not None else document_rows(analysed)
-    with _atomic(db):
+    with own_transaction(db):
         old = db.execute(
             "SELECT id, title, region, publisher, published, year, kind, metadata_edited "
             "FROM documents WHERE path = ?",
@@ -105,18 +103,6 @@ def save_document(db: sqlite_utils.Database, analysed: AnalyzedDocument, rows: D
         _recount_copies(db, [r[3] for r in rows.paragraphs])
     doc.id = new_id
     return new_id
-
-
-@contextlib.contextmanager
-def _atomic(db: sqlite_utils.Database) -> Iterator[None]:
-    """A transaction of its own, or none inside the caller's: a savepoint there would copy each page
-    the document changes into a journal of its own, and the caller's transaction ends with the
-    exception anyway (every caller: ingest, re-analysis)."""
-    if db.conn.in_transaction:
-        yield
-    else:
-        with db.atomic():
-            yield
 
 
 def delete_document(db: sqlite_utils.Database, doc_id: int) -> None:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from viewer.model import AnalyzedDocument
-from viewer.store.connection import Queryable, in_chunks
+from viewer.store.connection import Queryable, in_chunks, own_transaction
 from viewer.store.documents import _insert_figures, _insert_mentions
 
 if TYPE_CHECKING:
@@ -79,7 +79,7 @@ def replace_analysis(
     metadata unless a reviewer edited it, and the analysis version. Returns whether the metadata
     changed. Raises KeyError when the document is not stored."""
     doc = analysed.document
-    with db.atomic():
+    with own_transaction(db):
         row = db.execute(
             f"SELECT {', '.join(_METADATA)}, metadata_edited FROM documents WHERE id = ?", [doc_id]).fetchone()
         if row is None:
