@@ -16,7 +16,7 @@ from viewer.model import Figure
 from viewer.model.review import CheckKind, Evidence, Finding
 from viewer.store import figures as store_figures
 from viewer.store.connection import Queryable, in_chunks
-from viewer.store.figures import _FIGURE_COLUMNS, _figure  # the figures module's row reader
+from viewer.store.figures import FIGURE_COLUMNS, figure_from_row
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -226,7 +226,7 @@ def series_figures(db: Queryable, indicator: str, regions: Collection[str] | Non
     """The figures (not excluded) of an indicator (only in `regions`, and only those with a value
     and one of `roles`, when given), by region, each region's in corpus order; read as they are
     consumed."""
-    sql = f"SELECT {_FIGURE_COLUMNS} FROM figures WHERE indicator = ? AND excluded = 0"
+    sql = f"SELECT {FIGURE_COLUMNS} FROM figures WHERE indicator = ? AND excluded = 0"
     params: list[Any] = [indicator]
     if regions is not None:
         sql += f" AND region {_IN_JSON}"
@@ -235,7 +235,7 @@ def series_figures(db: Queryable, indicator: str, regions: Collection[str] | Non
         sql += f" AND value IS NOT NULL AND role {_IN_JSON}"
         params.append(json.dumps(sorted(roles)))
     for row in db.execute(sql + f" ORDER BY region, {_CORPUS_ORDER}", params):
-        yield _figure(row)
+        yield figure_from_row(row)
 
 
 def indicator_units(db: Queryable, indicator: str) -> list[str]:
@@ -246,8 +246,8 @@ def year_levels(db: Queryable, indicator: str, units: Collection[str], region: s
     """Figures (not excluded) of an indicator, region and year with a value and a role that reports
     a level (actual, share, estimate), in corpus order: one index seek per unit."""
     marks = ", ".join("?" * len(units))
-    return [_figure(r) for r in db.execute(
-        f"SELECT {_FIGURE_COLUMNS} FROM figures WHERE indicator = ? AND unit IN ({marks}) "
+    return [figure_from_row(r) for r in db.execute(
+        f"SELECT {FIGURE_COLUMNS} FROM figures WHERE indicator = ? AND unit IN ({marks}) "
         f"AND region = ? AND role IN {_LEVEL_ROLES} AND year = ? AND excluded = 0 AND value IS NOT NULL "
         f"ORDER BY {_CORPUS_ORDER}", [indicator, *units, region, year])]
 

@@ -7,15 +7,15 @@ from typing import Any
 from viewer.model import Figure, Point, weak_slots
 from viewer.store.connection import Queryable, in_chunks
 
-_FIGURE_COLUMNS = (
+FIGURE_COLUMNS = (
     "id, doc_id, span_start, span_end, text, value, value_high, unit, unit_text, kind, qualifier, year, "
     "period, period_start, period_end, indicator, region, role, sentence_start, sentence_end, confidence, "
     "provisional, indicator_how, region_how, period_how, modality, source, excluded"
 )
 
 
-def _figure(row: Any) -> Figure:
-    """A Figure from a row of _FIGURE_COLUMNS; arguments in field order, as keywords cost three
+def figure_from_row(row: Any) -> Figure:
+    """A Figure from a row of FIGURE_COLUMNS; arguments in field order, as keywords cost three
     times as much for a class of 26 fields and the checks read every figure (tests check the order)."""
     (fid, doc_id, start, end, text, value, high, unit, unit_text, kind, qualifier, year, period, p_start,
      p_end, indicator, region, role, s_start, s_end, confidence, provisional, indicator_how, region_how,
@@ -27,24 +27,24 @@ def _figure(row: Any) -> Figure:
 
 def document_figures(db: Queryable, doc_id: int) -> list[Figure]:
     return [
-        _figure(r)
-        for r in db.execute(f"SELECT {_FIGURE_COLUMNS} FROM figures WHERE doc_id = ? ORDER BY span_start", [doc_id])
+        figure_from_row(r)
+        for r in db.execute(f"SELECT {FIGURE_COLUMNS} FROM figures WHERE doc_id = ? ORDER BY span_start", [doc_id])
     ]
 
 
 def get_figure(db: Queryable, figure_id: int) -> Figure | None:
-    row = db.execute(f"SELECT {_FIGURE_COLUMNS} FROM figures WHERE id = ?", [figure_id]).fetchone()
-    return _figure(row) if row else None
+    row = db.execute(f"SELECT {FIGURE_COLUMNS} FROM figures WHERE id = ?", [figure_id]).fetchone()
+    return figure_from_row(row) if row else None
 
 
 def all_figures(db: Queryable) -> list[tuple[str, str, Figure]]:
     """Every figure with its document's file name and sentence, in document order."""
     sql = (
         f"SELECT d.file_name, substr(d.text, f.sentence_start + 1, f.sentence_end - f.sentence_start), "
-        f"{', '.join('f.' + c.strip() for c in _FIGURE_COLUMNS.split(','))} "
+        f"{', '.join('f.' + c.strip() for c in FIGURE_COLUMNS.split(','))} "
         "FROM figures f JOIN documents d ON d.id = f.doc_id ORDER BY d.file_name, f.span_start"
     )
-    return [(r[0], r[1], _figure(r[2:])) for r in db.execute(sql)]
+    return [(r[0], r[1], figure_from_row(r[2:])) for r in db.execute(sql)]
 
 
 def indicator_units(db: Queryable, indicator: str, roles: tuple[str, ...]) -> list[tuple[str, str, int]]:

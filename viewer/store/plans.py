@@ -9,14 +9,14 @@ from typing import TYPE_CHECKING, Any
 
 from viewer.model import Figure
 from viewer.store.connection import Queryable, in_chunks, write_transaction
-from viewer.store.figures import _FIGURE_COLUMNS, _figure
+from viewer.store.figures import FIGURE_COLUMNS, figure_from_row
 from viewer.store.reviewer_rows import put_plan_exclusion, record_plan_exclusion
 
 if TYPE_CHECKING:
     import sqlite_utils
 
 HEAD_CHARS = 1500  # of a document's text, where a plan says what it is (十四五, 到2025年, 规划基年)
-_COLUMNS = ", ".join("f." + c.strip() for c in _FIGURE_COLUMNS.split(","))
+_COLUMNS = ", ".join("f." + c.strip() for c in FIGURE_COLUMNS.split(","))
 
 
 DocumentRow = tuple[int, str, str | None, int | None, str, str, str, int]
@@ -52,7 +52,7 @@ def document_text(db: Queryable, doc_id: int) -> str | None:
 def plan_figures(db: Queryable, doc_id: int) -> list[Figure]:
     """Every figure of a document that is a data point, in text order."""
     sql = f"SELECT {_COLUMNS} FROM figures f WHERE f.doc_id = ? AND f.excluded = 0 ORDER BY f.span_start"
-    return [_figure(r) for r in db.execute(sql, [doc_id])]
+    return [figure_from_row(r) for r in db.execute(sql, [doc_id])]
 
 
 def figures_of(db: Queryable, indicators: Sequence[str], regions: Sequence[str],
@@ -69,7 +69,7 @@ def figures_of(db: Queryable, indicators: Sequence[str], regions: Sequence[str],
             f"WHERE f.indicator IN ({marks}) AND f.region IN ({region_marks}) AND f.excluded = 0 "
             "AND f.value IS NOT NULL AND f.year IS NOT NULL"
         )
-        found.extend((_figure(r[:-2]), r[-2], str(r[-1])) for r in db.execute(sql, [*chunk, *regions]))
+        found.extend((figure_from_row(r[:-2]), r[-2], str(r[-1])) for r in db.execute(sql, [*chunk, *regions]))
     return found
 
 
@@ -85,7 +85,7 @@ def region_levels(db: Queryable, regions: Sequence[str], first_year: int, last_y
         f"WHERE f.region IN ({marks}) AND f.year BETWEEN ? AND ? AND f.role IN ('actual', 'share') "
         "AND f.modality = 'actual' AND f.indicator IS NOT NULL AND f.excluded = 0 AND f.value IS NOT NULL"
     )
-    return [(_figure(r[:-2]), r[-2], str(r[-1])) for r in db.execute(sql, [*regions, first_year, last_year])]
+    return [(figure_from_row(r[:-2]), r[-2], str(r[-1])) for r in db.execute(sql, [*regions, first_year, last_year])]
 
 
 def sentences(db: Queryable, figure_ids: Sequence[int]) -> dict[int, str]:
