@@ -48,13 +48,14 @@ def all_figures(db: Queryable) -> list[tuple[str, str, Figure]]:
 
 
 def indicator_units(db: Queryable, indicator: str, roles: tuple[str, ...]) -> list[tuple[str, str, int]]:
-    """(unit, kind, count) of an indicator's figures in these roles, most frequent first."""
+    """(unit, kind, count) of an indicator's figures with a value in these roles, most frequent
+    first (ties: by unit, then kind), from the counts migration 21 keeps."""
     marks = ", ".join("?" * len(roles))
     return [
         (r[0], r[1], r[2])
         for r in db.execute(
-            f"SELECT unit, kind, count(*) n FROM figures WHERE indicator = ? AND role IN ({marks}) "
-            "AND value IS NOT NULL GROUP BY unit, kind ORDER BY n DESC",
+            f"SELECT unit, kind, sum(figures) n FROM indicator_unit_counts WHERE indicator = ? AND role IN ({marks}) "
+            "AND valued = 1 GROUP BY unit, kind ORDER BY n DESC, unit, kind",
             [indicator, *roles],
         )
     ]
@@ -150,10 +151,12 @@ def busiest_regions(db: Queryable, indicator: str, limit: int) -> list[str]:
 
 
 def indicator_names(db: Queryable) -> list[tuple[str, int]]:
+    """(indicator, figures) for every indicator, most figures first (ties: by name), from the
+    counts migration 21 keeps."""
     return [
         (r[0], r[1])
         for r in db.execute(
-            "SELECT indicator, count(*) FROM figures WHERE indicator IS NOT NULL GROUP BY indicator ORDER BY 2 DESC"
+            "SELECT indicator, sum(figures) n FROM indicator_unit_counts GROUP BY indicator ORDER BY n DESC, indicator"
         )
     ]
 
