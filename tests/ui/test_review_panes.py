@@ -10,7 +10,8 @@ import pytest
 import ui_fakes as fakes
 from chart_support import chart_figure, store_of
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QTextCharFormat
+from PySide6.QtGui import QColor, QFont, QTextCharFormat
+from PySide6.QtWidgets import QTreeView
 from pytestqt.qtbot import QtBot
 from test_document_pane import formats_at
 
@@ -71,6 +72,37 @@ def test_checks_tree_is_document_kind_finding_and_filters(qtbot: QtBot) -> None:
     muted = model.index(0, 0, model.index(2, 0, model.index(0, 0)))  # the met target
     assert muted.data(FINDING_ROLE).verdict == Verdict.MET
     assert muted.data(Qt.ItemDataRole.ForegroundRole).color() != QColor("#000000")
+
+
+def test_checks_document_rows_are_labelled_only_when_a_view_shows_them(qtbot: QtBot) -> None:
+    labelled: list[int] = []
+
+    class Counting(ChecksModel):
+        def _document_data(self, doc_id: int, role: int) -> Any:
+            labelled.append(doc_id)
+            return super()._document_data(doc_id, role)
+
+    many = [fakes.make_document(i) for i in range(1, 3001)]
+    counts = {d.id: (3, 0 if d.id % 3 == 0 else 2) for d in many if d.id is not None}
+    model = Counting()
+    model.set_counts(counts, many, lambda _doc_id: [])
+    assert model.rowCount() == 2000 and labelled == []  # the attention view hides every third one
+    assert model.doc_row(3000) == -1 and model.doc_row(2999) == 1999
+    view = QTreeView()
+    qtbot.addWidget(view)
+    view.setUniformRowHeights(True)
+    view.setModel(model)
+    view.resize(300, 200)
+    view.show()
+    qtbot.waitExposed(view)
+    assert labelled and len(set(labelled)) < 100, "only the rows in sight are labelled"
+    last = model.index(1999, 0)
+    assert last.data() == "甲市科技工作回顾（2）" and model.hasChildren(last)
+    assert "需关注 2 条，共 3 条" in last.data(Qt.ItemDataRole.ToolTipRole)
+    assert last.data(Qt.ItemDataRole.FontRole).weight() == QFont.Weight.DemiBold
+    model.set_attention_only(False)
+    assert model.rowCount() == 3000 and model.index(2999, 0).data() == "甲市科技工作回顾（0/3）"
+    assert model.index(2999, 0).data(Qt.ItemDataRole.FontRole) is None
 
 
 def test_clicking_a_finding_shows_its_evidence(qtbot: QtBot) -> None:

@@ -1,20 +1,23 @@
 """The tree of the checks panel: document -> check kind -> finding, filtered by verdict.
 
-Built for stores of thousands of reports: the top level holds one row per document with its
-counts (from one GROUP BY) and one empty placeholder row under it, so that the view draws it
-expandable without asking Python (a `hasChildren` override costs the view a Python call per
-document at every layout); a document's findings are asked for (`loader(doc_id)`) and replace the
-placeholder only when its row is expanded (fetchMore) or the document is opened. Every build is
-one pass with dict lookups.
+Built for stores of thousands of reports: the top level is a list of document ids whose labels,
+tooltips and fonts are made in `data()`, so only for the rows a view draws; an unloaded
+document shows one empty placeholder row, so that it draws expandable; a document's findings are
+asked for (`loader(doc_id)`) and replace the placeholder only when its row is expanded
+(fetchMore) or the document is opened.
+
+An index's internal id says where it is: 0 for a document, (document row + 1) << 16 for a kind
+under it, that plus (kind row + 1) for a finding under the kind.
 """
 
 from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Sequence
+from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
 
 from viewer.model import Document
 from viewer.model.review import CheckKind, Evidence, Finding
@@ -34,13 +37,37 @@ DOC_ROLE = Qt.ItemDataRole.UserRole + 2  # the document id a row belongs to
 TITLE_ROLE = Qt.ItemDataRole.UserRole + 3  # the title of a document row
 Loader = Callable[[int], Sequence[Finding]]
 Counts = dict[int, tuple[int, int]]  # doc id -> (findings, of which need attention)
+KIND_SHIFT = 16
+KIND_MASK = (1 << KIND_SHIFT) - 1
+Role = Qt.ItemDataRole
+FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
 def _no_findings(_doc_id: int) -> Sequence[Finding]:
     return ()
 
 
-class ChecksModel(QStandardItemModel):
+class Listed:
+    """A finding as listed under a kind: its label and tooltip made once, when loaded."""
+
+    __slots__ = ("finding", "text", "tip")
+
+    def __init__(self, finding: Finding, language: str) -> None:
+        message = finding_message(finding, language)
+        self.finding = finding
+        self.text = f"{verdict_label(finding.verdict)}{colon()}{message}"
+        self.tip = plain_tooltip(message)
+
+
+class Kind:
+    __slots__ = ("label", "listed")
+
+    def __init__(self, label: str, listed: list[Listed]) -> None:
+        self.label = label
+        self.listed = listed
+
+
+class ChecksModel(QAbstractItemModel):
     def __init__(self) -> None:
         super().__init__()
         self.counts: Counts = {}
@@ -50,9 +77,13 @@ class ChecksModel(QStandardItemModel):
         self.language = "zh"
         self.shown = 0  # findings listed (a finding across two documents counts once)
         self.loaded: list[int] = []  # documents whose findings were asked for, in order
-        self._titles: list[tuple[int, str]] = []  # (doc id, title) in library order
+        self._titles: dict[int, str] = {}
+        self._order: list[int] = []  # the document of each top-level row
         self._rows: dict[int, int] = {}  # doc id -> top-level row
+        self._kinds: dict[int, list[Kind]] = {}  # doc id -> its kinds, once loaded
+        self._loaded_counts: Counts = {}  # doc id -> counts of the findings read, once loaded
         self._places: dict[int, dict[int, tuple[int, int]]] = {}  # doc id -> finding id -> (kind, row)
+        self._tip = ""
 
     # -- filling --------------------------------------------------------------------------
     def set_counts(self, counts: Counts, documents: Sequence[Document], loader: Loader,
@@ -63,7 +94,7 @@ class ChecksModel(QStandardItemModel):
             sum(c[0] for c in counts.values()), sum(c[1] for c in counts.values()))
         if attention_only is not None:
             self.attention_only = attention_only
-        self._titles = [(d.id, d.title or d.path) for d in documents if d.id is not None]
+        self._titles = {d.id: d.title or d.path for d in documents if d.id is not None}
         self._rebuild()
 
     def set_findings(self, findings: Sequence[Finding], documents: Sequence[Document],
@@ -85,38 +116,99 @@ class ChecksModel(QStandardItemModel):
         return counts[1] if self.attention_only else counts[0]
 
     def _rebuild(self) -> None:
-        self.clear()
-        self._rows, self._places, self.loaded = {}, {}, []
+        self.beginResetModel()
+        self._kinds, self._places, self._loaded_counts, self.loaded = {}, {}, {}, []
         self.shown = self._shown(self.totals)
-        titles = dict(self._titles)
-        order = [d for d, _ in self._titles if d in self.counts]
-        order += sorted(d for d in self.counts if d not in titles)
-        items: list[QStandardItem] = []
-        tip = tr("需关注 %1 条，共 %2 条")
-        for doc_id in order:
-            if self._shown(self.counts[doc_id]) == 0:
-                continue
-            item = _item("", doc_id)
-            self._label(item, titles.get(doc_id, f"#{doc_id}"), self.counts[doc_id], tip)
-            item.setColumnCount(1)  # so that loading its rows later inserts no column
-            item.setRowCount(1)  # the placeholder: expandable until loaded
-            self._rows[doc_id] = len(items)
-            items.append(item)
-        if items:
-            self.invisibleRootItem().appendRows(items)  # one insertion for the views, not one per row
+        counts, titles = self.counts, self._titles
+        order = [d for d in titles if d in counts] + sorted(d for d in counts if d not in titles)
+        at = 1 if self.attention_only else 0
+        self._order = [d for d in order if counts[d][at]]
+        self._rows = {d: row for row, d in enumerate(self._order)}
+        self._tip = tr("需关注 %1 条，共 %2 条")
+        self.endResetModel()
 
-    def _label(self, item: QStandardItem, title: str, counts: tuple[int, int], tip: str = "") -> None:
-        """`tip`: tr("需关注 %1 条，共 %2 条"), when the caller labels many rows."""
-        total, attention = counts
-        count = str(attention) if self.attention_only else f"{attention}/{total}"
-        item.setText(title + in_brackets(count))
-        item.setData(title, TITLE_ROLE)
-        item.setToolTip(plain_tooltip(title + "\n" + (tip or tr("需关注 %1 条，共 %2 条"))
-                                      .replace("%1", str(attention)).replace("%2", str(total))))
-        if attention:
-            item.setFont(_demi_bold())
-        elif item.data(Qt.ItemDataRole.FontRole) is not None:
-            item.setData(None, Qt.ItemDataRole.FontRole)
+    # -- the tree -------------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        if not parent.isValid():
+            return len(self._order)
+        if parent.column() != 0:
+            return 0
+        at = parent.internalId()
+        if at == 0:
+            kinds = self._kinds.get(self._order[parent.row()])
+            return 1 if kinds is None else len(kinds)
+        if at & KIND_MASK:
+            return 0
+        kinds = self._kinds.get(self._order[(at >> KIND_SHIFT) - 1])
+        return len(kinds[parent.row()].listed) if kinds else 0
+
+    def columnCount(self, _parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 1
+
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if column != 0 or row < 0 or row >= self.rowCount(parent):
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, 0, 0)
+        at = parent.internalId()
+        if at == 0:
+            return self.createIndex(row, 0, (parent.row() + 1) << KIND_SHIFT)
+        return self.createIndex(row, 0, at | (parent.row() + 1))
+
+    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        at = index.internalId() if index.isValid() else 0
+        if at == 0:
+            return QModelIndex()
+        if at & KIND_MASK:
+            return self.createIndex((at & KIND_MASK) - 1, 0, at & ~KIND_MASK)
+        return self.createIndex((at >> KIND_SHIFT) - 1, 0, 0)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        return FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
+
+    def data(self, index: Index, role: int = Role.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        at = index.internalId()
+        if at == 0:
+            return self._document_data(self._order[index.row()], role)
+        doc_id = self._order[(at >> KIND_SHIFT) - 1]
+        kinds = self._kinds.get(doc_id)
+        if kinds is None:
+            return None  # the placeholder
+        if at & KIND_MASK == 0:
+            if role == Role.DisplayRole:
+                return kinds[index.row()].label
+            return doc_id if role == DOC_ROLE else None
+        listed = kinds[(at & KIND_MASK) - 1].listed[index.row()]
+        if role == Role.DisplayRole:
+            return listed.text
+        if role == FINDING_ROLE:
+            return listed.finding
+        if role == DOC_ROLE:
+            return doc_id
+        if role == Role.DecorationRole:
+            return verdict_icon(listed.finding.verdict)
+        if role == Role.ToolTipRole:
+            return listed.tip
+        if role == Role.ForegroundRole and not listed.finding.needs_attention:
+            return QBrush(QColor(MUTED_COLOUR))
+        return None
+
+    def _document_data(self, doc_id: int, role: int) -> Any:
+        if role == DOC_ROLE:
+            return doc_id
+        title = self._titles.get(doc_id, f"#{doc_id}")
+        if role == TITLE_ROLE:
+            return title
+        total, attention = self._loaded_counts.get(doc_id) or self.counts[doc_id]
+        if role == Role.DisplayRole:
+            return title + in_brackets(str(attention) if self.attention_only else f"{attention}/{total}")
+        if role == Role.ToolTipRole:
+            return plain_tooltip(title + "\n" + self._tip.replace("%1", str(attention)).replace("%2", str(total)))
+        if role == Role.FontRole and attention:
+            return _demi_bold()
+        return None
 
     # -- lazy children ----------------------------------------------------------------------
     def canFetchMore(self, parent: Index) -> bool:
@@ -128,14 +220,14 @@ class ChecksModel(QStandardItemModel):
             self.load(doc_id)
 
     def _unloaded(self, parent: Index) -> int | None:
-        if not parent.isValid() or parent.parent().isValid():
+        if not parent.isValid() or parent.internalId() != 0:
             return None
-        doc_id = parent.data(DOC_ROLE)
-        return doc_id if isinstance(doc_id, int) and doc_id not in self._places else None
+        doc_id = self._order[parent.row()]
+        return doc_id if doc_id not in self._kinds else None
 
     def is_loaded(self, doc_id: int) -> bool:
         """Whether the document's findings were read (its row holds them, not the placeholder)."""
-        return doc_id in self._places
+        return doc_id in self._kinds
 
     def doc_row(self, doc_id: int) -> int:
         return self._rows.get(doc_id, -1)
@@ -145,47 +237,52 @@ class ChecksModel(QStandardItemModel):
         row = self._rows.get(doc_id)
         if row is None:
             return False
-        if doc_id in self._places:
+        if doc_id in self._kinds:
             return True
         self.loaded.append(doc_id)
         findings = list(self.loader(doc_id))
-        item = self.invisibleRootItem().child(row)
-        self._label(item, str(item.data(TITLE_ROLE)),
-                    (len(findings), sum(1 for f in findings if f.needs_attention)))
         by_kind: dict[str, list[tuple[bool, int, Finding]]] = {}
         for finding in findings:
             if finding.needs_attention or not self.attention_only:
                 key = (not finding.needs_attention, _position(finding, doc_id), finding)
                 by_kind.setdefault(finding.kind, []).append(key)
         places: dict[int, tuple[int, int]] = {}
-        kind_items: list[QStandardItem] = []
-        kinds = [k for k in CheckKind.ALL if k in by_kind] + sorted(set(by_kind) - set(CheckKind.ALL))
-        for kind in kinds:
-            listed = sorted(by_kind[kind], key=lambda key: key[:2])
-            kind_item = _item(check_kind_label(kind) + in_brackets(str(len(listed))), doc_id)
-            kind_item.appendRows([self._finding_item(f, doc_id) for _a, _p, f in listed])
+        kinds: list[Kind] = []
+        names = [k for k in CheckKind.ALL if k in by_kind] + sorted(set(by_kind) - set(CheckKind.ALL))
+        for name in names:
+            listed = sorted(by_kind[name], key=lambda key: key[:2])
             for r, (_a, _p, finding) in enumerate(listed):
                 if finding.id is not None:
-                    places.setdefault(finding.id, (len(kind_items), r))
-            kind_items.append(kind_item)
+                    places.setdefault(finding.id, (len(kinds), r))
+            kinds.append(Kind(check_kind_label(name) + in_brackets(str(len(listed))),
+                              [Listed(f, self.language) for _a, _p, f in listed]))
         self._places[doc_id] = places
-        if kind_items:  # the first takes the placeholder's row: rows are only added, inside a view's expand
-            item.setChild(0, 0, kind_items[0])
-            if len(kind_items) > 1:
-                item.appendRows(kind_items[1:])
-        else:
-            item.setRowCount(0)
+        self._loaded_counts[doc_id] = (len(findings), sum(1 for f in findings if f.needs_attention))
+        self._fill(row, doc_id, kinds)
         return True
 
-    def _finding_item(self, finding: Finding, doc_id: int) -> QStandardItem:
-        message = finding_message(finding, self.language)
-        item = _item(f"{verdict_label(finding.verdict)}{colon()}{message}", doc_id)
-        item.setData(finding, FINDING_ROLE)
-        item.setIcon(verdict_icon(finding.verdict))
-        item.setToolTip(plain_tooltip(message))
-        if not finding.needs_attention:
-            item.setForeground(QBrush(QColor(MUTED_COLOUR)))
-        return item
+    def _fill(self, row: int, doc_id: int, kinds: list[Kind]) -> None:
+        """Put the kinds in place of the placeholder: its row becomes the first kind, the others are
+        added after it (rows are only added, as a view may be expanding the row)."""
+        document = self.index(row, 0)
+        if not kinds:
+            self.beginRemoveRows(document, 0, 0)
+            self._kinds[doc_id] = []
+            self.endRemoveRows()
+        else:
+            first = Kind(kinds[0].label, [])
+            self._kinds[doc_id] = [first]
+            head = self.index(0, 0, document)
+            self.dataChanged.emit(head, head)
+            if kinds[0].listed:
+                self.beginInsertRows(head, 0, len(kinds[0].listed) - 1)
+                first.listed = kinds[0].listed
+                self.endInsertRows()
+            if len(kinds) > 1:
+                self.beginInsertRows(document, 1, len(kinds) - 1)
+                self._kinds[doc_id] = kinds
+                self.endInsertRows()
+        self.dataChanged.emit(document, document)  # its counts, from the findings read
 
     def finding_index(self, finding_id: int, doc_id: int | None = None) -> list[tuple[int, int, int]]:
         """(document row, kind row, finding row) of the places a finding is listed: in `doc_id`
@@ -206,13 +303,6 @@ def _demi_bold() -> QFont:
     font = QFont()
     font.setWeight(QFont.Weight.DemiBold)
     return font
-
-
-def _item(text: str, doc_id: int) -> QStandardItem:
-    item = QStandardItem(text)
-    item.setEditable(False)
-    item.setData(doc_id, DOC_ROLE)
-    return item
 
 
 def _position(finding: Finding, doc_id: int) -> int:
