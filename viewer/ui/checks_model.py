@@ -40,7 +40,6 @@ Counts = dict[int, tuple[int, int]]  # doc id -> (findings, of which need attent
 KIND_SHIFT = 16
 KIND_MASK = (1 << KIND_SHIFT) - 1
 Role = Qt.ItemDataRole
-FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
 def _no_findings(_doc_id: int) -> Sequence[Finding]:
@@ -129,10 +128,9 @@ class ChecksModel(QAbstractItemModel):
 
     # -- the tree -------------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        """Asked by a view for every document row it lays out: the document case comes first."""
         if not parent.isValid():
             return len(self._order)
-        if parent.column() != 0:
-            return 0
         at = parent.internalId()
         if at == 0:
             kinds = self._kinds.get(self._order[parent.row()])
@@ -146,10 +144,10 @@ class ChecksModel(QAbstractItemModel):
         return 1
 
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if not parent.isValid():  # a view asks for every document row it lays out
+            return self.createIndex(row, 0, 0) if column == 0 and 0 <= row < len(self._order) else QModelIndex()
         if column != 0 or row < 0 or row >= self.rowCount(parent):
             return QModelIndex()
-        if not parent.isValid():
-            return self.createIndex(row, 0, 0)
         at = parent.internalId()
         if at == 0:
             return self.createIndex(row, 0, (parent.row() + 1) << KIND_SHIFT)
@@ -162,9 +160,6 @@ class ChecksModel(QAbstractItemModel):
         if at & KIND_MASK:
             return self.createIndex((at & KIND_MASK) - 1, 0, at & ~KIND_MASK)
         return self.createIndex((at >> KIND_SHIFT) - 1, 0, 0)
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        return FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def data(self, index: Index, role: int = Role.DisplayRole) -> Any:
         if not index.isValid():
