@@ -155,3 +155,21 @@ def test_an_incremental_run_reads_levels_only_of_the_series_it_keeps(
 
 def test_an_empty_scope_reads_nothing(db: sqlite_utils.Database) -> None:
     assert compute_scoped(db, Scopes()) == []
+
+
+def test_the_findings_per_document_count_each_finding_once_per_document(db: sqlite_utils.Database) -> None:
+    from viewer.model.review import Verdict
+    from viewer.store import review_queries
+
+    update_checks(db)
+    expected: dict[int, tuple[set[int], set[int]]] = {}
+    attention = set(Verdict.ATTENTION)
+    for check_id, doc_id, verdict in db.execute(
+            "SELECT e.check_id, e.doc_id, c.verdict FROM check_evidence e JOIN checks c ON c.id = e.check_id"):
+        found, needing = expected.setdefault(doc_id, (set(), set()))
+        found.add(check_id)
+        if verdict in attention:
+            needing.add(check_id)
+    counts = review_queries.document_finding_counts(db.conn)
+    assert counts == {doc: (len(found), len(needing)) for doc, (found, needing) in expected.items()}
+    assert any(total > needing > 0 for total, needing in counts.values())  # both kinds of finding occur
