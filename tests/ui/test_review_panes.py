@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 import ui_fakes as fakes
 from chart_support import chart_figure, store_of
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QFont, QTextCharFormat
 from PySide6.QtWidgets import QTreeView
 from pytestqt.qtbot import QtBot
@@ -101,6 +101,22 @@ def test_checks_document_rows_are_labelled_only_when_a_view_shows_them(qtbot: Qt
     model.set_attention_only(False)
     assert model.rowCount() == 3000 and model.index(2999, 0).data() == "甲市科技工作回顾（0/3）"
     assert model.index(2999, 0).data(Qt.ItemDataRole.FontRole) is None
+
+
+def test_a_hidden_checks_tree_scrolls_to_the_open_document_once_shown(qtbot: QtBot) -> None:
+    many = [fakes.make_document(i) for i in range(1, 301)]
+    pane = ChecksPane()
+    qtbot.addWidget(pane)
+    pane.resize(400, 400)
+    pane.set_counts({d.id: (2, 1) for d in many if d.id is not None}, many, lambda _doc_id: [],
+                    lambda _id: None, (600, 300))
+    pane.show_document(250)
+    pane.show_document(240)  # the last one opened counts
+    pane.show()
+    qtbot.waitExposed(pane)
+    assert pane.tree.indexAt(QPoint(5, 5)) == pane.model.index(239, 0)
+    pane.show_document(120)  # shown: at once
+    assert pane.tree.indexAt(QPoint(5, 5)) == pane.model.index(119, 0)
 
 
 def test_clicking_a_finding_shows_its_evidence(qtbot: QtBot) -> None:

@@ -7,7 +7,8 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -50,6 +51,7 @@ class ChecksPane(QWidget):
         self.current: Finding | None = None
         self.document_id: int | None = None  # the document being read
         self.finding_loader: Callable[[int], Finding | None] = lambda _id: None
+        self._scroll_to = QPersistentModelIndex()  # the open document's row, to scroll to once shown
         self.model = ChecksModel()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -140,12 +142,26 @@ class ChecksPane(QWidget):
         if previous >= 0 and doc_id != self.document_id:
             self.tree.collapse(self.model.index(previous, 0))
         self.document_id = doc_id
+        self._scroll_to = QPersistentModelIndex()
         row = self.model.doc_row(doc_id) if doc_id is not None else -1
         if row >= 0 and doc_id is not None:
             self.model.load(doc_id)  # before the view expands the row, not from inside it
             index = self.model.index(row, 0)
             self.tree.expand(index)
-            self.tree.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtTop)
+            self._scroll_to = QPersistentModelIndex(index)
+            if self.tree.isVisible():
+                self._scroll()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._scroll()
+
+    def _scroll(self) -> None:
+        """Bring the open document's row to the top. Scrolling lays out every row the tree holds
+        (a Python call or two per document): a hidden tree (a tab behind another) does it when shown."""
+        if self._scroll_to.isValid():
+            self.tree.scrollTo(self.model.index(self._scroll_to.row(), 0), QAbstractItemView.ScrollHint.PositionAtTop)
+        self._scroll_to = QPersistentModelIndex()
 
     def _expanded(self, index: QModelIndex) -> None:
         """A document opens with its kinds, in the "needs attention" view, except repeated
