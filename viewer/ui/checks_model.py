@@ -1,7 +1,10 @@
 """The tree of the checks panel: document -> check kind -> finding, filtered by verdict.
 
 Built for stores of thousands of reports: the top level is a list of document ids whose labels,
-tooltips and fonts are made in `data()`, so only for the rows a view draws; an unloaded
+tooltips and fonts are made in `data()`, so only for the rows a view draws. Its rows are handed
+to views a batch at a time (fetchMore on the root, as the view scrolls to the end, or up to a
+document's row when it is asked for): a tree view lays out every row it has, with a Python call
+or two each, whenever it scrolls to one. An unloaded
 document shows one empty placeholder row, so that it draws expandable; a document's findings are
 asked for (`loader(doc_id)`) and replace the placeholder only when its row is expanded
 (fetchMore) or the document is opened.
@@ -39,6 +42,7 @@ Loader = Callable[[int], Sequence[Finding]]
 Counts = dict[int, tuple[int, int]]  # doc id -> (findings, of which need attention)
 KIND_SHIFT = 16
 KIND_MASK = (1 << KIND_SHIFT) - 1
+BATCH = 200  # document rows handed to the views at a time
 Role = Qt.ItemDataRole
 
 
@@ -78,6 +82,7 @@ class ChecksModel(QAbstractItemModel):
         self.loaded: list[int] = []  # documents whose findings were asked for, in order
         self._titles: dict[int, str] = {}
         self._order: list[int] = []  # the document of each top-level row
+        self._fetched = 0  # top-level rows handed to the views so far
         self._rows: dict[int, int] = {}  # doc id -> top-level row
         self._kinds: dict[int, list[Kind]] = {}  # doc id -> its kinds, once loaded
         self._loaded_counts: Counts = {}  # doc id -> counts of the findings read, once loaded
@@ -123,6 +128,7 @@ class ChecksModel(QAbstractItemModel):
         at = 1 if self.attention_only else 0
         self._order = [d for d in order if counts[d][at]]
         self._rows = {d: row for row, d in enumerate(self._order)}
+        self._fetched = min(len(self._order), BATCH)
         self._tip = tr("需关注 %1 条，共 %2 条")
         self.endResetModel()
 
@@ -130,7 +136,7 @@ class ChecksModel(QAbstractItemModel):
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         """Asked by a view for every document row it lays out: the document case comes first."""
         if not parent.isValid():
-            return len(self._order)
+            return self._fetched
         at = parent.internalId()
         if at == 0:
             kinds = self._kinds.get(self._order[parent.row()])
@@ -145,7 +151,7 @@ class ChecksModel(QAbstractItemModel):
 
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
         if not parent.isValid():  # a view asks for every document row it lays out
-            return self.createIndex(row, 0, 0) if column == 0 and 0 <= row < len(self._order) else QModelIndex()
+            return self.createIndex(row, 0, 0) if column == 0 and 0 <= row < self._fetched else QModelIndex()
         if column != 0 or row < 0 or row >= self.rowCount(parent):
             return QModelIndex()
         at = parent.internalId()
@@ -207,12 +213,30 @@ class ChecksModel(QAbstractItemModel):
 
     # -- lazy children ----------------------------------------------------------------------
     def canFetchMore(self, parent: Index) -> bool:
+        if not parent.isValid():
+            return self._fetched < len(self._order)
         return self._unloaded(parent) is not None
 
     def fetchMore(self, parent: Index) -> None:
+        if not parent.isValid():
+            self._reach(self._fetched)
+            return
         doc_id = self._unloaded(parent)
         if doc_id is not None:
             self.load(doc_id)
+
+    def _reach(self, row: int) -> None:
+        """Hand the views the document rows up to `row` and a batch after it."""
+        if row < self._fetched:
+            return
+        last = min(len(self._order), row + BATCH) - 1
+        self.beginInsertRows(QModelIndex(), self._fetched, last)
+        self._fetched = last + 1
+        self.endInsertRows()
+
+    def documents_listed(self) -> int:
+        """Documents with a row, handed to the views or not yet."""
+        return len(self._order)
 
     def _unloaded(self, parent: Index) -> int | None:
         if not parent.isValid() or parent.internalId() != 0:
@@ -225,12 +249,15 @@ class ChecksModel(QAbstractItemModel):
         return doc_id in self._kinds
 
     def doc_row(self, doc_id: int) -> int:
-        return self._rows.get(doc_id, -1)
+        """The document's top-level row (handed to the views if it was not yet), or -1."""
+        row = self._rows.get(doc_id, -1)
+        self._reach(row)
+        return row
 
     def load(self, doc_id: int) -> bool:
         """List the document's findings under its row (once); False if it has no row."""
-        row = self._rows.get(doc_id)
-        if row is None:
+        row = self.doc_row(doc_id)
+        if row < 0:
             return False
         if doc_id in self._kinds:
             return True
