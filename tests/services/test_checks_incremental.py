@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 import sqlite_utils
+from checks_support import finding_key
 
 from corpus_support import corpus_files
-from viewer.model.review import Finding
 from viewer.services.checks import Scopes, compute_scoped, findings, run_checks, scopes_of
 from viewer.store import documents as store_documents
 from viewer.store import open_store
@@ -27,16 +27,8 @@ TEXTS = {
 }
 
 
-def key(finding: Finding) -> str:
-    """A finding without its id, with its evidence as stored."""
-    evidence = [(e.label, e.doc_id, e.start, e.end, e.text, e.figure_id, e.value, e.unit, e.year)
-                for e in finding.evidence]
-    return repr((finding.kind, finding.verdict, finding.pattern, finding.message, finding.message_en,
-                 finding.stated, finding.computed, finding.unit, evidence))
-
-
 def stored(db: sqlite_utils.Database) -> list[str]:
-    return sorted(key(f) for f in findings(db))
+    return sorted(finding_key(f) for f in findings(db))
 
 
 def full_run(db: sqlite_utils.Database) -> list[str]:
@@ -79,8 +71,8 @@ def test_importing_c_incrementally_gives_the_findings_of_a_full_run(
     kinds = {f.kind for f in cross}
     assert kinds >= {"target", "change", "repeat"}, kinds  # C changed findings that cite A or B
     # Recomputing C's own document scope only would miss them: the test can tell.
-    own_only = {key(f) for _, f in compute_scoped(db, Scopes(docs=frozenset({c})))}
-    assert not {key(f) for f in cross} <= own_only
+    own_only = {finding_key(f) for _, f in compute_scoped(db, Scopes(docs=frozenset({c})))}
+    assert not {finding_key(f) for f in cross} <= own_only
 
 
 def test_replacing_a_document_recomputes_what_its_old_version_touched(

@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 import sqlite_utils
+from checks_support import finding_key
 
 from viewer.model import Figure
-from viewer.model.review import Finding
 from viewer.services.checks import (
     Scopes,
     change,
@@ -67,19 +67,12 @@ def db() -> Iterator[sqlite_utils.Database]:
     database.conn.close()
 
 
-def key(finding: Finding) -> str:
-    evidence = [(e.label, e.doc_id, e.start, e.end, e.text, e.figure_id, e.value, e.unit, e.year)
-                for e in finding.evidence]
-    return repr((finding.kind, finding.verdict, finding.pattern, finding.message, finding.message_en,
-                 finding.stated, finding.computed, finding.unit, evidence))
-
-
 def held_run(db: sqlite_utils.Database) -> list[str]:
     """Every finding on figures from a corpus holding every figure of the store at once."""
     corpus = Corpus.load(db)
     found = [*change.check(corpus), *conflicts.check(corpus), *outliers.check(corpus), *part_year.check(corpus),
              *targets.check(corpus), *parts.check(corpus)]
-    return sorted(scope_of(f, corpus) + key(f) for f in found)
+    return sorted(scope_of(f, corpus) + finding_key(f) for f in found)
 
 
 class LiveFigures:
@@ -109,7 +102,7 @@ def figure_count(db: sqlite_utils.Database, where: str = "1") -> int:
 
 
 def test_a_run_finds_what_a_run_holding_every_figure_finds(db: sqlite_utils.Database) -> None:
-    streamed = sorted(scope + key(f) for scope, f in compute_scoped(db) if not scope.startswith("paragraph:"))
+    streamed = sorted(scope + finding_key(f) for scope, f in compute_scoped(db) if not scope.startswith("paragraph:"))
     kinds = {f.kind for _, f in compute_scoped(db)}
     assert kinds >= {"change", "conflict", "outlier", "target", "parts"}
     assert streamed == held_run(db)
@@ -149,8 +142,8 @@ def test_an_incremental_run_reads_levels_only_of_the_series_it_keeps(
     assert asked and set(asked) <= scopes.series
     wanted = scopes.keys()
     assert {scope for scope, _ in scoped} <= wanted
-    full = {scope + key(f) for scope, f in compute_scoped(db, None) if scope in wanted}
-    assert {scope + key(f) for scope, f in scoped} == full
+    full = {scope + finding_key(f) for scope, f in compute_scoped(db, None) if scope in wanted}
+    assert {scope + finding_key(f) for scope, f in scoped} == full
 
 
 def test_an_empty_scope_reads_nothing(db: sqlite_utils.Database) -> None:

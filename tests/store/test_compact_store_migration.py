@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 import sqlite_utils
+from migration_support import store_at_schema
 
 from viewer.store import connection
 from viewer.store.connection import open_store
@@ -47,10 +48,7 @@ def _current_store() -> sqlite_utils.Database:
 
 def _schema_16_store(path: Path, current: sqlite_utils.Database, monkeypatch: pytest.MonkeyPatch) -> None:
     """The documents of `current` as the writer of schema 16 stored them."""
-    first_sixteen = connection.migration_files()[:16]
-    with monkeypatch.context() as patch:
-        patch.setattr(connection, "migration_files", lambda: first_sixteen)
-        old = open_store(path)
+    old = store_at_schema(path, 16, monkeypatch)
     assert old.execute("PRAGMA user_version").fetchone()[0] == 16
     for table in _UNCHANGED:
         rows = current.execute(f"SELECT * FROM {table}").fetchall()

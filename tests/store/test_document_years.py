@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 import sqlite_utils
+from migration_support import store_at_schema
 
 from viewer.store import connection, open_store
 from viewer.store.documents import update_metadata
@@ -41,15 +42,12 @@ def test_the_years_follow_the_documents(tmp_path: Path) -> None:
 
 def test_a_store_of_schema_19_is_filled_when_upgraded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "old.db"
-    first_nineteen = connection.migration_files()[:19]
-    with monkeypatch.context() as patch:
-        patch.setattr(connection, "migration_files", lambda: first_nineteen)
-        old = open_store(path)
-        for doc_id, year in ((1, 2020), (2, None)):
-            add_document(old, doc_id, year)
-        old.conn.commit()
-        assert old.execute("PRAGMA user_version").fetchone()[0] == 19
-        old.conn.close()
+    old = store_at_schema(path, 19, monkeypatch)
+    for doc_id, year in ((1, 2020), (2, None)):
+        add_document(old, doc_id, year)
+    old.conn.commit()
+    assert old.execute("PRAGMA user_version").fetchone()[0] == 19
+    old.conn.close()
     db = open_store(path)
     assert db.execute("PRAGMA user_version").fetchone()[0] == connection.schema_version() >= 20
     assert years(db, "document_years") == {1: 2020, 2: None}

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 import sqlite_utils
+from migration_support import assert_upgrade_is_all_or_nothing, store_at_schema
 
 from viewer.store import connection, open_store
 from viewer.store import figures as store_figures
@@ -79,19 +80,16 @@ def test_a_document_analysed_again_is_counted_once(db: sqlite_utils.Database) ->
 
 def test_a_store_of_schema_16_is_counted_when_upgraded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "old.db"
-    first_sixteen = connection.migration_files()[:16]
-    with monkeypatch.context() as patch:
-        patch.setattr(connection, "migration_files", lambda: first_sixteen)
-        old = open_store(path)
-        for doc_id in (1, 2):
-            add_document(old, doc_id)
-        for doc_id, indicator, region in ((1, "技术合同成交额", "青溪区"), (2, "技术合同成交额", "青溪区"),
-                                          (2, "技术合同成交额", "白沙县"), (2, "技术合同成交额", None),
-                                          (1, None, "白沙县"), (1, "新增企业数", "白沙县")):
-            add_figure(old, doc_id, indicator, region)
-        old.conn.commit()
-        assert old.execute("PRAGMA user_version").fetchone()[0] == 16
-        old.conn.close()
+    old = store_at_schema(path, 16, monkeypatch)
+    for doc_id in (1, 2):
+        add_document(old, doc_id)
+    for doc_id, indicator, region in ((1, "技术合同成交额", "青溪区"), (2, "技术合同成交额", "青溪区"),
+                                      (2, "技术合同成交额", "白沙县"), (2, "技术合同成交额", None),
+                                      (1, None, "白沙县"), (1, "新增企业数", "白沙县")):
+        add_figure(old, doc_id, indicator, region)
+    old.conn.commit()
+    assert old.execute("PRAGMA user_version").fetchone()[0] == 16
+    old.conn.close()
     db = open_store(path)
     assert db.execute("PRAGMA user_version").fetchone()[0] == connection.schema_version() >= 18
     assert store_figures.indicator_region_counts(db, "技术合同成交额") == {"青溪区": 2, "白沙县": 1}
@@ -104,17 +102,4 @@ def test_a_store_of_schema_16_is_counted_when_upgraded(tmp_path: Path, monkeypat
 def test_the_upgrade_is_all_or_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A failure after the table is made (here: a trigger of the same name already there) leaves
     the store as it was, at schema 17, without the table."""
-    path = tmp_path / "old.db"
-    first_seventeen = connection.migration_files()[:17]
-    with monkeypatch.context() as patch:
-        patch.setattr(connection, "migration_files", lambda: first_seventeen)
-        old = open_store(path)
-        old.execute("CREATE TRIGGER indicator_region_counts_on_update AFTER UPDATE ON documents BEGIN SELECT 1; END")
-        old.conn.commit()
-        old.conn.close()
-    with pytest.raises(connection.StoreError):
-        open_store(path)
-    again = sqlite_utils.Database(path)
-    assert again.execute("PRAGMA user_version").fetchone()[0] == 17
-    assert "indicator_region_counts" not in again.table_names()
-    again.conn.close()
+    assert_upgrade_is_all_or_nothing(tmp_path / "old.db", 17, "indicator_region_counts", monkeypatch)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 import sqlite_utils
+from migration_support import assert_upgrade_is_all_or_nothing, store_at_schema
 
 from viewer.model import Role
 from viewer.services import series as series_service
@@ -138,17 +139,14 @@ def test_a_chart_takes_the_most_frequent_unit_and_its_kind(db: sqlite_utils.Data
 
 def test_a_store_of_schema_20_is_counted_when_upgraded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "old.db"
-    first_twenty = connection.migration_files()[:20]
-    with monkeypatch.context() as patch:
-        patch.setattr(connection, "migration_files", lambda: first_twenty)
-        old = open_store(path)
-        for doc_id in (1, 2, 3):
-            add_document(old, doc_id)
-        add_random_figures(old, random.Random(20), (1, 2, 3), 200)
-        old.conn.commit()
-        assert old.execute("PRAGMA user_version").fetchone()[0] == 20
-        assert "indicator_unit_counts" not in old.table_names()
-        old.conn.close()
+    old = store_at_schema(path, 20, monkeypatch)
+    for doc_id in (1, 2, 3):
+        add_document(old, doc_id)
+    add_random_figures(old, random.Random(20), (1, 2, 3), 200)
+    old.conn.commit()
+    assert old.execute("PRAGMA user_version").fetchone()[0] == 20
+    assert "indicator_unit_counts" not in old.table_names()
+    old.conn.close()
     db = open_store(path)
     assert db.execute("PRAGMA user_version").fetchone()[0] == connection.schema_version() >= 21
     assert_counts_match(db)
@@ -162,17 +160,4 @@ def test_a_store_of_schema_20_is_counted_when_upgraded(tmp_path: Path, monkeypat
 def test_the_upgrade_is_all_or_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A failure after the table is made (here: a trigger of the same name already there) leaves
     the store as it was, at schema 20, without the table."""
-    path = tmp_path / "old.db"
-    first_twenty = connection.migration_files()[:20]
-    with monkeypatch.context() as patch:
-        patch.setattr(connection, "migration_files", lambda: first_twenty)
-        old = open_store(path)
-        old.execute("CREATE TRIGGER indicator_unit_counts_on_update AFTER UPDATE ON documents BEGIN SELECT 1; END")
-        old.conn.commit()
-        old.conn.close()
-    with pytest.raises(connection.StoreError):
-        open_store(path)
-    again = sqlite_utils.Database(path)
-    assert again.execute("PRAGMA user_version").fetchone()[0] == 20
-    assert "indicator_unit_counts" not in again.table_names()
-    again.conn.close()
+    assert_upgrade_is_all_or_nothing(tmp_path / "old.db", 20, "indicator_unit_counts", monkeypatch)

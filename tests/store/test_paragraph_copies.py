@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 import sqlite_utils
+from migration_support import store_at_schema
 
 from viewer.model import AnalyzedDocument, Document, Paragraph, Sentence
-from viewer.store import connection
 from viewer.store.connection import open_store
 from viewer.store.documents import delete_document, get_paragraphs, save_document
 
@@ -57,13 +57,10 @@ def test_copies_follow_saves_replacements_and_deletions() -> None:
 
 
 def test_an_upgrade_keeps_only_repeated_texts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    earlier = connection.migration_files()[:18]
-    with monkeypatch.context() as patch:
-        patch.setattr(connection, "migration_files", lambda: earlier)
-        db = open_store(tmp_path / "s.db")
-        db.conn.executemany("INSERT INTO paragraph_copies (text_hash, copies) VALUES (?, ?)",
-                            [("once", 1), ("twice", 2), ("often", 40)])
-        db.conn.commit()
-        db.conn.close()
+    db = store_at_schema(tmp_path / "s.db", 18, monkeypatch)
+    db.conn.executemany("INSERT INTO paragraph_copies (text_hash, copies) VALUES (?, ?)",
+                        [("once", 1), ("twice", 2), ("often", 40)])
+    db.conn.commit()
+    db.conn.close()
     db = open_store(tmp_path / "s.db")
     assert _stored(db) == {"twice": 2, "often": 40}

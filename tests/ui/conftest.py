@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterator
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -62,3 +63,11 @@ def samples_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     report = ingest_paths(store, sample_paths(), processes=0)
     assert report.count("imported") == len(sample_paths()), report.outcomes
     return store
+
+
+@pytest.fixture
+def samples_copy(samples_store: Path, tmp_path: Path) -> Path:
+    """A copy of `samples_store` of this test's own, to write to."""
+    copy = tmp_path / "samples.db"
+    shutil.copy(samples_store, copy)
+    return copy

@@ -4,7 +4,6 @@ Cancel; afterwards the open document, the library and the findings show the new 
 from __future__ import annotations
 
 import dataclasses
-import shutil
 import threading
 from functools import partial
 from pathlib import Path
@@ -33,10 +32,8 @@ def make_window(qtbot: QtBot, store: Path, tmp_path: Path) -> MainWindow:
 
 
 @pytest.fixture
-def store(samples_store: Path, tmp_path: Path) -> Path:
-    copy = tmp_path / "samples.db"
-    shutil.copy(samples_store, copy)
-    return copy
+def store(samples_copy: Path) -> Path:
+    return samples_copy
 
 
 def test_the_menu_reanalyses_and_the_open_document_shows_the_new_figures(

@@ -5,7 +5,6 @@ only after them, runs beside the window in use (its reads do not wait) and is no
 from __future__ import annotations
 
 import gc
-import shutil
 import sqlite3
 import sys
 import threading
@@ -24,10 +23,8 @@ from viewer.ui.main_window import MainWindow
 
 
 @pytest.fixture
-def store(samples_store: Path, tmp_path: Path) -> Path:
-    copy = tmp_path / "store.db"
-    shutil.copy(samples_store, copy)
-    return copy
+def store(samples_copy: Path) -> Path:
+    return samples_copy
 
 
 def open_window(qtbot: QtBot, store: Path, tmp_path: Path) -> MainWindow:

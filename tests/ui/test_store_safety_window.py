@@ -4,7 +4,6 @@ status bar says so."""
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,10 +18,8 @@ from viewer.ui.main_window import MainWindow
 
 
 @pytest.fixture
-def store(samples_store: Path, tmp_path: Path) -> Path:
-    copy = tmp_path / "store.db"
-    shutil.copy(samples_store, copy)
-    return copy
+def store(samples_copy: Path) -> Path:
+    return samples_copy
 
 
 def open_window(qtbot: QtBot, store: Path, tmp_path: Path) -> MainWindow:
