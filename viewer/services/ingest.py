@@ -40,6 +40,7 @@ from viewer.services.writer_turns import writer_turn
 from viewer.store import documents as store_documents
 from viewer.store import open_store, write_transaction
 from viewer.store import search as store_search
+from viewer.store.connection import checkpoint_every
 from viewer.store.document_rows import DocumentRows, document_rows
 from viewer.text.analysis import ANALYSIS_VERSION, analyze_file, file_sha256
 from viewer.text.readers import ReadError, collect_paths
@@ -300,7 +301,7 @@ def _analyse_and_store(path: str, sha256: str) -> Stored | None:
         db = _worker["db"] = open_store(_worker["store"])
         # Each document changes ~190 pages in scattered indexes; a checkpoint copies each page
         # once however many documents changed it since the last (300 reports: 317 -> 257 MB written).
-        db.conn.execute(f"PRAGMA wal_autocheckpoint = {IMPORT_CHECKPOINT_PAGES}")
+        checkpoint_every(db.conn, IMPORT_CHECKPOINT_PAGES)
     return _store(db, path, _analyse(path, sha256), _worker["stop"], writer_turn(_worker["store"]))
 
 

@@ -60,6 +60,11 @@ def write_transaction(db: sqlite_utils.Database) -> Iterator[None]:
         raise
 
 
+def checkpoint_every(conn: sqlite3.Connection, pages: int) -> None:
+    """Let the WAL grow to `pages` before SQLite copies it back into the store (its default: 1000)."""
+    conn.execute(f"PRAGMA wal_autocheckpoint = {int(pages)}")
+
+
 @contextlib.contextmanager
 def own_transaction(db: sqlite_utils.Database) -> Iterator[None]:
     """A transaction of its own, or none inside the caller's: a savepoint there would copy each page
