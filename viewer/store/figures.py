@@ -98,10 +98,15 @@ def _series_filter(
     """The WHERE clause (on figures `f`) of a series' drawable figures, with its parameters."""
     where = (
         f"f.indicator = ? AND f.unit = ? AND f.role IN ({', '.join('?' * len(roles))}) "
-        "AND f.year IS NOT NULL AND f.value IS NOT NULL AND f.region IS NOT NULL"
+        "AND f.year IS NOT NULL AND f.value IS NOT NULL"
     )
+    # With regions named, `region IS NOT NULL` must not be there too: SQLite reads it as a range
+    # of the index and scans every region of the indicator (31,000 entries instead of 9,000 at
+    # 10,000 reports) rather than seeking each region named.
     if regions:
         where += f" AND f.region IN ({', '.join('?' * len(regions))})"
+    else:
+        where += " AND f.region IS NOT NULL"
     return where, [indicator, unit, *roles, *(regions or [])]
 
 
