@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import json
+from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
@@ -15,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from viewer.model import Figure
 from viewer.model.review import CheckKind, Evidence, Finding
 from viewer.store import figures as store_figures
+from viewer.store import finding_counts as kept_counts
 from viewer.store.connection import Queryable, in_chunks
 from viewer.store.figures import FIGURE_COLUMNS, figure_from_row
 
@@ -50,12 +52,16 @@ def write_findings(
     many were written."""
     checked_at = datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
     written = 0
+    recounted: set[int] = set()  # the documents whose finding counts change, when scoped
+    verdicts: Counter[str] = Counter()  # the change in the findings per verdict
     with db.atomic():
         if scopes is None:
             db.conn.execute("DELETE FROM check_evidence")
             db.conn.execute("DELETE FROM checks")
         else:
             keys = json.dumps(sorted(scopes))
+            recounted = kept_counts.documents_with_findings_of(db.conn, f"scope {_IN_JSON}", [keys])
+            verdicts.subtract(kept_counts.verdicts_of(db.conn, f"scope {_IN_JSON}", [keys]))
             db.conn.execute(
                 f"DELETE FROM check_evidence WHERE check_id IN (SELECT id FROM checks WHERE scope {_IN_JSON})",
                 [keys])
@@ -76,12 +82,20 @@ def write_findings(
                  e.figure_id, e.value, e.unit, e.year)
                 for index, e in enumerate(finding.evidence)
             ]
+            verdicts[finding.verdict] += 1
+            if scopes is not None:
+                recounted.update(e.doc_id for e in finding.evidence)
             if len(evidence_rows) >= _EVIDENCE_BATCH:
                 _write_batch(db, check_rows, evidence_rows)
             if stored is not None:
                 stored(replace(finding, id=check_id))
             written += 1
         _write_batch(db, check_rows, evidence_rows)
+        if scopes is None:
+            kept_counts.recount_all(db.conn)
+        else:
+            kept_counts.recount(db.conn, recounted)
+        kept_counts.add_verdicts(db.conn, verdicts, replace_all=scopes is None)
     return written
 
 

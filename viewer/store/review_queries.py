@@ -1,7 +1,7 @@
 """Cheap reads for the panes of a large store: counts, one document's share, lookups by id.
 
 The panes never load every finding or every document row: they ask for per-document counts
-(one GROUP BY), then for one document's findings when it is shown, then for one finding's
+(kept when findings are written), then for one document's findings when it is shown, then for one finding's
 full evidence when it is chosen.
 """
 
@@ -11,11 +11,10 @@ from collections.abc import Iterable
 from typing import Any
 
 from viewer.model import Document
-from viewer.model.review import Evidence, Finding, Verdict
+from viewer.model.review import Evidence, Finding
+from viewer.store import finding_counts
 from viewer.store.connection import Queryable, in_chunks
 
-_ATTENTION = tuple(sorted(Verdict.ATTENTION))
-_IN_ATTENTION = f"verdict IN ({', '.join('?' * len(_ATTENTION))})"
 _CHECK_COLUMNS = "id, kind, verdict, pattern, message, message_en, stated, computed, unit"
 _EVIDENCE_COLUMNS = (
     "e.label, e.doc_id, e.span_start, e.span_end, e.text, e.sentence_start, e.sentence_end, "
@@ -69,24 +68,14 @@ def entity_document_ids(db: Queryable, entity_id: int) -> list[int]:
 
 
 def finding_totals(db: Queryable) -> tuple[int, int]:
-    """(all findings, findings that need attention)."""
-    row = db.execute(f"SELECT count(*), coalesce(sum({_IN_ATTENTION}), 0) FROM checks", _ATTENTION).fetchone()
-    return int(row[0]), int(row[1])
+    """(all findings, findings that need attention), as the writes of findings keep them."""
+    return finding_counts.finding_totals(db)
 
 
 def document_finding_counts(db: Queryable) -> dict[int, tuple[int, int]]:
-    """doc id -> (findings with evidence in it, of which need attention): one GROUP BY.
-
-    Reads every evidence row from the (doc_id, check_id) index, in its order; the findings that
-    need attention are listed once from the checks' (kind, verdict) index rather than looked up
-    row by row (10,000 reports: 0.30 s instead of 0.66 s). Callers run it off the UI thread.
-    """
-    sql = (
-        "SELECT doc_id, count(DISTINCT check_id), count(DISTINCT CASE WHEN check_id IN "
-        "(SELECT id FROM checks WHERE " + _IN_ATTENTION + ") THEN check_id END) "
-        "FROM check_evidence GROUP BY doc_id"
-    )
-    return {int(r[0]): (int(r[1]), int(r[2])) for r in db.execute(sql, _ATTENTION)}
+    """doc id -> (findings with evidence in it, of which need attention), as the writes of
+    findings keep them (viewer/store/finding_counts.py): one row per document."""
+    return finding_counts.document_finding_counts(db)
 
 
 def document_findings(db: Queryable, doc_id: int) -> list[Finding]:
