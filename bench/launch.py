@@ -81,6 +81,10 @@ def spawn(command: list[str], config: Path, timeout: float = 120.0) -> dict[str,
     """Seconds from just before the spawn to each `bench-stamp NAME T` the child prints."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "POLICY_VIEWER_BENCH_STAMPS": "1",
            "XDG_CONFIG_HOME": str(config)}  # the window's settings: not the user's
+    # An installed copy (pip, the bundle) has its modules compiled; a machine that sets
+    # PYTHONDONTWRITEBYTECODE would otherwise compile every module of the viewer on every launch
+    # (0.15-0.45 s), a wait no reviewer has. The unmeasured first launch writes the .pyc files.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     started = time.monotonic()
     done = subprocess.run(command, capture_output=True, text=True, env=env, cwd=REPO, timeout=timeout)
     stamps = {}

@@ -150,6 +150,7 @@ def gui_timings(store: Path, runs: int = 3) -> dict[str, float]:
     """`--self-test` in a fresh process each run; its own peak RSS comes from wait4 (the ingest's
     worker processes are children of this process too, so RUSAGE_CHILDREN would mix them in)."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # compiled modules, as installed (see bench/launch.py)
     rows = []
     for _ in range(runs):
         launched = time.time()
