@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from viewer.text.numbers import find_numbers, normalize_width, parse_number
+from viewer.text.numbers import _FULL_WIDTH_GROUP, find_numbers, normalize_width, parse_number
 
 
 @pytest.mark.parametrize(
@@ -157,3 +159,13 @@ def test_spacing_out_a_chinese_numeral_keeps_its_value(numeral: str, blanks: lis
     (plain,) = find_numbers(numeral)
     (match,) = find_numbers(f"共{spaced}。")
     assert (match.text, match.value) == (spaced, plain.value)
+
+
+# The comma between full-width digits as first written: a look-behind tried at every position.
+_PLAIN_FULL_WIDTH_GROUP = re.compile("(?<=[０-９])，(?=[０-９])")
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet=st.sampled_from("１２０，,、1 万"), max_size=12))
+def test_full_width_group_scan_replaces_what_the_look_behind_scan_replaces(text):
+    assert _FULL_WIDTH_GROUP.sub(",", text) == _PLAIN_FULL_WIDTH_GROUP.sub(",", text)

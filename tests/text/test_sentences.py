@@ -3,7 +3,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from viewer.text.sentences import _MARKER, sentence_at, split_paragraphs, split_sentences
+from viewer.text.sentences import _GAP, _MARKER, sentence_at, split_paragraphs, split_sentences
 
 
 def spans_text(text: str) -> list[str]:
@@ -87,3 +87,16 @@ def test_marker_scan_finds_what_the_plain_alternation_finds(text, position):
 def test_punctuation_only_pieces_join_the_sentence_before(text):
     for sentence in split_sentences(text):
         assert any(ch.isalnum() for ch in text[sentence.start : sentence.end])
+
+
+# The gap between two Chinese characters as first written: a look-behind at every position.
+_PLAIN_GAP = re.compile(r"(?<=[\u3400-\u9fff\uf900-\ufaff“”《》、，。：；！？（）])[ \t\u3000\u00a0]+"
+                        r"(?=[\u3400-\u9fff\uf900-\ufaff“”《》、，。：；！？（）])")
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet=st.sampled_from("株洲。，“）a1 \t\u3000\u00a0\n"), max_size=16),
+       st.integers(min_value=0, max_value=3))
+def test_gap_scan_finds_what_the_look_behind_scan_finds(text, position):
+    assert [m.span() for m in _GAP.finditer(text, position)] == [
+        m.span() for m in _PLAIN_GAP.finditer(text, position)]
