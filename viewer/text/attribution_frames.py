@@ -137,7 +137,7 @@ class SentenceFrames(MeasureChoice):
         start, end = self._clause(mention.start)
         if any(start <= f.start < end for f in self.figures):
             return True
-        return any(position in self.aliases.by_start for position in range(mention.end, end))
+        return self.aliases.starts_within(mention.end, end)
 
 
 def _unreported_from(published: str | None) -> int | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from viewer.model import Figure, FigureKind, Role
 from viewer.text.attribution_role import figure_measure
@@ -52,6 +52,7 @@ class MeasureChoice:
         self.text = text
         self.sentence = sentence
         self.figures = figures
+        self._starts = [f.start for f in figures]  # ascending: a sentence's figures come in order
         self.aliases = aliases
         self.places = places
         self.lexicon = lexicon
@@ -166,6 +167,8 @@ class MeasureChoice:
     def _referred(self, start: int, end: int) -> Measure | None:
         """A lead ending in a generic noun (资金, 企业) that a measure named earlier in the
         sentence ends in: that measure (获奖补企业数增长43%，资金增长70%)."""
+        if not self.named_all:
+            return None
         tail = generic_tail(self.text, start, end)
         if tail is None:
             return None
@@ -192,8 +195,8 @@ class MeasureChoice:
     def _topic(self, start: int, end: int) -> None:
         """A clause without figures that opens with a measure (全市高新技术产业增加值迈上千亿大关，
         达到1016亿元): the measure its sentence goes on about."""
-        text, by_start = self.text, self.aliases.by_start
-        if not any(position in by_start for position in range(start, min(end, start + _TOPIC_REACH))):
+        text = self.text
+        if not self.aliases.starts_within(start, min(end, start + _TOPIC_REACH)):
             return
         begin, _ = phrase_start(text, start, end)
         hit = self.aliases.starting_at(begin)
@@ -244,7 +247,8 @@ class MeasureChoice:
         """A clause listing several figures and naming nothing repeats the list before it:
         '分别达3749件、1308件，是2015年的2.5倍、3倍'."""
         figures, text = self.figures, self.text
-        members = [i for i, f in enumerate(figures) if clause_start <= f.start < clause_end]
+        starts = self._starts
+        members = list(range(bisect_left(starts, clause_start), bisect_left(starts, clause_end)))
         if len(members) < 2 or members[0] < len(members):
             return None
         first = figures[members[0]]

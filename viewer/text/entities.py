@@ -111,7 +111,7 @@ def _select(candidates: list[Candidate]) -> list[Candidate]:
     taken = bytearray(max((c.end for c in candidates), default=0))
     chosen: list[Candidate] = []
     for candidate in ordered:
-        if candidate.end > candidate.start and not any(taken[candidate.start : candidate.end]):
+        if candidate.end > candidate.start and taken.find(1, candidate.start, candidate.end) < 0:
             taken[candidate.start : candidate.end] = b"\x01" * (candidate.end - candidate.start)
             chosen.append(candidate)
     return sorted(chosen, key=lambda c: c.start)

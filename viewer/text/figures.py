@@ -44,6 +44,7 @@ import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from viewer.model import Figure, FigureKind, Qualifier
 from viewer.text.figure_units import (
@@ -212,6 +213,15 @@ def _range_between(text: str, low: Figure, high: Figure) -> bool:
 
 def _value(numeral: str) -> tuple[float, bool]:
     """Value of a whole numeral; _Skip if only a prefix of it reads as one (十三五)."""
+    found = _numeral_value(numeral)
+    if found is None:
+        raise _Skip
+    return found
+
+
+@lru_cache(maxsize=4096)
+def _numeral_value(numeral: str) -> tuple[float, bool] | None:
+    """_value's reading, None for no value; cached: a report writes the same numerals again and again."""
     simple = _SIMPLE.fullmatch(numeral)
     if simple:  # the common case, 34.94亿, without the general reader
         value = float(simple.group(1))
@@ -221,9 +231,9 @@ def _value(numeral: str) -> tuple[float, bool]:
     try:
         value, approx, length = longest_numeral(tokenize(numeral))
     except ValueError:
-        raise _Skip from None
+        return None
     if length != len(numeral) or not _has_digit(numeral):
-        raise _Skip
+        return None
     return value, approx
 
 
@@ -473,9 +483,9 @@ def _check_context(match: re.Match[str], norm: str, written: str) -> None:
         raise _Skip
     if numeral in ("一", "壹") and not match.group("n2"):
         raise _Skip
-    chinese = not any(c.isdigit() for c in numeral)
     start = match.start("n1")
-    if (written == "个" and after[:1].isdigit()) or (chinese and start > 0 and norm[start - 1] in "“‘「『"):
+    if (written == "个" and after[:1].isdigit()) or (start > 0 and norm[start - 1] in "“‘「『"
+                                                   and not any(c.isdigit() for c in numeral)):
         raise _Skip
 
 

@@ -14,6 +14,7 @@ another report forms the same series. Generic words (项目, 企业, 资金) alo
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -83,6 +84,12 @@ class AliasIndex:
             surface = text[first:last]
             self.by_end[last] = (first, surface)
             self.by_start[first] = (last, surface)
+        self._starts = sorted(self.by_start)
+
+    def starts_within(self, start: int, end: int) -> bool:
+        """Whether a mention starts in [start, end)."""
+        index = bisect_left(self._starts, start)
+        return index < len(self._starts) and self._starts[index] < end
 
     def ending_at(self, end: int) -> tuple[int, str] | None:
         return self.by_end.get(end)
