@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from typing import NamedTuple
 
 from viewer.model import Figure, Qualifier
 from viewer.model.review import CheckKind, Finding, Verdict
 from viewer.services.checks.context import Corpus, evidence, is_level
-from viewer.services.checks.numeric import admitted, nominal, point, written
+from viewer.services.checks.numeric import Interval, Written, admitted, nominal, point, written
 from viewer.services.checks.verdicts import where
 
 SCOPE_RATIO = 1.5  # values this many times apart are more likely about different things
@@ -54,12 +55,29 @@ def _distinct(figures: list[Figure]) -> list[Figure]:
 
 def judge(first: Figure, second: Figure) -> str | None:
     """CONFLICT, UNIT_SLIP or SCOPE for two reports of one value, None when they agree."""
-    a, b = admitted(first), admitted(second)
-    if a is None or b is None or _same_direction(first, second):
+    return _judge(_reading(first), _reading(second))
+
+
+class _Reading(NamedTuple):
+    """What `judge` reads of a figure: each is a function of its form (`_form`)."""
+
+    admitted: Interval | None
+    nominal: Interval | None
+    written: Written | None
+    qualifier: str
+
+
+def _reading(figure: Figure) -> _Reading:
+    return _Reading(admitted(figure), nominal(figure), written(figure), figure.qualifier)
+
+
+def _judge(first: _Reading, second: _Reading) -> str | None:
+    a, b = first.admitted, second.admitted
+    if a is None or b is None or _same_direction(first.qualifier, second.qualifier):
         return None
-    apart = ratio(first, second)
+    apart = _ratio(first.nominal, second.nominal)
     if not a.overlaps(b):
-        if _unit_slip(first, second, apart):
+        if _unit_slip(first.written, second.written, apart):
             return UNIT_SLIP
         return SCOPE if apart is not None and apart > SCOPE_RATIO else CONFLICT
     return SCOPE if apart is not None and apart > SCOPE_RATIO else None
@@ -68,7 +86,10 @@ def judge(first: Figure, second: Figure) -> str | None:
 def ratio(first: Figure, second: Figure) -> float | None:
     """How many times the larger figure's numbers exceed the smaller's (1 when they overlap);
     None for values that are not positive."""
-    a, b = nominal(first), nominal(second)
+    return _ratio(nominal(first), nominal(second))
+
+
+def _ratio(a: Interval | None, b: Interval | None) -> float | None:
     if a is None or b is None:
         return None
     low, high = (a, b) if a.hi <= b.hi else (b, a)
@@ -77,17 +98,18 @@ def ratio(first: Figure, second: Figure) -> float | None:
     return high.lo / low.hi if low.hi > 0 else None
 
 
-def _same_direction(first: Figure, second: Figure) -> bool:
-    return (first.qualifier in _LOWER and second.qualifier in _LOWER) or \
-        (first.qualifier == second.qualifier == Qualifier.UNDER)
+def _same_direction(first: str, second: str) -> bool:
+    return (first in _LOWER and second in _LOWER) or (first == second == Qualifier.UNDER)
 
 
-def _unit_slip(first: Figure, second: Figure, apart: float | None) -> bool:
-    a, b = written(first), written(second)
+def _unit_slip(a: Written | None, b: Written | None, apart: float | None) -> bool:
     if a is None or b is None or not (a.arabic and b.arabic) or a.number != b.number or apart is None:
         return False
     power = math.log10(apart)
     return power >= 0.99 and abs(power - round(power)) < 1e-6
+
+
+_WORST = (max(_SEVERITY.values()), True)  # nothing ranks above a conflict between two documents
 
 
 def _worst_pair(figures: list[Figure]) -> tuple[Figure, Figure, str] | None:
@@ -96,22 +118,26 @@ def _worst_pair(figures: list[Figure]) -> tuple[Figure, Figure, str] | None:
     than contradict each other.
 
     Figures written alike (the same text, value and qualifier) agree with each other and judge
-    alike against any other, so pairs of forms are judged, not pairs of figures: a value repeated
-    by a thousand documents costs as much as one."""
+    alike against any other, so pairs of forms are judged, not pairs of figures, each form read
+    once: a value repeated by a thousand documents costs as much as one."""
     forms: dict[tuple[object, ...], list[int]] = {}
     for index, figure in enumerate(figures):
         forms.setdefault(_form(figure), []).append(index)
     worst: tuple[Figure, Figure, str] | None = None
     rank = (0, False)
     members = list(forms.values())
+    readings = [_reading(figures[member[0]]) for member in members]
     for index, first in enumerate(members):
-        for second in members[index + 1 :]:
-            found = judge(figures[first[0]], figures[second[0]])
+        reading = readings[index]
+        for other in range(index + 1, len(members)):
+            found = _judge(reading, readings[other])
             if found is None or (_SEVERITY[found], True) <= rank:
                 continue
-            pair = _pair(figures, first, second)
+            pair = _pair(figures, first, members[other])
             if pair is not None and (_SEVERITY[found], pair[2]) > rank:
                 worst, rank = (pair[0], pair[1], found), (_SEVERITY[found], pair[2])
+                if rank == _WORST:
+                    return worst
     return worst
 
 

@@ -33,7 +33,7 @@ class Interval:
     lo: float
     hi: float
 
-    @property
+    @functools.cached_property
     def degenerate(self) -> bool:
         return self.hi - self.lo <= _tolerance(self.lo, self.hi)
 
@@ -50,9 +50,14 @@ class Interval:
         return self.overlaps(Interval(value, value))
 
 
-def _tolerance(*values: float) -> float:
-    finite = [abs(v) for v in values if math.isfinite(v)]
-    return 1e-9 * max([1.0, *finite])
+def _tolerance(low: float, high: float) -> float:
+    """1e-9 of the larger finite magnitude, at least of 1."""
+    largest = 1.0
+    if math.isfinite(low) and abs(low) > largest:
+        largest = abs(low)
+    if math.isfinite(high) and abs(high) > largest:
+        largest = abs(high)
+    return 1e-9 * largest
 
 
 @dataclass(frozen=True)
