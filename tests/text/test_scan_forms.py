@@ -8,10 +8,13 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from viewer.model import EntityType
 from viewer.text.entity_common import CJK
+from viewer.text.entity_lexicon import Entry, Gazetteer
 from viewer.text.entity_people import photo_credits
 from viewer.text.entity_titles import NUMBERED_PROGRAMME
 from viewer.text.metadata import _CN_DATE
+from viewer.text.repeats import normalised
 
 _PLAIN_NUMBERED_PROGRAMME = re.compile(
     f"(?P<name>(?:百项|千项|[一二三四五六七八九十]{{1,2}}大)[{CJK}]{{2,10}}?(?:工程|行动|攻关项目))"
@@ -38,3 +41,29 @@ def test_chinese_date_scan_finds_what_the_repeat_finds(text):
 @given(st.text(alphabet=st.sampled_from("摄影陈驰 \t\u3000\n记者a"), max_size=16))
 def test_photo_credits_start_where_the_blank_scan_matches(text):
     assert list(photo_credits(text)) == [m.start() for m in _PLAIN_PHOTO_CREDIT.finditer(text)]
+
+
+_NAMES = st.lists(st.text(alphabet="甬江实验室宁波大学a", min_size=1, max_size=4), min_size=1, max_size=12, unique=True)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_NAMES, st.text(alphabet="甬江实验室宁波大学ab", max_size=30))
+def test_gazetteer_finds_what_its_word_matcher_finds(names, text):
+    gazetteer = Gazetteer(Entry(name, EntityType.ORG, name) for name in names)
+    assert gazetteer._pattern is not None or all(len(name) < 2 for name in names)  # the trie-shaped regex
+    assert [(start, end) for start, end, _ in gazetteer.find(text, None)] == list(gazetteer.matcher.finditer(text))
+
+
+def test_a_gazetteer_of_many_first_characters_keeps_the_word_matcher():
+    names = [chr(0x4E00 + i) + "所" for i in range(300)]
+    gazetteer = Gazetteer(Entry(name, EntityType.ORG, name) for name in names)
+    assert gazetteer._pattern is None
+    text = "".join(names[::7]) + "所"
+    assert [(start, end) for start, end, _ in gazetteer.find(text, None)] == list(gazetteer.matcher.finditer(text))
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet=st.sampled_from("株洲a1_，。 \n①²ⅣＡ-"), max_size=20))
+def test_normalised_keeps_what_removing_the_rest_keeps(text):
+    core = re.sub(r"[\W_]+", "", text)
+    assert normalised(text) == (core if not core or core.isalnum() else "".join(c for c in core if c.isalnum()))

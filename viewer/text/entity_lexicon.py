@@ -9,7 +9,9 @@ from pathlib import Path
 
 from viewer.model import EntityType
 from viewer.resources import resource_path
-from viewer.text.word_matcher import WordMatcher
+from viewer.text.word_matcher import WordMatcher, compiled_trie
+
+_TRIE_MAX_FIRSTS = 200  # the gazetteer's names start with about 90 characters
 
 LIST_FILES = {
     EntityType.ORG: "orgs.tsv",
@@ -64,10 +66,23 @@ class Gazetteer:
             if entry.surface != entry.canonical and entry.surface not in names:
                 names.append(entry.surface)
         self.matcher = WordMatcher(self.by_surface)
+        # The same matches for a few hundred words: a trie-shaped regex, whose first-character
+        # branches the engine tries in turn, scans twice as fast as the matcher's pair scan;
+        # with many first characters (thousands of words) the matcher wins.
+        firsts = {surface[0] for surface in self.by_surface if len(surface) >= 2}
+        self._pattern = (compiled_trie(s for s in self.by_surface if len(s) >= 2)
+                         if len(firsts) <= _TRIE_MAX_FIRSTS else None)
+
+    def _spans(self, text: str) -> Iterator[tuple[int, int]]:
+        if self._pattern is None:
+            yield from self.matcher.finditer(text)
+        else:
+            for match in self._pattern.finditer(text):
+                yield match.span()
 
     def find(self, text: str, city: str | None) -> Iterator[tuple[int, int, Entry]]:
         """Longest non-overlapping matches; an alias scoped to another city is skipped."""
-        for start, end in self.matcher.finditer(text):
+        for start, end in self._spans(text):
             entries = self.by_surface[text[start:end]]
             chosen = next((e for e in entries if e.region is not None and e.region == city), None)
             chosen = chosen or next((e for e in entries if e.region is None), None)
