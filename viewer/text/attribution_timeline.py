@@ -64,7 +64,7 @@ class LogicalSentence:
     def cuts(self) -> list[int]:
         """Positions of the clause separators inside the sentence (found when first asked)."""
         if self._cuts is None:
-            self._cuts = [m.start() for m in _CLAUSE_CUT.finditer(self.text, self.start, self.end)]
+            self._cuts = list(map(re.Match.start, _CLAUSE_CUT.finditer(self.text, self.start, self.end)))
         return self._cuts
 
     def clause(self, position: int) -> tuple[int, int]:

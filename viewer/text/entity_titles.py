@@ -38,6 +38,7 @@ NUMBERED_PROGRAMME = re.compile(
 # plans, projects and special programmes too when their name holds a proper word (甬江引才工程).
 ACTION_END = re.compile("(?:行动|工程|计划|专项)(?=[、。，,；;\\n])")
 ACTION_OPENERS = ("实施", "推进", "开展", "、")
+_CLAUSE_MARK = re.compile("[，。；,;]")  # a quotation holding one is a clause, not a name
 ACTION_BODY = re.compile(f"[{CJK}“”]{{4,16}}$")
 
 
@@ -75,7 +76,7 @@ def _described_as_brand(text: str, end: int) -> bool:
 def find_quoted(text: str) -> Iterator[Candidate]:
     for match in QUOTED.finditer(text):
         inner, tail = match.group("inner"), match.group("tail")
-        if inner in GENERIC_QUOTED or any(c in inner for c in "，。；,;"):
+        if inner in GENERIC_QUOTED or _CLAUSE_MARK.search(inner):
             continue
         if tail == "体系" and not NUMBERED.match(inner):
             tail = None

@@ -268,18 +268,8 @@ def _make(
 ) -> tuple[Figure, _Unit]:
     if not math.isfinite(value) or (high is not None and not math.isfinite(high)):
         raise _Skip
-    figure = Figure(
-        start=start,
-        end=end,
-        text=text[start:end],
-        value=value,
-        unit=unit.unit,
-        kind=unit.kind,
-        qualifier=qualifier,
-        value_high=high,
-        unit_text=written,
-    )
-    return figure, unit
+    # In field order: keywords cost a class of 26 fields three times as much.
+    return Figure(start, end, text[start:end], value, unit.unit, unit.kind, qualifier, high, written), unit
 
 
 def _read(match: re.Match[str], norm: str, text: str) -> tuple[Figure, _Unit]:

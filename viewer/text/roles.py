@@ -103,10 +103,10 @@ class SentenceModality:
 
     def __init__(self, text: str, start: int, end: int) -> None:
         self.text, self.start, self.end = text, start, end
-        self._estimates = [m.span() for m in _ESTIMATE.finditer(text, start, end)]
-        self._targets = [m.span() for m in _TARGET.finditer(text, start, end)]
-        self._pursuits = [m.span() for m in _PURSUE.finditer(text, start, end)]
-        self._group_ends = [m.start() for m in _CLAUSE_GROUP_END.finditer(text, start, end)]
+        self._estimates = list(map(re.Match.span, _ESTIMATE.finditer(text, start, end)))
+        self._targets = list(map(re.Match.span, _TARGET.finditer(text, start, end)))
+        self._pursuits = list(map(re.Match.span, _PURSUE.finditer(text, start, end)))
+        self._group_ends = list(map(re.Match.start, _CLAUSE_GROUP_END.finditer(text, start, end)))
 
     def modality(self, figure_start: int, figure_end: int, pursue_is_target: bool) -> str:
         estimate = _last_before(self._estimates, figure_start)

@@ -52,15 +52,17 @@ def split_sentences(text: str, paragraphs: list[Paragraph] | None = None) -> lis
 def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     chunk = text[start:end]
     cuts = {0, len(chunk)}
-    cuts.update(m.end() for m in _TERMINAL.finditer(chunk))
-    cuts.update(m.start() for m in _MARKER.finditer(chunk))
+    cuts.update(map(re.Match.end, _TERMINAL.finditer(chunk)))
+    cuts.update(map(re.Match.start, _MARKER.finditer(chunk)))
     for gap in _GAP.finditer(chunk):
         cuts.add(gap.start())
         cuts.add(gap.end())
     ordered = sorted(cuts)
     spans: list[tuple[int, int]] = []
     for left, right in itertools.pairwise(ordered):
-        s, e = _strip(text, start + left, start + right)
+        s, e = start + left, start + right
+        if text[s].isspace() or text[e - 1].isspace():
+            s, e = _strip(text, s, e)
         if s < e and _ALNUM.search(text, s, e) is not None:  # not punctuation only
             spans.append((s, e))
         elif s < e and spans:
