@@ -27,10 +27,10 @@ from viewer.services.checks import (
 )
 from viewer.services.checks.context import Corpus
 from viewer.services.checks.scopes import scope_of
+from viewer.store import check_reads, open_store
 from viewer.store import checks as store_checks
 from viewer.store import documents as store_documents
 from viewer.store import figures as store_figures
-from viewer.store import open_store
 from viewer.text.analysis import analyze_text
 
 CITIES = ("株洲市", "湘潭市", "衡阳市", "岳阳市", "常德市", "益阳市", "郴州市", "永州市")
@@ -112,6 +112,7 @@ def test_a_run_never_holds_every_figure(db: sqlite_utils.Database, monkeypatch: 
     live = LiveFigures()
     monkeypatch.setattr(store_figures, "figure_from_row", live.wrap(store_figures.figure_from_row))
     monkeypatch.setattr(store_checks, "figure_from_row", live.wrap(store_checks.figure_from_row))
+    monkeypatch.setattr(check_reads, "figure_from_row", live.wrap(check_reads.figure_from_row))
     monkeypatch.setattr(levels, "KEPT_LOOKUPS", 2)
     update_checks(db)
     total = figure_count(db)
@@ -131,13 +132,13 @@ def test_an_incremental_run_reads_levels_only_of_the_series_it_keeps(
     doc = int(db.execute("SELECT min(id) FROM documents").fetchone()[0])
     scopes = scopes_of(db, [doc])
     asked: list[tuple[str, str]] = []
-    reader = store_checks.year_levels
+    reader = check_reads.year_level_rows
 
-    def recorded(db: Any, indicator: str, units: Any, region: str, year: int) -> list[Figure]:
+    def recorded(db: Any, indicator: str, units: Any, region: str, year: int) -> list[check_reads.LevelRow]:
         asked.append((indicator, region))
         return reader(db, indicator, units, region, year)
 
-    monkeypatch.setattr(store_checks, "year_levels", recorded)
+    monkeypatch.setattr(check_reads, "year_level_rows", recorded)
     scoped = compute_scoped(db, scopes)
     assert asked and set(asked) <= scopes.series
     wanted = scopes.keys()

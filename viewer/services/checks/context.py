@@ -59,7 +59,9 @@ def full_year(figure: Figure) -> bool:
     return figure.year is not None and figure.period in ("", str(figure.year))
 
 
-LevelSource = Callable[[str, str, int], list[Figure]]  # (indicator, region, year) -> levels and estimates
+# (indicator, region, year) -> levels and estimates; the store's (`levels.StoreLevels`) only those a
+# stated change can take
+LevelSource = Callable[[str, str, int], list[Figure]]
 
 
 @dataclass

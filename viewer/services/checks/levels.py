@@ -2,7 +2,13 @@
 
 A run that reads one document at a time holds no index of every level in the store: a lookup
 (indicator, region, year) is one index seek per unit of the indicator, and the latest lookups are
-kept, as neighbouring sentences ask for the same series and years.
+kept, as sentences of other documents ask for the same series and years.
+
+A stated change takes the first level of a unit that is not the figure itself, the first level
+that is not a percent (of a unit or of any), or the first level or else the first estimate of a
+unit (`change_base`). So a lookup reads a few columns of every level, and whole figures only of
+those it can take: of each unit, the first two levels, the first level that is not a percent and
+the first estimate. Most lookups keep none or one, so many more lookups are kept.
 """
 
 from __future__ import annotations
@@ -10,18 +16,20 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Collection
 
-from viewer.model import Figure
-from viewer.services.checks.context import is_series_level
+from viewer.model import Figure, FigureKind, Role
+from viewer.services.checks.context import LEVEL_KINDS, LEVEL_ROLES
+from viewer.store import check_reads
 from viewer.store import checks as store_checks
+from viewer.store.check_reads import LevelRow
 from viewer.store.connection import Queryable
 
-KEPT_LOOKUPS = 1024  # (indicator, region, year) lookups kept
+KEPT_LOOKUPS = 16384  # (indicator, region, year) lookups kept
 
 
 class StoreLevels:
-    """`Corpus.level_source` reading the store: full-year levels and estimates of a series and
-    year in corpus order. With `series`, only those series are read (a run that keeps only their
-    findings); others have none."""
+    """`Corpus.level_source` reading the store: the full-year levels and estimates of a series and
+    year a stated change can take (see above), in corpus order. With `series`, only those series
+    are read (a run that keeps only their findings); others have none."""
 
     def __init__(self, db: Queryable, series: Collection[tuple[str, str]] | None = None,
                  kept: int | None = None) -> None:
@@ -44,8 +52,38 @@ class StoreLevels:
         if units is None:
             units = self._units[indicator] = store_checks.indicator_units(self._db, indicator)
         self.reads += 1
-        found = [f for f in store_checks.year_levels(self._db, indicator, units, region, year) if is_series_level(f)]
+        found = []
+        if indicator and region:
+            rows = check_reads.year_level_rows(self._db, indicator, units, region, year)
+            found = check_reads.figures_by_id(self._db, takeable(rows, year))
         self._found[key] = found
         if len(self._found) > self._kept:
             self._found.popitem(last=False)
         return found
+
+
+def takeable(rows: list[LevelRow], year: int) -> list[int]:
+    """Ids of the rows (levels and estimates of one series and year, in corpus order) that are
+    full-year levels or estimates a stated change can take: of each unit, the first two levels,
+    the first level that is not a percent and the first estimate."""
+    full_year = ("", str(year))
+    taken: dict[str, list[int]] = {}  # unit -> [levels, levels not a percent, estimates] taken
+    ids: list[int] = []
+    for figure_id, unit, kind, role, period in rows:
+        if kind not in LEVEL_KINDS or period not in full_year:
+            continue
+        counts = taken.setdefault(unit, [0, 0, 0])
+        take = False
+        if role in LEVEL_ROLES:
+            if counts[0] < 2:
+                counts[0] += 1
+                take = True
+            if kind != FigureKind.PERCENT and not counts[1]:
+                counts[1] = 1
+                take = True
+        elif role == Role.ESTIMATE and not counts[2]:
+            counts[2] = 1
+            take = True
+        if take:
+            ids.append(figure_id)
+    return ids
