@@ -15,6 +15,7 @@ from viewer.text.entity_people import photo_credits
 from viewer.text.entity_titles import NUMBERED_PROGRAMME
 from viewer.text.metadata import _CN_DATE
 from viewer.text.repeats import normalised
+from viewer.text.word_matcher import compiled_trie
 
 _PLAIN_NUMBERED_PROGRAMME = re.compile(
     f"(?P<name>(?:百项|千项|[一二三四五六七八九十]{{1,2}}大)[{CJK}]{{2,10}}?(?:工程|行动|攻关项目))"
@@ -67,3 +68,12 @@ def test_a_gazetteer_of_many_first_characters_keeps_the_word_matcher():
 def test_normalised_keeps_what_removing_the_rest_keeps(text):
     core = re.sub(r"[\W_]+", "", text)
     assert normalised(text) == (core if not core or core.isalnum() else "".join(c for c in core if c.isalnum()))
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.text(alphabet="新发技术企业a", min_size=1, max_size=4), min_size=1, max_size=10, unique=True),
+       st.text(alphabet="新发技术企业ab", max_size=30))
+def test_a_trie_opening_with_the_first_two_characters_finds_what_the_trie_finds(words, text):
+    plain, paired = compiled_trie(words), compiled_trie(words, pair_first=True)
+    assert plain is not None and paired is not None
+    assert [m.span() for m in paired.finditer(text)] == [m.span() for m in plain.finditer(text)]

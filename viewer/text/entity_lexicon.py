@@ -70,7 +70,7 @@ class Gazetteer:
         # branches the engine tries in turn, scans twice as fast as the matcher's pair scan;
         # with many first characters (thousands of words) the matcher wins.
         firsts = {surface[0] for surface in self.by_surface if len(surface) >= 2}
-        self._pattern = (compiled_trie(s for s in self.by_surface if len(s) >= 2)
+        self._pattern = (compiled_trie((s for s in self.by_surface if len(s) >= 2), pair_first=True)
                          if len(firsts) <= _TRIE_MAX_FIRSTS else None)
 
     def _spans(self, text: str) -> Iterator[tuple[int, int]]:

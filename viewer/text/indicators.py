@@ -78,7 +78,7 @@ class Lexicon:
         # comes first: 国家级 after 重点实验室 is 全国重点实验室数 before 国家级科技创新平台数.
         for candidates in self._by_context_surface.values():
             candidates.sort(key=lambda e: -self.depth(e.context))
-        self._pattern = compiled_trie(self._by_surface)
+        self._pattern = compiled_trie(self._by_surface, pair_first=True)  # 2x fewer tries in a report
         self._context_pattern = compiled_trie(self._by_context_surface)
         # The last text found in, and what was found: the analysis of one document asks several
         # times (figures, measures, entities). One tuple, swapped whole, so threads cannot mix them.

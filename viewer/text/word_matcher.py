@@ -34,10 +34,23 @@ def trie_regex(words: Iterable[str]) -> str:
     return build(trie)
 
 
-def compiled_trie(words: Iterable[str]) -> re.Pattern[str] | None:
-    """trie_regex compiled; None when there are no words."""
+def compiled_trie(words: Iterable[str], pair_first: bool = False) -> re.Pattern[str] | None:
+    """trie_regex compiled; None when there are no words.
+
+    With `pair_first` (and every word of two characters or more) the regex opens with a look-ahead
+    for a word's first two characters. A scan of a text then gives up at once where a common first
+    character stands alone (新, 发 of a hundred indicator names), instead of trying the trie's
+    branches there; where first characters are rare, the look-ahead costs more than it saves.
+    """
+    words = list(words)
     regex = trie_regex(words)
-    return re.compile(regex) if regex else None
+    if not regex:
+        return None
+    if pair_first and all(len(word) >= 2 for word in words):
+        firsts = re.escape("".join(sorted({word[0] for word in words})))
+        seconds = re.escape("".join(sorted({word[1] for word in words})))
+        regex = f"(?=[{firsts}][{seconds}])" + regex
+    return re.compile(regex)
 
 
 class WordMatcher:
