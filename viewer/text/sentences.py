@@ -63,7 +63,7 @@ def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         s, e = start + left, start + right
         if text[s].isspace() or text[e - 1].isspace():
             s, e = _strip(text, s, e)
-        if s < e and _ALNUM.search(text, s, e) is not None:  # not punctuation only
+        if s < e and (text[s].isalnum() or _ALNUM.search(text, s, e) is not None):  # not punctuation only
             spans.append((s, e))
         elif s < e and spans:
             spans[-1] = (spans[-1][0], e)
