@@ -33,18 +33,19 @@ def check_passage(corpus: Corpus, passage: Passage, used: set[int]) -> list[Find
     index = 0
     while index < len(figures):
         figure = figures[index]
-        gap = _gap_before(passage, figure)
         if figure.kind == FigureKind.MULTIPLE and figure.unit_text != "番":
             group = _listed(passage, figures, index)
-            findings.extend(_multiples(corpus, passage, group, gap))
+            findings.extend(_multiples(corpus, passage, group, _gap_before(passage, figure)))
             index += len(group)
             continue
         if figure.kind == FigureKind.POINTS:
-            findings.extend(_points(corpus, passage, figure, gap))
-        elif figure.kind == FigureKind.PERCENT and "年均" in gap[-10:]:
-            findings.extend(_cagr(corpus, passage, figure, gap))
-        elif figure.kind == FigureKind.PERCENT and words.YOY_CUE.search(gap):
-            findings.extend(_yoy(corpus, passage, figure, gap))
+            findings.extend(_points(corpus, passage, figure, _gap_before(passage, figure)))
+        elif figure.kind == FigureKind.PERCENT:
+            gap = _gap_before(passage, figure)
+            if "年均" in gap[-10:]:
+                findings.extend(_cagr(corpus, passage, figure, gap))
+            elif words.YOY_CUE.search(gap):
+                findings.extend(_yoy(corpus, passage, figure, gap))
         index += 1
     return findings
 

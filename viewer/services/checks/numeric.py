@@ -33,7 +33,7 @@ class Interval:
     lo: float
     hi: float
 
-    @functools.cached_property
+    @property
     def degenerate(self) -> bool:
         return self.hi - self.lo <= _tolerance(self.lo, self.hi)
 

@@ -5,11 +5,12 @@ written cannot reach the target: 超过900家 against a target of 1100家 cannot
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from viewer.model import Figure, Qualifier, Role
 from viewer.model.review import CheckKind, Evidence, Finding, Verdict
 from viewer.services.checks.context import Corpus, evidence, full_year
-from viewer.services.checks.numeric import admitted, point, stated
+from viewer.services.checks.numeric import Interval, admitted, point, stated
 from viewer.services.checks.verdicts import VERDICT_EN, VERDICT_ZH, amount, where
 
 _BOUNDS = (Qualifier.MORE_THAN, Qualifier.AT_LEAST, Qualifier.UNDER)
@@ -17,6 +18,16 @@ _CEILING = re.compile(r"(?:控制在|不超过|不高于|降至|降低到|降到
 
 
 SHOWN_ACTUALS = 3  # actuals cited as evidence (latest documents first): the one compared and two more
+
+
+class _Actuals(NamedTuple):
+    """The full-year levels of a target's indicator, region, year and unit, the latest document's
+    first, with what every target of them reads: the first's intervals and the evidence cited."""
+
+    figures: list[Figure]
+    reached: Interval | None  # as stated
+    allowed: Interval | None  # as admitted, for a bound
+    shown: tuple[Evidence, ...]
 
 
 def check(corpus: Corpus) -> list[Finding]:
@@ -27,18 +38,22 @@ def check(corpus: Corpus) -> list[Finding]:
             key = (figure.doc_id or 0, figure.text, figure.indicator, figure.region, figure.year or 0,
                    figure.value, figure.unit)
             groups.setdefault(key, []).append(figure)
-    actuals: dict[tuple[str, str, int, str], list[Figure]] = {}
+    actuals: dict[tuple[str, str, int, str], _Actuals] = {}
     return [_finding(corpus, targets, actuals) for targets in groups.values()]
 
 
-def _actuals(corpus: Corpus, target: Figure, cache: dict[tuple[str, str, int, str], list[Figure]]) -> list[Figure]:
+def _actuals(corpus: Corpus, target: Figure, cache: dict[tuple[str, str, int, str], _Actuals]) -> _Actuals:
     """Full-year levels of the target's indicator, region, year and unit, the latest document's first."""
     assert target.indicator and target.region and target.year is not None
     key = (target.indicator, target.region, target.year, target.unit)
     if key not in cache:
         found = [f for f in corpus.levels(*key[:3]) if f.unit == target.unit]
         found.sort(key=lambda f: -(corpus.doc_years.get(f.doc_id or 0) or 0))
-        cache[key] = found
+        first = found[0] if found else None
+        cache[key] = _Actuals(
+            found, stated(first) if first else None,
+            admitted(first) if first and first.qualifier in _BOUNDS else None,
+            tuple(evidence(a, "actual") for a in found[:SHOWN_ACTUALS]))
     return cache[key]
 
 
@@ -62,10 +77,11 @@ def ceilings(corpus: Corpus) -> set[int]:
     return {f.id for f in corpus.figures() if f.role == Role.TARGET and f.id is not None and _ceiling_words(corpus, f)}
 
 
-def _finding(corpus: Corpus, targets: list[Figure], cache: dict[tuple[str, str, int, str], list[Figure]]) -> Finding:
+def _finding(corpus: Corpus, targets: list[Figure], cache: dict[tuple[str, str, int, str], _Actuals]) -> Finding:
     target = targets[0]
     assert target.value is not None
-    actuals = _actuals(corpus, target, cache)
+    reported = _actuals(corpus, target, cache)
+    actuals = reported.figures
     proof: list[Evidence] = [evidence(t, "target") for t in targets]
     about = where(target)
     if not actuals:
@@ -75,11 +91,11 @@ def _finding(corpus: Corpus, targets: list[Figure], cache: dict[tuple[str, str, 
                        message_en=en, stated=target.value, unit=target.unit, evidence=tuple(proof))
     actual = actuals[0]
     assert actual.value is not None
-    goal, reached = stated(target), stated(actual)
+    goal, reached = stated(target), reported.reached
     assert goal is not None and reached is not None
     ceiling = _ceiling(corpus, target)
     met = reached.lo <= goal.hi if ceiling else reached.hi >= goal.lo
-    allowed = (admitted(actual) if actual.qualifier in _BOUNDS else None) or reached
+    allowed = reported.allowed or reached
     missed = allowed.lo > goal.hi if ceiling else allowed.hi < goal.lo
     verdict = Verdict.MET if met else (Verdict.MISSED if missed else Verdict.CANNOT_CHECK)
     gap = actual.value - target.value
@@ -92,7 +108,7 @@ def _finding(corpus: Corpus, targets: list[Figure], cache: dict[tuple[str, str, 
         zh = f"{about}目标{target.text}，实际仅知{actual.text}，不能确定是否达到：{VERDICT_ZH[verdict]}"
         en = f"{about} target {target.text}, actual only known as {actual.text}, which may or may not reach it: " \
              f"{VERDICT_EN[verdict]}"
-    proof += [evidence(a, "actual") for a in actuals[:SHOWN_ACTUALS]]
+    proof += reported.shown
     return Finding(kind=CheckKind.TARGET, verdict=verdict, pattern="ceiling" if ceiling else "target", message=zh,
                    message_en=en, stated=target.value, computed=actual.value, unit=target.unit,
                    evidence=tuple(proof))
