@@ -19,6 +19,7 @@ from ui_corpus import ingest_here
 
 from viewer.model.review import CheckKind, Finding, NoteStatus, Verdict
 from viewer.services.library import Library
+from viewer.store import checks as store_checks
 from viewer.ui import note_dialog
 from viewer.ui.main_window import MainWindow
 from viewer.ui.notes_model import STATUS
@@ -196,8 +197,9 @@ def test_review_report_is_exported_off_the_ui_thread(qtbot: QtBot, window: MainW
 
 
 def test_recheck_refreshes_the_panel(qtbot: QtBot, window: MainWindow) -> None:
-    window.library.conn.execute("DELETE FROM checks")  # as if the checks had never run
-    window.library.conn.commit()
+    # As if the checks had never run: no findings, and none counted (the writes of findings keep
+    # the counts the panel reads, migration 22).
+    store_checks.replace_findings(window.library.db, [])
     with qtbot.waitSignal(window.review.findingsCounted, timeout=30_000):
         window.review.refresh_findings()
     assert window.review.counts == {} and window.review.checks_pane.model.rowCount() == 0
