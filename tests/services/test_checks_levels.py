@@ -1,13 +1,13 @@
 """The levels read from the store for a stated change: only those it can take, yet every lookup a
-check makes finds the level it would find among all of them."""
+check makes finds the level it would find among all of them; and the evidence a level is cited by."""
 
 from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from viewer.model import Figure, FigureKind, Role
-from viewer.services.checks.context import Corpus, is_series_level
+from viewer.model import Evidence, Figure, FigureKind, Role
+from viewer.services.checks.context import Corpus, evidence, is_series_level
 from viewer.services.checks.levels import takeable
 
 YEAR = 2020
@@ -59,3 +59,11 @@ def test_the_levels_kept_give_every_lookup_what_all_levels_give(drawn: list[tupl
 def test_a_lookup_keeps_few_of_many_levels() -> None:
     figures = figures_of([("元", FigureKind.MONEY, Role.ACTUAL, "")] * 10 + [("%", FigureKind.PERCENT, Role.SHARE, "")] * 5)
     assert takeable([(f.id or 0, f.unit, f.kind, f.role, f.period) for f in figures], YEAR) == [1, 2, 11, 12]
+
+
+def test_evidence_cites_the_figure_field_by_field() -> None:
+    figure = Figure(start=11, end=17, text="12亿元", value=1.2e9, unit="元", kind=FigureKind.MONEY, year=2021,
+                    sentence_start=3, sentence_end=40, id=7, doc_id=5)
+    assert evidence(figure, "from") == Evidence(label="from", doc_id=5, start=11, end=17, text="12亿元",
+                                                sentence_start=3, sentence_end=40, figure_id=7, value=1.2e9,
+                                                unit="元", year=2021)

@@ -186,8 +186,7 @@ def _share_labels(figure: Figure, shared: dict[str, str]) -> None:
 
 
 def evidence(figure: Figure, label: str) -> Evidence:
-    return Evidence(
-        label=label, doc_id=figure.doc_id or 0, start=figure.start, end=figure.end, text=figure.text,
-        sentence_start=figure.sentence_start, sentence_end=figure.sentence_end, figure_id=figure.id,
-        value=figure.value, unit=figure.unit, year=figure.year,
-    )
+    """Arguments in field order: keywords cost half as much again, and a run makes one per figure
+    cited (800,000 at 10,000 reports; tests check the order)."""
+    return Evidence(label, figure.doc_id or 0, figure.start, figure.end, figure.text, figure.sentence_start,
+                    figure.sentence_end, figure.id, figure.value, figure.unit, figure.year)
