@@ -13,8 +13,9 @@ LevelRow = tuple[int, str, str, str, str]  # id, unit, kind, role, period
 
 
 def year_level_rows(db: Queryable, indicator: str, units: Collection[str], region: str, year: int) -> list[LevelRow]:
-    """(id, unit, kind, role, period) of the figures `checks.year_levels` reads (an indicator,
-    region and year, with a value and a role that reports a level), in the same corpus order."""
+    """(id, unit, kind, role, period) of the figures (not excluded) of an indicator, region and
+    year with a value and a role that reports a level (actual, share, estimate), in corpus order:
+    one index seek per unit. `figures_by_id` reads whole rows of those a check can use."""
     marks = ", ".join("?" * len(units))
     rows: list[LevelRow] = db.execute(
         f"SELECT id, unit, kind, role, period FROM figures WHERE indicator = ? AND unit IN ({marks}) "

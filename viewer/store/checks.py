@@ -227,7 +227,6 @@ def passages(db: Queryable, doc_id: int, sentences: Collection[tuple[int, int]] 
 
 # Corpus order: documents, their sentences, the figures of a sentence in text order.
 _CORPUS_ORDER = "doc_id, sentence_start, sentence_end, span_start, id"
-_LEVEL_ROLES = "('actual', 'share', 'estimate')"
 
 
 def indicators(db: Queryable) -> list[str]:
@@ -254,16 +253,6 @@ def series_figures(db: Queryable, indicator: str, regions: Collection[str] | Non
 
 def indicator_units(db: Queryable, indicator: str) -> list[str]:
     return [str(r[0]) for r in db.execute("SELECT DISTINCT unit FROM figures WHERE indicator = ?", [indicator])]
-
-
-def year_levels(db: Queryable, indicator: str, units: Collection[str], region: str, year: int) -> list[Figure]:
-    """Figures (not excluded) of an indicator, region and year with a value and a role that reports
-    a level (actual, share, estimate), in corpus order: one index seek per unit."""
-    marks = ", ".join("?" * len(units))
-    return [figure_from_row(r) for r in db.execute(
-        f"SELECT {FIGURE_COLUMNS} FROM figures WHERE indicator = ? AND unit IN ({marks}) "
-        f"AND region = ? AND role IN {_LEVEL_ROLES} AND year = ? AND excluded = 0 AND value IS NOT NULL "
-        f"ORDER BY {_CORPUS_ORDER}", [indicator, *units, region, year])]
 
 
 def series_sentences(db: Queryable, series: Iterable[tuple[str, str]]) -> dict[int, set[tuple[int, int]]]:
