@@ -153,7 +153,7 @@ def test_an_empty_scope_reads_nothing(db: sqlite_utils.Database) -> None:
 
 def test_the_findings_per_document_count_each_finding_once_per_document(db: sqlite_utils.Database) -> None:
     from viewer.model.review import Verdict
-    from viewer.store import review_queries
+    from viewer.store import finding_counts
 
     update_checks(db)
     expected: dict[int, tuple[set[int], set[int]]] = {}
@@ -164,6 +164,6 @@ def test_the_findings_per_document_count_each_finding_once_per_document(db: sqli
         found.add(check_id)
         if verdict in attention:
             needing.add(check_id)
-    counts = review_queries.document_finding_counts(db.conn)
+    counts = finding_counts.document_finding_counts(db.conn)
     assert counts == {doc: (len(found), len(needing)) for doc, (found, needing) in expected.items()}
     assert any(total > needing > 0 for total, needing in counts.values())  # both kinds of finding occur

@@ -12,7 +12,7 @@ import sqlite_utils
 from tests.migration_support import store_at_schema
 from viewer.model.review import Evidence, Finding, Verdict
 from viewer.store import checks as store_checks
-from viewer.store import finding_counts, open_store, review_queries
+from viewer.store import finding_counts, open_store
 
 VERDICTS = ("consistent", "inconsistent", "cannot_check", "conflict", "question", "met", "missed",
             "not_reported", "repeated")
@@ -51,21 +51,21 @@ def totals_from_findings(db: sqlite_utils.Database) -> tuple[int, int]:
 def test_a_finding_is_counted_once_in_each_document_it_cites(db: sqlite_utils.Database) -> None:
     store_checks.replace_findings(db, [("doc:1", finding("conflict", 1, 1, 2)), ("doc:1", finding("consistent", 1)),
                                        ("doc:3", finding("met", 3))])
-    assert review_queries.document_finding_counts(db) == {1: (2, 1), 2: (1, 1), 3: (1, 0)}
-    assert review_queries.finding_totals(db) == (3, 1)
+    assert finding_counts.document_finding_counts(db) == {1: (2, 1), 2: (1, 1), 3: (1, 0)}
+    assert finding_counts.finding_totals(db) == (3, 1)
 
 
 def test_a_scoped_rewrite_recounts_the_documents_it_touches(db: sqlite_utils.Database) -> None:
     store_checks.replace_findings(db, [("doc:1", finding("question", 1, 2)), ("doc:2", finding("missed", 2)),
                                        ("series:a\tb", finding("repeated", 4))])
     store_checks.replace_findings(db, [("doc:1", finding("met", 5))], scopes={"doc:1"})
-    assert review_queries.document_finding_counts(db) == {2: (1, 1), 4: (1, 1), 5: (1, 0)}, "document 1 lost its row"
-    assert review_queries.finding_totals(db) == (3, 2)
+    assert finding_counts.document_finding_counts(db) == {2: (1, 1), 4: (1, 1), 5: (1, 0)}, "document 1 lost its row"
+    assert finding_counts.finding_totals(db) == (3, 2)
     store_checks.replace_findings(db, [], scopes={"doc:2", "series:a\tb"})
-    assert review_queries.document_finding_counts(db) == {5: (1, 0)}
+    assert finding_counts.document_finding_counts(db) == {5: (1, 0)}
     store_checks.replace_findings(db, [])
-    assert review_queries.document_finding_counts(db) == {}
-    assert review_queries.finding_totals(db) == (0, 0)
+    assert finding_counts.document_finding_counts(db) == {}
+    assert finding_counts.finding_totals(db) == (0, 0)
     assert db.execute("SELECT count(*) FROM verdict_counts").fetchone()[0] == 0, "no row without findings"
 
 
@@ -78,8 +78,8 @@ def test_random_rewrites_keep_the_counts_of_the_findings_stored(db: sqlite_utils
                    for _ in range(chance.randint(0, 12))]
         rewritten = None if chance.random() < 0.2 else set(chance.sample(scopes, 3)) | {s for s, _ in written}
         store_checks.replace_findings(db, written, scopes=rewritten)
-        assert review_queries.document_finding_counts(db) == counted_from_findings(db)
-        assert review_queries.finding_totals(db) == totals_from_findings(db)
+        assert finding_counts.document_finding_counts(db) == counted_from_findings(db)
+        assert finding_counts.finding_totals(db) == totals_from_findings(db)
 
 
 def test_the_migration_counts_the_findings_already_stored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -93,6 +93,6 @@ def test_the_migration_counts_the_findings_already_stored(tmp_path: Path, monkey
     assert expected == {1: (1, 1), 2: (2, 1)} and totals_from_findings(old) == (2, 1)
     old.conn.close()
     upgraded = open_store(tmp_path / "old.db")
-    assert review_queries.document_finding_counts(upgraded) == expected
-    assert review_queries.finding_totals(upgraded) == (2, 1)
+    assert finding_counts.document_finding_counts(upgraded) == expected
+    assert finding_counts.finding_totals(upgraded) == (2, 1)
     upgraded.conn.close()

@@ -22,7 +22,7 @@ from viewer.model import (
 from viewer.model.library_changes import RemovalPreview, RemovalReport, VersionMatch, VersionReplacement
 from viewer.services import search as search_service
 from viewer.services import series as series_service
-from viewer.store import connect, database, interrupt, review_queries
+from viewer.store import connect, database, finding_counts, interrupt, review_queries
 from viewer.store import documents as store_documents
 from viewer.store import entities as store_entities
 from viewer.store import figures as store_figures
@@ -220,12 +220,12 @@ class Library:
 
     def finding_totals(self) -> tuple[int, int]:
         """(all findings, findings that need attention)."""
-        return review_queries.finding_totals(self.conn)
+        return finding_counts.finding_totals(self.conn)
 
     def document_finding_counts(self) -> dict[int, tuple[int, int]]:
-        """doc id -> (findings with evidence in it, of which need attention). Slow on a large
-        store: run it off the UI thread."""
-        return review_queries.document_finding_counts(self.conn)
+        """doc id -> (findings with evidence in it, of which need attention), as the writes of
+        findings keep them: a row per document."""
+        return finding_counts.document_finding_counts(self.conn)
 
     def document_findings(self, doc_id: int) -> list[Finding]:
         """The document's findings, each with only its evidence in this document."""

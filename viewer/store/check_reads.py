@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 
 from viewer.model import Figure
+from viewer.store.checks import CORPUS_ORDER
 from viewer.store.connection import Queryable, in_chunks
 from viewer.store.figures import FIGURE_COLUMNS, figure_from_row
 
@@ -20,7 +21,7 @@ def year_level_rows(db: Queryable, indicator: str, units: Collection[str], regio
     rows: list[LevelRow] = db.execute(
         f"SELECT id, unit, kind, role, period FROM figures WHERE indicator = ? AND unit IN ({marks}) "
         "AND region = ? AND role IN ('actual', 'share', 'estimate') AND year = ? AND excluded = 0 "
-        "AND value IS NOT NULL ORDER BY doc_id, sentence_start, sentence_end, span_start, id",
+        f"AND value IS NOT NULL ORDER BY {CORPUS_ORDER}",
         [indicator, *units, region, year]).fetchall()
     return rows
 

@@ -226,7 +226,7 @@ def passages(db: Queryable, doc_id: int, sentences: Collection[tuple[int, int]] 
 
 
 # Corpus order: documents, their sentences, the figures of a sentence in text order.
-_CORPUS_ORDER = "doc_id, sentence_start, sentence_end, span_start, id"
+CORPUS_ORDER = "doc_id, sentence_start, sentence_end, span_start, id"
 
 
 def indicators(db: Queryable) -> list[str]:
@@ -247,7 +247,7 @@ def series_figures(db: Queryable, indicator: str, regions: Collection[str] | Non
     if roles is not None:
         sql += f" AND value IS NOT NULL AND role {_IN_JSON}"
         params.append(json.dumps(sorted(roles)))
-    for row in db.execute(sql + f" ORDER BY region, {_CORPUS_ORDER}", params):
+    for row in db.execute(sql + f" ORDER BY region, {CORPUS_ORDER}", params):
         yield figure_from_row(row)
 
 

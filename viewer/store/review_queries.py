@@ -1,8 +1,8 @@
 """Cheap reads for the panes of a large store: counts, one document's share, lookups by id.
 
 The panes never load every finding or every document row: they ask for per-document counts
-(kept when findings are written), then for one document's findings when it is shown, then for one finding's
-full evidence when it is chosen.
+(kept when findings are written: viewer/store/finding_counts.py), then for one document's
+findings when it is shown, then for one finding's full evidence when it is chosen.
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from typing import Any
 
 from viewer.model import Document
 from viewer.model.review import Evidence, Finding
-from viewer.store import finding_counts
 from viewer.store.connection import Queryable, in_chunks
 
 _CHECK_COLUMNS = "id, kind, verdict, pattern, message, message_en, stated, computed, unit"
@@ -65,17 +64,6 @@ def documents_by_id(db: Queryable, doc_ids: Iterable[int]) -> list[Document]:
 
 def entity_document_ids(db: Queryable, entity_id: int) -> list[int]:
     return [r[0] for r in db.execute("SELECT doc_id FROM entity_spans WHERE entity_id = ?", [entity_id])]
-
-
-def finding_totals(db: Queryable) -> tuple[int, int]:
-    """(all findings, findings that need attention), as the writes of findings keep them."""
-    return finding_counts.finding_totals(db)
-
-
-def document_finding_counts(db: Queryable) -> dict[int, tuple[int, int]]:
-    """doc id -> (findings with evidence in it, of which need attention), as the writes of
-    findings keep them (viewer/store/finding_counts.py): one row per document."""
-    return finding_counts.document_finding_counts(db)
 
 
 def document_findings(db: Queryable, doc_id: int) -> list[Finding]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from viewer.model import EntityType
@@ -65,13 +65,17 @@ class Gazetteer:
             names = self.aliases.setdefault((entry.canonical, entry.type), [])
             if entry.surface != entry.canonical and entry.surface not in names:
                 names.append(entry.surface)
-        self.matcher = WordMatcher(self.by_surface)
-        # The same matches for a few hundred words: a trie-shaped regex, whose first-character
-        # branches the engine tries in turn, scans twice as fast as the matcher's pair scan;
-        # with many first characters (thousands of words) the matcher wins.
+        # The matches of `matcher` for a few hundred words: a trie-shaped regex, whose
+        # first-character branches the engine tries in turn, scans twice as fast as the matcher's
+        # pair scan; with many first characters (thousands of words) the matcher wins, and only
+        # then is it built.
         firsts = {surface[0] for surface in self.by_surface if len(surface) >= 2}
         self._pattern = (compiled_trie((s for s in self.by_surface if len(s) >= 2), pair_first=True)
                          if len(firsts) <= _TRIE_MAX_FIRSTS else None)
+
+    @cached_property
+    def matcher(self) -> WordMatcher:
+        return WordMatcher(self.by_surface)
 
     def _spans(self, text: str) -> Iterator[tuple[int, int]]:
         if self._pattern is None:
