@@ -1,9 +1,10 @@
+import itertools
 import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from viewer.text.sentences import _GAP, _MARKER, sentence_at, split_paragraphs, split_sentences
+from viewer.text.sentences import _GAP, _MARKER, _TERMINAL, sentence_at, split_paragraphs, split_sentences
 
 
 def spans_text(text: str) -> list[str]:
@@ -100,3 +101,35 @@ _PLAIN_GAP = re.compile(r"(?<=[\u3400-\u9fff\uf900-\ufaff“”《》、，。�
 def test_gap_scan_finds_what_the_look_behind_scan_finds(text, position):
     assert [m.span() for m in _GAP.finditer(text, position)] == [
         m.span() for m in _PLAIN_GAP.finditer(text, position)]
+
+
+def _spans_paragraph_by_paragraph(text: str) -> list[tuple[int, int, int]]:
+    """The first form of split_sentences: each paragraph copied out and scanned on its own."""
+    found: list[tuple[int, int, int]] = []
+    for paragraph in split_paragraphs(text):
+        start, end = paragraph.start, paragraph.end
+        chunk = text[start:end]
+        cuts = {0, len(chunk)}
+        cuts.update(m.end() for m in _TERMINAL.finditer(chunk))
+        cuts.update(m.start() for m in _MARKER.finditer(chunk))
+        for gap in _GAP.finditer(chunk):
+            cuts.update(gap.span())
+        spans: list[tuple[int, int]] = []
+        for left, right in itertools.pairwise(sorted(cuts)):
+            s, e = start + left, start + right
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            if s < e and re.search(r"[^\W_]", text[s:e]):
+                spans.append((s, e))
+            elif s < e and spans:
+                spans[-1] = (spans[-1][0], e)
+        found.extend((s, e, paragraph.index) for s, e in spans)
+    return found
+
+
+@settings(max_examples=4000, deadline=None)
+@given(st.text(alphabet=st.sampled_from("株洲。！？”）】【#（一）二、第章 \u3000\t\n，a1_"), max_size=40))
+def test_whole_text_cuts_split_as_each_paragraph_scanned_alone(text: str) -> None:
+    assert [(s.start, s.end, s.paragraph) for s in split_sentences(text)] == _spans_paragraph_by_paragraph(text)

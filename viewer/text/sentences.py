@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_left, bisect_right
 
 from viewer.model import Paragraph, Sentence
 
@@ -42,25 +43,42 @@ def split_paragraphs(text: str) -> list[Paragraph]:
 
 
 def split_sentences(text: str, paragraphs: list[Paragraph] | None = None) -> list[Sentence]:
+    """The sentences of `text`; `paragraphs`, when given, are split_paragraphs(text)."""
+    cuts = _Cuts(text)
     sentences: list[Sentence] = []
     for paragraph in paragraphs if paragraphs is not None else split_paragraphs(text):
-        for start, end in _sentence_spans(text, paragraph.start, paragraph.end):
+        for start, end in _sentence_spans(text, paragraph.start, paragraph.end, cuts):
             sentences.append(Sentence(len(sentences), start, end, paragraph.index))
     return sentences
 
 
-def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    chunk = text[start:end]
-    cuts = {0, len(chunk)}
-    cuts.update(map(re.Match.end, _TERMINAL.finditer(chunk)))
-    cuts.update(map(re.Match.start, _MARKER.finditer(chunk)))
-    for gap in _GAP.finditer(chunk):
-        cuts.add(gap.start())
-        cuts.add(gap.end())
-    ordered = sorted(cuts)
+class _Cuts:
+    """Where sentences may begin or end, scanned once in the whole text and looked up per paragraph.
+
+    A paragraph is a line without its blanks at either end, so none of these matches crosses
+    into or out of one, and each finds inside it what a scan of the paragraph alone finds (the
+    look-behinds of _MARKER differ only at the paragraph's first character, where a sentence
+    begins anyway).
+    """
+
+    def __init__(self, text: str) -> None:
+        self.terminal_ends = list(map(re.Match.end, _TERMINAL.finditer(text)))
+        self.marker_starts = list(map(re.Match.start, _MARKER.finditer(text)))
+        self.gap_bounds = [bound for gap in _GAP.finditer(text) for bound in gap.span()]
+
+    def inside(self, start: int, end: int) -> list[int]:
+        """The cuts of the paragraph text[start:end], with its two ends, in order."""
+        ends, markers, gaps = self.terminal_ends, self.marker_starts, self.gap_bounds
+        cuts = {start, end}
+        cuts.update(ends[bisect_right(ends, start) : bisect_right(ends, end)])
+        cuts.update(markers[bisect_left(markers, start) : bisect_left(markers, end)])
+        cuts.update(gaps[bisect_left(gaps, start) : bisect_right(gaps, end)])
+        return sorted(cuts)
+
+
+def _sentence_spans(text: str, start: int, end: int, cuts: _Cuts) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
-    for left, right in itertools.pairwise(ordered):
-        s, e = start + left, start + right
+    for s, e in itertools.pairwise(cuts.inside(start, end)):
         if text[s].isspace() or text[e - 1].isspace():
             s, e = _strip(text, s, e)
         if s < e and (text[s].isalnum() or _ALNUM.search(text, s, e) is not None):  # not punctuation only
