@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from viewer.model import EntityType
@@ -13,6 +13,7 @@ from viewer.text.entity_common import CJK
 from viewer.text.entity_lexicon import Entry, Gazetteer
 from viewer.text.entity_people import photo_credits
 from viewer.text.entity_titles import NUMBERED_PROGRAMME
+from viewer.text.figures import _FIGURE, _NUMERAL_CHARS
 from viewer.text.metadata import _CN_DATE
 from viewer.text.repeats import normalised
 from viewer.text.word_matcher import compiled_trie
@@ -22,6 +23,8 @@ _PLAIN_NUMBERED_PROGRAMME = re.compile(
 )
 _PLAIN_CN_DATE = re.compile(r"([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月")
 _PLAIN_PHOTO_CREDIT = re.compile(r"[^\S\n]+摄")
+# The figure scan as first written: every numeral read as a share (三分之一) before as an amount.
+_PLAIN_FIGURE = re.compile(_FIGURE.pattern.replace(f"(?=[{_NUMERAL_CHARS}]*+分)", ""))
 
 
 @settings(max_examples=3000, deadline=None)
@@ -77,3 +80,14 @@ def test_a_trie_opening_with_the_first_two_characters_finds_what_the_trie_finds(
     plain, paired = compiled_trie(words), compiled_trie(words, pair_first=True)
     assert plain is not None and paired is not None
     assert [m.span() for m in paired.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@settings(max_examples=4000, deadline=None)
+@given(st.lists(st.sampled_from(["1", "2.5", "3,000", "0", "三", "一", "十", "百", "万", "亿", "点", "多", "余", "几", "分",
+                                  "之", "分之", " ", "\u3000", "%", "家", "元", "个百分点", "约", "-", "至", "第", "成", "a"]),
+                max_size=12).map("".join))
+@example("三点一分之一，1 万分之3，3,000分之2.5，约三 分 之 一")
+def test_figure_scan_finds_what_it_found_reading_every_numeral_as_a_share(text):
+    assert _PLAIN_FIGURE.pattern != _FIGURE.pattern
+    assert [(m.span(), m.groupdict()) for m in _FIGURE.finditer(text)] == [
+        (m.span(), m.groupdict()) for m in _PLAIN_FIGURE.finditer(text)]

@@ -94,6 +94,9 @@ _SCALE_CHARS = "".join(BIG_UNITS)
 # Every branch starts with one of these; the lookahead lets the scan skip other text fast.
 _FIRST = "0-9" + CN_CHARS + "第翻$￥¥负\\-对半" + "".join({w[0] for w in PREFIX_QUALIFIERS})
 _OVER = f"{_B}分{_B}之{_B}"
+# Every character a numeral may hold. A share (三分之一) has its 分 right after a run of them: the
+# look-ahead for it spares reading every numeral twice, once as a share and once as an amount.
+_NUMERAL_CHARS = rf"\d,.{CN_CHARS}多余几点{BLANKS}"
 _FIGURE = re.compile(
     rf"(?=[{_FIRST}])(?:"
     rf"(?P<rank>第{_B}(?P<rn>{_NUM})(?:{_B}(?P<rsuf>位|名))?)"
@@ -101,7 +104,7 @@ _FIGURE = re.compile(
     rf"|(?P<idiom>{_alternation(PERCENT_IDIOMS, spaced=True)})"
     rf"|(?:(?P<pre>{_alternation(PREFIX_QUALIFIERS)}){_B})?(?:"
     rf"(?P<pword>[百千万佰仟](?:{_B}[百千万佰仟])*){_OVER}(?P<pn>{_NUM})"
-    rf"|{_START}(?P<den>{_NUM}){_OVER}(?P<nom>{_NUM})"
+    rf"|{_START}(?=[{_NUMERAL_CHARS}]*+分)(?P<den>{_NUM}){_OVER}(?P<nom>{_NUM})"
     rf"|(?P<cur>[$￥¥]){_B}(?P<cn>{ARABIC})"
     rf"|(?P<neg>负|(?<![0-9A-Za-z.\-])-)?{_START}(?P<n1>{_NUM})"
     rf"(?:{_B}(?P<sep>[-~—–至到]){_B}(?P<n2>{_NUM}))?(?:{_B}(?P<inner>[多余]))?"
