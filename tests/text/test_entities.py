@@ -6,7 +6,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from viewer.model import EntityType, Mention
-from viewer.text.entities import EntityContext, entity_aliases, entity_code, find_mentions
+from viewer.text.entities import EntityContext, _select, entity_aliases, entity_code, find_mentions
+from viewer.text.entity_common import Candidate
 from viewer.text.places import read_places
 
 YIYANG = EntityContext("益阳市")
@@ -156,3 +157,26 @@ def test_mentions_are_valid_sorted_and_disjoint_for_any_text(text: str, region: 
         }
         assert mention.canonical
         previous_end = mention.end
+
+
+def _select_by_scanning_spans(candidates: list[Candidate]) -> list[Candidate]:
+    """The first form of entities._select: every character of a candidate checked against the chosen."""
+    ordered = sorted(candidates, key=lambda c: (-(c.end - c.start), -c.rank, c.start))
+    taken = bytearray(max((c.end for c in candidates), default=0))
+    chosen: list[Candidate] = []
+    for candidate in ordered:
+        if candidate.end > candidate.start and taken.find(1, candidate.start, candidate.end) < 0:
+            taken[candidate.start : candidate.end] = b"\x01" * (candidate.end - candidate.start)
+            chosen.append(candidate)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+_CANDIDATE = st.builds(
+    lambda start, length, rank, name: Candidate(start, start + length, EntityType.ORG, name, rank),
+    st.integers(1, 30), st.integers(-1, 9), st.integers(0, 5), st.sampled_from("ab"))
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(_CANDIDATE, max_size=25))
+def test_selection_checks_only_the_ends_of_a_span_and_chooses_as_before(candidates):
+    assert _select(candidates) == _select_by_scanning_spans(candidates)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from operator import attrgetter
 
 from viewer.model import EntityType, Mention
 from viewer.text import (
@@ -107,14 +108,17 @@ def _candidates(text: str, region: Region) -> Iterator[Candidate]:
 
 def _select(candidates: list[Candidate]) -> list[Candidate]:
     """Longest first (then higher rank, then earlier); drop whatever overlaps a chosen span."""
-    ordered = sorted(candidates, key=lambda c: (-(c.end - c.start), -c.rank, c.start))
-    taken = bytearray(max((c.end for c in candidates), default=0))
+    ordered = sorted(candidates, key=lambda c: (c.start - c.end, -c.rank, c.start))
+    taken = bytearray(max(map(attrgetter("end"), candidates), default=0))
     chosen: list[Candidate] = []
     for candidate in ordered:
-        if candidate.end > candidate.start and taken.find(1, candidate.start, candidate.end) < 0:
-            taken[candidate.start : candidate.end] = b"\x01" * (candidate.end - candidate.start)
+        start, end = candidate.start, candidate.end
+        # A chosen span is no shorter than this one: if it overlaps, it covers the first or last character.
+        if end > start and not taken[start] and not taken[end - 1]:
+            taken[start:end] = b"\x01" * (end - start)
             chosen.append(candidate)
-    return sorted(chosen, key=lambda c: c.start)
+    chosen.sort(key=attrgetter("start"))
+    return chosen
 
 
 def _repeat(text: str, chosen: list[Candidate]) -> Iterator[Candidate]:
