@@ -127,7 +127,7 @@ _RANK_MOVES = frozenset(["上升", "下降", "提升", "前移", "后退", "进�
 _PER_DENOMINATORS = {"百": 100.0, "佰": 100.0, "千": 1000.0, "仟": 1000.0, "万": 10000.0}
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: a frozen dataclass costs twice as much to make
 class _Unit:
     kind: str
     unit: str

@@ -51,7 +51,7 @@ _LEVELLED_HEADS = ("实验室数", "中心数", "机构数", "基地数", "平�
                    "工作站数", "研究院数", "载体数", "科技园数", "园区数", "联盟数")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: a frozen dataclass costs twice as much to make
 class Measure:
     """A measure named in the text: an indicator name, and how it was found."""
 
