@@ -6,7 +6,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from viewer.model import EntityType, Mention
-from viewer.text.entities import EntityContext, _select, entity_aliases, entity_code, find_mentions
+from viewer.text.entities import (
+    EntityContext,
+    _select,
+    _with_repeats,
+    entity_aliases,
+    entity_code,
+    find_mentions,
+)
 from viewer.text.entity_common import Candidate
 from viewer.text.places import read_places
 
@@ -180,3 +187,11 @@ _CANDIDATE = st.builds(
 @given(st.lists(_CANDIDATE, max_size=25))
 def test_selection_checks_only_the_ends_of_a_span_and_chooses_as_before(candidates):
     assert _select(candidates) == _select_by_scanning_spans(candidates)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(_CANDIDATE, max_size=20), st.lists(_CANDIDATE, max_size=12), st.lists(st.integers(0, 19), max_size=6))
+def test_repeats_reselect_what_they_overlap_as_a_selection_of_all_would(proposed, others, copied):
+    chosen = _select(proposed)
+    repeats = _select(others + [chosen[i] for i in copied if i < len(chosen)])  # repeats overlap no repeat
+    assert _with_repeats(chosen, repeats) == _select(chosen + repeats)

@@ -9,6 +9,7 @@ stays well above the speed of segmentation.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -42,7 +43,7 @@ def find_mentions(text: str, context: EntityContext) -> list[Mention]:
     region = Region.of(context.region or _main_city(text))
     candidates = list(_candidates(text, region))
     chosen = _select(candidates)
-    chosen = _select(chosen + list(_repeat(text, chosen)))
+    chosen = _with_repeats(chosen, list(_repeat(text, chosen)))
     return [Mention(c.start, c.end, text[c.start : c.end], c.type, c.canonical) for c in chosen]
 
 
@@ -119,6 +120,28 @@ def _select(candidates: list[Candidate]) -> list[Candidate]:
             chosen.append(candidate)
     chosen.sort(key=attrgetter("start"))
     return chosen
+
+
+def _with_repeats(chosen: list[Candidate], repeats: list[Candidate]) -> list[Candidate]:
+    """_select(chosen + repeats) for chosen candidates and repeats that each overlap none of their own
+    kind: only the repeats and the chosen candidates they overlap are selected again (most repeats
+    are the chosen mention itself, which changes nothing)."""
+    starts = [c.start for c in chosen]
+    involved: set[int] = set()
+    extra: list[Candidate] = []
+    for repeat in repeats:
+        last = bisect_right(starts, repeat.start) - 1  # the last chosen one starting at or before it
+        first = last if last >= 0 and chosen[last].end > repeat.start else last + 1
+        stop = bisect_left(starts, repeat.end, first)
+        if stop == first + 1 and chosen[first] == repeat:
+            continue  # the chosen candidate itself: it comes first in the selection's order and wins
+        involved.update(range(first, stop))
+        extra.append(repeat)
+    if not extra:
+        return chosen
+    kept = [c for index, c in enumerate(chosen) if index not in involved]
+    picked = _select([chosen[index] for index in sorted(involved)] + extra)
+    return sorted(kept + picked, key=attrgetter("start"))
 
 
 def _repeat(text: str, chosen: list[Candidate]) -> Iterator[Candidate]:
