@@ -6,7 +6,7 @@ import re
 from itertools import pairwise
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from viewer.text.attribution_timeline import build_timeline
@@ -120,3 +120,13 @@ def test_as_of_a_year_is_not_a_target() -> None:
     assert first("截至2020年底，达到")[3] is False
     assert first("截止2020年末，达到")[3] is False
     assert first("至2025年，达到")[3] is True
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet=_PERIOD_ALPHABET, max_size=60))
+def test_the_scan_for_starts_finds_what_the_pattern_finds(text: str) -> None:
+    from viewer.text.periods import _PATTERN, _matches
+
+    assert [(m.span(), m.lastgroup, m.groupdict()) for m in _matches(text)] == [
+        (m.span(), m.lastgroup, m.groupdict()) for m in _PATTERN.finditer(text)
+    ]
