@@ -2,7 +2,7 @@
 chart is painted, a click on a library row until the report's text is painted, Enter in the
 search box until the result list is painted; each against its baselines from the same run.
 
-    python bench/ui_bench.py [--store STORE] [--repeat 15] [--json OUT]
+    python bench/ui_bench.py [--store STORE] [--repeat 15] [--json OUT] [--indicator NAME ...]
 
 Input goes through QTest: a mouse click on the document viewport at a figure's cursorRect, on
 the library table at a row's rect; the query committed into the search box as an input method
@@ -17,6 +17,9 @@ every read open_document makes; Library.search's first page), a repaint of the s
 nothing changed, and a bare QTextEdit's (the document view's class) and QPlainTextEdit's
 setPlainText of the same report until painted. Without --store, a store of ../shared/corpus is
 built in a temporary folder. Start-up: bench/launch.py. Medians; CPU time beside wall time.
+--indicator NAME (repeatable) also times a click on the first figure of that indicator (its
+chart drawn after another one each time), against the budget of any interaction: the synthetic
+stores' 惠及企业数 and 各类科技奖补资金 are stated differently by nearly every report.
 """
 
 from __future__ import annotations
@@ -41,6 +44,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from viewer.ui.bench_hooks import until_painted  # noqa: E402  (after sys.path)
 
 BUDGETS_MS = {"click_to_chart_painted": 20.0, "open_largest_text_painted": 30.0, "search_list_painted": 100.0}
+ANY_INTERACTION_MS = 100.0
 CLICK_READS = "baseline: the store reads of a click, alone"
 READS = "baseline: the store reads of an open, alone"
 QUERIES = ["研发", "高新技术企业", "创新平台", "科技成果转化", "专利", "人才"]
@@ -234,6 +238,29 @@ class Bench:
                                                                               chart.plot.viewport().update))
             self.settle()
 
+    def indicator_clicks(self, indicators: list[str], repeat: int) -> None:
+        """A click on the first figure of each indicator, another chart drawn before each."""
+        other = self.chartable_figures(1)[0]
+        window = self.window
+        window.docks["chart"].show()
+        for indicator in indicators:
+            row = self.library.conn.execute(
+                "SELECT id FROM figures WHERE indicator = ? AND year IS NOT NULL AND region IS NOT NULL "
+                "AND value IS NOT NULL ORDER BY id LIMIT 1", [indicator]).fetchone()
+            if row is None:
+                raise SystemExit(f"no figure of {indicator} to click")
+            figure = self.library.figure(int(row[0]))
+            for n in range(repeat + 1):
+                for clicked in (other, figure):
+                    click = self.click_figure(clicked)
+                    chart = window.chart
+                    times = until_painted(chart.plot.viewport(), click, lambda f=clicked, c=chart: (
+                        c.series is not None and c.series.indicator == f.indicator))
+                    self.wait_for_flags(chart)
+                    if n and clicked is figure:
+                        self.record(f"click_to_chart_painted[{indicator}]", times)
+                    self.settle()
+
     def wait_for_flags(self, chart: Any) -> None:
         while chart.flags_scheduled():
             self.app.processEvents()
@@ -288,6 +315,10 @@ def report(results: dict[str, list[tuple[float, float]]]) -> dict[str, dict[str,
                "baseline: bare QPlainTextEdit.setPlainText + paint", "baseline: document viewport repaint"),
               ("search_list_painted", "baseline: Library.search first page (query alone)",
                "baseline: result list repaint")]
+    for name, figure in summary.items():
+        if name.startswith("click_to_chart_painted["):
+            print(f"{name:<58} {figure['median_ms']:7.1f} ms  (CPU {figure['cpu_median_ms']:6.1f})  "
+                  f"budget {ANY_INTERACTION_MS:.0f} ms, ratio {figure['median_ms'] / ANY_INTERACTION_MS:.2f}")
     for measured, *baselines in groups:
         if measured not in summary:
             continue
@@ -309,6 +340,8 @@ def main() -> int:
     parser.add_argument("--store", type=Path)
     parser.add_argument("--repeat", type=int, default=15)
     parser.add_argument("--json", type=Path)
+    parser.add_argument("--indicator", action="append", default=[],
+                        help="also time a click on a figure of this indicator (repeatable)")
     args = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     quiet_offscreen_warning()
@@ -325,6 +358,7 @@ def main() -> int:
             largest = bench.open_largest(args.repeat)
             bench.bare_text(largest, args.repeat)
             bench.figure_clicks(args.repeat)
+            bench.indicator_clicks(args.indicator, args.repeat)
             bench.searches(args.repeat)
         finally:
             bench.close()

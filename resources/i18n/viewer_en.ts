@@ -787,6 +787,18 @@
         <translation>(%1 more regions not shown; see the Regions menu)</translation>
     </message>
     <message>
+        <source>（%1 处数值众多，画作区间）</source>
+        <translation>(%1 places with many values, drawn as ranges)</translation>
+    </message>
+    <message>
+        <source>数值众多处：最低至最高，上方为数值个数</source>
+        <translation>places of many values: lowest to highest, their number above</translation>
+    </message>
+    <message>
+        <source>%1 份报告给出 %2 个不同数值</source>
+        <translation>%1 reports give %2 different values</translation>
+    </message>
+    <message>
         <source>新导入 %1，更新 %2，重新分析 %3，未变 %4，失败 %5。</source>
         <translation>%1 new, %2 updated, %3 re-analysed, %4 unchanged, %5 failed.</translation>
     </message>

@@ -1,11 +1,12 @@
-"""A chart's points read in one statement (`store.figures.spot_points`) are the points the spots and
-their figures read one after the other gave: the same latest report per marker, the same count
-of reports behind it, the clicked figure at its own place; and the grouped part reads only the
-chart's covering index."""
+"""A chart's markers read in one statement (`store.chart_marks.chart_marks`) are the points the spots
+and their figures read one after the other gave, without their details (read by id when pointed
+at, `point_details`): the same latest report per marker, the same count of reports behind it,
+the clicked figure at its own place; and the grouped part reads only the chart's covering index."""
 
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ import sqlite_utils
 
 from viewer.model import Figure, Point, Role
 from viewer.services import series as series_service
+from viewer.store import chart_marks as store_marks
 from viewer.store import figures as store_figures
 from viewer.store import open_store
 
@@ -62,29 +64,37 @@ def two_reads(db: sqlite_utils.Database, regions: list[str] | None, figure: Figu
     return points
 
 
+def marker(point: Point) -> Point:
+    """A point as the chart reads it for its marker: without the details read when pointed at."""
+    return replace(point, doc_title="", start=0, end=0, text="", indicator_how="", modality="actual")
+
+
 @pytest.mark.parametrize("seed", [1, 2, 3])
 def test_one_statement_gives_the_points_of_two_reads(tmp_path: Path, seed: int) -> None:
     db = invented_store(tmp_path / "s.db", seed)
     for regions in (None, REGIONS[:2], [REGIONS[3]]):
-        points = series_service.chart_points(db, INDICATOR, UNIT, ROLES, regions)
-        assert points == two_reads(db, regions, None)
+        points = series_service.chart_marks(db, INDICATOR, UNIT, ROLES, regions)[0]
+        assert points == [marker(p) for p in two_reads(db, regions, None)]
+        assert series_service.point_details(db, points) == two_reads(db, regions, None)
         assert any(p.reports > 1 for p in points) and len(points) > 10, "markers standing for several reports"
     drawn = [f for d in range(1, 41) for f in store_figures.document_figures(db, d)
              if f.unit == UNIT and f.year is not None]
-    for figure in drawn[::3]:  # a click: the clicked figure stands at its own place
-        points = series_service.chart_points(db, INDICATOR, UNIT, ROLES, None, figure)
-        assert points == two_reads(db, None, figure)
+    for figure in drawn[::3]:  # a click: the clicked figure stands at its own place, its details read
+        points = series_service.chart_marks(db, INDICATOR, UNIT, ROLES, None, figure)[0]
+        expected = two_reads(db, None, figure)
+        assert [marker(p) for p in points] == [marker(p) for p in expected]
+        assert series_service.point_details(db, points) == expected
         assert figure.id in {p.figure_id for p in points}
 
 
 def test_a_clicked_figure_stands_for_its_place_with_the_reports_behind_it(tmp_path: Path) -> None:
     db = invented_store(tmp_path / "s.db", 4)
-    latest = {series_service.position(p): p for p in series_service.chart_points(db, INDICATOR, UNIT, ROLES, None)}
+    latest = {series_service.position(p): p for p in series_service.chart_marks(db, INDICATOR, UNIT, ROLES, None)[0]}
     behind = next(p for p in latest.values() if p.reports > 1)
     older = next(f for d in range(1, 41) for f in store_figures.document_figures(db, d)
                  if f.unit == UNIT and series_service.figure_position(f) == series_service.position(behind)
                  and f.id != behind.figure_id)
-    points = series_service.chart_points(db, INDICATOR, UNIT, ROLES, None, older)
+    points = series_service.chart_marks(db, INDICATOR, UNIT, ROLES, None, older)[0]
     shown = next(p for p in points if series_service.position(p) == series_service.position(behind))
     assert (shown.figure_id, shown.reports) == (older.id, behind.reports)
     assert len(points) == len(latest)
@@ -94,7 +104,7 @@ def test_the_grouped_part_reads_only_the_covering_index(tmp_path: Path) -> None:
     db = invented_store(tmp_path / "s.db", 5)
     statements: list[str] = []
     db.conn.set_trace_callback(statements.append)
-    assert store_figures.spot_points(db, INDICATOR, UNIT, ROLES, REGIONS[:2]) != []
+    assert store_marks.chart_marks(db, INDICATOR, UNIT, ROLES, REGIONS[:2], 12)[0] != []
     db.conn.set_trace_callback(None)
     [query] = statements
     plan = [str(r[-1]) for r in db.execute("EXPLAIN QUERY PLAN " + query)]

@@ -94,10 +94,11 @@ def test_point_click_opens_and_selects_its_figure(qtbot: QtBot, window: MainWind
     pos = chart.plot.mapFromScene(box.mapViewToScene(QPointF(target.year, target.value / chart.factor)))
     with qtbot.waitSignal(chart.pointClicked) as blocker:
         qtbot.mouseClick(chart.plot.viewport(), Qt.MouseButton.LeftButton, pos=pos)
-    assert blocker.args[0].figure_id == target.figure_id
+    clicked = blocker.args[0]  # with its details, read by id (the chart's markers have none)
+    assert clicked.figure_id == target.figure_id and clicked.text and clicked.end > clicked.start
     assert window.current is not None and window.current.id == target.doc_id
-    assert window.document_pane.view.selected_span() == (target.start, target.end)
-    assert window.document_pane.view.textCursor().selectedText() == target.text
+    assert window.document_pane.view.selected_span() == (clicked.start, clicked.end)
+    assert window.document_pane.view.textCursor().selectedText() == clicked.text
 
 
 def test_entity_click_marks_mentions_and_lists_documents(qtbot: QtBot, window: MainWindow) -> None:

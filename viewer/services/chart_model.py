@@ -24,7 +24,7 @@ from viewer.services.chart import (
 )
 from viewer.services.chart import MAX_OTHER_REGIONS as MAX_OTHER_REGIONS
 from viewer.services.library import Library
-from viewer.services.series import FlagRow, Position, position
+from viewer.services.series import ChartSeries, FlagRow, Position, ValueRange, position
 
 FlagSource = Callable[[list[int]], dict[int, str]]  # figure ids -> flag (conflict, outlier, met, missed)
 XY = tuple[float, float]
@@ -108,9 +108,16 @@ class Drawing:
     emphasis: list[XY] = field(default_factory=list)
     flags: list[tuple[float, float, str]] = field(default_factory=list)
     hidden_regions: int = 0  # regions of the series not drawn (the region menu has them)
+    value_ranges: list[ValueRange] = field(default_factory=list)  # places of many values, at their year
 
     def values(self) -> list[float]:
-        return [p.value for p in self.points] + [p.value_high for p in self.points if p.value_high is not None]
+        return [p.value for p in self.points] + [p.value_high for p in self.points if p.value_high is not None] + \
+            [v for r in self.value_ranges for v in (r.low, r.high)]
+
+
+def ranges_of(series: Series | None) -> list[ValueRange]:
+    """A chart series' places of many values (none for a series of points only)."""
+    return list(getattr(series, "ranges", ()))
 
 
 def measure(series: Series) -> str | None:
@@ -134,6 +141,9 @@ class ChartModel:
         self._figure: Figure | None = None  # the figure whose series is drawn
         self._busiest: dict[str, list[str]] = {}  # indicator -> its busiest regions (`_first_regions`)
         self._region_counts: dict[str, dict[str, int]] = {}  # indicator -> region -> figures (the region menu)
+        self._details: dict[int, Point] = {}  # figure id -> its marker's details, of the series drawn
+        self._range_reports: dict[tuple[str, str, int], int] = {}  # a range's place -> its reports, likewise
+        self.range_flags: dict[Position, str] = {}  # flagged values inside a range of the drawing
 
     def indicator(self) -> str:
         return self.series.indicator if self.series is not None else ""
@@ -187,12 +197,15 @@ class ChartModel:
             self.hidden -= shown
             return bool(shown)
         self.series, self.emphasised = series, emphasised
+        self._details.clear()
+        self._range_reports.clear()
         drawn = drawn_regions(series.points, emphasised)
         self.hidden = {p.region for p in series.points if p.region not in drawn}
         self._asked.clear()
         self._asked_cited.clear()
         if self.flag_source is not None:
             self.flags = {}
+            self.range_flags = {}
         return True
 
     def forget(self) -> tuple[Series | None, int | None]:
@@ -204,6 +217,30 @@ class ChartModel:
         if self.series is None:
             return []
         return [p for p in self.series.points if p.region not in self.hidden]
+
+    def visible_ranges(self) -> list[ValueRange]:
+        return [r for r in ranges_of(self.series) if r.region not in self.hidden]
+
+    def range_reports(self, value_range: ValueRange) -> int:
+        """The reports behind a range, read when the reviewer points at it (once per series drawn)."""
+        if self.series is None or self.library is None:
+            return 0
+        key = (value_range.region, value_range.role, value_range.year)
+        found = self._range_reports.get(key)
+        if found is None:
+            found = self._range_reports[key] = self.library.place_reports(self.series.indicator, self.series.unit,
+                                                                          value_range)
+        return found
+
+    def details(self, point: Point) -> Point:
+        """A marker with its details (report title, figure text, how it was attributed), read by
+        figure id once per series drawn; a point that has them is itself."""
+        if point.doc_title or self.library is None:
+            return point
+        found = self._details.get(point.figure_id)
+        if found is None or found.reports != point.reports:
+            found = self._details[point.figure_id] = self.library.point_details([point])[0]
+        return found
 
     def region_choices(self) -> list[tuple[str, bool]]:
         """(region, drawn) of every region of the indicator: the drawn first, then by points."""
@@ -233,8 +270,9 @@ class ChartModel:
         more = library.chart_series_for_figure(figure, [region]) if figure is not None else \
             library.chart_series(series.indicator, [region])
         known = {p.figure_id for p in series.points}
-        self.series = Series(series.indicator, series.unit, series.kind,
-                             series.points + [p for p in more.points if p.figure_id not in known])
+        self.series = ChartSeries(series.indicator, series.unit, series.kind,
+                                  series.points + [p for p in more.points if p.figure_id not in known],
+                                  ranges_of(series) + [r for r in ranges_of(more) if r.region == region])
 
     def drawing(self) -> Drawing | None:
         """The chart of the visible points with the flags known; None when nothing is drawn. The
@@ -245,7 +283,8 @@ class ChartModel:
         self.flags_pending = self.flag_source is not None and any(p.figure_id not in self._asked for p in points)
         regions = sorted({p.region for p in points})
         drawing = Drawing(self.series, points, regions,
-                          hidden_regions=len({p.region for p in self.series.points}) - len(regions))
+                          hidden_regions=len({p.region for p in self.series.points}) - len(regions),
+                          value_ranges=self.visible_ranges())
         actual_lines: dict[str, list[Point]] = {}
         for (region, group), members in grouped(points).items():
             line = [] if group == PART else line_points(members)
@@ -267,8 +306,11 @@ class ChartModel:
         return drawing
 
     def emphasis(self, points: list[Point] | None = None) -> list[XY]:
-        return [(chart_x(p), p.value) for p in (self.visible_points() if points is None else points)
-                if p.figure_id == self.emphasised]
+        """The emphasised figure's marker; on a range, at its value (a click on the range)."""
+        points = self.visible_points() if points is None else points
+        marks = [(chart_x(p), p.value) for p in points if p.figure_id == self.emphasised]
+        return marks or [(chart_x(r.latest), r.latest.value) for r in self.visible_ranges()
+                         if r.latest.figure_id == self.emphasised]
 
     # -- flags --------------------------------------------------------------------------------
     def flag_request(self) -> FlagRequest | None:
@@ -300,6 +342,13 @@ class ChartModel:
                 if flag is not None:
                     self.flags[point.figure_id] = flag
                     changed = True
+        drawn = {position(p) for p in request.points}
+        for value_range in ranges_of(request.series):  # a flagged value inside a range: its mark on the range
+            for place, figures in answer.behind.items():
+                flag = next((answer.found[i] for i in figures if i in answer.found), None)
+                if flag is not None and value_range.holds(place) and place not in drawn and place not in self.range_flags:
+                    self.range_flags[place] = flag
+                    changed = True
         return changed
 
     def read_flags(self) -> bool:
@@ -311,13 +360,17 @@ class ChartModel:
         return self.apply_flags(answer_flags(self.library, request, self.flag_source))
 
     def flag_marks(self, points: list[Point]) -> list[tuple[float, float, str]]:
-        return [(chart_x(p), p.value, self.flags[p.figure_id]) for p in points if p.figure_id in self.flags]
+        """The flags of the markers, then those of values inside the ranges drawn (at the year)."""
+        shown = {(r.region, r.role, r.year) for r in self.visible_ranges()}
+        return [(chart_x(p), p.value, self.flags[p.figure_id]) for p in points if p.figure_id in self.flags] + \
+            [(float(place[2]), place[3], flag) for place, flag in self.range_flags.items() if place[:3] in shown]
 
     def forget_flags(self) -> bool:
         """The checks ran again: ask afresh. True when a series is drawn (to draw again)."""
         if self.flag_source is None:
             return False
         self.flags, self._asked, self._asked_cited = {}, set(), set()
+        self.range_flags = {}
         self._flags_read += 1
         return self.series is not None
 
@@ -342,10 +395,10 @@ class ChartModel:
             return None
         points = self.visible_points()
         if self.library is not None:
-            points = self.library.sources_at(series.indicator, series.unit, points)
+            points = self.library.sources_at(series.indicator, series.unit, points, self.visible_ranges())
         return Series(series.indicator, series.unit, series.kind, points)
 
 
 def _same_series(old: Series, new: Series) -> bool:
-    return (old.indicator, old.unit, [p.figure_id for p in old.points]) == \
-        (new.indicator, new.unit, [p.figure_id for p in new.points])
+    return (old.indicator, old.unit, [p.figure_id for p in old.points], ranges_of(old)) == \
+        (new.indicator, new.unit, [p.figure_id for p in new.points], ranges_of(new))

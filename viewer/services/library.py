@@ -251,16 +251,25 @@ class Library:
         """Stop the query running on this library's connection (from any thread); a no-op once closed."""
         interrupt(self.conn)
 
-    # the chart: one point per marker (see services.series.chart_points)
+    # the chart: one point per marker (see services.series.chart_marks)
     def chart_series(self, indicator: str, regions: list[str] | None = None) -> Series:
         return series_service.chart_series(self.conn, indicator, regions)
 
     def chart_series_for_figure(self, figure: Figure, regions: list[str] | None = None) -> Series:
         return series_service.chart_series_for_figure(self.conn, figure, regions)
 
-    def sources_at(self, indicator: str, unit: str, points: list[Point]) -> list[Point]:
-        """Every report behind chart points, with sentences (for export)."""
-        return series_service.sources_at(self.conn, indicator, unit, points)
+    def sources_at(self, indicator: str, unit: str, points: list[Point],
+                   ranges: list[series_service.ValueRange] | None = None) -> list[Point]:
+        """Every report behind chart points and ranges, with sentences (for export)."""
+        return series_service.sources_at(self.conn, indicator, unit, points, ranges)
+
+    def place_reports(self, indicator: str, unit: str, value_range: series_service.ValueRange) -> int:
+        """The reports behind a chart's range (see `series.place_reports`)."""
+        return series_service.place_reports(self.conn, indicator, unit, value_range)
+
+    def point_details(self, points: list[Point]) -> list[Point]:
+        """Chart markers with their details, read by figure id (see `series.point_details`)."""
+        return series_service.point_details(self.conn, points)
 
     def figures_at(self, indicator: str, unit: str, points: list[Point]) -> dict[tuple[Any, ...], list[int]]:
         """(region, role, year, value, qualifier, value_high) -> the figures behind chart points

@@ -84,7 +84,7 @@ def series_rows(
     costs more than the rest of the query for a series over hundreds of documents, so only on
     request (exports); a chart asks `figure_sentences` for the point under the mouse."""
     sentence = "substr(d.text, f.sentence_start + 1, f.sentence_end - f.sentence_start)" if with_sentences else "''"
-    where, params = _series_filter(indicator, unit, roles, regions)
+    where, params = series_filter(indicator, unit, roles, regions)
     sql = (
         f"SELECT {_POINT_COLUMNS.format(sentence=sentence)} FROM figures f JOIN documents d ON d.id = f.doc_id "
         f"WHERE {where} ORDER BY f.region, f.year, f.role, d.year, f.doc_id, f.id"
@@ -92,7 +92,7 @@ def series_rows(
     return db.execute(sql, params).fetchall()
 
 
-def _series_filter(
+def series_filter(
     indicator: str, unit: str, roles: tuple[str, ...], regions: list[str] | None
 ) -> tuple[str, list[Any]]:
     """The WHERE clause (on figures `f`) of a series' drawable figures, with its parameters."""
@@ -171,7 +171,7 @@ def indicator_names(db: Queryable) -> list[tuple[str, int]]:
 # of a group and names its figure. The year is read from document_years (migration 20), a few
 # pages, rather than from each figure's documents row.
 _REPORT_KEY = "(((coalesce(d.year, -1) + 1) << 50) | (f.doc_id << 30) | f.id)"
-_FIGURE_BITS = (1 << 30) - 1
+FIGURE_BITS = (1 << 30) - 1
 _SPOT_COLUMNS = "f.region, f.role, f.year, f.value, f.qualifier, f.value_high"
 
 
@@ -182,33 +182,14 @@ def series_spots(
     reports, latest figure id), in the order of `series_rows`, the latest report standing for
     the others. Many reports stating the same value for the same year and region are one marker;
     the rows do not grow with them."""
-    where, params = _series_filter(indicator, unit, roles, regions)
-    sql = f"{_grouped_spots(where)} ORDER BY f.region, f.year, f.role, k"
-    return [(*r[:7], r[7] & _FIGURE_BITS) for r in db.execute(sql, params)]
+    where, params = series_filter(indicator, unit, roles, regions)
+    sql = f"{grouped_spots(where)} ORDER BY f.region, f.year, f.role, k"
+    return [(*r[:7], r[7] & FIGURE_BITS) for r in db.execute(sql, params)]
 
 
-def _grouped_spots(where: str) -> str:
+def grouped_spots(where: str) -> str:
     return (f"SELECT {_SPOT_COLUMNS}, count(DISTINCT f.doc_id) AS reports, max({_REPORT_KEY}) AS k "
             f"FROM figures f JOIN document_years d ON d.id = f.doc_id WHERE {where} GROUP BY {_SPOT_COLUMNS}")
-
-
-def spot_points(
-    db: Queryable, indicator: str, unit: str, roles: tuple[str, ...], regions: list[str] | None = None,
-) -> list[Point]:
-    """The point of each spot's latest report (`series_spots`, in its order), its `reports` the
-    spot's: the spots and their points in one statement (without the sentences)."""
-    where, params = _series_filter(indicator, unit, roles, regions)
-    sql = (
-        f"SELECT {_POINT_COLUMNS.format(sentence=repr(''))}, s.reports FROM ({_grouped_spots(where)}) s "
-        f"JOIN figures f ON f.id = s.k & {_FIGURE_BITS} JOIN documents d ON d.id = f.doc_id "
-        "ORDER BY s.region, s.year, s.role, s.k"
-    )
-    points = []
-    for row in db.execute(sql, params):
-        made = point(row[:-1])
-        made.reports = int(row[-1])
-        points.append(made)
-    return points
 
 
 def points_by_id(db: Queryable, figure_ids: list[int]) -> dict[int, Point]:
@@ -228,7 +209,7 @@ def spot_figure_ids(
     """(figure id, region, role, year, value, qualifier, value_high) of the figures behind the
     spots of these regions (`series_spots`) that a check which can flag a chart point cites (a
     conflict, an outlier, a part of a year, a target): few, however many reports there are."""
-    where, params = _series_filter(indicator, unit, roles, regions)
+    where, params = series_filter(indicator, unit, roles, regions)
     cited = ("EXISTS (SELECT 1 FROM check_evidence e CROSS JOIN checks c ON c.id = e.check_id "
              "WHERE e.figure_id = f.id AND c.kind IN ('conflict', 'outlier', 'part_year', 'target'))")
     return db.execute(f"SELECT f.id, {_SPOT_COLUMNS} FROM figures f WHERE {where} AND {cited}", params).fetchall()
@@ -241,7 +222,7 @@ def spot_flag_rows(
     evidence label, document id) of the evidence that cites the figures behind the spots of
     these regions in a check which can flag a chart point, in the order of the checks and their
     evidence: what `spot_figure_ids` and the findings' rows of its figures give, in one statement."""
-    where, params = _series_filter(indicator, unit, roles, regions)
+    where, params = series_filter(indicator, unit, roles, regions)
     return db.execute(
         f"SELECT f.id, {_SPOT_COLUMNS}, c.kind, c.verdict, e.label, f.doc_id FROM figures f "
         "JOIN check_evidence e ON e.figure_id = f.id JOIN checks c ON c.id = e.check_id "

@@ -10,6 +10,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 
 from viewer.services.chart_model import XY, Drawing
+from viewer.services.series import ValueRange
 from viewer.ui import chart_items, chart_style, chart_text
 from viewer.ui.chart_corrections import CorrectedMarks
 from viewer.ui.chart_items import (
@@ -23,6 +24,7 @@ from viewer.ui.chart_items import (
     SpotsSlot,
 )
 from viewer.ui.chart_marks import FlagMarks, MarkScatter
+from viewer.ui.chart_ranges import RangeBars
 from viewer.ui.i18n import in_brackets
 from viewer.ui.labels import figure_kind_label
 from viewer.ui.units import scale_for
@@ -50,7 +52,8 @@ def plot_widget() -> pg.PlotWidget:
 
 class ChartPainter:
     def __init__(self, plot: pg.PlotWidget, clicked: SpotsSlot, hovered: SpotsSlot,
-                 set_title: Callable[[str], None]) -> None:
+                 set_title: Callable[[str], None], range_hovered: Callable[[ValueRange | None], None],
+                 range_clicked: Callable[[ValueRange], None]) -> None:
         self.plot, self._set_title = plot, set_title
         self.factor, self.unit_label = 1.0, ""
         self.curves: dict[tuple[str, str], CurveLine] = {}
@@ -61,6 +64,8 @@ class ChartPainter:
         self.lines.setVisible(False)
         plot.addItem(self.lines)
         self.scatter = self.items.spot_item()
+        self.value_ranges = RangeBars(range_hovered, range_clicked, self._marker_at)
+        plot.addItem(self.value_ranges)
         self.emphasis = MarkScatter(size=24, symbol="o", pen=pg.mkPen("#e8590c", width=3), brush=pg.mkBrush(None))
         self.emphasis.setAcceptedMouseButtons(Qt.MouseButton.NoButton)  # clicks go to the point
         self.emphasis.setZValue(Z_EMPHASIS)
@@ -90,6 +95,7 @@ class ChartPainter:
             self.lines.set_lines([])
             self.scatter.setData([], [])
             self.scatter.setVisible(False)
+            self.value_ranges.set_ranges([], {}, 1.0)
             return
         series = drawing.series
         self.factor, self.unit_label = scale_for(series.unit, drawing.values())
@@ -105,6 +111,7 @@ class ChartPainter:
         self._paint_spots(drawing, colours, scale)
         for region, (xs, ys) in drawing.ranges.items():
             self.items.range_lines(xs, [y * scale for y in ys], chart_items.pen(self._colours[region], 4))
+        self.value_ranges.set_ranges(drawing.value_ranges, self._colours, self.factor)
         self.paint_emphasis(drawing.emphasis)
         self.corrected.draw(drawing.points, self.factor)
         self.paint_flags(drawing.flags)
@@ -146,6 +153,8 @@ class ChartPainter:
         xs = [x for spots in drawing.spots for x in spots.xs]
         ys = [y / self.factor for spots in drawing.spots for y in spots.ys]
         ys += [y / self.factor for _xs, high_low in drawing.ranges.values() for y in high_low]
+        xs += [float(r.year) for r in drawing.value_ranges]
+        ys += [y / self.factor for r in drawing.value_ranges for y in (r.low, r.high)]
         self.plot.getPlotItem().getViewBox().setRange(xRange=(min(xs), max(xs)), yRange=(min(ys), max(ys)),
                                                       padding=0.12)
         self.plot.scene().prepareForPaint()  # the new view's transform too: else a second paint follows
@@ -156,6 +165,10 @@ class ChartPainter:
         xs = self.plot.getAxis("bottom").tickSpacing(x_low, x_high, max(1.0, view.width()))
         ys = self.plot.getAxis("left").tickSpacing(y_low, y_high, max(1.0, view.height()))
         self.grid.setTickSpacing(x=[xs[0][0]], y=[ys[0][0]])  # at the major ticks
+
+    def _marker_at(self, scene_pos: Any) -> bool:
+        """Whether a marker is under a position of the scene: a range under it leaves it the mouse."""
+        return self.scatter.isVisible() and bool(len(self.scatter.pointsAt(self.scatter.mapFromScene(scene_pos))))
 
     def paint_flags(self, flags: list[tuple[float, float, str]]) -> None:
         self.flag_marks.draw(flags, self.factor)

@@ -3,6 +3,7 @@ indicator's series per region over the years, flags, the emphasised point) with 
 
 from __future__ import annotations
 
+import html
 import sys
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,7 @@ from viewer.services.chart_model import (
     answer_from_rows,
 )
 from viewer.services.library import Library
+from viewer.services.series import ValueRange
 from viewer.ui import chart_bar, chart_export, chart_text
 from viewer.ui.chart_corrections import correction_menu, point_at
 from viewer.ui.chart_painter import ChartPainter, plot_widget
@@ -70,7 +72,8 @@ class ChartPane(QWidget):
         self.title, self.legend, self.info = chart_bar.title_label(), chart_bar.legend_label(), chart_bar.info_label()
         for widget, stretch in ((self.title, 0), (self.plot, 1), (self.legend, 0), (self.info, 0)):
             layout.addWidget(widget, stretch)
-        self.painter = ChartPainter(self.plot, self._spots_clicked, self._spots_hovered, self.title.setText)
+        self.painter = ChartPainter(self.plot, self._spots_clicked, self._spots_hovered, self.title.setText,
+                                    self._range_hovered, self._range_clicked)
         self.curves, self.spots, self.corrected = self.painter.curves, self.painter.spots, self.painter.corrected
         self.emphasis = self.painter.emphasis
 
@@ -249,13 +252,29 @@ class ChartPane(QWidget):
             self.activate_point(spots[0].data())
 
     def activate_point(self, point: Point) -> None:
+        point = self.model.details(point)
         self.model.emphasised = point.figure_id
         self.painter.paint_emphasis(self.model.emphasis())
         self.pointClicked.emit(point)
 
+    def _range_clicked(self, value_range: ValueRange) -> None:
+        """A click on a range is a click on its latest report's marker."""
+        self.activate_point(value_range.latest)
+
+    def _range_hovered(self, value_range: ValueRange | None) -> None:
+        box = self.painter.value_ranges.getViewBox()
+        text = "" if value_range is None else chart_text.range_text(value_range, self.model.range_reports(value_range),
+                                                                     self.factor, self.unit_label)
+        if box is not None:
+            box.setToolTip(html.escape(text))
+        if text:
+            self.info.setText(text)
+
     def point_menu_at(self, pos: QPoint) -> QMenu | None:
         """The context menu of the point under a position of the plot; None off any point."""
-        return correction_menu(self, point_at(self.plot, [self.painter.scatter], pos), self.correctionRequested.emit)
+        point = point_at(self.plot, [self.painter.scatter], pos)
+        return correction_menu(self, None if point is None else self.model.details(point),
+                               self.correctionRequested.emit)
 
     def _point_menu(self, pos: QPoint) -> None:
         menu = self.point_menu_at(pos)
@@ -265,7 +284,7 @@ class ChartPane(QWidget):
 
     def _spots_hovered(self, item: pg.ScatterPlotItem, spots: Any, _event: Any = None) -> None:
         box = item.getViewBox()
-        point: Point | None = spots[0].data() if len(spots) else None
+        point: Point | None = self.model.details(spots[0].data()) if len(spots) else None
         if box is not None:
             box.setToolTip(self.point_tooltip(point) if point is not None else "")
         if point is not None:
@@ -275,8 +294,14 @@ class ChartPane(QWidget):
         return chart_text.point_summary(point, self.factor, self.unit_label)
 
     def point_tooltip(self, point: Point) -> str:
+        """The tooltip of a marker, its details read by id (once per series drawn)."""
+        point = self.model.details(point)
         return chart_text.point_tooltip(point, self.factor, self.unit_label, self.model.indicator(),
                                         self.model.sentence_of(point))
+
+    def value_ranges(self) -> list[ValueRange]:
+        """The places of many values drawn as ranges."""
+        return self.painter.value_ranges.ranges()
 
     # -- export -----------------------------------------------------------------------------
     def export_image(self, path: Path) -> None:

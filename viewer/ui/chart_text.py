@@ -7,6 +7,8 @@ import html
 from viewer.model import Point, Series
 from viewer.services.chart import part_year_words, point_period_words
 from viewer.services.chart_model import Drawing, measure
+from viewer.services.figure_words import period_words
+from viewer.services.series import ValueRange
 from viewer.ui import chart_style
 from viewer.ui.attribution_labels import WEAK_COLOUR, point_slot_words, weak_summary
 from viewer.ui.chart_corrections import corrected_legend, is_corrected
@@ -30,6 +32,16 @@ def point_summary(point: Point, factor: float, unit_label: str) -> str:
     qualifier = f"{qualifier_label(point.qualifier)} " if point.qualifier else ""
     return (f"{point.region} {point_period_words(point, current_language())}{colon()}{qualifier}{value} "
             f"{unit_label}" + in_brackets(role_label(point.role)))
+
+
+def range_text(value_range: ValueRange, reports: int, factor: float, unit_label: str) -> str:
+    """What a range says when pointed at: its place, its lowest to highest value, and how many
+    reports and values it stands for."""
+    place = f"{value_range.region} {period_words(str(value_range.year), value_range.year, current_language())}"
+    values = f"{format_number(value_range.low / factor)}–{format_number(value_range.high / factor)} {unit_label}"
+    count = tr("%1 份报告给出 %2 个不同数值").replace("%1", str(reports)) \
+        .replace("%2", str(value_range.values))
+    return f"{place}{colon()}{values}" + in_brackets(role_label(value_range.role)) + " · " + count
 
 
 def point_check(point: Point, indicator: str) -> str:
@@ -75,6 +87,8 @@ def legend_html(drawing: Drawing) -> str:
         parts.append(f"▲ {html.escape(tr('不少于/超过'))}")
     if any(p.weak for p in points):
         parts.append(f"○ {html.escape(tr('空心：需核对（指标、地区或年份系推断）'))}")
+    if drawing.value_ranges:
+        parts.append(f"<span style='color:#999'>▮</span> {html.escape(tr('数值众多处：最低至最高，上方为数值个数'))}")
     shown = {flag for _x, _y, flag in drawing.flags}
     parts += [f"{chart_style.flag_sample(f)} {html.escape(chart_style.flag_label(f))}"
               for f in chart_style.FLAG_STYLES if f in shown]
@@ -86,4 +100,6 @@ def info_text(drawing: Drawing) -> str:
         .replace("%2", str(len(drawing.points))).replace("%3", str(len(drawing.regions)))
     if drawing.hidden_regions:
         text += tr("（另有 %1 个地区未显示，见“地区”菜单）").replace("%1", str(drawing.hidden_regions))
+    if drawing.value_ranges:
+        text += tr("（%1 处数值众多，画作区间）").replace("%1", str(len(drawing.value_ranges)))
     return text
