@@ -125,8 +125,9 @@ def test_as_of_a_year_is_not_a_target() -> None:
 @settings(max_examples=3000, deadline=None)
 @given(st.text(alphabet=_PERIOD_ALPHABET, max_size=60))
 def test_the_scan_for_starts_finds_what_the_pattern_finds(text: str) -> None:
-    from viewer.text.periods import _PATTERN, _matches
+    from viewer.text.periods import _PATTERN, _STARTS
+    from viewer.text.start_scan import matches
 
-    assert [(m.span(), m.lastgroup, m.groupdict()) for m in _matches(text)] == [
+    assert [(m.span(), m.lastgroup, m.groupdict()) for m in matches(_PATTERN, _STARTS, text)] == [
         (m.span(), m.lastgroup, m.groupdict()) for m in _PATTERN.finditer(text)
     ]

@@ -10,12 +10,14 @@ from hypothesis import strategies as st
 
 from viewer.model import EntityType
 from viewer.text.entity_common import CJK
+from viewer.text.entity_departments import _patterns as department_patterns
 from viewer.text.entity_lexicon import Entry, Gazetteer
 from viewer.text.entity_people import photo_credits
 from viewer.text.entity_titles import NUMBERED_PROGRAMME
 from viewer.text.figures import _FIGURE, _NUMERAL_CHARS
 from viewer.text.metadata import _CN_DATE
 from viewer.text.repeats import normalised
+from viewer.text.start_scan import matches
 from viewer.text.word_matcher import compiled_trie
 
 _PLAIN_NUMBERED_PROGRAMME = re.compile(
@@ -91,3 +93,18 @@ def test_figure_scan_finds_what_it_found_reading_every_numeral_as_a_share(text):
     assert _PLAIN_FIGURE.pattern != _FIGURE.pattern
     assert [(m.span(), m.groupdict()) for m in _FIGURE.finditer(text)] == [
         (m.span(), m.groupdict()) for m in _PLAIN_FIGURE.finditer(text)]
+
+
+
+_, _RELATIVE_DEPARTMENT, _RELATIVE_STARTS = department_patterns()
+# The scan for departments as first written: the pattern after a look-ahead for its first characters.
+_PLAIN_RELATIVE_DEPARTMENT = re.compile("(?=[人区卫县发工市省自])" + _RELATIVE_DEPARTMENT.pattern)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(["市", "省", "区", "县", "自治区", "科技局", "发改委", "工信局", "统计局", "人社局", "卫健委",
+                                  "财政局", "人大", "政府", "委", "局", "科", "技", "和", "的", "，", "a"]),
+                max_size=14).map("".join))
+def test_department_scan_from_its_first_characters_finds_what_the_lookahead_form_finds(text):
+    assert [(m.span(), m.groupdict()) for m in matches(_RELATIVE_DEPARTMENT, _RELATIVE_STARTS, text)] == [
+        (m.span(), m.groupdict()) for m in _PLAIN_RELATIVE_DEPARTMENT.finditer(text)]

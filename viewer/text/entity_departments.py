@@ -22,6 +22,7 @@ from viewer.text.entity_lexicon import departments
 from viewer.text.entity_places import PlaceHit
 from viewer.text.entity_words import opens_clause
 from viewer.text.places import Place, place_table
+from viewer.text.start_scan import matches, start_scan
 from viewer.text.word_matcher import compiled_trie
 
 # City departments named without 市 in running text (发改委、市统计局).
@@ -48,16 +49,15 @@ class County:
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     depts = compiled_trie(departments())
     assert depts is not None
     dept_tail = re.compile(f"(?P<dept>{depts.pattern})")
     openers = "".join(sorted({"自", "市", "省", "区", "县"} | {bare[0] for bare in BARE_DEPARTMENTS}))
-    relative = re.compile(  # the lookahead lets re skip quickly to the characters that can open one
-        f"(?=[{openers}])(?:(?P<level>自治区|[市省区县])(?P<dept>{depts.pattern})"
-        f"|(?P<bare>{'|'.join(BARE_DEPARTMENTS)}))"
+    relative = re.compile(
+        f"(?:(?P<level>自治区|[市省区县])(?P<dept>{depts.pattern})|(?P<bare>{'|'.join(BARE_DEPARTMENTS)}))"
     )
-    return dept_tail, relative
+    return dept_tail, relative, start_scan(openers, relative)
 
 
 def department_name(anchor: Place | County, abbreviation: str) -> str | None:
@@ -154,8 +154,8 @@ def _document_county(region: Region, named: dict[str, County]) -> County | None:
 
 
 def _relative(text: str, region: Region, county: County | None) -> Iterator[Candidate]:
-    relative = _patterns()[1]
-    for match in relative.finditer(text):
+    _, relative, starts = _patterns()
+    for match in matches(relative, starts, text):
         before = text[match.start() - 1] if match.start() > 0 else ""
         if match.group("bare"):
             if "\u4e00" <= before <= "\u9fff" or region.city is None:

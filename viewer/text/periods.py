@@ -14,8 +14,9 @@ document of 2023 is a span of years (2019-2022), as before.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, replace
+
+from viewer.text.start_scan import matches, start_scan
 
 PLAN_PERIODS = {"十一五": 2006, "十二五": 2011, "十三五": 2016, "十四五": 2021, "十五五": 2026}
 
@@ -45,9 +46,7 @@ _NUMERAL_STARTS = r"[一二三四](?=季度)|[两二三四五六七八九](?=年
 # The first lookahead is one character class: most characters of a text fail it at once.
 _ANY_FIRST = _FIRST_CHARS + "03-9一二三四两五六七八九年"
 _PATTERN = re.compile(rf"(?=[{_ANY_FIRST}])(?=[{_FIRST_CHARS}]|{_OTHER_DIGITS}|{_NUMERAL_STARTS})(?:{_ALTERNATIVES})")
-# _PATTERN's starts, found by a scan that opens with a character class: a pattern opening with a
-# look-ahead is tried at every position of a text, one opening with a class only at its characters.
-_STARTS = re.compile(rf"[{_ANY_FIRST}](?<=(?={_PATTERN.pattern})[\s\S])")
+_STARTS = start_scan(_ANY_FIRST, _PATTERN)
 # 今年以来，截至10月底 / 截至10月底，今年以来: the as-of month says how far the year to date runs.
 _YTD_ASOF_GAP = re.compile(r"[\s，,、（(]*")
 _SUBYEAR = {
@@ -192,7 +191,7 @@ def find_periods(text: str, current_year: int | None, published_month: int | Non
     """Every time expression in `text`, left to right, non-overlapping. `published_month` is the
     month of the current year the document appeared in, when known (it dates 今年以来)."""
     mentions: list[PeriodMention] = []
-    for match in _matches(text):
+    for match in matches(_PATTERN, _STARTS, text):
         start, end = match.span()
         if match.group("plan") and not match.group("plan_tail") and _ATTRIBUTIVE.match(text, end):
             continue  # “十四五”科技创新规划 names a plan, not a period
@@ -205,16 +204,6 @@ def find_periods(text: str, current_year: int | None, published_month: int | Non
         after_from = bool(_FROM_BEFORE.search(text, max(0, start - 2), start))
         mentions.append(PeriodMention(start, end, kind, period, sub, base and not target, target, after_from))
     return _months_to_date(text, mentions)
-
-
-def _matches(text: str) -> Iterator[re.Match[str]]:
-    """_PATTERN.finditer(text): each start _STARTS finds, matched in full."""
-    position = 0
-    while (start := _STARTS.search(text, position)) is not None:
-        match = _PATTERN.match(text, start.start())
-        assert match is not None  # _STARTS looked ahead for it
-        yield match
-        position = match.end()
 
 
 def _months_to_date(text: str, mentions: list[PeriodMention]) -> list[PeriodMention]:
