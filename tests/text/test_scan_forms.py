@@ -16,7 +16,9 @@ from viewer.text.entity_people import photo_credits
 from viewer.text.entity_titles import NUMBERED_PROGRAMME
 from viewer.text.figures import _FIGURE, _NUMERAL_CHARS
 from viewer.text.metadata import _CN_DATE
+from viewer.text.numbers import _WIDE, _WIDE_RUN, _narrow
 from viewer.text.repeats import normalised
+from viewer.text.sentences import _TERMINAL
 from viewer.text.start_scan import matches
 from viewer.text.word_matcher import compiled_trie
 
@@ -108,3 +110,17 @@ _PLAIN_RELATIVE_DEPARTMENT = re.compile("(?=[人区卫县发工市省自])" + _R
 def test_department_scan_from_its_first_characters_finds_what_the_lookahead_form_finds(text):
     assert [(m.span(), m.groupdict()) for m in matches(_RELATIVE_DEPARTMENT, _RELATIVE_STARTS, text)] == [
         (m.span(), m.groupdict()) for m in _PLAIN_RELATIVE_DEPARTMENT.finditer(text)]
+
+
+
+_PLAIN_WIDE_RUN = re.compile(_WIDE.pattern + "+")
+_PLAIN_TERMINAL = re.compile(r"[。！？!?]+[”’」』）)\]】]*")
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet=st.sampled_from("１２３０．％ＡＢａ12株洲，。！？!?”）】 "), max_size=24))
+def test_runs_opened_by_one_character_match_what_the_repeats_match(text):
+    assert _WIDE_RUN.pattern != _PLAIN_WIDE_RUN.pattern and _TERMINAL.pattern != _PLAIN_TERMINAL.pattern
+    assert _WIDE_RUN.sub(_narrow, text) == _PLAIN_WIDE_RUN.sub(_narrow, text)
+    assert [m.span() for m in _WIDE_RUN.finditer(text)] == [m.span() for m in _PLAIN_WIDE_RUN.finditer(text)]
+    assert [m.span() for m in _TERMINAL.finditer(text)] == [m.span() for m in _PLAIN_TERMINAL.finditer(text)]

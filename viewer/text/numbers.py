@@ -136,7 +136,8 @@ class NumberMatch:
 
 
 _WIDE = re.compile("[" + "".join(chr(c) for c in _WIDTH) + "]")
-_WIDE_RUN = re.compile(_WIDE.pattern + "+")
+# X then X*, not X+: a pattern opening with a character class lets the engine skip other text in C.
+_WIDE_RUN = re.compile(_WIDE.pattern + _WIDE.pattern + "*")
 
 
 def normalize_width(text: str) -> str:

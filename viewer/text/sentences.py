@@ -24,7 +24,8 @@ _MARKER = re.compile(
     r"|(?<=#)(?<![^\n]#)#{0,5}\s"  # Markdown heading at the start of a line
     rf"|(?<=第)[{_CN_NUM}]{{1,3}}[章节部分篇]\s)",
 )
-_TERMINAL = re.compile(r"[。！？!?]+[”’」』）)\]】]*")
+# Opening with one terminal character (not a repeat of them) lets the engine skip other text in C.
+_TERMINAL = re.compile(r"[。！？!?][。！？!?]*[”’」』）)\]】]*")
 _CJK = r"[\u3400-\u9fff\uf900-\ufaff“”《》、，。：；！？（）]"
 _BLANK = r"[ \t\u3000\u00a0]"
 # A run of blanks between two Chinese characters; it opens with a blank, so the engine skips
