@@ -63,6 +63,7 @@ def test_a_place_of_many_values_is_one_bar(pane: ChartPane, library: Library) ->
     assert dict(zip(xs.tolist(), ys.tolist(), strict=True))[2021.0] == pytest.approx(9 + MANY), \
         "the line passes where it did: the latest exact value"
     assert pane.emphasised_points() == [(2021.0, pytest.approx(13.0))]
+    assert pane.painter.value_ranges.zValue() < pane.emphasis.zValue(), "the emphasis ring shows over the bar"
     assert "1 处数值众多，画作区间" in pane.info.text()
 
 

@@ -16,7 +16,7 @@ from PySide6.QtGui import QColor, QFont, QPainter
 
 from viewer.model import Role
 from viewer.services.series import ValueRange
-from viewer.ui.chart_items import Z_LINES
+from viewer.ui.chart_items import Z_EMPHASIS, Z_GRID
 
 BAR_WIDTH = 6.0  # pixels
 GAP = 1.0  # pixels between the bars of one year
@@ -39,7 +39,7 @@ class RangeBars(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untype
         self._under: ValueRange | None = None
         self._font = QFont()
         self._font.setPointSizeF(7.5)
-        self.setZValue(Z_LINES - 0.5)
+        self.setZValue((Z_GRID + Z_EMPHASIS) / 2)  # under the emphasis ring, which is under everything else
         self.setAcceptHoverEvents(True)
         self.setVisible(False)
 
