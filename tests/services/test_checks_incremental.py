@@ -119,10 +119,12 @@ def test_findings_stored_before_scopes_existed_are_replaced_by_a_full_run(
     ids = {name: save(db, path) for name, path in files.items()}
     run_checks(db)
     everything = stored(db)
-    db.conn.execute("UPDATE checks SET scope = ''")
+    db.conn.execute("INSERT INTO check_scopes (scope) VALUES ('')")  # as migration 6 left them
+    db.conn.execute("UPDATE checks SET scope_id = (SELECT id FROM check_scopes WHERE scope = '')")
+    db.conn.execute("DELETE FROM check_scopes WHERE scope <> ''")
     run_checks(db, doc_ids=[ids["a.txt"]])
     assert stored(db) == everything
-    assert db.execute("SELECT count(*) FROM checks WHERE scope = ''").fetchone()[0] == 0
+    assert db.execute("SELECT count(*) FROM check_scopes WHERE scope = ''").fetchone()[0] == 0
 
 
 def test_the_reports_checked_one_at_a_time_match_a_full_run(tmp_path: Path) -> None:

@@ -328,7 +328,8 @@ def test_figures_moving_to_another_series_take_their_findings_along(
     assert report.changed_documents == [ids["a.txt"]]
     assert scoped and scoped[0] is not None  # only the findings the moved figures reach were recomputed
     db = open_store(path)
-    stored = sorted(db.execute("SELECT scope, kind, verdict, message FROM checks").fetchall())
+    stored = sorted(db.execute("SELECT s.scope, kind, verdict, message FROM checks c "
+                                  "JOIN check_scopes s ON s.id = c.scope_id").fetchall())
     assert stored == sorted((scope, f.kind, f.verdict, f.message) for scope, f in compute_scoped(db))
     assert [scope for scope, kind, *_ in stored if kind == "change"] == ["series:全社会研发经费\t岳阳市"]
     db.conn.close()
@@ -367,7 +368,8 @@ def test_a_figure_leaving_a_series_has_that_series_checked_again(
 
     assert len(report.changed_documents) == 1 and scoped and scoped[0] is not None
     db = open_store(path)
-    stored = sorted(db.execute("SELECT scope, kind, verdict, message FROM checks").fetchall())
+    stored = sorted(db.execute("SELECT s.scope, kind, verdict, message FROM checks c "
+                                  "JOIN check_scopes s ON s.id = c.scope_id").fetchall())
     assert stored == sorted((scope, f.kind, f.verdict, f.message) for scope, f in compute_scoped(db))
     assert [scope for scope, kind, *_ in stored if kind == "outlier"] == ["series:技术合同成交额\t娄底市"]
     db.conn.close()

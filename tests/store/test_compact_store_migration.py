@@ -39,8 +39,10 @@ def _current_store() -> sqlite_utils.Database:
     for path, text in TEXTS.items():
         save_document(db, analyze_text(path, text, path))
     with db.atomic():
-        db.conn.executemany("INSERT INTO checks (id, kind, verdict, message, checked_at, scope) "
-                            "VALUES (?, 'change', 'consistent', '相符', 'now', ?)", [(1, "doc:1"), (2, "series:x")])
+        db.conn.executemany("INSERT INTO check_scopes (id, scope) VALUES (?, ?)", [(1, "doc:1"), (2, "series:x")])
+        db.conn.execute("INSERT INTO check_runs (id, checked_at, findings) VALUES (1, 'now', 2)")
+        db.conn.executemany("INSERT INTO checks (id, kind, verdict, message, run_id, scope_id) "
+                            "VALUES (?, 'change', 'consistent', '相符', 1, ?)", [(1, 1), (2, 2)])
         db.conn.executemany("INSERT INTO check_evidence (check_id, idx, label, doc_id, span_start, span_end, text, "
                             "sentence_start, sentence_end, figure_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", _EVIDENCE)
     return db
@@ -50,17 +52,24 @@ def _schema_16_store(path: Path, current: sqlite_utils.Database, monkeypatch: py
     """The documents of `current` as the writer of schema 16 stored them."""
     old = store_at_schema(path, 16, monkeypatch)
     assert old.execute("PRAGMA user_version").fetchone()[0] == 16
-    for table in _UNCHANGED:
+    for table in ("documents", "entities", "figures"):
         rows = current.execute(f"SELECT * FROM {table}").fetchall()
         marks = ", ".join("?" * len(rows[0]))
         old.conn.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
-    old.conn.executemany("INSERT INTO paragraph_copies (text_hash, copies) VALUES (?, 1)",  # one of each, as before 19
-                         current.execute("SELECT DISTINCT text_hash FROM paragraphs WHERE text_hash IS NOT NULL "
-                                         "AND text_hash NOT IN (SELECT text_hash FROM paragraph_copies)"))
+    old.conn.executemany(  # times and scopes as text (before 23)
+        "INSERT INTO checks VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        current.execute("SELECT c.id, kind, verdict, pattern, message, message_en, stated, computed, unit, doc_id, "
+                        "span_start, span_end, r.checked_at, s.scope FROM checks c "
+                        "JOIN check_runs r ON r.id = c.run_id JOIN check_scopes s ON s.id = c.scope_id"))
+    old.conn.executemany("INSERT INTO paragraph_copies (text_hash, copies) VALUES (?, ?)",  # one of each, as before 19
+                         [(_hex(h), n) for h, n in current.execute(
+                             "SELECT text_hash, copies FROM paragraph_copies UNION SELECT DISTINCT text_hash, 1 "
+                             "FROM paragraphs WHERE text_hash IS NOT NULL "
+                             "AND text_hash NOT IN (SELECT text_hash FROM paragraph_copies)")])
     paragraphs = current.execute(
         "SELECT doc_id, idx, span_start, span_end, text_hash FROM paragraphs ORDER BY doc_id, idx").fetchall()
     old.conn.executemany("INSERT INTO paragraphs (id, doc_id, idx, span_start, span_end, text_hash) "
-                         "VALUES (?, ?, ?, ?, ?, ?)", [(i + 1, *row) for i, row in enumerate(paragraphs)])
+                         "VALUES (?, ?, ?, ?, ?, ?)", [(i + 1, *row[:4], _hex(row[4])) for i, row in enumerate(paragraphs)])
     sentences = current.execute(
         "SELECT doc_id, idx, paragraph_idx, span_start, span_end FROM sentences ORDER BY doc_id, idx").fetchall()
     old.conn.executemany("INSERT INTO sentences (id, doc_id, idx, paragraph_idx, span_start, span_end) "
@@ -77,6 +86,11 @@ def _schema_16_store(path: Path, current: sqlite_utils.Database, monkeypatch: py
                          [(9 - i, *row) for i, row in enumerate(_EVIDENCE)])
     old.conn.commit()
     old.conn.close()
+
+
+def _hex(text_hash: int | None) -> str | None:
+    """A fingerprint as stored before migration 23: 20 hexadecimal digits, the first 16 its integer's."""
+    return None if text_hash is None else f"{text_hash & (2**64 - 1):016x}9c3e"
 
 
 def _rows(db: sqlite_utils.Database) -> dict[str, list[tuple[object, ...]]]:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import sqlite_utils
 
-from tests.migration_support import store_at_schema
+from tests.migration_support import store_at_schema, write_findings_before_23
 from viewer.model.review import Evidence, Finding, Verdict
 from viewer.store import checks as store_checks
 from viewer.store import finding_counts, open_store
@@ -84,10 +84,7 @@ def test_random_rewrites_keep_the_counts_of_the_findings_stored(db: sqlite_utils
 
 def test_the_migration_counts_the_findings_already_stored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     old = store_at_schema(tmp_path / "old.db", 21, monkeypatch)
-    with monkeypatch.context() as before_0022:  # the findings as the program of schema 21 wrote them
-        before_0022.setattr(finding_counts, "recount_all", lambda _conn: None)
-        before_0022.setattr(finding_counts, "add_verdicts", lambda _conn, _change, replace_all=False: None)
-        store_checks.replace_findings(old, [("doc:1", finding("inconsistent", 1, 2, 2)), ("doc:2", finding("met", 2))])
+    write_findings_before_23(old, [("doc:1", finding("inconsistent", 1, 2, 2)), ("doc:2", finding("met", 2))])
     assert not {"document_finding_counts", "verdict_counts"} & set(old.table_names())
     expected = counted_from_findings(old)
     assert expected == {1: (1, 1), 2: (2, 1)} and totals_from_findings(old) == (2, 1)

@@ -28,17 +28,17 @@ def _analysed(path: str, paragraphs: list[str]) -> AnalyzedDocument:
     return AnalyzedDocument(
         document=Document(path=path, sha256=path, text=text, title=path),
         paragraphs=[Paragraph(i, s, e) for i, (s, e) in enumerate(spans)],
-        paragraph_hashes=[f"h{hash(p) & 0xFFFFFFFF:08x}" for p in paragraphs],
+        paragraph_hashes=[hash(p) & 0xFFFFFFFF for p in paragraphs],
         sentences=[Sentence(i, s, e, i) for i, (s, e) in enumerate(spans)],
     )
 
 
-def _stored(db: sqlite_utils.Database) -> dict[str, int]:
-    return {str(h): int(n) for h, n in db.execute("SELECT text_hash, copies FROM paragraph_copies")}
+def _stored(db: sqlite_utils.Database) -> dict[int, int]:
+    return {int(h): int(n) for h, n in db.execute("SELECT text_hash, copies FROM paragraph_copies")}
 
 
-def _counted(db: sqlite_utils.Database) -> dict[str, int]:
-    return {str(h): int(n) for h, n in db.execute(
+def _counted(db: sqlite_utils.Database) -> dict[int, int]:
+    return {int(h): int(n) for h, n in db.execute(
         "SELECT text_hash, count(*) FROM paragraphs WHERE text_hash IS NOT NULL GROUP BY text_hash HAVING count(*) > 1")}
 
 
@@ -58,9 +58,9 @@ def test_copies_follow_saves_replacements_and_deletions() -> None:
 
 def test_an_upgrade_keeps_only_repeated_texts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     db = store_at_schema(tmp_path / "s.db", 18, monkeypatch)
-    db.conn.executemany("INSERT INTO paragraph_copies (text_hash, copies) VALUES (?, ?)",
-                        [("once", 1), ("twice", 2), ("often", 40)])
+    db.conn.executemany("INSERT INTO paragraph_copies (text_hash, copies) VALUES (?, ?)",  # 20 hexadecimal digits
+                        [("0123456789abcdef0123", 1), ("fedcba98765432100123", 2), ("00000000000000ff4567", 40)])
     db.conn.commit()
     db.conn.close()
     db = open_store(tmp_path / "s.db")
-    assert _stored(db) == {"twice": 2, "often": 40}
+    assert _stored(db) == {-0x123456789abcdf0: 2, 255: 40}  # their first 8 bytes, signed (migration 23)

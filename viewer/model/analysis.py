@@ -13,7 +13,7 @@ class AnalyzedDocument:
 
     document: Document
     paragraphs: list[Paragraph]
-    paragraph_hashes: list[str | None]  # None: too short to count as a repeat
+    paragraph_hashes: list[int | None]  # None: too short to count as a repeat
     sentences: list[Sentence]
     figures: list[Figure] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)

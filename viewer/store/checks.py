@@ -1,12 +1,14 @@
 """Findings of the figure checks with their evidence, and what the checks read.
 
-Each finding is stored with its scope (see db/migrations/0006_checks_scale.sql): a run replaces
-either every finding or exactly the findings of the scopes it recomputed, in one transaction.
+Each finding is stored with its scope (see db/migrations/0006_checks_scale.sql), named by a row of
+check_scopes (0023): a run replaces either every finding or exactly the findings of the scopes it
+recomputed, in one transaction, with the time of the run in check_runs. This module is the only
+writer of findings: it deletes a finding's evidence with it (check_evidence has no foreign key to
+cascade), and the scopes and runs no finding has any more (viewer/store/finding_tables.py).
 """
 
 from __future__ import annotations
 
-import datetime
 import json
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator
@@ -17,6 +19,7 @@ from viewer.model import Figure
 from viewer.model.review import CheckKind, Evidence, Finding
 from viewer.store import figures as store_figures
 from viewer.store import finding_counts as kept_counts
+from viewer.store import finding_tables
 from viewer.store.connection import Queryable, in_chunks
 from viewer.store.figures import FIGURE_COLUMNS, figure_from_row
 
@@ -28,6 +31,7 @@ _EVIDENCE_COLUMNS = (
     "label, doc_id, span_start, span_end, text, sentence_start, sentence_end, figure_id, value, unit, year"
 )
 _IN_JSON = "IN (SELECT value FROM json_each(?))"
+_OF_SCOPES = f"scope_id IN (SELECT id FROM check_scopes WHERE scope {_IN_JSON})"  # findings of a JSON list of scopes
 # Findings on one span in the order of the check kinds, as a run that computed each kind in turn
 # stored them: a run streaming documents and series interleaves the kinds.
 _KIND_ORDER = "CASE kind " + " ".join(f"WHEN '{k}' THEN {i}" for i, k in enumerate(CheckKind.ALL)) + " END"
@@ -50,22 +54,24 @@ def write_findings(
     """`replace_findings` for findings as they are computed: `scoped` is consumed once and written
     in batches, so a run need not hold every finding; `stored` sees each with its id. Returns how
     many were written."""
-    checked_at = datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
     written = 0
     recounted: set[int] = set()  # the documents whose finding counts change, when scoped
     verdicts: Counter[str] = Counter()  # the change in the findings per verdict
+    runs: Counter[int] = Counter()  # the change in the findings per run of the checks
     with db.atomic():
         if scopes is None:
-            db.conn.execute("DELETE FROM check_evidence")
-            db.conn.execute("DELETE FROM checks")
+            for table in ("check_evidence", "checks", "check_scopes", "check_runs"):
+                db.conn.execute(f"DELETE FROM {table}")
         else:
-            keys = json.dumps(sorted(scopes))
-            recounted = kept_counts.documents_with_findings_of(db.conn, f"scope {_IN_JSON}", [keys])
-            verdicts.subtract(kept_counts.verdicts_of(db.conn, f"scope {_IN_JSON}", [keys]))
-            db.conn.execute(
-                f"DELETE FROM check_evidence WHERE check_id IN (SELECT id FROM checks WHERE scope {_IN_JSON})",
-                [keys])
-            db.conn.execute(f"DELETE FROM checks WHERE scope {_IN_JSON}", [keys])
+            keys: list[object] = [json.dumps(sorted(scopes))]
+            recounted = kept_counts.documents_with_findings_of(db.conn, _OF_SCOPES, keys)
+            verdicts.subtract(kept_counts.verdicts_of(db.conn, _OF_SCOPES, keys))
+            runs.subtract(finding_tables.runs_of(db.conn, _OF_SCOPES, keys))
+            db.conn.execute(f"DELETE FROM check_evidence WHERE check_id IN (SELECT id FROM checks WHERE {_OF_SCOPES})",
+                            keys)
+            db.conn.execute(f"DELETE FROM checks WHERE {_OF_SCOPES}", keys)
+        run_id = finding_tables.new_run(db.conn)
+        scope_ids = finding_tables.ScopeIds(db.conn)
         # Ids as SQLite would give them (one more than the largest), so that rows go in batches.
         next_id = int(db.conn.execute("SELECT coalesce(max(id), 0) + 1 FROM checks").fetchone()[0])
         check_rows: list[tuple[Any, ...]] = []
@@ -76,7 +82,7 @@ def write_findings(
             check_rows.append(
                 (check_id, finding.kind, finding.verdict, finding.pattern, finding.message, finding.message_en,
                  finding.stated, finding.computed, finding.unit, first.doc_id if first else None,
-                 first.start if first else None, first.end if first else None, checked_at, scope))
+                 first.start if first else None, first.end if first else None, run_id, scope_ids.of(scope)))
             evidence_rows += [
                 (check_id, index, e.label, e.doc_id, e.start, e.end, e.text, e.sentence_start, e.sentence_end,
                  e.figure_id, e.value, e.unit, e.year)
@@ -94,7 +100,10 @@ def write_findings(
         if scopes is None:
             kept_counts.recount_all(db.conn)
         else:
+            finding_tables.drop_unused_scopes(db.conn, keys)
             kept_counts.recount(db.conn, recounted)
+        runs[run_id] += written
+        finding_tables.count_runs(db.conn, runs)
         kept_counts.add_verdicts(db.conn, verdicts, replace_all=scopes is None)
     return written
 
@@ -105,7 +114,7 @@ _EVIDENCE_BATCH = 5000  # evidence rows held before they are written with their 
 def _write_batch(db: sqlite_utils.Database, checks: list[tuple[Any, ...]], evidence: list[tuple[Any, ...]]) -> None:
     db.conn.executemany(
         "INSERT INTO checks (id, kind, verdict, pattern, message, message_en, stated, computed, unit, doc_id, "
-        "span_start, span_end, checked_at, scope) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", checks)
+        "span_start, span_end, run_id, scope_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", checks)
     db.conn.executemany(
         f"INSERT INTO check_evidence (check_id, idx, {_EVIDENCE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         evidence)
@@ -115,7 +124,7 @@ def _write_batch(db: sqlite_utils.Database, checks: list[tuple[Any, ...]], evide
 
 def finding_counts(db: Queryable, scopes: Collection[str] | None = None) -> list[tuple[str, str, int]]:
     """(kind, verdict, how many) of the stored findings (of some scopes), by kind and verdict."""
-    where, params = ("", []) if scopes is None else (f" WHERE scope {_IN_JSON}", [json.dumps(sorted(scopes))])
+    where, params = ("", []) if scopes is None else (f" WHERE {_OF_SCOPES}", [json.dumps(sorted(scopes))])
     return [(str(r[0]), str(r[1]), int(r[2])) for r in db.execute(
         f"SELECT kind, verdict, count(*) FROM checks{where} GROUP BY kind, verdict ORDER BY kind, verdict", params)]
 
@@ -141,7 +150,7 @@ def list_findings(
         where.append("kind = ?")
         params.append(kind)
     if scopes is not None:
-        where.append(f"scope {_IN_JSON}")
+        where.append(_OF_SCOPES)
         params.append(json.dumps(sorted(scopes)))
     sql = f"SELECT {_CHECK_COLUMNS} FROM checks" + (" WHERE " + " AND ".join(where) if where else "")
     findings = [
@@ -277,10 +286,10 @@ def document_series(db: Queryable, doc_ids: Collection[int]) -> set[tuple[str, s
     }
 
 
-def document_hashes(db: Queryable, doc_ids: Collection[int]) -> set[str]:
+def document_hashes(db: Queryable, doc_ids: Collection[int]) -> set[int]:
     """Fingerprints of the paragraphs of these documents."""
     return {
-        str(r[0])
+        int(r[0])
         for r in db.execute(
             f"SELECT DISTINCT text_hash FROM paragraphs WHERE doc_id {_IN_JSON} AND text_hash IS NOT NULL",
             [json.dumps(sorted(doc_ids))])
@@ -296,17 +305,18 @@ def finding_scopes(db: Queryable, doc_ids: Collection[int]) -> set[str]:
     return {
         str(r[0])
         for r in db.execute(
-            f"SELECT DISTINCT c.scope FROM check_evidence e JOIN checks c ON c.id = e.check_id "
-            f"WHERE e.doc_id {_IN_JSON}", [json.dumps(sorted({*doc_ids, *gone}))])
+            "SELECT scope FROM check_scopes WHERE id IN (SELECT DISTINCT c.scope_id FROM check_evidence e "
+            f"JOIN checks c ON c.id = e.check_id WHERE e.doc_id {_IN_JSON})", [json.dumps(sorted({*doc_ids, *gone}))])
     }
 
 
 def unscoped_findings(db: Queryable) -> bool:
     """Whether findings stored before scopes existed are left (only a full run replaces them)."""
-    return db.execute("SELECT 1 FROM checks WHERE scope = '' LIMIT 1").fetchone() is not None
+    return db.execute("SELECT 1 FROM checks WHERE scope_id IN (SELECT id FROM check_scopes WHERE scope = '') "
+                      "LIMIT 1").fetchone() is not None
 
 
-def repeated_paragraphs(db: Queryable, hashes: Collection[str] | None, shown: int) -> Iterator[tuple[Any, ...]]:
+def repeated_paragraphs(db: Queryable, hashes: Collection[int] | None, shown: int) -> Iterator[tuple[Any, ...]]:
     """Paragraphs that occur more than once in the store (only those with these fingerprints,
     when given), in document order: (hash, doc id, start, end, first `shown` characters, has figures)."""
     sql = (
@@ -317,7 +327,7 @@ def repeated_paragraphs(db: Queryable, hashes: Collection[str] | None, shown: in
         "JOIN paragraph_copies c ON c.text_hash = p.text_hash WHERE c.copies > 1"
     )
     params: list[Any] = [shown]
-    if hashes is not None:
-        sql += f" AND p.text_hash {_IN_JSON}"
-        params.append(json.dumps(sorted(hashes)))
+    if hashes is not None:  # as text: JSON numbers need not keep 64 bits
+        sql += " AND p.text_hash IN (SELECT CAST(value AS INTEGER) FROM json_each(?))"
+        params.append(json.dumps([str(h) for h in sorted(hashes)]))
     yield from db.execute(sql + " ORDER BY p.doc_id, p.span_start", params)

@@ -33,7 +33,7 @@ class DocumentRows:
     """Each table's rows without the document id (known once the document row is written)."""
 
     grams: str  # the character index's tokens (viewer.store.search.document_tokens)
-    paragraphs: list[tuple[int, int, int, str | None]]  # idx, span_start, span_end, text_hash
+    paragraphs: list[tuple[int, int, int, int | None]]  # idx, span_start, span_end, text_hash
     sentences: list[tuple[int, int, int, int]]  # idx, paragraph_idx, span_start, span_end
     figures: list[tuple[Any, ...]]  # FIGURE_COLUMNS after doc_id
     mentions: dict[EntityKey, MentionGroup]  # by (canonical, type), in the order of first mention

@@ -198,12 +198,12 @@ def _entity_ids(db: sqlite_utils.Database, wanted: dict[tuple[str, str], Entity 
     return ids
 
 
-def _recount_copies(db: sqlite_utils.Database, hashes: list[str | None]) -> None:
+def _recount_copies(db: sqlite_utils.Database, hashes: list[int | None]) -> None:
     """Count again the paragraphs sharing each of these texts, just written or deleted:
     paragraph_copies holds only the texts of more than one paragraph (migration 19)."""
-    wanted = sorted({h for h in hashes if h})
+    wanted = sorted({h for h in hashes if h is not None})
     for chunk, marks in in_chunks(wanted):
-        counts = {str(r[0]): int(r[1]) for r in db.execute(
+        counts = {int(r[0]): int(r[1]) for r in db.execute(
             f"SELECT text_hash, count(*) FROM paragraphs WHERE text_hash IN ({marks}) GROUP BY text_hash", chunk)}
         db.conn.executemany(
             "INSERT INTO paragraph_copies (text_hash, copies) VALUES (?, ?) "

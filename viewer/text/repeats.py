@@ -19,10 +19,12 @@ def normalised(fragment: str) -> str:
     return "".join(ch for ch in core if ch.isalnum())
 
 
-def paragraph_hash(fragment: str) -> str | None:
+def paragraph_hash(fragment: str) -> int | None:
+    """The fingerprint of a paragraph's letters and digits: the first 8 bytes of their SHA-1 digest
+    as a signed 64-bit integer (what SQLite stores in 8 bytes); None for a short paragraph."""
     if len(fragment) < MIN_CHARS:
         return None  # its letters and digits are fewer still
     core = normalised(fragment)
     if len(core) < MIN_CHARS:
         return None
-    return hashlib.sha1(core.encode("utf-8")).hexdigest()[:20]
+    return int.from_bytes(hashlib.sha1(core.encode("utf-8")).digest()[:8], "big", signed=True)

@@ -29,9 +29,9 @@ class _Copies:
     figures: bool = False
 
 
-def check(db: Queryable, hashes: Collection[str] | None = None) -> list[tuple[str, Finding]]:
+def check(db: Queryable, hashes: Collection[int] | None = None) -> list[tuple[str, Finding]]:
     """(scope, finding) per repeated paragraph text (only these fingerprints, when given)."""
-    groups: dict[str, _Copies] = {}
+    groups: dict[int, _Copies] = {}
     for text_hash, doc_id, start, end, text, has_figures in store_checks.repeated_paragraphs(db, hashes, SHOWN_CHARS):
         copies = groups.setdefault(text_hash, _Copies())
         copies.per_document[doc_id] = copies.per_document.get(doc_id, 0) + 1

@@ -5,7 +5,7 @@ Every finding belongs to one scope, the unit it is recomputed in:
   It reads only figures of that series from other documents (levels, base values, actuals),
   and the sentences of the series' figures;
 - `doc:<id>`: a finding on a figure without indicator or region: it reads its sentence only;
-- `paragraph:<hash>`: the copies of one repeated paragraph.
+- `paragraph:<hash>`: the copies of one repeated paragraph (its fingerprint, an integer, in decimal).
 A document's figures and paragraphs reach exactly the scopes of its own id, of the series of its
 figures and of its paragraphs' fingerprints: recomputing those after it changed gives the
 findings a full run would.
@@ -32,7 +32,7 @@ def series_scope(indicator: str, region: str) -> str:
     return f"{_SERIES}{indicator}\t{region}"
 
 
-def paragraph_scope(text_hash: str) -> str:
+def paragraph_scope(text_hash: int) -> str:
     return f"{_PARAGRAPH}{text_hash}"
 
 
@@ -51,13 +51,13 @@ class Scopes:
 
     docs: frozenset[int] = field(default_factory=frozenset)
     series: frozenset[tuple[str, str]] = field(default_factory=frozenset)
-    paragraphs: frozenset[str] = field(default_factory=frozenset)
+    paragraphs: frozenset[int] = field(default_factory=frozenset)
 
     @classmethod
     def parse(cls, keys: Iterable[str]) -> Scopes:
         docs: set[int] = set()
         series: set[tuple[str, str]] = set()
-        paragraphs: set[str] = set()
+        paragraphs: set[int] = set()
         for key in keys:
             if key.startswith(_DOC):
                 docs.add(int(key.removeprefix(_DOC)))
@@ -65,7 +65,7 @@ class Scopes:
                 indicator, _, region = key.removeprefix(_SERIES).partition("\t")
                 series.add((indicator, region))
             elif key.startswith(_PARAGRAPH):
-                paragraphs.add(key.removeprefix(_PARAGRAPH))
+                paragraphs.add(int(key.removeprefix(_PARAGRAPH)))
         return cls(frozenset(docs), frozenset(series), frozenset(paragraphs))
 
     def keys(self) -> set[str]:
