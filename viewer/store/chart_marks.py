@@ -19,8 +19,8 @@ PART_YEAR = ("({0} GLOB '[0-9][0-9][0-9][0-9]-?*' "
 _EXACT = "(s.value_high IS NULL AND s.qualifier = '')"
 # What a chart places and flags a marker with: the spot (`series_spots`), its reports, its
 # latest figure and that figure's document, period, and how it was attributed.
-_MARK_COLUMNS = ("s.region, s.role, s.year, s.value, s.qualifier, s.value_high, s.reports, g.id, g.doc_id, "
-                 "g.period, g.provisional, g.region_how, g.period_how, g.source")
+_MARK_COLUMNS = ("s.region, s.role, s.year, s.value, s.qualifier, s.value_high, s.reports, g.id AS figure_id, "
+                 "g.doc_id, g.period, g.provisional, g.region_how, g.period_how, g.source")
 # A place of many values: (region, role, year, lowest value, highest value or range end, values,
 # the latest report's figure id), in the order of `series_spots`.
 PLACE_ROW = slice(0, 7)
@@ -36,19 +36,20 @@ def chart_marks(
     `_MARK_COLUMNS` in the order of `series_spots`; the rows read grow with the places, not with
     the values stated at one place."""
     where, params = series_filter(indicator, unit, roles, regions)
+    # m: each spot with its latest figure's columns, read once (the markers'), and whether it is
+    # of a part of a year; its rows are materialized, for the places and for the markers.
     sql = (
         f"WITH s AS ({grouped_spots(where)}), "
-        f"m AS MATERIALIZED (SELECT s.*, {PART_YEAR.format('g.period')} AS part FROM s "
+        f"m AS MATERIALIZED (SELECT {_MARK_COLUMNS}, s.k, {PART_YEAR.format('g.period')} AS part FROM s "
         f"JOIN figures g ON g.id = s.k & {FIGURE_BITS}), "
         "dense AS MATERIALIZED (SELECT region, role, year, min(value) AS low, "
         "max(coalesce(value_high, value)) AS high, count(*) AS n, max(k) AS latest, "
         f"max(CASE WHEN {_EXACT} THEN k END) AS exact_latest FROM m s WHERE NOT part "
-        "GROUP BY region, role, year HAVING count(*) > ?), "
-        "drawn AS (SELECT s.* FROM m s LEFT JOIN dense p ON p.region = s.region AND p.role = s.role "
-        "AND p.year = s.year WHERE s.part OR p.region IS NULL OR s.k IN (p.latest, p.exact_latest)) "
-        f"SELECT 0, {_MARK_COLUMNS}, s.k FROM drawn s CROSS JOIN figures g ON g.id = s.k & {FIGURE_BITS} "
+        "GROUP BY region, role, year HAVING count(*) > ?) "
+        "SELECT 0, m.* FROM m LEFT JOIN dense p ON p.region = m.region AND p.role = m.role AND p.year = m.year "
+        "WHERE m.part OR p.region IS NULL OR m.k IN (p.latest, p.exact_latest) "
         f"UNION ALL SELECT 1, p.region, p.role, p.year, p.low, p.high, p.n, p.latest & {FIGURE_BITS}, NULL, "
-        "NULL, NULL, NULL, NULL, NULL, NULL, p.latest FROM dense p "
+        "NULL, NULL, NULL, NULL, NULL, NULL, p.latest, NULL FROM dense p "
         "ORDER BY 2, 4, 3, 16"
     )
     marks: list[tuple[Any, ...]] = []
