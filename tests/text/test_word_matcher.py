@@ -2,7 +2,7 @@
 
 import re
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from viewer.text.word_matcher import WordMatcher, compiled_trie, trie_regex
@@ -41,3 +41,10 @@ def test_no_words_find_nothing() -> None:
     assert compiled_trie([]) is None
     assert list(WordMatcher([]).finditer("株洲市")) == []
     assert list(WordMatcher(["株"]).finditer("株洲市")) == []
+
+
+@settings(max_examples=2000, deadline=None)
+@given(WORDS, TEXT, st.integers(-2, 32))
+def test_a_matcher_stopped_early_finds_the_first_of_all_its_matches(words: list[str], text: str, stop: int) -> None:
+    matcher = WordMatcher(words)
+    assert list(matcher.finditer(text, stop)) == [(s, e) for s, e in matcher.finditer(text) if s < stop]

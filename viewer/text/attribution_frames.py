@@ -66,7 +66,7 @@ class SentenceFrames(MeasureChoice):
         self, text: str, sentence: LogicalSentence, figures: list[Figure], aliases: AliasIndex,
         places: SubjectPlaces, document: DocumentFrame, lexicon: Lexicon,
     ) -> None:
-        places.cover(sentence.start, sentence.end)
+        places.cover(sentence.start, sentence.end, figures[-1].start)
         super().__init__(text, sentence, figures, aliases, places, lexicon, *_clause_cuts(text, sentence, figures))
         self.current_year = document.current_year
         self.unreported_from = document.unreported_from

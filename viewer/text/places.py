@@ -86,8 +86,9 @@ class PlaceTable:
 
     # ---- finding places in text ----
 
-    def find(self, text: str, context: Place | None = None) -> list[PlaceMatch]:
-        """Longest-first, non-overlapping mentions of places; `context` is the document's place.
+    def find(self, text: str, context: Place | None = None, stop: int | None = None) -> list[PlaceMatch]:
+        """Longest-first, non-overlapping mentions of places; `context` is the document's place. With
+        `stop`, only the mentions starting before it (the same as the first of all the mentions).
 
         Without a context only names, labels and global aliases count. With one, the local
         aliases of the places in the context's province count too, and an ambiguous surface
@@ -97,7 +98,7 @@ class PlaceTable:
         scope = province.code if province is not None else ""
         local = self._local.get(scope, {}) if scope else {}
         matches = []
-        for start, end in self._matcher(scope).finditer(text):
+        for start, end in self._matcher(scope).finditer(text, stop):
             surface = text[start:end]
             if _blocked(text, start, end):
                 continue

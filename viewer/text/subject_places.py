@@ -117,21 +117,22 @@ class SubjectPlaces:
         self._covered: set[tuple[int, int]] = set()
         self._zones: dict[str, tuple[Place | None, str]] = {}
 
-    def cover(self, start: int, end: int) -> None:
-        """Find the subject mentions of text[start:end] (a sentence), once."""
+    def cover(self, start: int, end: int, until: int) -> None:
+        """Find the subject mentions of text[start:end] (a sentence) that begin before `until` (its
+        last figure: a figure's place is named before it), once."""
         if (start, end) in self._covered:
             return
         self._covered.add((start, end))
-        found = self._find(start, end)
+        found = self._find(start, end, until)
         if found:
             self.mentions = sorted([*self.mentions, *found], key=lambda m: m.start)
             self._starts = [m.start for m in self.mentions]
 
-    def _find(self, offset: int, stop: int) -> list[SubjectMention]:
+    def _find(self, offset: int, stop: int, until: int) -> list[SubjectMention]:
         table, document, text = self.table, self.document, self.text
         chunk = text[offset:stop]
         spans: list[tuple[int, int, Place | None, str]] = []
-        for place_match in table.find(chunk, document):
+        for place_match in table.find(chunk, document, until - offset):
             spans.append((offset + place_match.start, offset + place_match.end, place_match.place, ""))
         for found in _RELATIVE.finditer(chunk):
             place = relative_place(table, found.group(), document)
@@ -148,6 +149,8 @@ class SubjectPlaces:
         mentions: list[SubjectMention] = []
         last_end = -1
         for start, end, place, provisional in spans:
+            if start >= until:
+                break
             if start < last_end:
                 continue
             last_end = end

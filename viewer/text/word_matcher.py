@@ -85,11 +85,13 @@ class WordMatcher:
         """A matcher of this one's words and some more, sharing the tries it can."""
         return WordMatcher(words, self)
 
-    def finditer(self, text: str) -> Iterator[tuple[int, int]]:
+    def finditer(self, text: str, stop: int | None = None) -> Iterator[tuple[int, int]]:
+        """The matches in `text` (those starting before `stop`, when given)."""
         if self._starts is None:
             return
         tries, pairs, position, length = self._tries, self._pairs, 0, len(text)
-        for hit in self._starts.finditer(text):
+        # The scan stops one character after `stop`: a hit at stop - 1 looks at the character at stop.
+        for hit in self._starts.finditer(text, 0, length if stop is None else stop + 1):
             start = hit.start()
             if start < position or text[start : start + 2] not in pairs:
                 continue
