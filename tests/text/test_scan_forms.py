@@ -15,8 +15,10 @@ from viewer.text.entity_lexicon import Entry, Gazetteer
 from viewer.text.entity_people import photo_credits
 from viewer.text.entity_titles import NUMBERED_PROGRAMME
 from viewer.text.figures import _FIGURE, _NUMERAL_CHARS
+from viewer.text.measure_words import CLAUSAL_VERBS
 from viewer.text.metadata import _CN_DATE
 from viewer.text.numbers import _WIDE, _WIDE_RUN, _narrow
+from viewer.text.provisional import _LEVEL_BEFORE, _after_clausal_verb
 from viewer.text.repeats import normalised
 from viewer.text.sentences import _TERMINAL
 from viewer.text.start_scan import matches
@@ -124,3 +126,21 @@ def test_runs_opened_by_one_character_match_what_the_repeats_match(text):
     assert _WIDE_RUN.sub(_narrow, text) == _PLAIN_WIDE_RUN.sub(_narrow, text)
     assert [m.span() for m in _WIDE_RUN.finditer(text)] == [m.span() for m in _PLAIN_WIDE_RUN.finditer(text)]
     assert [m.span() for m in _TERMINAL.finditer(text)] == [m.span() for m in _PLAIN_TERMINAL.finditer(text)]
+
+
+def _after_clausal_verb_listing_every_verb(phrase: str) -> str:
+    """provisional._after_clausal_verb as first written: the verbs listed before any is known to be there."""
+    verbs = [m for m in CLAUSAL_VERBS.finditer(phrase, 1, 8) if m.end() <= len(phrase) - 2]
+    if not verbs:
+        return phrase
+    level = _LEVEL_BEFORE.search(phrase[: verbs[-1].start()])
+    if level is None or level.start() > 0:
+        return phrase
+    return level.group() + phrase[verbs[-1].end() :]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(["本级", "省级", "省", "市", "昆区", "安排", "实施", "新增", "科技", "项目", "中心", "培育", "a"]),
+                max_size=7).map("".join))
+def test_a_phrase_without_a_clausal_verb_is_left_after_one_search(phrase):
+    assert _after_clausal_verb(phrase) == _after_clausal_verb_listing_every_verb(phrase)

@@ -66,6 +66,8 @@ def provisional_name_of(phrase: str, verb: str, kind: str, unit: str, role: str 
 def _after_clausal_verb(phrase: str) -> str:
     """昆区本级安排科技项目 -> 本级科技项目: a verb inside the phrase ends its subject; a level
     word right before the verb stays with the measure."""
+    if CLAUSAL_VERBS.search(phrase, 1, 8) is None:
+        return phrase  # most phrases: one search, no list of matches
     verbs = [m for m in CLAUSAL_VERBS.finditer(phrase, 1, 8) if m.end() <= len(phrase) - 2]
     if not verbs:
         return phrase
