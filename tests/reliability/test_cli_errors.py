@@ -110,6 +110,24 @@ def test_stores_that_cannot_be_used(tmp_path: Path, store: Path, record: Record)
            "not a policy-viewer store")
 
 
+def test_a_store_whose_table_list_is_damaged_names_repair(tmp_path: Path, store: Path, record: Record) -> None:
+    damaged = tmp_path / "damaged.db"
+    shutil.copy(store, damaged)
+    with contextlib.closing(sqlite3.connect(damaged)) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    with damaged.open("r+b") as file:  # page 1 past the file header: the root of the table list
+        file.seek(100)
+        file.write(b"\xab" * (page_size - 100))
+    before = damaged.read_bytes()
+    new = tmp_path / "new"
+    new.mkdir()
+    result = _cli("ingest", str(good_report(new / "丙.txt", 3)), "--processes", "0", store=damaged)
+    _check(record, "import into a store whose table list is damaged", result, EXIT_NOT_A_STORE,
+           "policy-viewer repair")
+    assert str(damaged) in result.stderr and damaged.read_bytes() == before
+
+
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="read-only folder by chmod or bind mount")
 def test_a_store_in_a_read_only_folder_is_read_not_written(tmp_path: Path, store: Path, record: Record) -> None:
     shared = tmp_path / "共享"

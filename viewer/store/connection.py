@@ -135,7 +135,11 @@ def store_error(path: str | Path, error: BaseException, doing: str = "") -> Stor
     detail = str(error)
     if isinstance(error, OSError) and error.strerror:
         detail = f"{error.strerror}: {error.filename}" if error.filename else error.strerror
-    return StoreError(f"{path}: {doing + ': ' if doing else ''}{_WHAT[reason]} ({detail})", path, reason, detail)
+    what = _WHAT[reason]
+    if reason == StoreError.NOT_A_STORE and "malformed" in detail:  # a store, damaged (SQLITE_CORRUPT)
+        what = ("the store is damaged; run `policy-viewer backup` to keep a copy, then `policy-viewer repair` "
+                "to rebuild it (the reviewer's work comes back from the journal beside it)")
+    return StoreError(f"{path}: {doing + ': ' if doing else ''}{what} ({detail})", path, reason, detail)
 
 
 def migration_files() -> list[tuple[int, Path]]:
