@@ -6,7 +6,7 @@ import re
 from itertools import pairwise
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from viewer.text.attribution_timeline import build_timeline
@@ -98,10 +98,18 @@ def test_mentions_are_ordered_non_overlapping_and_inside_the_text(text: str) -> 
         assert left.end <= right.start
 
 
-_PERIOD_ALPHABET = "20159年到至-今以来起开始十一二三四五期间末时“”\"较前上下半季度第个截止3月底份目现阶段当去明本，。的 "
+_PERIOD_ALPHABET = "20159年到至-今以来起开始十一二三四五期间末时“”\"较前上下半季度第个截止3月底份目现阶段当去明本过近两，。的 "
 
 
-@given(st.text(alphabet=_PERIOD_ALPHABET, max_size=60))
+_PERIOD_WORDS = st.lists(st.sampled_from([
+    "2021", "2023", "年", "1", "3", "—", "6", "月", "底", "截至", "截止", "目前", "十四五", "十", "“", "”", "期间", "前三季度",
+    "上半年", "上年", "上一年", "上升", "以上", "下半年", "第一", "季度", "今年", "去年", "前年", "明年", "本年", "现阶段",
+    "当前", "过去", "近", "三", "两", "五", "年初", "以来", "至今", "来", "，", "的"]), max_size=12).map("".join)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.one_of(st.text(alphabet=_PERIOD_ALPHABET, max_size=60), _PERIOD_WORDS))
+@example("十年来，近十年，过去五年，近3年，“十四五”，\"十三五\"期间，上一年，2021年上半年")
 def test_the_first_character_check_changes_no_match(text: str) -> None:
     from viewer.text.periods import _ALTERNATIVES, _PATTERN
 

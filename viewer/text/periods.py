@@ -43,9 +43,14 @@ _ALTERNATIVES = (
 )
 # Chinese numerals are common; they start a mention only before 季度 or 年 (一季度, 五年来).
 _NUMERAL_STARTS = r"[一二三四](?=季度)|[两二三四五六七八九](?=年)|年(?=初)"
+# The first two characters of the alternatives that open with a word (上 opens 上半年 and 上年, not 以上).
+_WORD_STARTS = (
+    r"截[至止]|[“\"]十|十[一二三四五年]|前[三年]|上[半年一]|下半|第[一二三四]|今年|去年|明年|本年|目前|现阶|当前"
+    r"|过去|近(?:[两二三四五六七八九十]|\d)"
+)
 # The first lookahead is one character class: most characters of a text fail it at once.
 _ANY_FIRST = _FIRST_CHARS + "03-9一二三四两五六七八九年"
-_PATTERN = re.compile(rf"(?=[{_ANY_FIRST}])(?=[{_FIRST_CHARS}]|{_OTHER_DIGITS}|{_NUMERAL_STARTS})(?:{_ALTERNATIVES})")
+_PATTERN = re.compile(rf"(?=[{_ANY_FIRST}])(?=[12]|{_WORD_STARTS}|{_OTHER_DIGITS}|{_NUMERAL_STARTS})(?:{_ALTERNATIVES})")
 _STARTS = start_scan(_ANY_FIRST, _PATTERN)
 # 今年以来，截至10月底 / 截至10月底，今年以来: the as-of month says how far the year to date runs.
 _YTD_ASOF_GAP = re.compile(r"[\s，,、（(]*")
