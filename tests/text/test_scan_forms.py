@@ -22,7 +22,7 @@ from viewer.text.provisional import _LEVEL_BEFORE, _after_clausal_verb
 from viewer.text.repeats import normalised
 from viewer.text.sentences import _TERMINAL
 from viewer.text.start_scan import matches
-from viewer.text.word_matcher import compiled_trie
+from viewer.text.word_matcher import TrieScan, compiled_trie
 
 _PLAIN_NUMBERED_PROGRAMME = re.compile(
     f"(?P<name>(?:百项|千项|[一二三四五六七八九十]{{1,2}}大)[{CJK}]{{2,10}}?(?:工程|行动|攻关项目))"
@@ -60,14 +60,14 @@ _NAMES = st.lists(st.text(alphabet="甬江实验室宁波大学a", min_size=1, m
 @given(_NAMES, st.text(alphabet="甬江实验室宁波大学ab", max_size=30))
 def test_gazetteer_finds_what_its_word_matcher_finds(names, text):
     gazetteer = Gazetteer(Entry(name, EntityType.ORG, name) for name in names)
-    assert gazetteer._pattern is not None or all(len(name) < 2 for name in names)  # the trie-shaped regex
+    assert gazetteer._scan is not None  # the trie-shaped regex
     assert [(start, end) for start, end, _ in gazetteer.find(text, None)] == list(gazetteer.matcher.finditer(text))
 
 
 def test_a_gazetteer_of_many_first_characters_keeps_the_word_matcher():
     names = [chr(0x4E00 + i) + "所" for i in range(300)]
     gazetteer = Gazetteer(Entry(name, EntityType.ORG, name) for name in names)
-    assert gazetteer._pattern is None
+    assert gazetteer._scan is None
     text = "".join(names[::7]) + "所"
     assert [(start, end) for start, end, _ in gazetteer.find(text, None)] == list(gazetteer.matcher.finditer(text))
 
@@ -82,10 +82,10 @@ def test_normalised_keeps_what_removing_the_rest_keeps(text):
 @settings(max_examples=2000, deadline=None)
 @given(st.lists(st.text(alphabet="新发技术企业a", min_size=1, max_size=4), min_size=1, max_size=10, unique=True),
        st.text(alphabet="新发技术企业ab", max_size=30))
-def test_a_trie_opening_with_the_first_two_characters_finds_what_the_trie_finds(words, text):
-    plain, paired = compiled_trie(words), compiled_trie(words, pair_first=True)
-    assert plain is not None and paired is not None
-    assert [m.span() for m in paired.finditer(text)] == [m.span() for m in plain.finditer(text)]
+def test_a_trie_scanned_from_the_first_two_characters_finds_what_the_trie_finds(words, text):
+    plain = compiled_trie(words)
+    assert plain is not None
+    assert list(TrieScan(words).spans(text)) == [m.span() for m in plain.finditer(text)]
 
 
 @settings(max_examples=4000, deadline=None)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from viewer.model import EntityType
 from viewer.resources import resource_path
-from viewer.text.word_matcher import WordMatcher, compiled_trie
+from viewer.text.word_matcher import TrieScan, WordMatcher
 
 _TRIE_MAX_FIRSTS = 200  # the gazetteer's names start with about 90 characters
 
@@ -70,19 +70,17 @@ class Gazetteer:
         # pair scan; with many first characters (thousands of words) the matcher wins, and only
         # then is it built.
         firsts = {surface[0] for surface in self.by_surface if len(surface) >= 2}
-        self._pattern = (compiled_trie((s for s in self.by_surface if len(s) >= 2), pair_first=True)
-                         if len(firsts) <= _TRIE_MAX_FIRSTS else None)
+        self._scan = TrieScan(s for s in self.by_surface if len(s) >= 2) if len(firsts) <= _TRIE_MAX_FIRSTS else None
 
     @cached_property
     def matcher(self) -> WordMatcher:
         return WordMatcher(self.by_surface)
 
     def _spans(self, text: str) -> Iterator[tuple[int, int]]:
-        if self._pattern is None:
+        if self._scan is None:
             yield from self.matcher.finditer(text)
         else:
-            for match in self._pattern.finditer(text):
-                yield match.span()
+            yield from self._scan.spans(text)
 
     def find(self, text: str, city: str | None) -> Iterator[tuple[int, int, Entry]]:
         """Longest non-overlapping matches; an alias scoped to another city is skipped."""

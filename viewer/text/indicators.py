@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from viewer.resources import resource_path
-from viewer.text.word_matcher import compiled_trie
+from viewer.text.word_matcher import TrieScan, compiled_trie
 
 UNIT_KINDS = frozenset({"money", "percent", "count", "multiple", "physical", "number"})
 # The UI's groups, in the order it lists them.
@@ -78,7 +78,7 @@ class Lexicon:
         # comes first: 国家级 after 重点实验室 is 全国重点实验室数 before 国家级科技创新平台数.
         for candidates in self._by_context_surface.values():
             candidates.sort(key=lambda e: -self.depth(e.context))
-        self._pattern = compiled_trie(self._by_surface, pair_first=True)  # 2x fewer tries in a report
+        self._words = TrieScan(self._by_surface)
         self._context_pattern = compiled_trie(self._by_context_surface)
         # The last text found in, and what was found: the analysis of one document asks several
         # times (figures, measures, entities). One tuple, swapped whole, so threads cannot mix them.
@@ -108,10 +108,8 @@ class Lexicon:
         return list(found)
 
     def _find(self, text: str) -> list[tuple[int, int, str]]:
-        if self._pattern is None:
-            return []
         by_surface = self._by_surface
-        found = [(m.start(), m.end(), by_surface[m.group()][0].name) for m in self._pattern.finditer(text)]
+        found = [(start, end, by_surface[text[start:end]][0].name) for start, end in self._words.spans(text)]
         if not found or self._context_pattern is None:
             return found
         context = [m.span() for m in self._context_pattern.finditer(text)]

@@ -34,23 +34,44 @@ def trie_regex(words: Iterable[str]) -> str:
     return build(trie)
 
 
-def compiled_trie(words: Iterable[str], pair_first: bool = False) -> re.Pattern[str] | None:
-    """trie_regex compiled; None when there are no words.
-
-    With `pair_first` (and every word of two characters or more) the regex opens with a look-ahead
-    for a word's first two characters. A scan of a text then gives up at once where a common first
-    character stands alone (新, 发 of a hundred indicator names), instead of trying the trie's
-    branches there; where first characters are rare, the look-ahead costs more than it saves.
-    """
-    words = list(words)
+def compiled_trie(words: Iterable[str]) -> re.Pattern[str] | None:
+    """trie_regex compiled; None when there are no words."""
     regex = trie_regex(words)
-    if not regex:
-        return None
-    if pair_first and all(len(word) >= 2 for word in words):
-        firsts = re.escape("".join(sorted({word[0] for word in words})))
-        seconds = re.escape("".join(sorted({word[1] for word in words})))
-        regex = f"(?=[{firsts}][{seconds}])" + regex
-    return re.compile(regex)
+    return re.compile(regex) if regex else None
+
+
+class TrieScan:
+    """What compiled_trie(words).finditer finds (as spans), found from where a word's first two
+    characters stand.
+
+    The scan opens with a class of the words' first characters, which the engine skips to in C,
+    and checks the second before it reads the trie, looking back to the first: a common first
+    character standing alone (新, 发 of a hundred indicator names) is given up at once, and the
+    look-ahead of a pattern that opened with that check is not tried at every position. Words of
+    one character keep the plain trie.
+    """
+
+    def __init__(self, words: Iterable[str]) -> None:
+        words = list(words)
+        regex = trie_regex(words)
+        self._plain: re.Pattern[str] | None = None
+        self._scan: re.Pattern[str] | None = None
+        if regex and all(len(word) >= 2 for word in words):
+            firsts = re.escape("".join(sorted({word[0] for word in words})))
+            seconds = re.escape("".join(sorted({word[1] for word in words})))
+            self._scan = re.compile(rf"[{firsts}](?=[{seconds}])(?<=(?=(?P<word>{regex}))[\s\S])")
+        elif regex:
+            self._plain = re.compile(regex)
+
+    def spans(self, text: str) -> Iterator[tuple[int, int]]:
+        """Leftmost, longest and non-overlapping: (start, end) of each word found."""
+        if self._plain is not None:
+            yield from map(re.Match.span, self._plain.finditer(text))
+        elif self._scan is not None:
+            position, search = 0, self._scan.search
+            while (found := search(text, position)) is not None:
+                start, position = found.span("word")
+                yield start, position
 
 
 class WordMatcher:
