@@ -794,9 +794,12 @@
         <source>数值众多处：最低至最高，上方为数值个数</source>
         <translation>places of many values: lowest to highest, their number above</translation>
     </message>
-    <message>
-        <source>%1 份报告给出 %2 个不同数值</source>
-        <translation>%1 reports give %2 different values</translation>
+    <message numerus="yes">
+        <source>%n 份报告给出 %1 个不同数值</source>
+        <translation>
+            <numerusform>%n report gives %1 different values</numerusform>
+            <numerusform>%n reports give %1 different values</numerusform>
+        </translation>
     </message>
     <message>
         <source>新导入 %1，更新 %2，重新分析 %3，未变 %4，失败 %5。</source>

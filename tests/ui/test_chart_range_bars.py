@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 from viewer.model import Point, Role, Series
 from viewer.services.library import Library
 from viewer.services.series import DENSE_ABOVE
-from viewer.ui import i18n
+from viewer.ui import chart_text, i18n
 from viewer.ui.chart_pane import ChartPane
 
 INDICATOR = "研发投入"
@@ -97,5 +97,17 @@ def test_the_bar_speaks_english_on_request(pane: ChartPane, library: Library) ->
         said = pane.info.text()
         assert f"{MANY + 1} reports give {MANY + 1} different values" in said and "份" not in said
         assert "drawn as ranges" in pane.legend.text() or "many values" in pane.legend.text()
+    finally:
+        i18n.install_language("zh")
+
+
+def test_one_report_of_many_values_is_said_in_the_singular(pane: ChartPane, library: Library) -> None:
+    assert i18n.install_language("en")
+    try:
+        pane.show_figure(next(f for f in library.figures(1) if f.year == 2020))
+        [value_range] = pane.value_ranges()
+        said = chart_text.range_text(value_range, 1, 1e8, "100 million yuan")
+        assert f"1 report gives {MANY + 1} different values" in said
+        assert f"2 reports give {MANY + 1}" in chart_text.range_text(value_range, 2, 1e8, "100 million yuan")
     finally:
         i18n.install_language("zh")

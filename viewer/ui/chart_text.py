@@ -39,8 +39,7 @@ def range_text(value_range: ValueRange, reports: int, factor: float, unit_label:
     reports and values it stands for."""
     place = f"{value_range.region} {period_words(str(value_range.year), value_range.year, current_language())}"
     values = f"{format_number(value_range.low / factor)}–{format_number(value_range.high / factor)} {unit_label}"
-    count = tr("%1 份报告给出 %2 个不同数值").replace("%1", str(reports)) \
-        .replace("%2", str(value_range.values))
+    count = tr("%n 份报告给出 %1 个不同数值", reports).replace("%1", str(value_range.values))
     return f"{place}{colon()}{values}" + in_brackets(role_label(value_range.role)) + " · " + count
 
 
