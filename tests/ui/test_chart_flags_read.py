@@ -16,7 +16,8 @@ from chart_support import chart_figure, store_of
 from pytestqt.qtbot import QtBot
 
 from viewer.model import Point, Role, Series
-from viewer.services.chart_model import ChartModel, answer_flags
+from viewer.services.chart_flags import answer_flags
+from viewer.services.chart_model import ChartModel
 from viewer.services.library import Library
 from viewer.ui import chart_pane as chart_pane_module
 from viewer.ui.chart_pane import ChartPane, checks_answer

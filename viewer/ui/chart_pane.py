@@ -13,15 +13,8 @@ from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import QMenu, QVBoxLayout, QWidget
 
 from viewer.model import Figure, Point, Series
-from viewer.services.chart_model import (
-    ChartModel,
-    Drawing,
-    FlagAnswer,
-    FlagRequest,
-    FlagSource,
-    answer_flags,
-    answer_from_rows,
-)
+from viewer.services.chart_flags import FlagAnswer, FlagRequest, FlagSource, answer_flags, answer_from_rows
+from viewer.services.chart_model import ChartModel, Drawing
 from viewer.services.library import Library
 from viewer.services.series import ValueRange
 from viewer.ui import chart_bar, chart_export, chart_text
