@@ -71,6 +71,10 @@ def take(store: str, out: Path, doc_id: int | None = None, figure_id: int | None
 
 if __name__ == "__main__":
     arguments = sys.argv[1:]
+    if len(arguments) not in (2, 3, 4) or not all(a.isdigit() for a in arguments[2:]) \
+            or not Path(arguments[0]).is_file():
+        sys.exit("usage: python -m viewer.ui.screenshot STORE OUT.png [DOC_ID] [FIGURE_ID]\n"
+                 "STORE: an existing store (it is copied first); OUT.png: the picture of the window")
     numbers: list[int | None] = [int(a) for a in arguments[2:4]]
     numbers += [None, None]
     take(arguments[0], Path(arguments[1]), numbers[0], numbers[1])
