@@ -38,3 +38,24 @@ def test_the_pane_shows_alone_without_the_main_window(pane: str, store: Path) ->
     shown = json.loads(run.stdout.strip().splitlines()[-1])
     assert shown["visible"] and shown["widgets"] > 0 and shown["title"]
     assert "viewer.ui.main_window" not in shown["ui_modules"], f"{pane} alone loads the main window"
+
+
+@pytest.mark.parametrize(("module", "arguments"), [
+    ("chart_pane", ["--help"]), ("library_pane", ["no-such-store.sqlite"]),
+    ("targets_screenshot", ["--help"]), ("plan_screenshot", ["a", "b"]), ("review_docks_screenshot", ["-h"]),
+])
+def test_wrong_arguments_print_the_usage_and_create_nothing(module: str, arguments: list[str], tmp_path: Path) -> None:
+    run = subprocess.run([sys.executable, "-m", f"viewer.ui.{module}", *arguments], capture_output=True, text=True,
+                         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}, cwd=tmp_path, timeout=120)
+    assert run.returncode == 1 and "Traceback" not in run.stderr, run.stderr
+    assert run.stderr.startswith(f"usage: python -m viewer.ui.{module}")
+    assert list(tmp_path.iterdir()) == [], "no store or folder made of a wrong argument"
+
+
+def test_a_file_that_is_not_a_store_is_named_in_one_line(tmp_path: Path) -> None:
+    junk = tmp_path / "junk.sqlite"
+    junk.write_bytes(b"not a store at all " * 400)
+    run = subprocess.run([sys.executable, "-m", "viewer.ui.chart_pane", str(junk)], capture_output=True, text=True,
+                         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}, timeout=120)
+    assert run.returncode == 4 and "Traceback" not in run.stderr, run.stderr
+    assert run.stderr.strip().splitlines() == [run.stderr.strip()] and str(junk) in run.stderr

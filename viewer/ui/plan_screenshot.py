@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import base64
 import html
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -129,4 +128,6 @@ def take(out: Path) -> None:
 
 
 if __name__ == "__main__":
-    take(Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots"))
+    from viewer.ui.standalone import folder_argument
+
+    take(folder_argument("docs/screenshots"))

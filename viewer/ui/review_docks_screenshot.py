@@ -11,7 +11,6 @@ temporary folder (a copy of the samples and a store of its own).
 from __future__ import annotations
 
 import shutil
-import sys
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -127,5 +126,7 @@ def take(out_dir: Path, size: tuple[int, int] = (1800, 1000)) -> list[Path]:
 
 
 if __name__ == "__main__":
-    for path in take(Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots")):
+    from viewer.ui.standalone import folder_argument
+
+    for path in take(folder_argument("docs/screenshots")):
         print(path)

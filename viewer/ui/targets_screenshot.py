@@ -6,7 +6,6 @@ python -m viewer.ui.targets_screenshot OUT_FOLDER  (writes chart_part_year.png, 
 
 from __future__ import annotations
 
-import sys
 import tempfile
 from pathlib import Path
 
@@ -74,4 +73,6 @@ def take(out: Path) -> None:
 
 
 if __name__ == "__main__":
-    take(Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots"))
+    from viewer.ui.standalone import folder_argument
+
+    take(folder_argument("docs/screenshots"))
