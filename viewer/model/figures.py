@@ -82,14 +82,21 @@ def weak_slots(figure: Figure) -> tuple[str, ...]:
     """Which of a figure's indicator, region and year were not read from its text but guessed
     (a provisional indicator, the document's place inferred from its words, the document's
     year): the slots a reviewer should check. A figure the reviewer corrected has none."""
-    if figure.source == "reviewer":
+    return slots_to_check(figure.indicator is not None, figure.region is not None, figure.year is not None,
+                          figure.provisional, figure.region_how, figure.period_how, figure.source)
+
+
+def slots_to_check(has_indicator: bool, has_region: bool, has_year: bool, provisional: bool, region_how: str,
+                   period_how: str, source: str) -> tuple[str, ...]:
+    """`weak_slots` from what it reads of a figure (a chart's marker has no Figure to hand)."""
+    if source == "reviewer":
         return ()
     weak = []
-    if figure.indicator is None or figure.provisional:
+    if not has_indicator or provisional:
         weak.append("indicator")
-    if figure.region is None or figure.region_how in WEAK_REGIONS:
+    if not has_region or region_how in WEAK_REGIONS:
         weak.append("region")
-    if figure.year is None or figure.period_how in WEAK_PERIODS:
+    if not has_year or period_how in WEAK_PERIODS:
         weak.append("year")
     return tuple(weak)
 

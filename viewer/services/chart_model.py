@@ -73,7 +73,7 @@ class Drawing:
 
 def ranges_of(series: Series | None) -> list[ValueRange]:
     """A chart series' places of many values (none for a series of points only)."""
-    return list(getattr(series, "ranges", ()))
+    return list(series.ranges) if isinstance(series, ChartSeries) else []
 
 
 def measure(series: Series) -> str | None:
@@ -181,7 +181,7 @@ class ChartModel:
         """The reports behind a range, read when the reviewer points at it (once per series drawn)."""
         if self.series is None or self.library is None:
             return 0
-        key = (value_range.region, value_range.role, value_range.year)
+        key = value_range.place
         found = self._range_reports.get(key)
         if found is None:
             found = self._range_reports[key] = self.library.place_reports(self.series.indicator, self.series.unit,
@@ -299,12 +299,14 @@ class ChartModel:
                     self.flags[point.figure_id] = flag
                     changed = True
         drawn = {position(p) for p in request.points}
-        for value_range in ranges_of(request.series):  # a flagged value inside a range: its mark on the range
-            for place, figures in answer.behind.items():
-                flag = next((answer.found[i] for i in figures if i in answer.found), None)
-                if flag is not None and value_range.holds(place) and place not in drawn and place not in self.range_flags:
-                    self.range_flags[place] = flag
-                    changed = True
+        dense = {r.place for r in ranges_of(request.series)}
+        for place, figures in answer.behind.items():  # a flagged value inside a range: its mark on the range
+            if place[:3] not in dense or place in drawn or place in self.range_flags:
+                continue
+            flag = next((answer.found[i] for i in figures if i in answer.found), None)
+            if flag is not None:
+                self.range_flags[place] = flag
+                changed = True
         return changed
 
     def read_flags(self) -> bool:
@@ -317,7 +319,7 @@ class ChartModel:
 
     def flag_marks(self, points: list[Point]) -> list[tuple[float, float, str]]:
         """The flags of the markers, then those of values inside the ranges drawn (at the year)."""
-        shown = {(r.region, r.role, r.year) for r in self.visible_ranges()}
+        shown = {r.place for r in self.visible_ranges()}
         return [(chart_x(p), p.value, self.flags[p.figure_id]) for p in points if p.figure_id in self.flags] + \
             [(float(place[2]), place[3], flag) for place, flag in self.range_flags.items() if place[:3] in shown]
 

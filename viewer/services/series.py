@@ -119,9 +119,13 @@ class ValueRange:
     values: int
     latest: Point
 
+    @property
+    def place(self) -> tuple[str, str, int]:
+        return self.region, self.role, self.year
+
     def holds(self, place: Position) -> bool:
         """Whether a spot (region, role, year, value, qualifier, value_high) is of this place."""
-        return place[:3] == (self.region, self.role, self.year)
+        return place[:3] == self.place
 
 
 @dataclass
@@ -193,8 +197,7 @@ def _place_clicked(db: Queryable, figure: Figure, figure_id: int, points: list[P
 def place_reports(db: Queryable, indicator: str, unit: str, value_range: ValueRange) -> int:
     """The reports behind a range (its place's full-year values)."""
     roles = VALUE_ROLES if value_range.role in VALUE_ROLES else (value_range.role,)
-    return store_marks.place_reports(db, indicator, unit, roles,
-                                       (value_range.region, value_range.role, value_range.year))
+    return store_marks.place_reports(db, indicator, unit, roles, value_range.place)
 
 
 def point_details(db: Queryable, points: list[Point]) -> list[Point]:
@@ -233,7 +236,7 @@ def sources_at(db: Queryable, indicator: str, unit: str, points: list[Point],
     found = _points(db, indicator, unit, roles, sorted({p.region for p in points}), with_sentences=True)
     if ranges:
         latest = {position(p): p for p in found}  # a spot's latest report decides where it stands
-        dense = {(r.region, r.role, r.year) for r in ranges}
+        dense = {r.place for r in ranges}
         places |= {place for place, p in latest.items() if place[:3] in dense and not is_part_year(p.period)}
     return [p for p in found if position(p) in places]
 

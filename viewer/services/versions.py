@@ -56,9 +56,9 @@ def find_versions(db: Queryable, doc_ids: Iterable[int]) -> list[VersionMatch]:
         key = title_key(title)
         if key:
             by_title.setdefault(key, []).append(doc_id)
-    fingerprints: dict[int, Counter[str]] = {}
+    fingerprints: dict[int, Counter[int]] = {}
 
-    def prints(doc_id: int) -> Counter[str]:
+    def prints(doc_id: int) -> Counter[int]:
         if doc_id not in fingerprints:
             fingerprints[doc_id] = Counter(store_changes.paragraph_fingerprints(db, doc_id))
         return fingerprints[doc_id]

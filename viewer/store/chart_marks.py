@@ -8,7 +8,8 @@ from __future__ import annotations
 import functools
 from typing import Any
 
-from viewer.model import Figure, Modality, Point, weak_slots
+from viewer.model import Modality, Point
+from viewer.model.figures import slots_to_check
 from viewer.store.connection import Queryable
 from viewer.store.figures import FIGURE_BITS, grouped_spots, series_filter
 
@@ -102,5 +103,4 @@ def mark_point(row: tuple[Any, ...]) -> Point:
 @functools.lru_cache(maxsize=256)
 def _weak(provisional: bool, region_how: str, period_how: str, source: str) -> tuple[str, ...]:
     """`weak_slots` of a series' figure (it has an indicator, a region and a year): few kinds."""
-    return weak_slots(Figure(0, 0, "", 0.0, "", "", "", None, "", 0, "", None, None, "x", "x", "", 0, 0, 1.0,
-                             None, None, provisional, "", region_how, period_how, Modality.ACTUAL, source))
+    return slots_to_check(True, True, True, provisional, region_how, period_how, source)

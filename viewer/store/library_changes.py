@@ -125,9 +125,9 @@ def titles(db: Queryable) -> list[tuple[int, str]]:
     return [(int(r[0]), str(r[1])) for r in db.execute("SELECT id, title FROM documents WHERE title <> ''")]
 
 
-def paragraph_fingerprints(db: Queryable, doc_id: int) -> list[str]:
+def paragraph_fingerprints(db: Queryable, doc_id: int) -> list[int]:
     """The text fingerprints of a document's paragraphs (those long enough to have one)."""
-    return [str(r[0]) for r in db.execute(
+    return [int(r[0]) for r in db.execute(
         "SELECT text_hash FROM paragraphs WHERE doc_id = ? AND text_hash IS NOT NULL ORDER BY idx", [doc_id])]
 
 

@@ -3,7 +3,6 @@ indicator's series per region over the years, flags, the emphasised point) with 
 
 from __future__ import annotations
 
-import html
 import sys
 from pathlib import Path
 from typing import Any
@@ -23,6 +22,7 @@ from viewer.ui.chart_painter import ChartPainter, plot_widget
 from viewer.ui.i18n import tr
 from viewer.ui.ops import Op, Ops
 from viewer.ui.review_labels import flags_from_rows
+from viewer.ui.tooltips import plain_tooltip
 
 pg.setConfigOptions(background="w", foreground="#333", antialias=True)
 FLAGS_MS = 40  # the checks' flags of the points drawn: read once the chart is painted
@@ -259,7 +259,7 @@ class ChartPane(QWidget):
         text = "" if value_range is None else chart_text.range_text(value_range, self.model.range_reports(value_range),
                                                                      self.factor, self.unit_label)
         if box is not None:
-            box.setToolTip(html.escape(text))
+            box.setToolTip(plain_tooltip(text))
         if text:
             self.info.setText(text)
 
