@@ -144,7 +144,7 @@ class ChartPainter:
             pens += [chart_items.pen(self._colours[spots.region], 2)] * len(styles)
             brushes += [hollow if weak else fill for weak in spots.hollow]
             self.spots[(spots.region, spots.group)] = SpotSlice(self.scatter, start, len(xs))
-        self.scatter.setData(x=xs, y=ys, data=points, symbol=symbols, size=sizes, pen=pens, brush=brushes)
+        self.scatter.set_spots(xs, ys, points, symbols, sizes, pens, brushes)
         self.scatter.setVisible(bool(xs))
 
     def _fit(self, drawing: Drawing) -> None:
