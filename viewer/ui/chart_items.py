@@ -98,7 +98,7 @@ class SpotScatter(pg.ScatterPlotItem):  # type: ignore[misc]  # pyqtgraph is unt
                                for look in zip(symbols, sizes, map(id, pens), map(id, brushes), strict=True)),
                               dtype=np.intp, count=len(xs))
         firsts = np.unique(look_of, return_index=True)[1].tolist()  # a point of each look, in look order
-        spots = np.zeros(len(xs), dtype=self.data.dtype)  # np.empty costs ten times more with object fields
+        spots: Any = np.zeros(len(xs), dtype=self.data.dtype)  # np.empty costs ten times more with object fields
         spots["x"], spots["y"] = xs, ys
         spots["size"] = np.array([sizes[i] for i in firsts], dtype=float)[look_of]
         for field, values in (("symbol", symbols), ("pen", pens), ("brush", brushes)):
