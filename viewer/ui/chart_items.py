@@ -88,6 +88,8 @@ class SpotScatter(pg.ScatterPlotItem):  # type: ignore[misc]  # pyqtgraph is unt
     QBrush whether it is a sequence and renders or finds each point's look in its atlas, where a
     chart has a few looks for hundreds of points."""
 
+    data: Any  # pyqtgraph's record of the points (x, y, size, symbol, pen, brush, data, sourceRect …)
+
     def set_spots(self, xs: list[float], ys: list[float], data: list[Any], symbols: list[str],
                   sizes: list[float], pens: list[QPen], brushes: list[QBrush]) -> None:
         if not (self.opts["pxMode"] and self.opts["useCache"]):
