@@ -35,17 +35,53 @@ def drop_unused_scopes(conn: sqlite3.Connection, scopes: list[object]) -> None:
                  "AND NOT EXISTS (SELECT 1 FROM checks WHERE scope_id = check_scopes.id)", scopes)
 
 
-class ScopeIds:
-    """The id of each scope in check_scopes, added when it has none."""
+def drop_indexes(conn: sqlite3.Connection, tables: tuple[str, ...]) -> list[str]:
+    """Drop the indexes of these tables (not their primary keys); returns the statements that
+    create them again, as the schema holds them. A full run writes every finding and evidence row
+    anew: building an index once after the rows costs less than keeping it up to date row by row.
+    Called in the transaction that `create_indexes` ends in, before any statement reads the tables."""
+    marks = ", ".join("?" * len(tables))
+    found = conn.execute(f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name IN ({marks}) "
+                         "AND sql IS NOT NULL ORDER BY rowid", tables).fetchall()
+    for name, _ in found:
+        conn.execute(f'DROP INDEX "{name}"')
+    return [str(sql) for _, sql in found]
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+
+def create_indexes(conn: sqlite3.Connection, statements: list[str]) -> None:
+    """The indexes `drop_indexes` dropped, again."""
+    for statement in statements:
+        conn.execute(statement)
+
+
+class ScopeIds:
+    """The id of each scope in check_scopes, added when it has none: with the ids SQLite would give
+    (one more than the largest), written in one statement by `write_new`. `emptied`: the table was
+    just emptied, so no scope has an id yet."""
+
+    def __init__(self, conn: sqlite3.Connection, emptied: bool = False) -> None:
         self._conn = conn
+        self._emptied = emptied
         self._ids: dict[str, int] = {}
+        self._new: list[tuple[int, str]] = []
+        self._next = 1 if emptied else int(conn.execute("SELECT coalesce(max(id), 0) + 1 FROM check_scopes").fetchone()[0])
 
     def of(self, scope: str) -> int:
-        if scope not in self._ids:
-            row = self._conn.execute("SELECT id FROM check_scopes WHERE scope = ?", [scope]).fetchone()
-            if row is None:
-                row = (self._conn.execute("INSERT INTO check_scopes (scope) VALUES (?)", [scope]).lastrowid,)
-            self._ids[scope] = int(row[0])
-        return self._ids[scope]
+        found = self._ids.get(scope)
+        if found is not None:
+            return found
+        row = None if self._emptied else self._conn.execute("SELECT id FROM check_scopes WHERE scope = ?",
+                                                              [scope]).fetchone()
+        if row is None:
+            found = self._next
+            self._next += 1
+            self._new.append((found, scope))
+        else:
+            found = int(row[0])
+        self._ids[scope] = found
+        return found
+
+    def write_new(self) -> None:
+        """Add the scopes given an id since the last call to check_scopes."""
+        self._conn.executemany("INSERT INTO check_scopes (id, scope) VALUES (?, ?)", self._new)
+        self._new.clear()
