@@ -141,22 +141,12 @@ def _name(ch: str) -> str:
     return f"u{ord(ch):x}"
 
 
-_NAMES: dict[str, str] = {}  # character -> its index name, kept across documents
+_NAMES: dict[int, str] = {}  # code point -> its index name, kept across documents
 _LOW = (1 << 32) - 1
 _UTF32 = "utf-32-le" if sys.byteorder == "little" else "utf-32-be"  # 64-bit words hold (first, second)
-_FIRST_SHIFT, _SECOND_SHIFT = (0, 32) if sys.byteorder == "little" else (32, 0)
-
-
-def _names_of(chars: Iterable[str]) -> dict[int, str]:
-    """Code point -> index name of each character."""
-    names = _NAMES
-    found = {}
-    for ch in chars:
-        name = names.get(ch)
-        if name is None:
-            name = names[ch] = _name(ch)
-        found[ord(ch)] = name
-    return found
+# The first and the second code point of a pair code (`_pair_codes`), as C functions for map().
+_FIRST, _SECOND = (_LOW.__and__, (32).__rrshift__) if sys.byteorder == "little" else ((32).__rrshift__, _LOW.__and__)
+_DIGITS = re.compile("[0-9]+")
 
 
 def _pair_codes(text: str) -> set[int]:
@@ -175,12 +165,21 @@ def document_tokens(text: str, sentences: Iterable[tuple[int, int]]) -> set[str]
     sentence boundary): each distinct character, pair of adjacent characters, and triple with an
     ASCII digit, as hexadecimal code points ("u682a", "u682au6d32"). Sentences are (start, end)."""
     joined = "\x00".join([text[start:end] for start, end in sentences])  # grams across the joint only add candidates
-    names = _names_of(set(joined))
-    tokens = set(names.values())
-    tokens.update([names[(pair >> _FIRST_SHIFT) & _LOW] + names[(pair >> _SECOND_SHIFT) & _LOW]
-                   for pair in _pair_codes(joined)])
-    starts = {s for m in _DIGIT.finditer(joined) for s in range(max(0, m.start() - 2), m.start() + 1)}
-    tokens.update(["".join([_NAMES[ch] for ch in joined[s : s + 3]]) for s in starts if s + 3 <= len(joined)])
+    if not joined:
+        return set()
+    pairs = _pair_codes(joined)
+    codes = set(map(_FIRST, pairs))  # every character but the last opens a pair
+    codes.add(ord(joined[-1]))
+    for code in codes.difference(_NAMES):
+        _NAMES[code] = f"u{code:x}"
+    name = _NAMES.__getitem__
+    tokens = set(map(name, codes))
+    tokens.update(map(str.__add__, map(name, map(_FIRST, pairs)), map(name, map(_SECOND, pairs))))
+    triples: set[str] = set()
+    for run in _DIGITS.finditer(joined):  # the triples holding a digit of the run
+        piece = joined[max(0, run.start() - 2) : run.end() + 2]
+        triples.update([piece[i : i + 3] for i in range(len(piece) - 2)])
+    tokens.update([name(ord(t[0])) + name(ord(t[1])) + name(ord(t[2])) for t in triples])
     return tokens
 
 
