@@ -95,7 +95,7 @@ def default_processes() -> int:
     return max(1, min(os.cpu_count() or 1, 8))
 
 
-IMPORT_CHECKPOINT_PAGES = 8000  # a worker's WAL checkpoint: 32 MB of pages (SQLite's default: 1000)
+IMPORT_CHECKPOINT_PAGES = 8000  # an importer's WAL checkpoint: 32 MB of pages (SQLite's default: 1000)
 SMALL_BATCH_BYTES = 1_000_000  # plain text that takes less to analyse here than a worker takes to start
 _PLAIN_TEXT = frozenset({".txt", ".md"})
 
@@ -225,6 +225,7 @@ def _ingest_paths(
 
         workers = workers_for(processes, pending)
         if workers == 0:
+            checkpoint_every(db.conn, IMPORT_CHECKPOINT_PAGES)  # as a worker's (`_analyse_and_store`)
             for path, sha, size in pending:
                 if cancel is not None and cancel.is_set():
                     break
