@@ -111,8 +111,7 @@ def test_a_run_finds_what_a_run_holding_every_figure_finds(db: sqlite_utils.Data
 def test_a_run_never_holds_every_figure(db: sqlite_utils.Database, monkeypatch: pytest.MonkeyPatch) -> None:
     live = LiveFigures()
     monkeypatch.setattr(store_figures, "figure_from_row", live.wrap(store_figures.figure_from_row))
-    monkeypatch.setattr(store_checks, "figure_from_row", live.wrap(store_checks.figure_from_row))
-    monkeypatch.setattr(check_reads, "figure_from_row", live.wrap(check_reads.figure_from_row))
+    monkeypatch.setattr(check_reads, "check_figure", live.wrap(check_reads.check_figure))
     monkeypatch.setattr(levels, "KEPT_LOOKUPS", 2)
     update_checks(db)
     total = figure_count(db)

@@ -21,7 +21,6 @@ from viewer.store import figures as store_figures
 from viewer.store import finding_counts as kept_counts
 from viewer.store import finding_tables
 from viewer.store.connection import Queryable, in_chunks
-from viewer.store.figures import FIGURE_COLUMNS, figure_from_row
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -244,23 +243,6 @@ CORPUS_ORDER = "doc_id, sentence_start, sentence_end, span_start, id"
 def indicators(db: Queryable) -> list[str]:
     """Every indicator the figures name."""
     return [str(r[0]) for r in db.execute("SELECT DISTINCT indicator FROM figures WHERE indicator IS NOT NULL")]
-
-
-def series_figures(db: Queryable, indicator: str, regions: Collection[str] | None = None,
-                   roles: Collection[str] | None = None) -> Iterator[Figure]:
-    """The figures (not excluded) of an indicator (only in `regions`, and only those with a value
-    and one of `roles`, when given), by region, each region's in corpus order; read as they are
-    consumed."""
-    sql = f"SELECT {FIGURE_COLUMNS} FROM figures WHERE indicator = ? AND excluded = 0"
-    params: list[Any] = [indicator]
-    if regions is not None:
-        sql += f" AND region {_IN_JSON}"
-        params.append(json.dumps(sorted(regions)))
-    if roles is not None:
-        sql += f" AND value IS NOT NULL AND role {_IN_JSON}"
-        params.append(json.dumps(sorted(roles)))
-    for row in db.execute(sql + f" ORDER BY region, {CORPUS_ORDER}", params):
-        yield figure_from_row(row)
 
 
 def indicator_units(db: Queryable, indicator: str) -> list[str]:

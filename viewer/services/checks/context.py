@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from viewer.model import Figure, FigureKind, Role
 from viewer.model.review import Evidence
+from viewer.store import check_reads
 from viewer.store import checks as store_checks
 from viewer.store.connection import Queryable
 
@@ -158,14 +159,9 @@ def document_passages(db: Queryable, doc_id: int, sentences: Collection[tuple[in
                       ) -> list[Passage]:
     """The sentences of a document with figures that are data points (only `sentences`, as
     (start, end), when given), in text order, each with those figures in text order."""
-    passages: list[Passage] = []
-    for start, end, text, found in store_checks.passages(db, doc_id):
-        if sentences is not None and (start, end) not in sentences:
-            continue
-        kept = sorted((f for f in found if not f.excluded), key=lambda f: f.start)  # not data points
-        if kept:
-            passages.append(Passage(doc_id=doc_id, start=start, end=end, text=text, figures=tuple(kept)))
-    return passages
+    return [Passage(doc_id, start, end, text, tuple(found))
+            for start, end, text, found in check_reads.sentences_with_figures(db, doc_id)
+            if sentences is None or (start, end) in sentences]
 
 
 def _share_labels(figure: Figure, shared: dict[str, str]) -> None:

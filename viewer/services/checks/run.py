@@ -19,6 +19,7 @@ from viewer.services.checks import change, conflicts, outliers, part_year, parts
 from viewer.services.checks.context import Corpus, document_passages, label_maps
 from viewer.services.checks.levels import StoreLevels
 from viewer.services.checks.scopes import Scopes, scope_of
+from viewer.store import check_reads
 from viewer.store import checks as store_checks
 from viewer.store.connection import Queryable
 
@@ -75,7 +76,7 @@ def series_findings(db: Queryable, labels: dict[int, tuple[int | None, str]], ce
         for indicator, region in series:
             regions.setdefault(indicator, set()).add(region)
     for indicator in sorted(store_checks.indicators(db) if regions is None else regions):
-        figures = store_checks.series_figures(db, indicator, None if regions is None else regions[indicator],
+        figures = check_reads.series_figures(db, indicator, None if regions is None else regions[indicator],
                                               SERIES_ROLES)
         for region, group in itertools.groupby(figures, key=lambda f: f.region):
             if not indicator or not region:
