@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable
+from operator import attrgetter
 
 from viewer.model import Point, Qualifier, Role
 from viewer.services.figure_words import period_words
@@ -125,9 +126,17 @@ def group_of(point: Point) -> str:
 def grouped(points: Iterable[Point]) -> dict[tuple[str, str], list[Point]]:
     """Points per (region, group), each list sorted by year (stable: keeps the store's order)."""
     groups: dict[tuple[str, str], list[Point]] = {}
+    group_at: dict[tuple[str, str], str] = {}  # (period, role) -> group: few of them for many points
     for point in points:
-        groups.setdefault((point.region, group_of(point)), []).append(point)
-    return {key: sorted(value, key=lambda p: p.year) for key, value in sorted(groups.items())}
+        how = point.period, point.role
+        group = group_at.get(how)
+        if group is None:
+            group = group_at[how] = group_of(point)
+        groups.setdefault((point.region, group), []).append(point)
+    return {key: sorted(value, key=_year) for key, value in sorted(groups.items())}
+
+
+_year = attrgetter("year")
 
 
 def is_exact(point: Point) -> bool:
