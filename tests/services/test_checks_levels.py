@@ -3,6 +3,9 @@ check makes finds the level it would find among all of them; and the evidence a 
 
 from __future__ import annotations
 
+import dataclasses
+
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -64,6 +67,12 @@ def test_a_lookup_keeps_few_of_many_levels() -> None:
 def test_evidence_cites_the_figure_field_by_field() -> None:
     figure = Figure(start=11, end=17, text="12亿元", value=1.2e9, unit="元", kind=FigureKind.MONEY, year=2021,
                     sentence_start=3, sentence_end=40, id=7, doc_id=5)
-    assert evidence(figure, "from") == Evidence(label="from", doc_id=5, start=11, end=17, text="12亿元",
-                                                sentence_start=3, sentence_end=40, figure_id=7, value=1.2e9,
-                                                unit="元", year=2021)
+    made = evidence(figure, "from")
+    expected = Evidence(label="from", doc_id=5, start=11, end=17, text="12亿元", sentence_start=3, sentence_end=40,
+                        figure_id=7, value=1.2e9, unit="元", year=2021)
+    assert made == expected and hash(made) == hash(expected) and repr(made) == repr(expected)
+    assert list(vars(made)) == [f.name for f in dataclasses.fields(Evidence)]  # every field, none more
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made.text = "13亿元"  # type: ignore[misc]
+    figure.doc_id = None
+    assert evidence(figure, "to") == dataclasses.replace(expected, label="to", doc_id=0)

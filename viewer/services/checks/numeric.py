@@ -91,19 +91,23 @@ def _written(text: str, value: float) -> Written:
 
 def half_step(figure: Figure) -> float:
     """Half the place value of the last written digit, in base units; 0 for an exact figure."""
-    form = written(figure)
-    if form is None or not form.arabic:
+    return 0.0 if figure.value is None else _half_step(_written(figure.text, figure.value), figure.kind)
+
+
+def _half_step(form: Written, kind: str) -> float:
+    if not form.arabic:
         return 0.0
-    if figure.kind in _EXACT_KINDS and form.decimals == 0 and math.isclose(form.scale, 1.0):
+    if kind in _EXACT_KINDS and form.decimals == 0 and math.isclose(form.scale, 1.0):
         return 0.0
     return 0.5 * 10.0 ** (-form.decimals) * form.scale
 
 
 def granularity(figure: Figure) -> float:
     """The place value of the last non-zero digit, in base units (150 -> 10, 12.5 -> 0.1)."""
-    form = written(figure)
-    if form is None:
-        return 0.0
+    return 0.0 if figure.value is None else _granularity(_written(figure.text, figure.value))
+
+
+def _granularity(form: Written) -> float:
     digits, place = round(abs(form.number) * 10**form.decimals), -form.decimals
     while digits and digits % 10 == 0:
         digits //= 10
@@ -123,11 +127,17 @@ def stated(figure: Figure) -> Interval | None:
     """Every true value the figure, as written with its qualifier, admits."""
     if figure.value is None:
         return None
-    value, half = figure.value, half_step(figure)
-    step = max(granularity(figure), 2 * half)
-    qualifier = figure.qualifier
-    if qualifier == Qualifier.RANGE and figure.value_high is not None:
-        return Interval(min(value, figure.value_high) - half, max(value, figure.value_high) + half)
+    return _stated(figure.text, figure.value, figure.value_high, figure.qualifier, figure.kind)
+
+
+@functools.lru_cache(maxsize=65536)
+def _stated(text: str, value: float, value_high: float | None, qualifier: str, kind: str) -> Interval:
+    """`stated` of a figure's form: a form repeated across reports is read once."""
+    form = _written(text, value)
+    half = _half_step(form, kind)
+    step = max(_granularity(form), 2 * half)
+    if qualifier == Qualifier.RANGE and value_high is not None:
+        return Interval(min(value, value_high) - half, max(value, value_high) + half)
     if qualifier == Qualifier.MORE_THAN:
         return Interval(value, value + step)
     if qualifier == Qualifier.AT_LEAST:
@@ -144,8 +154,14 @@ def admitted(figure: Figure) -> Interval | None:
     超过/以上 X -> [X, inf), 不到/以内 X -> (-inf, X], 约 X -> X +- max(10% of X, half a step)."""
     if figure.value is None:
         return None
-    value, half = figure.value, half_step(figure)
-    qualifier = figure.qualifier
+    return _admitted(figure.text, figure.value, figure.value_high, figure.qualifier, figure.kind)
+
+
+@functools.lru_cache(maxsize=65536)
+def _admitted(text: str, value: float, value_high: float | None, qualifier: str, kind: str) -> Interval:
+    """`admitted` of a figure's form, read once (see `_stated`)."""
+    form = _written(text, value)
+    half = _half_step(form, kind)
     if qualifier == Qualifier.MORE_THAN:
         return Interval(value, math.inf)
     if qualifier == Qualifier.AT_LEAST:
@@ -153,9 +169,9 @@ def admitted(figure: Figure) -> Interval | None:
     if qualifier == Qualifier.UNDER:
         return Interval(-math.inf, value + half)
     if qualifier == Qualifier.ABOUT:
-        spread = max(ABOUT_TOLERANCE * abs(value), granularity(figure) / 2) + half
+        spread = max(ABOUT_TOLERANCE * abs(value), _granularity(form) / 2) + half
         return Interval(value - spread, value + spread)
-    return stated(figure)
+    return _stated(text, value, value_high, qualifier, kind)
 
 
 def nominal(figure: Figure) -> Interval | None:
