@@ -8,9 +8,9 @@ import pytest
 import sqlite_utils
 
 from viewer.model.review import Evidence, Finding
+from viewer.store import check_reads, open_store
 from viewer.store import checks as store_checks
 from viewer.store import documents as store_documents
-from viewer.store import open_store
 from viewer.text.analysis import analyze_text
 
 TEXT = ("株洲市2021年工作总结\n\n2021年，株洲市技术合同成交额182.6亿元，比2020年增长20%。\n\n"
@@ -93,3 +93,15 @@ def test_repeated_paragraphs_only_of_the_fingerprints_asked(db: sqlite_utils.Dat
     assert len(rows) >= 4 and all(len(r[4]) <= 10 for r in rows)
     one = sorted(hashes)[0]
     assert {r[0] for r in store_checks.repeated_paragraphs(db, [one], 10)} == {one}
+
+
+def test_the_units_a_level_lookup_seeks_are_those_of_the_indicators_levels(db: sqlite_utils.Database) -> None:
+    doc = add(db, "a")
+    roles = {(r[0], r[1]) for r in db.execute("SELECT role, unit FROM figures WHERE indicator = '技术合同成交额'")}
+    assert ("actual", "元") in roles and ("growth_rate", "%") in roles  # a level and a growth rate
+    assert check_reads.level_units(db, "技术合同成交额") == ["元"]
+    db.execute("UPDATE figures SET excluded = 1 WHERE doc_id = ? AND role = 'actual'", [doc])
+    assert check_reads.level_units(db, "技术合同成交额") == ["元"]  # excluded levels too: the seek drops them
+    db.execute("UPDATE figures SET role = 'target' WHERE doc_id = ? AND role = 'actual'", [doc])
+    assert check_reads.level_units(db, "技术合同成交额") == []
+    assert check_reads.level_units(db, "no such indicator") == []

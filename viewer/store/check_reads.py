@@ -68,6 +68,17 @@ def series_figures(db: Queryable, indicator: str, regions: Collection[str] | Non
         yield check_figure(row)
 
 
+_LEVEL_ROLES = "('actual', 'share', 'estimate')"  # the roles of a level (see `year_level_rows`)
+
+
+def level_units(db: Queryable, indicator: str) -> list[str]:
+    """The units of an indicator's figures (excluded ones too) with a value and a role that
+    reports a level: the units `year_level_rows` seeks, none for an indicator without levels."""
+    return [str(r[0]) for r in db.execute(
+        f"SELECT DISTINCT unit FROM figures WHERE indicator = ? AND role IN {_LEVEL_ROLES} AND value IS NOT NULL",
+        [indicator])]
+
+
 def year_level_rows(db: Queryable, indicator: str, units: Collection[str], region: str, year: int) -> list[LevelRow]:
     """(id, unit, kind, role, period) of the figures (not excluded) of an indicator, region and
     year with a value and a role that reports a level (actual, share, estimate), in corpus order:
@@ -75,7 +86,7 @@ def year_level_rows(db: Queryable, indicator: str, units: Collection[str], regio
     marks = ", ".join("?" * len(units))
     rows: list[LevelRow] = db.execute(
         f"SELECT id, unit, kind, role, period FROM figures WHERE indicator = ? AND unit IN ({marks}) "
-        "AND region = ? AND role IN ('actual', 'share', 'estimate') AND year = ? AND excluded = 0 "
+        f"AND region = ? AND role IN {_LEVEL_ROLES} AND year = ? AND excluded = 0 "
         f"AND value IS NOT NULL ORDER BY {CORPUS_ORDER}",
         [indicator, *units, region, year]).fetchall()
     return rows

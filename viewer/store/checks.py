@@ -245,10 +245,6 @@ def indicators(db: Queryable) -> list[str]:
     return [str(r[0]) for r in db.execute("SELECT DISTINCT indicator FROM figures WHERE indicator IS NOT NULL")]
 
 
-def indicator_units(db: Queryable, indicator: str) -> list[str]:
-    return [str(r[0]) for r in db.execute("SELECT DISTINCT unit FROM figures WHERE indicator = ?", [indicator])]
-
-
 def series_sentences(db: Queryable, series: Iterable[tuple[str, str]]) -> dict[int, set[tuple[int, int]]]:
     """doc id -> (start, end) of the sentences with a figure of one of these (indicator, region)."""
     found: dict[int, set[tuple[int, int]]] = {}

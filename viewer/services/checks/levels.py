@@ -1,8 +1,9 @@
 """The levels a stated change is checked against, read from the store as the checks ask for them.
 
 A run that reads one document at a time holds no index of every level in the store: a lookup
-(indicator, region, year) is one index seek per unit of the indicator, and the latest lookups are
-kept, as sentences of other documents ask for the same series and years.
+(indicator, region, year) is one index seek per unit the indicator's levels have (none for an
+indicator without levels), and the latest lookups are kept, as sentences of other documents ask
+for the same series and years.
 
 A stated change takes the first level of a unit that is not the figure itself, the first level
 that is not a percent (of a unit or of any), or the first level or else the first estimate of a
@@ -19,7 +20,6 @@ from collections.abc import Collection
 from viewer.model import Figure, FigureKind, Role
 from viewer.services.checks.context import LEVEL_KINDS, LEVEL_ROLES
 from viewer.store import check_reads
-from viewer.store import checks as store_checks
 from viewer.store.check_reads import LevelRow
 from viewer.store.connection import Queryable
 
@@ -50,10 +50,10 @@ class StoreLevels:
             return found
         units = self._units.get(indicator)
         if units is None:
-            units = self._units[indicator] = store_checks.indicator_units(self._db, indicator)
+            units = self._units[indicator] = check_reads.level_units(self._db, indicator)
         self.reads += 1
         found = []
-        if indicator and region:
+        if indicator and region and units:
             rows = check_reads.year_level_rows(self._db, indicator, units, region, year)
             found = check_reads.figures_by_id(self._db, takeable(rows, year))
         self._found[key] = found
