@@ -188,7 +188,7 @@ def _entity_ids(db: sqlite_utils.Database, wanted: dict[tuple[str, str], Entity 
             ids[(name, type_)] = int(cursor.lastrowid)  # type: ignore[arg-type]
             continue
         entity_id, known_json, known_code = found
-        known = set(json.loads(known_json))
+        known = set(json.loads(known_json)) if aliases or (code is not None and known_code is None) else set()
         if not known.issuperset(aliases) or (code is not None and known_code is None):
             db.conn.execute(
                 "UPDATE entities SET aliases = ?, code = COALESCE(code, ?) WHERE id = ?",
