@@ -12,7 +12,7 @@ import multiprocessing.connection
 import os
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -96,6 +96,11 @@ def default_processes() -> int:
 
 
 IMPORT_CHECKPOINT_PAGES = 8000  # an importer's WAL checkpoint: 32 MB of pages (SQLite's default: 1000)
+# Allocations between two collections of young objects while importing (Python's default: 700).
+# The analysis makes and drops many small objects (matches, spans, figures); collecting them 14
+# times less often lets most die first and promotes fewer to the older generations, whose
+# collections walk the loaded tables (300 reports in this process: collector 0.029 -> 0.008 CPU s/MB).
+IMPORT_GC_THRESHOLD = 10_000
 SMALL_BATCH_BYTES = 1_000_000  # plain text that takes less to analyse here than a worker takes to start
 _PLAIN_TEXT = frozenset({".txt", ".md"})
 
@@ -148,6 +153,7 @@ def _start_worker(store_path: str, stop: Any, lexicon: tuple[str, str] | None = 
 
     tagged("株洲")  # load the dictionary the entity finders tag with (the analysis's only segmenter)
     gc.freeze()  # what start-up loaded stays: a collection need not walk it (nor touch a fork's shared pages)
+    gc.set_threshold(IMPORT_GC_THRESHOLD, *gc.get_threshold()[1:])
 
 
 # What a fork server loads once for all the workers it forks (viewer.services.worker_start).
@@ -226,12 +232,13 @@ def _ingest_paths(
         workers = workers_for(processes, pending)
         if workers == 0:
             checkpoint_every(db.conn, IMPORT_CHECKPOINT_PAGES)  # as a worker's (`_analyse_and_store`)
-            for path, sha, size in pending:
-                if cancel is not None and cancel.is_set():
-                    break
-                written = _store(db, path, _analyse_here(path, sha, limits.seconds_for(size)))
-                if written is not None:
-                    finished(path, size, written)
+            with fewer_collections():
+                for path, sha, size in pending:
+                    if cancel is not None and cancel.is_set():
+                        break
+                    written = _store(db, path, _analyse_here(path, sha, limits.seconds_for(size)))
+                    if written is not None:
+                        finished(path, size, written)
         elif pending:
             _run_pool(db, str(store_path), pending, min(workers, len(pending)), finished, cancel, limits)
         report.cancelled = cancel is not None and cancel.is_set()
@@ -253,6 +260,17 @@ def _ingest_paths(
 
 
 STORED = ("imported", "replaced", "reanalysed")  # outcomes that wrote a document
+
+
+@contextlib.contextmanager
+def fewer_collections() -> Iterator[None]:
+    """The import's collection threshold (IMPORT_GC_THRESHOLD) in this process while it analyses here."""
+    previous = gc.get_threshold()
+    gc.set_threshold(IMPORT_GC_THRESHOLD, *previous[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*previous)
 
 
 def _triage(db: sqlite_utils.Database, file: Path) -> tuple[ImportOutcome | None, tuple[str, str, int] | None]:
