@@ -9,9 +9,10 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from viewer.model import EntityType
-from viewer.text.entity_common import CJK
+from viewer.text.entity_common import CJK, NAME_BREAKERS
 from viewer.text.entity_departments import _patterns as department_patterns
 from viewer.text.entity_lexicon import Entry, Gazetteer
+from viewer.text.entity_orgs import _LAST_BREAKER
 from viewer.text.entity_people import photo_credits
 from viewer.text.entity_titles import NUMBERED_PROGRAMME
 from viewer.text.figures import _FIGURE, _NUMERAL_CHARS
@@ -144,3 +145,10 @@ def _after_clausal_verb_listing_every_verb(phrase: str) -> str:
                 max_size=7).map("".join))
 def test_a_phrase_without_a_clausal_verb_is_left_after_one_search(phrase):
     assert _after_clausal_verb(phrase) == _after_clausal_verb_listing_every_verb(phrase)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="甬江实验的了和此那a \n", max_size=20))
+def test_the_last_name_breaker_is_what_a_search_for_each_breaker_finds(body: str) -> None:
+    last = _LAST_BREAKER.match(body)
+    assert (last.end() - 1 if last is not None else -1) == max((body.rfind(c) for c in NAME_BREAKERS), default=-1)

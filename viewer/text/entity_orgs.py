@@ -19,6 +19,7 @@ from viewer.text.entity_common import CJK, NAME_BREAKERS, Candidate
 from viewer.text.entity_places import PlaceHit
 from viewer.text.word_matcher import compiled_trie
 
+_LAST_BREAKER = re.compile(f"[\\s\\S]*[{''.join(sorted(NAME_BREAKERS))}]")  # up to the last of them
 # Suffixes that close an organisation's name when a place name opens it.
 ANCHORED_SUFFIXES = (
     "有限责任公司", "股份有限公司", "有限公司", "公司", "集团", "大学", "学院", "研究院", "研究所",
@@ -106,7 +107,8 @@ def find_free(text: str) -> Iterator[Candidate]:
             continue
         body = run.group()
         start = match.start() - len(body)
-        cut = max((body.rfind(char) for char in NAME_BREAKERS), default=-1)
+        last = _LAST_BREAKER.match(body)  # the body begins after the last breaker in it
+        cut = last.end() - 1 if last is not None else -1
         if cut >= 0:
             start += cut + 1
             body = body[cut + 1 :]
