@@ -71,7 +71,6 @@ def write_findings(
             db.conn.execute(f"DELETE FROM checks WHERE {_OF_SCOPES}", keys)
         run_id = finding_tables.new_run(db.conn)
         scope_ids = finding_tables.ScopeIds(db.conn, emptied=scopes is None)
-        indexes = finding_tables.drop_indexes(db.conn, ("checks", "check_evidence")) if scopes is None else []
         # Ids as SQLite would give them (one more than the largest), so that rows go in batches.
         next_id = int(db.conn.execute("SELECT coalesce(max(id), 0) + 1 FROM checks").fetchone()[0])
         check_rows: list[tuple[Any, ...]] = []
@@ -98,7 +97,6 @@ def write_findings(
             written += 1
         _write_batch(db, check_rows, evidence_rows)
         scope_ids.write_new()
-        finding_tables.create_indexes(db.conn, indexes)
         if scopes is None:
             kept_counts.recount_all(db.conn)
         else:

@@ -35,25 +35,6 @@ def drop_unused_scopes(conn: sqlite3.Connection, scopes: list[object]) -> None:
                  "AND NOT EXISTS (SELECT 1 FROM checks WHERE scope_id = check_scopes.id)", scopes)
 
 
-def drop_indexes(conn: sqlite3.Connection, tables: tuple[str, ...]) -> list[str]:
-    """Drop the indexes of these tables (not their primary keys); returns the statements that
-    create them again, as the schema holds them. A full run writes every finding and evidence row
-    anew: building an index once after the rows costs less than keeping it up to date row by row.
-    Called in the transaction that `create_indexes` ends in, before any statement reads the tables."""
-    marks = ", ".join("?" * len(tables))
-    found = conn.execute(f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name IN ({marks}) "
-                         "AND sql IS NOT NULL ORDER BY rowid", tables).fetchall()
-    for name, _ in found:
-        conn.execute(f'DROP INDEX "{name}"')
-    return [str(sql) for _, sql in found]
-
-
-def create_indexes(conn: sqlite3.Connection, statements: list[str]) -> None:
-    """The indexes `drop_indexes` dropped, again."""
-    for statement in statements:
-        conn.execute(statement)
-
-
 class ScopeIds:
     """The id of each scope in check_scopes, added when it has none: with the ids SQLite would give
     (one more than the largest), written in one statement by `write_new`. `emptied`: the table was
