@@ -219,7 +219,7 @@ def main() -> int:
         paths = copies_of(files, args.copies, folder / "reports")
         start_up = baseline([], 1, folder / "baseline-start")  # one worker spawned, set up, stopped
         one = baseline(paths, 1, folder / "baseline-1")
-        many = baseline(paths, processes, folder / f"baseline-{processes}")
+        many = one if processes == 1 else baseline(paths, processes, folder / f"baseline-{processes}")
         for store in ("store", "store-1"):
             (folder / store).mkdir()
         five = store_of(files, folder / "five" / "store.sqlite")
@@ -229,8 +229,11 @@ def main() -> int:
     mb = imported["mb"]
     print(f"text: {len(files)} reports x {args.copies} copies = {mb:.2f} MB")
     print(f"{'':<44} {'CPU-s/MB':>9} {'wall s':>8} {'MB/s':>7}")
-    rows = [("baseline: rjieba + FTS5, 1 process", one), (f"baseline: rjieba + FTS5, {processes} processes", many),
-            (f"import, {processes} processes", imported)]
+    in_processes = f"{processes} process" + ("" if processes == 1 else "es")
+    rows = [("baseline: rjieba + FTS5, 1 process", one)]
+    if processes != 1:
+        rows.append((f"baseline: rjieba + FTS5, {in_processes}", many))
+    rows.append((f"import, {in_processes}", imported))
     if single is not None:
         rows.append(("import, 1 process", single))
     for label, run in rows:
@@ -241,11 +244,11 @@ def main() -> int:
     cpu_ratio = imported["cpu_s_per_mb"] / many["cpu_s_per_mb"]
     wall_ratio = imported["seconds"] / many["seconds"]
     speedup = one["seconds"] / many["seconds"]
-    print(f"import / baseline ({processes} processes each): CPU per MB {cpu_ratio:.1f} x, wall time {wall_ratio:.1f} x")
+    print(f"import / baseline ({in_processes} each): CPU per MB {cpu_ratio:.1f} x, wall time {wall_ratio:.1f} x")
     print(f"import CPU {imported['cpu_s_per_mb']:.2f} s per MB against a target of {TARGET_CPU_S_PER_MB:.1f} "
           f"(ratio {imported['cpu_s_per_mb'] / TARGET_CPU_S_PER_MB:.2f}); first document after "
           f"{imported['first_document_s']:.2f} s (workers starting)")
-    print(f"speed-up of {processes} processes over one, measured now: baseline {speedup:.2f} x"
+    print(f"speed-up of {in_processes} over one, measured now: baseline {speedup:.2f} x"
           + (f", import {single['seconds'] / imported['seconds']:.2f} x" if single is not None else "")
           + f" (cores free by the load average: {before['free_cores']:.1f} before, {after['free_cores']:.1f} after)")
     print(f"store: {imported['store_mb']:.2f} MB for {mb:.2f} MB of text ({imported['store_mb'] / mb:.2f} x); "
