@@ -1,7 +1,7 @@
 import itertools
 import re
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from viewer.text.sentences import _GAP, _MARKER, _TERMINAL, sentence_at, split_paragraphs, split_sentences
@@ -131,5 +131,8 @@ def _spans_paragraph_by_paragraph(text: str) -> list[tuple[int, int, int]]:
 
 @settings(max_examples=4000, deadline=None)
 @given(st.text(alphabet=st.sampled_from("株洲。！？”）】【#（一）二、第章 \u3000\t\n，a1_"), max_size=40))
+@example("1第一章 ")  # a marker whose blank is after the paragraph's end
+@example("株洲第二章\n第三章 二")
+@example("a # \n#")
 def test_whole_text_cuts_split_as_each_paragraph_scanned_alone(text: str) -> None:
     assert [(s.start, s.end, s.paragraph) for s in split_sentences(text)] == _spans_paragraph_by_paragraph(text)

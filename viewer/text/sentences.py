@@ -56,15 +56,19 @@ def split_sentences(text: str, paragraphs: list[Paragraph] | None = None) -> lis
 class _Cuts:
     """Where sentences may begin or end, scanned once in the whole text and looked up per paragraph.
 
-    A paragraph is a line without its blanks at either end, so none of these matches crosses
-    into or out of one, and each finds inside it what a scan of the paragraph alone finds (the
-    look-behinds of _MARKER differ only at the paragraph's first character, where a sentence
-    begins anyway).
+    A paragraph is a line without its blanks at either end. A marker that ends in white space
+    (第一章 at the end of a line, a Markdown heading mark) may take the blank or the line break
+    after the paragraph: a scan of the paragraph alone does not find it, so it is not a cut
+    there. Every other match stays inside one paragraph and is found as a scan of the paragraph
+    alone finds it (the look-behinds of _MARKER differ only at the paragraph's first character,
+    where a sentence begins anyway).
     """
 
     def __init__(self, text: str) -> None:
         self.terminal_ends = list(map(re.Match.end, _TERMINAL.finditer(text)))
-        self.marker_starts = list(map(re.Match.start, _MARKER.finditer(text)))
+        markers = list(_MARKER.finditer(text))
+        self.marker_starts = list(map(re.Match.start, markers))
+        self.marker_ends = list(map(re.Match.end, markers))
         self.gap_bounds = [bound for gap in _GAP.finditer(text) for bound in gap.span()]
 
     def inside(self, start: int, end: int) -> list[int]:
@@ -72,7 +76,9 @@ class _Cuts:
         ends, markers, gaps = self.terminal_ends, self.marker_starts, self.gap_bounds
         cuts = {start, end}
         cuts.update(ends[bisect_right(ends, start) : bisect_right(ends, end)])
-        cuts.update(markers[bisect_left(markers, start) : bisect_left(markers, end)])
+        first, last = bisect_left(markers, start), bisect_left(markers, end)
+        cuts.update(at for at, stop in zip(markers[first:last], self.marker_ends[first:last], strict=True)
+                    if stop <= end)
         cuts.update(gaps[bisect_left(gaps, start) : bisect_right(gaps, end)])
         return sorted(cuts)
 
