@@ -8,6 +8,7 @@ import dataclasses
 from pathlib import Path
 
 from viewer.model import Figure
+from viewer.services.checks.context import document_passages
 from viewer.store import check_reads, open_store
 from viewer.store import documents as store_documents
 from viewer.store import figures as store_figures
@@ -54,4 +55,14 @@ def test_the_checks_read_each_field_they_use_as_stored_and_no_excluded_figure() 
         [getattr(f, name) for name in same] for f in (kept[-1], kept[0])]
     series = list(check_reads.series_figures(db, kept[0].indicator or ""))
     assert series and all(f.id != excluded.id and f.indicator == kept[0].indicator for f in series)
+    db.conn.close()
+
+
+def test_some_sentences_read_as_the_whole_document_reads_them() -> None:
+    db = open_store(":memory:")
+    doc = store_documents.save_document(db, analyze_text("/r/a.txt", TEXT, "a" * 64))
+    everything = document_passages(db, doc)
+    assert len(everything) >= 3
+    chosen = [everything[0], everything[-1]]
+    assert document_passages(db, doc, {(p.start, p.end) for p in chosen}) == chosen
     db.conn.close()

@@ -56,13 +56,11 @@ def test_evidence_comes_back_with_its_sentence_and_source(db: sqlite_utils.Datab
     assert (proof.file_name, proof.sentence) == ("a", TEXT[:9])
 
 
-def test_some_sentences_read_as_the_whole_document_reads_them(db: sqlite_utils.Database) -> None:
+def test_a_documents_sentences_come_with_their_text_and_figures(db: sqlite_utils.Database) -> None:
     doc = add(db, "a")
-    everything = store_checks.passages(db, doc)
+    everything = check_reads.sentences_with_figures(db, doc)
     assert len(everything) >= 3 and all(TEXT[s:e] == text and figures for s, e, text, figures in everything)
     assert all(s <= f.start < f.end <= e for s, e, _, figures in everything for f in figures)
-    chosen = [everything[0], everything[-1]]
-    assert store_checks.passages(db, doc, {(s, e) for s, e, _, _ in chosen}) == chosen
 
 
 def test_series_and_paragraphs_of_documents(db: sqlite_utils.Database) -> None:

@@ -250,8 +250,7 @@ class ChartModel:
                 actual_lines[region] = line
             if line:
                 drawing.curves.append(Curve(region, group, [chart_x(p) for p in line], [p.value for p in line]))
-            xs = [chart_x(p) for p in members] if group == PART else [float(p.year) for p in members]  # full years
-            drawing.spots.append(Spots(region, group, members, xs,
+            drawing.spots.append(Spots(region, group, members, [chart_x(p) for p in members],
                                        [p.value for p in members], [bool(p.weak) for p in members]))
         for point in points:
             if point.value_high is not None:

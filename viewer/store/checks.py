@@ -15,9 +15,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from viewer.model import Figure
 from viewer.model.review import CheckKind, Evidence, Finding
-from viewer.store import figures as store_figures
 from viewer.store import finding_counts as kept_counts
 from viewer.store import finding_tables
 from viewer.store.connection import Queryable, in_chunks
@@ -204,34 +202,6 @@ def document_labels(db: Queryable) -> dict[int, tuple[int | None, str]]:
 
 def document_ids(db: Queryable) -> list[int]:
     return [int(r[0]) for r in db.execute("SELECT id FROM documents ORDER BY id")]
-
-
-Passage = tuple[int, int, str, list[Figure]]  # sentence start, end, text, figures in text order
-
-
-def passages(db: Queryable, doc_id: int, sentences: Collection[tuple[int, int]] | None = None) -> list[Passage]:
-    """The sentences of a document that have figures (only `sentences`, as (start, end), when
-    given), in text order, with their text and figures."""
-    if sentences is None:
-        grouped: dict[tuple[int, int], list[Figure]] = {}
-        for figure in store_figures.document_figures(db, doc_id):
-            grouped.setdefault((figure.sentence_start, figure.sentence_end), []).append(figure)
-        if not grouped:
-            return []
-        row = db.execute("SELECT text FROM documents WHERE id = ?", [doc_id]).fetchone()
-        text = str(row[0]) if row else ""
-        return [(start, end, text[start:end], found) for (start, end), found in sorted(grouped.items())]
-    found_passages: list[Passage] = []
-    for start, end in sorted(sentences):
-        row = db.execute("SELECT substr(text, ? + 1, ? - ?) FROM documents WHERE id = ?",
-                         [start, end, start, doc_id]).fetchone()
-        ids = [int(r[0]) for r in db.execute(
-            "SELECT id FROM figures WHERE doc_id = ? AND span_start >= ? AND span_start < ? "
-            "AND sentence_start = ? ORDER BY span_start", [doc_id, start, end, start])]
-        figures = [f for f in (store_figures.get_figure(db, i) for i in ids) if f is not None]
-        if row is not None and figures:
-            found_passages.append((start, end, str(row[0]), figures))
-    return found_passages
 
 
 # Corpus order: documents, their sentences, the figures of a sentence in text order.
